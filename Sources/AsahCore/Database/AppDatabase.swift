@@ -1,0 +1,52 @@
+import Foundation
+import GRDB
+
+/// The one SQLite database of an Asah installation: a WAL-mode pool with foreign keys on and
+/// a busy timeout, migrated to the latest schema when opened.
+public final class AppDatabase: Sendable {
+    /// Readers run concurrently; writers are serialised by SQLite.
+    public let pool: DatabasePool
+    public let path: String
+
+    /// Opens (creating the file and its folder if needed) and migrates the database at `path`.
+    public init(path: String, migrate: Bool = true) throws {
+        self.path = path
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        }
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(5)
+        configuration.maximumReaderCount = 8
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        pool = try DatabasePool(path: path, configuration: configuration)
+        if migrate { try Migrations.migrator.migrate(pool) }
+    }
+
+    /// Names of the migrations not yet applied.
+    public func pendingMigrations() throws -> [String] {
+        let applied = try pool.read { try Migrations.migrator.appliedIdentifiers($0) }
+        return Migrations.migrator.migrations.filter { !applied.contains($0) }
+    }
+
+    /// Whether the database answers a trivial query (for `/healthz`).
+    public func isHealthy() -> Bool {
+        (try? pool.read { try Int.fetchOne($0, sql: "SELECT 1") }) == 1
+    }
+
+    /// Writes a consistent copy to `destination` with SQLite's online backup, safe while serving.
+    public func backup(to destination: String) throws {
+        let target = try DatabaseQueue(path: destination)
+        try pool.backup(to: target)
+        try target.close()
+    }
+
+    /// Checkpoints the WAL and closes every connection.
+    public func close() throws {
+        try pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+        try pool.close()
+    }
+}

@@ -1,0 +1,105 @@
+import GRDB
+
+/// The schema as an ordered list of named steps. A step that has shipped is never edited:
+/// change the schema by appending a new step.
+enum Migrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-organisation", migrate: organisation)
+        migrator.registerMigration("v1-accounts", migrate: accounts)
+        return migrator
+    }
+
+    private static func organisation(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE units (
+                id INTEGER PRIMARY KEY,
+                code TEXT NOT NULL UNIQUE,
+                name TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                parent_id INTEGER REFERENCES units(id),
+                active INTEGER NOT NULL DEFAULT 1
+            );
+            CREATE INDEX units_parent ON units(parent_id);
+            CREATE TABLE employees (
+                id INTEGER PRIMARY KEY,
+                nip TEXT NOT NULL UNIQUE,
+                name TEXT NOT NULL,
+                sex TEXT CHECK (sex IN ('L', 'P')),
+                birth_date TEXT,
+                employment TEXT NOT NULL DEFAULT 'pns' CHECK (employment IN ('pns', 'pppk')),
+                golongan TEXT,
+                jabatan TEXT,
+                jabatan_kind TEXT,
+                unit_id INTEGER REFERENCES units(id),
+                supervisor_id INTEGER REFERENCES employees(id),
+                email TEXT,
+                active INTEGER NOT NULL DEFAULT 1,
+                created_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP,
+                updated_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP
+            );
+            CREATE INDEX employees_unit ON employees(unit_id);
+            CREATE INDEX employees_supervisor ON employees(supervisor_id);
+            CREATE INDEX employees_name ON employees(name COLLATE NOCASE);
+            """)
+    }
+
+    private static func accounts(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE users (
+                id INTEGER PRIMARY KEY,
+                login TEXT NOT NULL UNIQUE COLLATE NOCASE,
+                employee_id INTEGER UNIQUE REFERENCES employees(id),
+                display_name TEXT NOT NULL,
+                password_hash TEXT,
+                locale TEXT NOT NULL DEFAULT 'id' CHECK (locale IN ('id', 'en')),
+                active INTEGER NOT NULL DEFAULT 1,
+                created_at INTEGER NOT NULL,
+                password_changed_at INTEGER
+            );
+            CREATE TABLE user_roles (
+                user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                role TEXT NOT NULL CHECK (role IN ('instruktur', 'koordinator', 'admin')),
+                PRIMARY KEY (user_id, role)
+            ) WITHOUT ROWID;
+            CREATE TABLE sessions (
+                id TEXT PRIMARY KEY,
+                user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                csrf_token TEXT NOT NULL,
+                created_at INTEGER NOT NULL,
+                last_seen_at INTEGER NOT NULL,
+                ip TEXT,
+                user_agent TEXT
+            ) WITHOUT ROWID;
+            CREATE INDEX sessions_user ON sessions(user_id);
+            CREATE TABLE api_tokens (
+                id INTEGER PRIMARY KEY,
+                user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                name TEXT NOT NULL,
+                token_hash TEXT NOT NULL UNIQUE,
+                created_at INTEGER NOT NULL,
+                last_used_at INTEGER,
+                revoked_at INTEGER
+            );
+            CREATE INDEX api_tokens_user ON api_tokens(user_id);
+            CREATE TABLE login_failures (
+                id INTEGER PRIMARY KEY,
+                login TEXT NOT NULL,
+                ip TEXT NOT NULL,
+                at INTEGER NOT NULL
+            );
+            CREATE INDEX login_failures_login ON login_failures(login, at);
+            CREATE INDEX login_failures_ip ON login_failures(ip, at);
+            CREATE TABLE audit_log (
+                id INTEGER PRIMARY KEY,
+                at INTEGER NOT NULL,
+                actor_user_id INTEGER REFERENCES users(id),
+                ip TEXT,
+                action TEXT NOT NULL,
+                subject TEXT,
+                detail TEXT
+            );
+            CREATE INDEX audit_log_at ON audit_log(at);
+            """)
+    }
+}

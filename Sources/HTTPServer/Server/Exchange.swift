@@ -1,0 +1,103 @@
+import CMicroHTTPD
+import Foundation
+
+/// One step of a request's life inside libmicrohttpd's access handler: checking limits when
+/// headers arrive, collecting the body, and finally calling the application and sending its answer.
+struct Exchange {
+    let server: HTTPServer
+    let connection: OpaquePointer
+    let state: RequestState
+
+    /// Headers have arrived. Refuse an announced oversized body at once; otherwise wait for the
+    /// body (answering on this first call would make libmicrohttpd drop keep-alive).
+    func begin() -> MHD_Result {
+        if let length = header("Content-Length").flatMap(Int.init), length > server.configuration.maxBodyBytes {
+            return send(tooLarge())
+        }
+        if header("Content-Type")?.lowercased().hasPrefix("multipart/form-data") == true {
+            state.multipart = MultipartCollector(connection: connection,
+                                                 directory: server.configuration.uploadDirectory)
+            if state.multipart == nil { return send(.text("Bad Request: malformed multipart body", status: 400)) }
+        }
+        return .YES
+    }
+
+    /// A chunk of body: stream it to the multipart parser or keep it, within the size limit.
+    func receive(_ data: UnsafePointer<CChar>, count: Int) -> MHD_Result {
+        state.receivedBytes += count
+        if state.receivedBytes > server.configuration.maxBodyBytes {
+            state.bodyTooLarge = true
+            return send(tooLarge())
+        }
+        if let multipart = state.multipart {
+            if !multipart.feed(data, count: count) { state.multipart?.discard() }
+            return .YES
+        }
+        data.withMemoryRebound(to: UInt8.self, capacity: count) {
+            state.body.append(contentsOf: UnsafeBufferPointer(start: $0, count: count))
+        }
+        return .YES
+    }
+
+    /// The request is complete: build it, ask the application, send the answer.
+    func finish() -> MHD_Result {
+        if state.bodyTooLarge { return .YES }
+        guard let target = RequestTarget(state.rawURI) else {
+            return send(.text("Bad Request: malformed URL encoding", status: 400))
+        }
+        state.path = target.path
+        if let multipart = state.multipart, !multipart.finish() {
+            return send(.text("Bad Request: malformed multipart body", status: 400))
+        }
+        let request = Request(
+            method: HTTPMethod(state.method), path: target.path, rawQuery: target.query,
+            headers: headers(), body: state.body, files: state.multipart?.files ?? [],
+            multipartFields: state.multipart?.fields ?? [:], clientAddress: clientAddress(),
+            isSecure: server.configuration.usesTLS)
+        return send(server.handler(request))
+    }
+
+    private func tooLarge() -> Response {
+        .text("Payload Too Large: the limit is \(server.configuration.maxBodyBytes) bytes", status: 413)
+    }
+
+    private func send(_ response: Response) -> MHD_Result {
+        state.status = response.status
+        let mhdResponse = response.body.withUnsafeBytes { bytes in
+            MHD_create_response_from_buffer(bytes.count, UnsafeMutableRawPointer(mutating: bytes.baseAddress),
+                                            .RESPMEM_MUST_COPY)
+        }
+        guard let mhdResponse else { return .NO }
+        defer { MHD_destroy_response(mhdResponse) }
+        for (name, value) in response.headers {
+            MHD_add_response_header(mhdResponse, name, value)
+        }
+        for (name, value) in server.configuration.defaultHeaders where !response.headers.contains(name) {
+            MHD_add_response_header(mhdResponse, name, value)
+        }
+        return MHD_queue_response(connection, UInt32(response.status), mhdResponse)
+    }
+
+    private func header(_ name: String) -> String? {
+        MHD_lookup_connection_value(connection, .HEADER_KIND, name).map { String(cString: $0) }
+    }
+
+    private func headers() -> HTTPHeaders {
+        var collected = HTTPHeaders()
+        withUnsafeMutablePointer(to: &collected) { pointer in
+            _ = MHD_get_connection_values(connection, .HEADER_KIND, { cls, _, key, value in
+                guard let cls, let key else { return .YES }
+                let headers = cls.assumingMemoryBound(to: HTTPHeaders.self)
+                headers.pointee.add(String(cString: key), value.map { String(cString: $0) } ?? "")
+                return .YES
+            }, pointer)
+        }
+        return collected
+    }
+
+    private func clientAddress() -> String {
+        var buffer = [CChar](repeating: 0, count: 64)
+        asah_client_address(connection, &buffer, buffer.count)
+        return buffer.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+    }
+}

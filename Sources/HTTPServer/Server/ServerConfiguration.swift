@@ -1,0 +1,32 @@
+import Foundation
+
+/// How the server listens and what it allows.
+public struct ServerConfiguration: Sendable {
+    /// Address to bind, IPv4 or IPv6 text (`127.0.0.1`, `0.0.0.0`, `::`).
+    public var host = "127.0.0.1"
+    /// Port to bind; 0 picks a free one (read it back from `HTTPServer.port`).
+    public var port: UInt16 = 8080
+    /// Worker threads, each with its own epoll loop. Handlers may block on the database,
+    /// so a few more threads than cores keeps one slow request from stalling its neighbours.
+    public var threads = max(2, ProcessInfo.processInfo.activeProcessorCount) * 2
+    /// Seconds an idle (or trickling) connection may stay open.
+    public var connectionTimeout: UInt32 = 15
+    /// Largest request body accepted; larger bodies get 413.
+    public var maxBodyBytes = 8 * 1024 * 1024
+    /// Memory per connection for the request line and headers; more gets 431.
+    public var headerMemoryBytes = 32 * 1024
+    /// Most connections at once, and from one address.
+    public var connectionLimit: UInt32 = 4096
+    public var perAddressConnectionLimit: UInt32 = 0
+    /// Where multipart file parts are streamed while a request is processed.
+    public var uploadDirectory = NSTemporaryDirectory()
+    /// PEM key and certificate; when both are set the server speaks HTTPS only.
+    public var tlsKeyPEM: String?
+    public var tlsCertificatePEM: String?
+    /// Headers added to every response that does not set them itself.
+    public var defaultHeaders = SecurityHeaders.standard
+
+    public init() {}
+
+    var usesTLS: Bool { tlsKeyPEM != nil && tlsCertificatePEM != nil }
+}
