@@ -39,8 +39,9 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
-        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
+        .target(name: "HTTPTestSupport", path: "Tests/HTTPTestSupport"),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPTestSupport"]),
         .testTarget(name: "AsahCoreTests", dependencies: ["AsahCore"]),
-        .testTarget(name: "AsahWebTests", dependencies: ["AsahWeb", "AsahCore", "HTTPServer"]),
+        .testTarget(name: "AsahWebTests", dependencies: ["AsahWeb", "AsahCore", "HTTPServer", "HTTPTestSupport"]),
     ]
 )

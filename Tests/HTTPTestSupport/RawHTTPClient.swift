@@ -1,0 +1,2 @@
+/// Placeholder: replaced by the raw socket HTTP client.
+public enum RawHTTPClientPlaceholder {}
