@@ -28,5 +28,5 @@ public struct ServerConfiguration: Sendable {
 
     public init() {}
 
-    var usesTLS: Bool { tlsKeyPEM != nil && tlsCertificatePEM != nil }
+    public var usesTLS: Bool { tlsKeyPEM != nil && tlsCertificatePEM != nil }
 }

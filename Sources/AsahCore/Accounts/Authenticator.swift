@@ -1,0 +1,59 @@
+import Foundation
+import GRDB
+
+/// Checks a login and password (with throttling) and starts a session; also resolves
+/// personal access tokens.
+public struct Authenticator: Sendable {
+    /// Why a login was refused.
+    public enum Failure: Error, Equatable, Sendable {
+        case invalidCredentials
+        case throttled(retryAfterSeconds: Int64)
+    }
+
+    let database: AppDatabase
+    public let sessions: SessionStore
+    public var throttle = LoginThrottle()
+    /// Verified against when the login is unknown, so both cases take the same time.
+    private static let decoyHash = PasswordHasher.hash(SecureToken.generate())
+
+    public init(database: AppDatabase, sessions: SessionStore) {
+        self.database = database
+        self.sessions = sessions
+    }
+
+    /// Logs in by login name or NIP; returns the new session and its cookie token.
+    public func login(_ login: String, password: String, ip: String,
+                      userAgent: String?) throws -> Result<(token: String, session: SessionStore.Session), Failure> {
+        let name = login.trimmingCharacters(in: .whitespaces)
+        if let wait = try database.pool.read({ try throttle.retryAfter(login: name, ip: ip, in: $0) }) {
+            return .failure(.throttled(retryAfterSeconds: wait))
+        }
+        let account = try database.pool.read { db in
+            try Row.fetchOne(db, sql: """
+                SELECT id, password_hash FROM users
+                WHERE active AND (login = ? OR employee_id = (SELECT id FROM employees WHERE nip = ?))
+                """, arguments: [name, name.filter { !$0.isWhitespace }])
+        }
+        let hash: String? = account?["password_hash"]
+        let matches = PasswordHasher.verify(password, against: hash ?? Self.decoyHash) && hash != nil
+        return try database.pool.write { db in
+            guard matches, let userId: Int64 = account?["id"] else {
+                try throttle.recordFailure(login: name, ip: ip, in: db)
+                try AuditLog.record("login.failed", actor: account?["id"], ip: ip, subject: String(name.prefix(100)), in: db)
+                return .failure(.invalidCredentials)
+            }
+            try throttle.clear(login: name, in: db)
+            let created = try sessions.create(userId: userId, ip: ip, userAgent: userAgent, in: db)
+            try AuditLog.record("login", actor: userId, ip: ip, in: db)
+            return .success(created)
+        }
+    }
+
+    /// Ends a session and records the logout.
+    public func logout(sessionId: String, userId: Int64, ip: String) throws {
+        try database.pool.write { db in
+            try db.execute(sql: "DELETE FROM sessions WHERE id = ?", arguments: [sessionId])
+            try AuditLog.record("logout", actor: userId, ip: ip, in: db)
+        }
+    }
+}

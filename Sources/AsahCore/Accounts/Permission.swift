@@ -1,0 +1,37 @@
+/// Something a page or API call needs the caller to be allowed to do. Every route names one
+/// (or declares itself public), and `Policy` is the single place that decides.
+public enum Permission: String, CaseIterable, Sendable {
+    /// Own dashboard, profile, password, tokens, language.
+    case useAccount
+    /// The direct and indirect subordinates of a supervisor.
+    case viewTeam
+    /// The people directory and any employee's profile.
+    case viewDirectory
+    /// Importing employees and units from CSV.
+    case importOrganisation
+    /// Accounts, roles and password resets.
+    case manageAccounts
+    /// The audit log.
+    case viewAuditLog
+}
+
+/// Who may do what. Object-level rules (whose record one may read) live beside the records
+/// they protect and build on these.
+public enum Policy {
+    public static func allows(_ principal: Principal, _ permission: Permission) -> Bool {
+        switch permission {
+        case .useAccount: true
+        case .viewTeam: principal.has(.atasan)
+        case .viewDirectory, .importOrganisation: principal.has(.koordinator) || principal.has(.admin)
+        case .manageAccounts, .viewAuditLog: principal.has(.admin)
+        }
+    }
+
+    /// The roles that hold `permission` (for documentation and the permission test matrix).
+    public static func roles(for permission: Permission) -> [Role] {
+        Role.allCases.filter { role in
+            allows(Principal(userId: 0, login: "", displayName: "", employeeId: role == .pegawai ? 1 : nil,
+                             roles: [role], locale: "id"), permission)
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import GRDB
+
+/// An append-only record of security-relevant and data-changing actions: who, what, when, from where.
+public enum AuditLog {
+    /// One line of the log.
+    public struct Entry: Codable, FetchableRecord, Sendable {
+        public let id: Int64
+        public let at: Int64
+        public let actorUserId: Int64?
+        public let actorLogin: String?
+        public let ip: String?
+        public let action: String
+        public let subject: String?
+        public let detail: String?
+
+        public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    }
+
+    /// Appends an entry inside the caller's transaction, so it commits or rolls back with the change.
+    public static func record(_ action: String, actor: Int64?, ip: String?, subject: String? = nil,
+                              detail: String? = nil, in db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO audit_log (at, actor_user_id, ip, action, subject, detail) VALUES (?, ?, ?, ?, ?, ?)
+            """, arguments: [Clock.now(), actor, ip, action, subject, detail])
+    }
+
+    /// The newest entries first.
+    public static func recent(limit: Int = 100, offset: Int = 0, in db: Database) throws -> [Entry] {
+        try Entry.fetchAll(db, sql: """
+            SELECT a.id, a.at, a.actor_user_id, u.login AS actor_login, a.ip, a.action, a.subject, a.detail
+            FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id
+            ORDER BY a.id DESC LIMIT ? OFFSET ?
+            """, arguments: [limit, offset])
+    }
+}

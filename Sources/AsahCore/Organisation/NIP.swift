@@ -1,0 +1,127 @@
+/// A Nomor Induk Pegawai: 18 digits `YYYYMMDD YYYYMM G NNN`, the birth date, the TMT
+/// (start of service) year and month, the sex digit (1 male, 2 female) and a sequence number
+/// that is 001 unless the first 15 digits collide with another employee's.
+///
+/// PPPK numbers are also 18 digits and start with the birth date, but digits 13-14 do not
+/// always hold a month, so for them ``tmtMonth`` is just those two digits and is not checked.
+public struct NIP: Hashable, Sendable, CustomStringConvertible {
+    /// The 18 digits, without spaces.
+    public let digits: String
+    public let employment: Employment
+    public let birthDate: CalendarDate
+    public let tmtYear: Int
+    /// The TMT month for PNS; for PPPK the two digits found there (often not a month).
+    public let tmtMonth: Int
+    public let sex: Sex
+    public let sequence: Int
+
+    /// A NIP that has no validation errors (warnings are allowed), or `nil`.
+    public init?(_ text: String, employment: Employment = .pns, today: CalendarDate = .today()) {
+        guard let nip = NIP.validate(text, employment: employment, today: today).nip else { return nil }
+        self = nip
+    }
+
+    private init(digits: String, employment: Employment, birthDate: CalendarDate,
+                 tmtYear: Int, tmtMonth: Int, sex: Sex, sequence: Int) {
+        self.digits = digits
+        self.employment = employment
+        self.birthDate = birthDate
+        self.tmtYear = tmtYear
+        self.tmtMonth = tmtMonth
+        self.sex = sex
+        self.sequence = sequence
+    }
+
+    public var description: String { digits }
+
+    /// The grouped form people write: `19850312 201001 1 003`.
+    public var formatted: String {
+        let d = Array(digits)
+        return "\(String(d[0..<8])) \(String(d[8..<14])) \(d[14]) \(String(d[15..<18]))"
+    }
+
+    /// `text` without whitespace ("19850312 201001 1 003" becomes 18 digits).
+    public static func normalise(_ text: String) -> String {
+        String(text.unicodeScalars.filter { !$0.properties.isWhitespace })
+    }
+
+    /// Checks `text` against the NIP layout. Errors make ``NIPValidation/nip`` `nil`;
+    /// warnings flag legacy oddities (a TMT before the age of 18, a birth year before 1940)
+    /// that real records do contain.
+    public static func validate(_ text: String, employment: Employment = .pns,
+                                today: CalendarDate = .today()) -> NIPValidation {
+        let digits = normalise(text)
+        let values = digits.utf8.map { Int($0) - 48 }
+        guard values.count == 18, values.allSatisfy({ (0...9).contains($0) }) else {
+            return NIPValidation(nip: nil, problems: [.error("NIP harus 18 digit angka")])
+        }
+        func number(_ range: Range<Int>) -> Int { values[range].reduce(0) { $0 * 10 + $1 } }
+
+        var problems: [NIPProblem] = []
+        let birthDate = CalendarDate(year: number(0..<4), month: number(4..<6), day: number(6..<8))
+        if let birthDate {
+            if birthDate > today {
+                problems.append(.error("tanggal lahir pada NIP ada di masa depan"))
+            } else if birthDate.year < 1940 {
+                problems.append(.warning("tahun lahir pada NIP sebelum 1940"))
+            }
+        } else {
+            problems.append(.error("tanggal lahir pada NIP tidak valid"))
+        }
+
+        let tmtYear = number(8..<12), tmtMonth = number(12..<14)
+        let tmt = employment == .pns ? "TMT CPNS" : "TMT PPPK"
+        let monthChecked = employment == .pns
+        if monthChecked && !(1...12).contains(tmtMonth) {
+            problems.append(.error("bulan \(tmt) pada NIP tidak valid"))
+        } else if let birthDate {
+            // PNS compare year and month; PPPK only the year.
+            let months = monthChecked
+                ? (tmtYear * 12 + tmtMonth) - (birthDate.year * 12 + birthDate.month)
+                : (tmtYear - birthDate.year) * 12
+            if months <= 0 {
+                problems.append(.error("\(tmt) harus setelah tanggal lahir"))
+            } else if months < 18 * 12 {
+                problems.append(.warning("\(tmt) sebelum pegawai berusia 18 tahun"))
+            }
+            let future = monthChecked ? (tmtYear, tmtMonth) > (today.year, today.month) : tmtYear > today.year
+            if future { problems.append(.warning("\(tmt) pada NIP ada di masa depan")) }
+        }
+
+        let sex: Sex? = switch values[14] {
+        case 1: .male
+        case 2: .female
+        default: nil
+        }
+        if sex == nil { problems.append(.error("digit jenis kelamin harus 1 atau 2")) }
+
+        let sequence = number(15..<18)
+        if sequence == 0 { problems.append(.error("nomor urut minimal 001")) }
+
+        guard let birthDate, let sex, !problems.contains(where: { $0.severity == .error }) else {
+            return NIPValidation(nip: nil, problems: problems)
+        }
+        let nip = NIP(digits: digits, employment: employment, birthDate: birthDate,
+                      tmtYear: tmtYear, tmtMonth: tmtMonth, sex: sex, sequence: sequence)
+        return NIPValidation(nip: nip, problems: problems)
+    }
+}
+
+/// The outcome of ``NIP/validate(_:employment:today:)``.
+public struct NIPValidation: Sendable {
+    /// The parsed number, `nil` when any problem is an error.
+    public let nip: NIP?
+    /// Errors and warnings, in the order of the digits they concern.
+    public let problems: [NIPProblem]
+
+    public var isValid: Bool { nip != nil }
+}
+
+/// One finding about a NIP, with an Indonesian message for the user.
+public struct NIPProblem: Hashable, Sendable {
+    public let severity: Severity
+    public let message: String
+
+    static func error(_ message: String) -> NIPProblem { NIPProblem(severity: .error, message: message) }
+    static func warning(_ message: String) -> NIPProblem { NIPProblem(severity: .warning, message: message) }
+}

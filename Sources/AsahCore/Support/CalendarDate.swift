@@ -1,0 +1,87 @@
+import Foundation
+import GRDB
+
+/// A day in the Gregorian calendar without a time or a time zone: a birth date, a TMT,
+/// a training day. Stored in SQLite as `YYYY-MM-DD` text and coded as that string in JSON.
+public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+
+    /// A date, or `nil` when the day does not exist (30 February, month 13, day 0).
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month),
+              (1...CalendarDate.daysIn(month: month, year: year)).contains(day) else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses `YYYY-MM-DD`.
+    public init?(iso text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return nil }
+        self.init(year: year, month: month, day: day)
+    }
+
+    /// Today in the given time zone (Indonesia spans UTC+7 to UTC+9; default WIB).
+    public static func today(in timeZone: TimeZone = TimeZone(identifier: "Asia/Jakarta") ?? .current) -> CalendarDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+        return CalendarDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)!
+    }
+
+    /// The number of days in `month` of `year` (Gregorian leap years).
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2:
+            let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+            return leap ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// `YYYY-MM-DD`.
+    public var iso: String {
+        String(format: "%04d-%02d-%02d", year, month, day)
+    }
+
+    public var description: String { iso }
+
+    /// Whole years from this date to `later` (an age when this is a birth date).
+    public func years(until later: CalendarDate) -> Int {
+        let years = later.year - year
+        return (later.month, later.day) < (month, day) ? years - 1 : years
+    }
+
+    public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+}
+
+extension CalendarDate: Codable {
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let date = CalendarDate(iso: text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected YYYY-MM-DD, got \(text)")
+        }
+        self = date
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(iso)
+    }
+}
+
+extension CalendarDate: DatabaseValueConvertible {
+    public var databaseValue: DatabaseValue { iso.databaseValue }
+
+    public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> CalendarDate? {
+        String.fromDatabaseValue(dbValue).flatMap(CalendarDate.init(iso:))
+    }
+}

@@ -1,0 +1,80 @@
+import AsahCore
+import Foundation
+import HTTPServer
+import Logging
+
+/// The Asah web application: every feature's routes behind one authentication, permission and
+/// CSRF check, answering through the HTTP layer's router.
+public final class AsahApp: Sendable {
+    public let routes: [RouteSpec]
+    let services: Services
+    let router: Router
+
+    /// - Parameters:
+    ///   - database: the opened, migrated database.
+    ///   - staticRoot: the folder with CSS, scripts and images.
+    public init(database: AppDatabase, staticRoot: String, sessionPolicy: SessionPolicy = SessionPolicy(),
+                logger: Logger = Logger(label: "asah")) throws {
+        let sessions = SessionStore(database: database, policy: sessionPolicy)
+        let messages = try MessageCatalogue()
+        let services = Services(
+            database: database, sessions: sessions,
+            authenticator: Authenticator(database: database, sessions: sessions),
+            tokens: APITokens(database: database), accounts: Accounts(database: database),
+            views: try Views(), messages: messages, logger: logger)
+        self.services = services
+        let features: [any Feature] = [
+            SystemFeature(staticFiles: StaticFiles(root: staticRoot)), SessionFeature(), DashboardFeature(),
+            PeopleFeature(), TeamFeature(), ImportFeature(), AccountFeature(), AdminFeature(), MeAPI(),
+        ]
+        routes = features.flatMap { $0.routes() }
+        let notFound: Handler = { request in
+            Self.context(for: request, services: services, identity: nil).notFound()
+        }
+        router = Router(notFound: notFound, methodNotAllowed: { request, _ in
+            Self.context(for: request, services: services, identity: nil).error(405, "error_method_not_allowed")
+        })
+        let authentication = Authentication(services: services)
+        for spec in routes {
+            router.add(spec.method, spec.pattern, Self.guarded(spec, services: services, authentication: authentication))
+        }
+    }
+
+    /// Answers one request (hand this to `HTTPServer`).
+    public func handle(_ request: Request) -> Response {
+        router.handle(request)
+    }
+
+    static func context(for request: Request, services: Services, identity: Authentication.Identity?) -> Context {
+        let locale = identity?.principal.locale ?? request.cookies[LanguageCookie.name]
+        return Context(request: request, principal: identity?.principal, session: identity?.session,
+                       localizer: services.messages.localizer(locale), services: services)
+    }
+
+    /// Wraps a route's handler with sign-in, permission and CSRF checks.
+    private static func guarded(_ spec: RouteSpec, services: Services, authentication: Authentication) -> Handler {
+        let needsIdentity = spec.access != .anyone || spec.method.isUnsafe || spec.kind == .page
+        return { request in
+            let identity = needsIdentity && !request.path.hasPrefix("/static/") ? authentication.identify(request) : nil
+            let context = Self.context(for: request, services: services, identity: identity)
+            if case .signedIn(let permission) = spec.access {
+                guard let principal = identity?.principal else {
+                    if spec.kind == .api { return context.error(401, "error_sign_in_required") }
+                    return .redirect(to: "/login?next=" + URLEncoding.component(request.path))
+                }
+                guard Policy.allows(principal, permission) else { return context.forbidden() }
+            }
+            guard CSRF.isValid(request, session: identity?.session, viaBearer: identity?.viaBearer ?? false) else {
+                return context.error(403, "error_csrf", code: "csrf")
+            }
+            do {
+                return try spec.handler(context)
+            } catch let failure as HTTPFailure {
+                return failure.response
+            } catch {
+                services.logger.error("\(request.method) \(request.path) failed: \(error)")
+                return context.error(500, "error_internal")
+            }
+        }
+    }
+}

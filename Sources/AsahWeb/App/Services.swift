@@ -1,0 +1,14 @@
+import AsahCore
+import Logging
+
+/// The long-lived objects handlers use, created once when the app starts.
+struct Services: Sendable {
+    let database: AppDatabase
+    let sessions: SessionStore
+    let authenticator: Authenticator
+    let tokens: APITokens
+    let accounts: Accounts
+    let views: Views
+    let messages: MessageCatalogue
+    let logger: Logger
+}

@@ -1,0 +1,120 @@
+import AsahCore
+import Foundation
+import HTTPServer
+
+/// The signed-in user's own account: password, language and personal access tokens.
+struct AccountFeature: Feature {
+    func routes() -> [RouteSpec] {
+        [
+            RouteSpec(.get, "/account", .signedIn(.useAccount)) { try page($0) },
+            RouteSpec(.post, "/account/password", .signedIn(.useAccount), changePassword),
+            RouteSpec(.post, "/account/tokens", .signedIn(.useAccount), createToken),
+            RouteSpec(.post, "/account/tokens/:id/revoke", .signedIn(.useAccount), revokeToken),
+            RouteSpec(.get, "/api/v1/tokens", .signedIn(.useAccount)) { context in
+                .json(try context.services.tokens.list(userId: context.user.userId).map(TokenJSON.init))
+            },
+            RouteSpec(.post, "/api/v1/tokens", .signedIn(.useAccount), apiCreateToken),
+            RouteSpec(.delete, "/api/v1/tokens/:id", .signedIn(.useAccount), apiRevokeToken),
+        ]
+    }
+
+    private func page(_ context: Context, notice: String? = nil, error: String? = nil, newToken: String? = nil,
+                      status: Int = 200) throws -> Response {
+        let tokens = try context.services.tokens.list(userId: context.user.userId).map { token -> [String: Any] in
+            [
+                "id": token.id, "name": token.name, "created": context.localizer.dateTime(token.createdAt),
+                "lastUsed": token.lastUsedAt.map(context.localizer.dateTime) ?? context.localizer.t("account_token_never"),
+                "revoked": token.revokedAt != nil,
+            ]
+        }
+        return context.page("account", title: context.localizer.t("account_title"), [
+            "notice": notice as Any, "error": error as Any, "newToken": newToken as Any, "tokens": tokens,
+            "hasTokens": !tokens.isEmpty, "minLength": PasswordPolicy.minimumLength,
+            "isEnglish": context.localizer.locale == "en",
+        ], status: status)
+    }
+
+    private func changePassword(_ context: Context) throws -> Response {
+        let form = try context.form()
+        let new = form["new_password"] ?? ""
+        guard new == form["confirm_password"] else {
+            return try page(context, error: context.localizer.t("password_mismatch"), status: 422)
+        }
+        let problem = try context.services.accounts.changePassword(
+            userId: context.user.userId, current: form["current_password"] ?? "", new: new,
+            keepSession: context.session?.id, ip: context.ip)
+        if let problem { return try page(context, error: AccountMessages.text(problem, context.localizer), status: 422) }
+        return try page(context, notice: context.localizer.t("password_changed"))
+    }
+
+    private func createToken(_ context: Context) throws -> Response {
+        let form = try context.form()
+        guard let name = form.trimmed("name"), name.count <= 100 else {
+            return try page(context, error: context.localizer.t("token_name_required"), status: 422)
+        }
+        let secret = try context.services.tokens.create(userId: context.user.userId, name: name, ip: context.ip)
+        return try page(context, notice: context.localizer.t("token_created"), newToken: secret)
+    }
+
+    private func revokeToken(_ context: Context) throws -> Response {
+        guard let id = Int64(context.request.parameters["id"] ?? ""),
+              try context.services.tokens.revoke(id: id, userId: context.user.userId, ip: context.ip) else {
+            return context.notFound()
+        }
+        return .redirect(to: "/account")
+    }
+
+    private struct TokenJSON: Encodable {
+        let id: Int64
+        let name: String
+        let created_at: Int64
+        let last_used_at: Int64?
+        let revoked: Bool
+
+        init(_ token: APITokens.Token) {
+            id = token.id
+            name = token.name
+            created_at = token.createdAt
+            last_used_at = token.lastUsedAt
+            revoked = token.revokedAt != nil
+        }
+    }
+
+    private struct NewToken: Decodable { let name: String }
+    private struct CreatedToken: Encodable { let token: String; let name: String }
+
+    private func apiCreateToken(_ context: Context) throws -> Response {
+        let body = try context.json(NewToken.self)
+        let name = body.name.trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty, name.count <= 100 else {
+            return APIError.response(status: 422, code: "invalid", message: context.localizer.t("token_name_required"))
+        }
+        let secret = try context.services.tokens.create(userId: context.user.userId, name: name, ip: context.ip)
+        return .json(CreatedToken(token: secret, name: name), status: 201)
+    }
+
+    private func apiRevokeToken(_ context: Context) throws -> Response {
+        guard let id = Int64(context.request.parameters["id"] ?? ""),
+              try context.services.tokens.revoke(id: id, userId: context.user.userId, ip: context.ip) else {
+            return context.notFound()
+        }
+        return Response(status: 204)
+    }
+}
+
+/// User-facing text for account problems.
+enum AccountMessages {
+    static func text(_ problem: Accounts.Problem, _ localizer: Localizer) -> String {
+        switch problem {
+        case .loginTaken: localizer.t("account_login_taken")
+        case .loginInvalid: localizer.t("account_login_invalid")
+        case .unknownEmployee: localizer.t("account_unknown_employee")
+        case .employeeHasAccount: localizer.t("account_employee_has_account")
+        case .wrongCurrentPassword: localizer.t("password_wrong_current")
+        case .unknownUser: localizer.t("error_not_found")
+        case .weakPassword(.tooShort): localizer.t("password_too_short", ["n": String(PasswordPolicy.minimumLength)])
+        case .weakPassword(.tooLong): localizer.t("password_too_long")
+        case .weakPassword(.sameAsLogin): localizer.t("password_same_as_login")
+        }
+    }
+}

@@ -1,0 +1,109 @@
+import AsahCore
+import Foundation
+import HTTPServer
+
+/// Administration: accounts, roles, password resets and the audit log.
+struct AdminFeature: Feature {
+    func routes() -> [RouteSpec] {
+        [
+            RouteSpec(.get, "/admin/users", .signedIn(.manageAccounts)) { try users($0) },
+            RouteSpec(.post, "/admin/users", .signedIn(.manageAccounts), addUser),
+            RouteSpec(.post, "/admin/users/:id/password", .signedIn(.manageAccounts), resetPassword),
+            RouteSpec(.post, "/admin/users/:id/roles", .signedIn(.manageAccounts), setRoles),
+            RouteSpec(.get, "/admin/audit", .signedIn(.viewAuditLog), audit),
+            RouteSpec(.get, "/api/v1/audit", .signedIn(.viewAuditLog)) { context in
+                let page = max(1, Int(try context.query()["page"] ?? "1") ?? 1)
+                return .json(try context.services.database.pool.read {
+                    try AuditLog.recent(limit: 100, offset: (page - 1) * 100, in: $0)
+                }.map(AuditJSON.init))
+            },
+        ]
+    }
+
+    private func users(_ context: Context, notice: String? = nil, error: String? = nil, status: Int = 200) throws -> Response {
+        let search = try context.query().trimmed("q")
+        let rows = try context.services.accounts.list(search: search).map { entry -> [String: Any] in
+            [
+                "id": entry.user.id ?? 0, "login": entry.user.login, "name": entry.user.displayName,
+                "active": entry.user.active, "hasEmployee": entry.user.employeeId != nil,
+                "roles": Role.grantable.map { role in
+                    ["role": role.rawValue, "label": context.localizer.t("role_\(role.rawValue)"),
+                     "checked": entry.roles.contains(role)] as [String: Any]
+                },
+            ]
+        }
+        return context.page("admin_users", title: context.localizer.t("users_title"), [
+            "users": rows, "q": search ?? "", "notice": notice as Any, "error": error as Any,
+            "grantable": Role.grantable.map { ["role": $0.rawValue, "label": context.localizer.t("role_\($0.rawValue)")] },
+        ], status: status)
+    }
+
+    private func addUser(_ context: Context) throws -> Response {
+        let form = try context.form()
+        let roles = Set(form.all("roles").compactMap(Role.init(rawValue:)))
+        let result = try context.services.accounts.add(
+            login: form.trimmed("login") ?? "", nip: form.trimmed("nip")?.filter { !$0.isWhitespace },
+            displayName: form.trimmed("name"), password: form["password"] ?? "", roles: roles,
+            actor: context.user.userId, ip: context.ip)
+        switch result {
+        case .success: return try users(context, notice: context.localizer.t("users_added"))
+        case .failure(let problem):
+            return try users(context, error: AccountMessages.text(problem, context.localizer), status: 422)
+        }
+    }
+
+    private func resetPassword(_ context: Context) throws -> Response {
+        guard let id = Int64(context.request.parameters["id"] ?? "") else { return context.notFound() }
+        let form = try context.form()
+        if let problem = try context.services.accounts.resetPassword(userId: id, to: form["password"] ?? "",
+                                                                     actor: context.user.userId, ip: context.ip) {
+            if problem == .unknownUser { return context.notFound() }
+            return try users(context, error: AccountMessages.text(problem, context.localizer), status: 422)
+        }
+        return try users(context, notice: context.localizer.t("users_password_reset"))
+    }
+
+    private func setRoles(_ context: Context) throws -> Response {
+        guard let id = Int64(context.request.parameters["id"] ?? "") else { return context.notFound() }
+        let form = try context.form()
+        let roles = Set(form.all("roles").compactMap(Role.init(rawValue:)))
+        if id == context.user.userId, !roles.contains(.admin) {
+            return try users(context, error: context.localizer.t("users_cannot_drop_own_admin"), status: 422)
+        }
+        try context.services.accounts.setRoles(userId: id, roles: roles, actor: context.user.userId, ip: context.ip)
+        return try users(context, notice: context.localizer.t("users_roles_saved"))
+    }
+
+    private func audit(_ context: Context) throws -> Response {
+        let page = max(1, Int(try context.query()["page"] ?? "1") ?? 1)
+        let entries = try context.services.database.pool.read {
+            try AuditLog.recent(limit: 100, offset: (page - 1) * 100, in: $0)
+        }.map { entry -> [String: Any] in
+            ["at": context.localizer.dateTime(entry.at), "actor": entry.actorLogin ?? "-", "ip": entry.ip ?? "",
+             "action": entry.action, "subject": entry.subject ?? "", "detail": entry.detail ?? ""]
+        }
+        return context.page("audit", title: context.localizer.t("audit_title"), [
+            "entries": entries, "page": page, "next": entries.count == 100 ? page + 1 : 0, "prev": page > 1 ? page - 1 : 0,
+        ])
+    }
+
+    private struct AuditJSON: Encodable {
+        let id: Int64
+        let at: Int64
+        let actor: String?
+        let ip: String?
+        let action: String
+        let subject: String?
+        let detail: String?
+
+        init(_ entry: AuditLog.Entry) {
+            id = entry.id
+            at = entry.at
+            actor = entry.actorLogin
+            ip = entry.ip
+            action = entry.action
+            subject = entry.subject
+            detail = entry.detail
+        }
+    }
+}

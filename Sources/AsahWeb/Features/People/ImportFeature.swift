@@ -1,0 +1,108 @@
+import AsahCore
+import Foundation
+import HTTPServer
+
+/// CSV imports of employees and units for coordinators: an upload page with a per-row report,
+/// and the same through the API (`text/csv` body).
+struct ImportFeature: Feature {
+    enum Kind: String, CaseIterable {
+        case employees, units
+    }
+
+    func routes() -> [RouteSpec] {
+        [
+            RouteSpec(.get, "/people/import", .signedIn(.importOrganisation)) { context in
+                context.page("import", title: context.localizer.t("import_title"), ["employeesKind": true])
+            },
+            RouteSpec(.post, "/people/import", .signedIn(.importOrganisation), upload),
+            RouteSpec(.post, "/api/v1/imports/:kind", .signedIn(.importOrganisation), api),
+        ]
+    }
+
+    private func run(_ kind: Kind, csv: String, skipBadRows: Bool, dryRun: Bool, context: Context) throws -> ImportReport {
+        let database = context.services.database
+        let report = switch kind {
+        case .employees: try EmployeeImport(database: database).run(csv: csv, skipBadRows: skipBadRows, dryRun: dryRun)
+        case .units: try UnitImport(database: database).run(csv: csv, skipBadRows: skipBadRows, dryRun: dryRun)
+        }
+        if report.applied && !dryRun {
+            try database.pool.write { db in
+                try AuditLog.record("import.\(kind.rawValue)", actor: context.user.userId, ip: context.ip,
+                                    detail: "baru \(report.inserted), diperbarui \(report.updated), dilewati \(report.skipped)",
+                                    in: db)
+            }
+        }
+        return report
+    }
+
+    private func upload(_ context: Context) throws -> Response {
+        let form = try context.form()
+        let kind = Kind(rawValue: form["kind"] ?? "") ?? .employees
+        let skip = form["skip_bad_rows"] != nil
+        let dryRun = form["dry_run"] != nil
+        var data: [String: Any] = ["employeesKind": kind == .employees, "unitsKind": kind == .units,
+                                   "skip": skip, "dryRun": dryRun]
+        guard let file = context.request.files.first(where: { $0.field == "file" }), file.size > 0 else {
+            data["error"] = context.localizer.t("import_no_file")
+            return context.page("import", title: context.localizer.t("import_title"), data, status: 422)
+        }
+        guard let csv = try? String(contentsOfFile: file.temporaryPath, encoding: .utf8) else {
+            data["error"] = context.localizer.t("import_not_utf8")
+            return context.page("import", title: context.localizer.t("import_title"), data, status: 422)
+        }
+        let report = try run(kind, csv: csv, skipBadRows: skip, dryRun: dryRun, context: context)
+        data["filename"] = file.clientFilename
+        data["summary"] = summary(report, dryRun: dryRun, context.localizer)
+        data["ok"] = report.applied || (dryRun && !report.hasErrors)
+        data["issues"] = report.issues.map { issue in
+            ["line": issue.line, "column": issue.column ?? "", "message": issue.message,
+             "isError": issue.severity == .error,
+             "severity": context.localizer.t(issue.severity == .error ? "import_error" : "import_warning")] as [String: Any]
+        }
+        data["hasIssues"] = !report.issues.isEmpty
+        return context.page("import", title: context.localizer.t("import_title"), data,
+                            status: report.hasErrors && !report.applied ? 422 : 200)
+    }
+
+    private func summary(_ report: ImportReport, dryRun: Bool, _ localizer: Localizer) -> String {
+        let counts = ["inserted": String(report.inserted), "updated": String(report.updated),
+                      "skipped": String(report.skipped),
+                      "errors": String(report.issues.filter { $0.severity == .error }.count)]
+        if report.hasErrors && !report.applied { return localizer.t("import_not_applied", counts) }
+        return localizer.t(dryRun ? "import_dry_run_done" : "import_applied", counts)
+    }
+
+    private struct ReportJSON: Encodable {
+        let applied: Bool
+        let dry_run: Bool
+        let inserted: Int
+        let updated: Int
+        let skipped: Int
+        let issues: [Issue]
+
+        struct Issue: Encodable {
+            let line: Int
+            let column: String?
+            let severity: String
+            let message: String
+        }
+    }
+
+    private func api(_ context: Context) throws -> Response {
+        guard let kind = Kind(rawValue: context.request.parameters["kind"] ?? "") else { return context.notFound() }
+        guard context.request.headers["Content-Type"]?.lowercased().hasPrefix("text/csv") == true else {
+            return APIError.response(status: 415, code: "unsupported_media_type", message: "Content-Type: text/csv")
+        }
+        guard let csv = String(validating: context.request.body, as: UTF8.self) else {
+            return APIError.response(status: 400, code: "bad_request", message: context.localizer.t("import_not_utf8"))
+        }
+        let query = try context.query()
+        let dryRun = query["dry_run"] == "true"
+        let report = try run(kind, csv: csv, skipBadRows: query["skip_bad_rows"] == "true", dryRun: dryRun, context: context)
+        let body = ReportJSON(applied: report.applied, dry_run: dryRun, inserted: report.inserted, updated: report.updated,
+                              skipped: report.skipped, issues: report.issues.map {
+            .init(line: $0.line, column: $0.column, severity: $0.severity == .error ? "error" : "warning", message: $0.message)
+        })
+        return .json(body, status: report.hasErrors && !report.applied ? 422 : 200)
+    }
+}

@@ -1,0 +1,134 @@
+import AsahCore
+import Foundation
+import GRDB
+import HTTPServer
+
+/// The people directory for coordinators and the employee profile page, with their API.
+struct PeopleFeature: Feature {
+    static let pageSize = 50
+
+    func routes() -> [RouteSpec] {
+        [
+            RouteSpec(.get, "/people", .signedIn(.viewDirectory), directory),
+            RouteSpec(.get, "/people/:nip", .signedIn(.useAccount), profile),
+            RouteSpec(.get, "/api/v1/employees", .signedIn(.viewDirectory), apiDirectory),
+            RouteSpec(.get, "/api/v1/employees/:nip", .signedIn(.useAccount), apiProfile),
+            RouteSpec(.get, "/api/v1/units", .signedIn(.viewDirectory)) { context in
+                .json(try context.services.database.pool.read { try EmployeeDirectory.unitTree(in: $0) }.map(UnitJSON.init))
+            },
+        ]
+    }
+
+    private struct Search {
+        let text: String?
+        let unitId: Int64?
+        let page: Int
+    }
+
+    private func search(_ context: Context) throws -> (Search, DirectoryPage) {
+        let query = try context.query()
+        let search = Search(text: query.trimmed("q"), unitId: query["unit"].flatMap { Int64($0) },
+                            page: max(1, Int(query["page"] ?? "1") ?? 1))
+        let page = try context.services.database.pool.read {
+            try EmployeeDirectory.search(search.text, unitId: search.unitId, page: search.page,
+                                         pageSize: Self.pageSize, in: $0)
+        }
+        return (search, page)
+    }
+
+    private func directory(_ context: Context) throws -> Response {
+        let (search, result) = try search(context)
+        let units = try context.services.database.pool.read { try EmployeeDirectory.unitTree(in: $0) }
+        let pages = max(1, (result.total + Self.pageSize - 1) / Self.pageSize)
+        let link = { (page: Int) -> String in
+            "/people?q=\(URLEncoding.component(search.text ?? ""))&unit=\(search.unitId.map(String.init) ?? "")&page=\(page)"
+        }
+        return context.page("people", title: context.localizer.t("people_title"), [
+            "q": search.text ?? "",
+            "units": units.map { unit in
+                ["id": unit.id, "label": String(repeating: "\u{2003}", count: unit.depth) + unit.name,
+                 "selected": unit.id == search.unitId] as [String: Any]
+            },
+            "rows": result.entries.map { entry in
+                ["nip": entry.nip, "name": entry.name, "golongan": entry.golongan ?? "", "jabatan": entry.jabatan ?? "",
+                 "unit": entry.unitName ?? "", "supervisor": entry.supervisorName ?? "", "active": entry.active] as [String: Any]
+            },
+            "hasRows": !result.entries.isEmpty,
+            "summary": context.localizer.t("people_results", ["count": context.localizer.number(result.total)]),
+            "pageInfo": context.localizer.t("people_page", ["page": String(search.page), "pages": String(pages)]),
+            "prev": search.page > 1 ? link(search.page - 1) : "",
+            "next": search.page < pages ? link(search.page + 1) : "",
+        ])
+    }
+
+    private func visibleEmployee(_ context: Context) throws -> EmployeeView? {
+        let nip = context.request.parameters["nip"] ?? ""
+        return try context.services.database.pool.read { db in
+            guard let employee = try EmployeeDirectory.employee(nip: nip, in: db), let id = employee.id,
+                  try EmployeeAccess.canView(employeeId: id, principal: context.user, in: db) else { return nil }
+            return try EmployeeView.load(id: id, in: db)
+        }
+    }
+
+    private func profile(_ context: Context) throws -> Response {
+        guard let view = try visibleEmployee(context) else { return context.notFound() }
+        let subordinates = try context.services.database.pool.read { db -> [[String: Any]] in
+            guard let id = try EmployeeDirectory.employee(nip: view.nip, in: db)?.id else { return [] }
+            return try EmployeeDirectory.directSubordinates(of: id, in: db).map {
+                ["nip": $0.nip, "name": $0.name, "jabatan": $0.jabatan ?? ""]
+            }
+        }
+        return context.page("person", title: view.name, [
+            "person": ["name": view.name], "facts": view.facts(context.localizer),
+            "subordinates": subordinates, "hasSubordinates": !subordinates.isEmpty,
+        ])
+    }
+
+    private struct DirectoryJSON: Encodable {
+        let total: Int
+        let page: Int
+        let page_size: Int
+        let employees: [Entry]
+
+        struct Entry: Encodable {
+            let nip: String
+            let name: String
+            let golongan: String?
+            let jabatan: String?
+            let unit: String?
+            let supervisor: String?
+            let active: Bool
+        }
+    }
+
+    private func apiDirectory(_ context: Context) throws -> Response {
+        let (search, result) = try search(context)
+        return .json(DirectoryJSON(total: result.total, page: search.page, page_size: Self.pageSize, employees: result.entries.map {
+            .init(nip: $0.nip, name: $0.name, golongan: $0.golongan, jabatan: $0.jabatan, unit: $0.unitName,
+                  supervisor: $0.supervisorName, active: $0.active)
+        }))
+    }
+
+    private func apiProfile(_ context: Context) throws -> Response {
+        guard let view = try visibleEmployee(context) else { return context.notFound() }
+        return .json(view)
+    }
+
+    private struct UnitJSON: Encodable {
+        let id: Int64
+        let code: String
+        let name: String
+        let kind: String
+        let parent_id: Int64?
+        let depth: Int
+
+        init(_ unit: UnitTreeEntry) {
+            id = unit.id
+            code = unit.code
+            name = unit.name
+            kind = unit.kind
+            parent_id = unit.parentId
+            depth = unit.depth
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import AsahCore
+import Foundation
+import HTTPServer
+
+/// Health check, static files, the OpenAPI document and the language switch.
+struct SystemFeature: Feature {
+    let staticFiles: StaticFiles
+
+    func routes() -> [RouteSpec] {
+        [
+            RouteSpec(.get, "/healthz", .anyone) { context in
+                context.services.database.isHealthy()
+                    ? .text("ok") : .text("database unavailable", status: 503)
+            },
+            RouteSpec(.get, "/static/*path", .anyone) { [staticFiles] context in
+                staticFiles.serve(relativePath: context.request.parameters["path"] ?? "", request: context.request)
+            },
+            RouteSpec(.get, "/api/v1/openapi.json", .anyone) { _ in OpenAPIDocument.response },
+            RouteSpec(.post, "/language", .anyone, switchLanguage),
+        ]
+    }
+
+    /// Sets the interface language: on the account when signed in, in a cookie otherwise.
+    private func switchLanguage(_ context: Context) throws -> Response {
+        let form = try context.form()
+        let locale = MessageCatalogue.locales.contains(form["lang"] ?? "") ? form["lang"]! : "id"
+        if let principal = context.principal {
+            try context.services.accounts.setLocale(userId: principal.userId, locale: locale)
+        }
+        var response = Response.redirect(to: URLEncoding.safeReturnPath(form["next"]))
+        response.setCookie(SetCookie(name: LanguageCookie.name, value: locale, maxAge: 365 * 24 * 3600,
+                                     secure: context.request.isSecure))
+        return response
+    }
+}
+
+/// The cookie that remembers a visitor's language before they sign in.
+enum LanguageCookie {
+    static let name = "asah_lang"
+}
+
+/// The OpenAPI 3.1 description of `/api/v1`, shipped as a resource and served as is.
+enum OpenAPIDocument {
+    static let bytes: [UInt8] = {
+        guard let url = Bundle.module.url(forResource: "openapi", withExtension: "json", subdirectory: "OpenAPI"),
+              let data = try? Data(contentsOf: url) else { return Array("{}".utf8) }
+        return Array(data)
+    }()
+
+    static var response: Response { .rawJSON(bytes) }
+}

@@ -1,0 +1,64 @@
+import Foundation
+
+/// Translates message ids and formats dates and numbers for one language.
+public struct Localizer: Sendable {
+    public let locale: String
+    let messages: [String: String]
+
+    private static let months: [String: [String]] = [
+        "id": ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
+               "November", "Desember"],
+        "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+               "November", "December"],
+    ]
+
+    /// The text for `key`, with `{name}` placeholders filled from `values`. A missing key shows
+    /// itself, so a gap in a catalogue is visible rather than blank.
+    public func t(_ key: String, _ values: [String: String] = [:]) -> String {
+        var text = messages[key] ?? key
+        for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
+        return text
+    }
+
+    /// "24 November 2026" from Unix seconds (in Western Indonesian Time).
+    public func date(_ seconds: Int64) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Asia/Jakarta") ?? .current
+        let parts = calendar.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: TimeInterval(seconds)))
+        return date(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
+    }
+
+    /// "24 November 2026 14.05" (id) or "24 November 2026 14:05" (en).
+    public func dateTime(_ seconds: Int64) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Asia/Jakarta") ?? .current
+        let parts = calendar.dateComponents([.hour, .minute], from: Date(timeIntervalSince1970: TimeInterval(seconds)))
+        let separator = locale == "id" ? "." : ":"
+        let time = String(format: "%02d%@%02d", parts.hour ?? 0, separator, parts.minute ?? 0)
+        return date(seconds) + " " + time
+    }
+
+    /// "24 November 2026" from a calendar date.
+    public func date(year: Int, month: Int, day: Int) -> String {
+        let names = Self.months[locale] ?? Self.months["id"]!
+        return "\(day) \(names[max(0, min(11, month - 1))]) \(year)"
+    }
+
+    /// "24 November 2026" from "2026-11-24"; the text itself if it is not such a date.
+    public func isoDate(_ text: String) -> String {
+        let parts = text.prefix(10).split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return text }
+        return date(year: parts[0], month: parts[1], day: parts[2])
+    }
+
+    /// "5.600" (id) or "5,600" (en).
+    public func number(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var grouped = ""
+        for (index, character) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { grouped.append(locale == "id" ? "." : ",") }
+            grouped.append(character)
+        }
+        return (value < 0 ? "-" : "") + grouped
+    }
+}

@@ -1,0 +1,20 @@
+import AsahCore
+
+/// The main menu, showing only what the signed-in user may open.
+enum Navigation {
+    private static let entries: [(href: String, key: String, permission: Permission)] = [
+        ("/", "nav_dashboard", .useAccount),
+        ("/team", "nav_team", .viewTeam),
+        ("/people", "nav_people", .viewDirectory),
+        ("/people/import", "nav_import", .importOrganisation),
+        ("/admin/users", "nav_users", .manageAccounts),
+        ("/admin/audit", "nav_audit", .viewAuditLog),
+        ("/account", "nav_account", .useAccount),
+    ]
+
+    static func items(for principal: Principal, current: String, localizer: Localizer) -> [[String: Any]] {
+        entries.filter { Policy.allows(principal, $0.permission) }.map { entry in
+            ["href": entry.href, "label": localizer.t(entry.key), "current": entry.href == current]
+        }
+    }
+}

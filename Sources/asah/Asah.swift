@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// `asah`: the command line of the Asah training platform.
+@main
+struct Asah: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Asah: Program Pembinaan ASN — coaching, training and evaluation for regional government.",
+        subcommands: [Serve.self, Migrate.self, Import.self, UserCommand.self, Backup.self, Demo.self],
+        defaultSubcommand: Serve.self)
+}

@@ -1,0 +1,78 @@
+import ArgumentParser
+import AsahCore
+import Foundation
+
+/// `asah import employees|units FILE`: CSV imports with a per-row report, all or nothing.
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Import organisation data from CSV.", subcommands: [Employees.self, Units.self])
+
+    struct Employees: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import employees (columns: nip,nama,golongan,jabatan,jenis_jabatan,unit,nip_atasan,email).")
+        @OptionGroup var options: ImportOptions
+
+        func run() throws {
+            let text = try options.read()
+            let report = try EmployeeImport(database: AppDatabase(path: options.database.db))
+                .run(csv: text, skipBadRows: options.skipBadRows, dryRun: options.dryRun, progress: ProgressBar.callback())
+            try ImportOutput.print(report, dryRun: options.dryRun)
+        }
+    }
+
+    struct Units: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Import units (columns: kode,nama,jenis,kode_induk).")
+        @OptionGroup var options: ImportOptions
+
+        func run() throws {
+            let text = try options.read()
+            let report = try UnitImport(database: AppDatabase(path: options.database.db))
+                .run(csv: text, skipBadRows: options.skipBadRows, dryRun: options.dryRun)
+            try ImportOutput.print(report, dryRun: options.dryRun)
+        }
+    }
+}
+
+/// Options every import shares.
+struct ImportOptions: ParsableArguments {
+    @OptionGroup var database: DatabaseOption
+    @Argument(help: "The CSV file (UTF-8, header row first).") var file: String
+    @Flag(help: "Apply the good rows even when some rows have errors.") var skipBadRows = false
+    @Flag(help: "Check the file and report, without changing anything.") var dryRun = false
+
+    func read() throws -> String {
+        guard let data = FileManager.default.contents(atPath: file) else { throw ValidationError("cannot read \(file)") }
+        guard let text = String(data: data, encoding: .utf8) else { throw ValidationError("\(file) is not UTF-8 text") }
+        return text
+    }
+}
+
+/// Prints an import report and fails the command when nothing was applied because of errors.
+enum ImportOutput {
+    static func print(_ report: ImportReport, dryRun: Bool) throws {
+        for issue in report.issues {
+            Swift.print("baris \(issue.line)\(issue.column.map { ", kolom \($0)" } ?? ""): "
+                + "\(issue.severity == .error ? "GALAT" : "peringatan"): \(issue.message)")
+        }
+        Swift.print("\(report.inserted) baru, \(report.updated) diperbarui, \(report.skipped) dilewati"
+            + (dryRun ? " (uji coba, tidak ada yang disimpan)" : ""))
+        if report.hasErrors && !report.applied && !dryRun {
+            throw ValidationError("Tidak ada yang disimpan karena ada galat. Perbaiki berkas atau pakai --skip-bad-rows.")
+        }
+    }
+}
+
+/// A progress bar on a terminal; nothing when output goes to a file or pipe.
+enum ProgressBar {
+    static func callback() -> (@Sendable (Int, Int) -> Void)? {
+        guard isatty(STDERR_FILENO) != 0 else { return nil }
+        return { done, total in
+            guard total > 0 else { return }
+            let width = 30
+            let filled = width * done / total
+            let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
+            FileHandle.standardError.write(Data("\r[\(bar)] \(done)/\(total)".utf8))
+            if done == total { FileHandle.standardError.write(Data("\n".utf8)) }
+        }
+    }
+}

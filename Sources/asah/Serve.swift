@@ -1,0 +1,54 @@
+import ArgumentParser
+import AsahCore
+import AsahWeb
+import Foundation
+import HTTPServer
+import Logging
+
+/// `asah serve`: migrates the database and serves the web application until SIGINT/SIGTERM.
+struct Serve: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Serve the web application.")
+
+    @OptionGroup var database: DatabaseOption
+    @Option(help: "Address to listen on.") var host = "127.0.0.1"
+    @Option(help: "Port to listen on (0 picks a free one).") var port: UInt16 = 8080
+    @Option(help: "Folder with CSS, scripts and images.") var staticRoot = "static"
+    @Option(help: "Worker threads (default: twice the cores).") var threads: Int?
+    @Option(help: "Largest request body in bytes.") var maxBody = 8 * 1024 * 1024
+    @Option(help: "PEM private key for HTTPS.") var tlsKey: String?
+    @Option(help: "PEM certificate for HTTPS.") var tlsCert: String?
+    @Option(help: "Log level: trace, debug, info, notice, warning, error.") var logLevel = "info"
+
+    func run() throws {
+        let signals = SignalWaiter(blocking: [SIGINT, SIGTERM])
+        var logger = Logger(label: "asah")
+        logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
+        let started = Date()
+        let appDatabase = try AppDatabase(path: database.db)
+        let app = try AsahApp(database: appDatabase, staticRoot: staticRoot, logger: logger)
+        var configuration = ServerConfiguration()
+        configuration.host = host
+        configuration.port = port
+        configuration.maxBodyBytes = maxBody
+        if let threads { configuration.threads = threads }
+        if let tlsKey, let tlsCert {
+            configuration.tlsKeyPEM = try String(contentsOfFile: tlsKey, encoding: .utf8)
+            configuration.tlsCertificatePEM = try String(contentsOfFile: tlsCert, encoding: .utf8)
+        } else if tlsKey != nil || tlsCert != nil {
+            throw ValidationError("--tls-key and --tls-cert go together")
+        }
+        var httpLogger = logger
+        httpLogger.logLevel = logger.logLevel
+        let server = HTTPServer(configuration: configuration, logger: httpLogger, handler: app.handle)
+        try server.start()
+        let scheme = configuration.usesTLS ? "https" : "http"
+        let elapsed = Int(Date().timeIntervalSince(started) * 1000)
+        print("Asah listening on \(scheme)://\(host):\(server.port) (database \(database.db), ready in \(elapsed) ms)")
+        fflush(stdout)
+        let signal = signals.wait()
+        print("Received signal \(signal): finishing requests in flight and stopping.")
+        server.stop()
+        try appDatabase.close()
+        print("Stopped cleanly.")
+    }
+}

@@ -1,0 +1,81 @@
+import HTTPServer
+import HTTPTestSupport
+import Testing
+
+@Suite("Size limits on a running server")
+struct LimitTests {
+    private func smallServer() throws -> TestServer {
+        try TestServer { $0.maxBodyBytes = 1024 }
+    }
+
+    @Test("A body within the limit is accepted")
+    func bodyWithinLimit() throws {
+        let server = try smallServer()
+        let response = try server.client.request("POST", "/echo-size", body: [UInt8](repeating: 65, count: 1024))
+        #expect(response.status == 200)
+        #expect(response.text == "received 1024")
+    }
+
+    @Test("An announced body over the limit answers 413 and the server keeps serving")
+    func announcedBodyTooLarge() throws {
+        let server = try smallServer()
+        let response = try server.client.request("POST", "/echo-size", body: [UInt8](repeating: 65, count: 2000))
+        #expect(response.status == 413)
+        #expect(response.text.contains("1024"))
+        #expect(try server.client.get("/hello").status == 200)
+    }
+
+    @Test("An announced body over the limit is refused before it is sent")
+    func announcedBodyRefusedEarly() throws {
+        let server = try smallServer()
+        let response = try server.client.send(raw: rawRequest("POST /echo-size HTTP/1.1",
+                                                              headers: ["Content-Length: 100000000"]))
+        #expect(response.status == 413)
+    }
+
+    @Test("A chunked body within the limit is reassembled")
+    func chunkedWithinLimit() throws {
+        let server = try smallServer()
+        let response = try server.client.send(raw: rawRequest(
+            "POST /echo-size HTTP/1.1", headers: ["Transfer-Encoding: chunked"],
+            body: chunk([UInt8](repeating: 66, count: 700), size: 256)))
+        #expect(response.status == 200)
+        #expect(response.text == "received 700")
+    }
+
+    @Test("A chunked body over the limit answers 413 and the server keeps serving")
+    func chunkedBodyTooLarge() throws {
+        let server = try smallServer()
+        let response = try server.client.send(raw: rawRequest(
+            "POST /echo-size HTTP/1.1", headers: ["Transfer-Encoding: chunked"],
+            body: chunk([UInt8](repeating: 66, count: 4096), size: 512)))
+        #expect(response.status == 413)
+        #expect(try server.client.get("/hello").status == 200)
+    }
+
+    @Test("A chunked body over the limit in one big chunk answers 413")
+    func oneBigChunkTooLarge() throws {
+        let server = try smallServer()
+        let response = try server.client.send(raw: rawRequest(
+            "POST /echo-size HTTP/1.1", headers: ["Transfer-Encoding: chunked"],
+            body: chunk([UInt8](repeating: 66, count: 3000), size: 3000)))
+        #expect(response.status == 413)
+    }
+
+    @Test("Request headers over the memory limit answer 431 and the server keeps serving")
+    func headersTooLarge() throws {
+        let server = try TestServer()
+        let big = String(repeating: "a", count: 40 * 1024)
+        let response = try server.client.send(raw: rawRequest("GET /hello HTTP/1.1", headers: ["X-Big: \(big)"]))
+        #expect(response.status == 431)
+        #expect(try server.client.get("/hello").status == 200)
+    }
+
+    @Test("Many small headers over the memory limit answer 431")
+    func manyHeadersTooLarge() throws {
+        let server = try TestServer()
+        let headers = (0..<2000).map { "X-Header-\($0): value-\($0)" }
+        let response = try server.client.send(raw: rawRequest("GET /hello HTTP/1.1", headers: headers))
+        #expect(response.status == 431)
+    }
+}
