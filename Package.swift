@@ -40,8 +40,13 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "HTTPTestSupport", path: "Tests/HTTPTestSupport"),
-        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPTestSupport"]),
+        .testTarget(name: "HTTPServerTests", dependencies: [
+            "HTTPServer", "HTTPTestSupport", .product(name: "Logging", package: "swift-log"),
+        ]),
         .testTarget(name: "AsahCoreTests", dependencies: ["AsahCore"]),
-        .testTarget(name: "AsahWebTests", dependencies: ["AsahWeb", "AsahCore", "HTTPServer", "HTTPTestSupport"]),
+        .testTarget(name: "AsahWebTests", dependencies: [
+            "AsahWeb", "AsahCore", "HTTPServer", "HTTPTestSupport", .product(name: "Logging", package: "swift-log"),
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
     ]
 )

@@ -80,10 +80,11 @@ struct FormTests {
         #expect(try server.client.get(path).status == 400)
     }
 
-    @Test("A path with raw bytes that are not UTF-8 answers 400 or is refused, never decoded")
-    func rawInvalidUTF8InPath() throws {
+    @Test("A request target with raw bytes that are not UTF-8 answers 400, never a repaired path",
+          arguments: [Array("/people/".utf8) + [0xFF, 0xFE], Array("/query?name=".utf8) + [0xC3, 0x28]])
+    func rawInvalidUTF8InTarget(target: [UInt8]) throws {
         let server = try TestServer()
-        let response = try server.client.send(raw: Array("GET /people/".utf8) + [0xFF, 0xFE]
+        let response = try server.client.send(raw: Array("GET ".utf8) + target
             + Array(" HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".utf8))
         #expect(response.status == 400)
         #expect(try server.client.get("/hello").status == 200)

@@ -62,6 +62,30 @@ struct LimitTests {
         #expect(response.status == 413)
     }
 
+    @Test("A chunked body far over the limit gets the connection closed rather than read for ever")
+    func endlessChunkedBody() throws {
+        let server = try smallServer()
+        // 8 MiB against a 1 kB limit: the server gives up after the limit plus 1 MiB.
+        let body = chunk([UInt8](repeating: 67, count: 8 * 1024 * 1024), size: 64 * 1024)
+        #expect(throws: RawHTTPError.self) {
+            try server.client.send(raw: rawRequest("POST /echo-size HTTP/1.1",
+                                                   headers: ["Transfer-Encoding: chunked"], body: body))
+        }
+        #expect(try server.client.get("/hello").status == 200)
+    }
+
+    @Test("After a chunked 413 the same keep-alive connection still serves requests")
+    func keepAliveAfterChunked413() throws {
+        let server = try smallServer()
+        let connection = try server.client.connect()
+        defer { connection.close() }
+        let tooLarge = try connection.send(raw: Array(("POST /echo-size HTTP/1.1\r\nHost: x\r\n"
+            + "Transfer-Encoding: chunked\r\n\r\n").utf8) + chunk([UInt8](repeating: 66, count: 2048), size: 512))
+        #expect(tooLarge.status == 413)
+        #expect(!tooLarge.closesConnection)
+        #expect(try connection.request("GET", "/hello").text == "Hello")
+    }
+
     @Test("Request headers over the memory limit answer 431 and the server keeps serving")
     func headersTooLarge() throws {
         let server = try TestServer()

@@ -9,7 +9,9 @@ func uriReceived(cls: UnsafeMutableRawPointer?, uri: UnsafePointer<CChar>?,
                  connection: OpaquePointer?) -> UnsafeMutableRawPointer? {
     let server = Unmanaged<HTTPServer>.fromOpaque(cls!).takeUnretainedValue()
     server.activeRequests.add(1, ordering: .relaxed)
-    let state = RequestState(rawURI: uri.map { String(cString: $0) } ?? "/")
+    // Strict: `String(cString:)` would quietly turn invalid UTF-8 into U+FFFD.
+    let rawURI: String? = uri.map { String(validatingCString: $0) } ?? "/"
+    let state = RequestState(rawURI: rawURI)
     return Unmanaged.passRetained(state).toOpaque()
 }
 

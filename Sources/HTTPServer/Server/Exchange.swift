@@ -23,11 +23,21 @@ struct Exchange {
     }
 
     /// A chunk of body: stream it to the multipart parser or keep it, within the size limit.
+    ///
+    /// libmicrohttpd refuses to queue an answer while a body is still arriving, so a body that
+    /// grows past the limit (chunked: its size was not announced) is dropped and the rest read
+    /// and discarded; `finish` then answers 413. A body that keeps going far past the limit
+    /// closes the connection instead of being read for ever.
     func receive(_ data: UnsafePointer<CChar>, count: Int) -> MHD_Result {
         state.receivedBytes += count
-        if state.receivedBytes > server.configuration.maxBodyBytes {
-            state.bodyTooLarge = true
-            return send(tooLarge())
+        let limit = server.configuration.maxBodyBytes
+        if state.receivedBytes > limit {
+            if !state.bodyTooLarge {
+                state.bodyTooLarge = true
+                state.body = []
+                state.multipart?.discard()
+            }
+            return state.receivedBytes - limit > max(limit, 1024 * 1024) ? .NO : .YES
         }
         if let multipart = state.multipart {
             if !multipart.feed(data, count: count) { state.multipart?.discard() }
@@ -41,8 +51,8 @@ struct Exchange {
 
     /// The request is complete: build it, ask the application, send the answer.
     func finish() -> MHD_Result {
-        if state.bodyTooLarge { return .YES }
-        guard let target = RequestTarget(state.rawURI) else {
+        if state.bodyTooLarge { return send(tooLarge()) }
+        guard let rawURI = state.rawURI, let target = RequestTarget(rawURI) else {
             return send(.text("Bad Request: malformed URL encoding", status: 400))
         }
         state.path = target.path

@@ -6,7 +6,8 @@ import Foundation
 /// Created when the URI arrives, handed through `con_cls`, released when the request
 /// completes (also when the client aborts), which deletes any uploaded temporary files.
 final class RequestState {
-    let rawURI: String
+    /// The request target as sent; nil when its bytes are not UTF-8 (answered with 400).
+    let rawURI: String?
     let started = DispatchTime.now().uptimeNanoseconds
     var method = ""
     var path = ""
@@ -17,7 +18,7 @@ final class RequestState {
     var multipart: MultipartCollector?
     var headersChecked = false
 
-    init(rawURI: String) {
+    init(rawURI: String?) {
         self.rawURI = rawURI
     }
 
