@@ -44,7 +44,7 @@ struct Serve: ParsableCommand {
         let scheme = configuration.usesTLS ? "https" : "http"
         let elapsed = Int(Date().timeIntervalSince(started) * 1000)
         print("Asah listening on \(scheme)://\(host):\(server.port) (database \(database.db), ready in \(elapsed) ms)")
-        fflush(stdout)
+        fflush(nil)
         let signal = signals.wait()
         print("Received signal \(signal): finishing requests in flight and stopping.")
         server.stop()

@@ -65,6 +65,14 @@ public struct Golongan: Hashable, Comparable, Sendable, CustomStringConvertible 
         self = found
     }
 
+    private init(employment: Employment, group: Int, ruang: Character?, pangkat: String?, rank: Int) {
+        self.employment = employment
+        self.group = group
+        self.ruang = ruang
+        self.pangkat = pangkat
+        self.rank = rank
+    }
+
     public static func < (lhs: Golongan, rhs: Golongan) -> Bool {
         (lhs.employment == .pns ? 0 : 1, lhs.rank) < (rhs.employment == .pns ? 0 : 1, rhs.rank)
     }

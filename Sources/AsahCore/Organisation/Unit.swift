@@ -36,7 +36,7 @@ public struct Unit: Codable, FetchableRecord, MutablePersistableRecord, Sendable
         public static let active = Column(CodingKeys.active)
     }
 
-    public enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey {
         case id, code, name, kind
         case parentId = "parent_id"
         case active

@@ -23,9 +23,9 @@ struct EmployeeView: Encodable {
         let unit = try employee.unitId.flatMap { try Unit.fetchOne(db, key: $0) }
         let supervisor = try employee.supervisorId.flatMap { try EmployeeDirectory.employee(id: $0, in: db) }
         return EmployeeView(
-            nip: employee.nip, name: employee.name, sex: employee.sex, birth_date: employee.birthDate,
-            employment: employee.employment, golongan: employee.golongan, jabatan: employee.jabatan,
-            jabatan_kind: employee.jabatanKind, unit: unit?.name, supervisor_nip: supervisor?.nip,
+            nip: employee.nip, name: employee.name, sex: employee.sex?.rawValue, birth_date: employee.birthDate?.iso,
+            employment: employee.employment.rawValue, golongan: employee.golongan?.code, jabatan: employee.jabatan,
+            jabatan_kind: employee.jabatanKind?.rawValue, unit: unit?.name, supervisor_nip: supervisor?.nip,
             supervisor_name: supervisor?.name, email: employee.email, active: employee.active)
     }
 

@@ -50,7 +50,7 @@ struct PeopleFeature: Feature {
                  "selected": unit.id == search.unitId] as [String: Any]
             },
             "rows": result.entries.map { entry in
-                ["nip": entry.nip, "name": entry.name, "golongan": entry.golongan ?? "", "jabatan": entry.jabatan ?? "",
+                ["nip": entry.nip, "name": entry.name, "golongan": entry.golongan?.code ?? "", "jabatan": entry.jabatan ?? "",
                  "unit": entry.unitName ?? "", "supervisor": entry.supervisorName ?? "", "active": entry.active] as [String: Any]
             },
             "hasRows": !result.entries.isEmpty,
@@ -104,7 +104,7 @@ struct PeopleFeature: Feature {
     private func apiDirectory(_ context: Context) throws -> Response {
         let (search, result) = try search(context)
         return .json(DirectoryJSON(total: result.total, page: search.page, page_size: Self.pageSize, employees: result.entries.map {
-            .init(nip: $0.nip, name: $0.name, golongan: $0.golongan, jabatan: $0.jabatan, unit: $0.unitName,
+            .init(nip: $0.nip, name: $0.name, golongan: $0.golongan?.code, jabatan: $0.jabatan, unit: $0.unitName,
                   supervisor: $0.supervisorName, active: $0.active)
         }))
     }
@@ -126,7 +126,7 @@ struct PeopleFeature: Feature {
             id = unit.id
             code = unit.code
             name = unit.name
-            kind = unit.kind
+            kind = unit.kind.rawValue
             parent_id = unit.parentId
             depth = unit.depth
         }

@@ -10,7 +10,7 @@ struct TeamFeature: Feature {
             RouteSpec(.get, "/api/v1/team", .signedIn(.viewTeam)) { context in
                 .json(try members(context).map {
                     TeamMemberJSON(nip: $0.entry.nip, name: $0.entry.name, jabatan: $0.entry.jabatan,
-                                   golongan: $0.entry.golongan, reports: $0.reports)
+                                   golongan: $0.entry.golongan?.code, reports: $0.reports)
                 })
             },
         ]
@@ -41,7 +41,7 @@ struct TeamFeature: Feature {
         return context.page("team", title: context.localizer.t("team_title"), [
             "rows": rows.map {
                 ["nip": $0.entry.nip, "name": $0.entry.name, "jabatan": $0.entry.jabatan ?? "",
-                 "golongan": $0.entry.golongan ?? "", "reports": $0.reports] as [String: Any]
+                 "golongan": $0.entry.golongan?.code ?? "", "reports": $0.reports] as [String: Any]
             },
             "hasRows": !rows.isEmpty,
             "direct": context.localizer.number(rows.count),

@@ -1,0 +1,121 @@
+import GRDB
+
+/// The database facts an employee import checks rows against, loaded once per import so
+/// that no row needs a query.
+struct KnownOrganisation {
+    let unitIdByCode: [String: Int64]
+    let unitIdsByName: [String: [Int64]]
+    let employeeByNip: [String: Employee]
+    let nipOfId: [Int64: String]
+    /// For every employee in the database, their supervisor's NIP.
+    let supervisorNipByNip: [String: String]
+
+    init(_ db: Database) throws {
+        let units = try Unit.fetchAll(db)
+        unitIdByCode = Dictionary(units.map { ($0.code.uppercased(), $0.id!) }, uniquingKeysWith: { first, _ in first })
+        unitIdsByName = Dictionary(grouping: units, by: { $0.name.lowercased() }).mapValues { $0.map { $0.id! } }
+        let employees = try Employee.fetchAll(db)
+        employeeByNip = Dictionary(employees.map { ($0.nip, $0) }, uniquingKeysWith: { first, _ in first })
+        let nipOfId = Dictionary(uniqueKeysWithValues: employees.map { ($0.id!, $0.nip) })
+        self.nipOfId = nipOfId
+        supervisorNipByNip = employees.reduce(into: [:]) { map, employee in
+            map[employee.nip] = employee.supervisorId.flatMap { nipOfId[$0] }
+        }
+    }
+}
+
+/// Reads one CSV row of the employee import into the record it describes, reporting every
+/// problem of the row. The supervisor is resolved later, once all NIPs of the file are known.
+struct EmployeeRowReader {
+    let table: CSVTable
+    let known: KnownOrganisation
+    let today: CalendarDate
+
+    /// The row, or `nil` when it has no NIP to identify it. `supervisorNip` is `nil` when the
+    /// file has no `nip_atasan` column (the current supervisor stays), `""` when the cell is empty.
+    func read(_ record: CSVTable.Record, report: inout ImportReport) -> (row: ImportRow<Employee>, supervisorNip: String?)? {
+        let line = record.line
+        var bad = false
+        func value(_ column: String) -> String? { table.value(column, in: record) }
+        func error(_ column: String, _ message: String) {
+            report.error(line: line, column: column, message)
+            bad = true
+        }
+
+        let nipText = value("nip") ?? ""
+        let key = FieldRules.nip(nipText)
+        let existing = known.employeeByNip[key]
+        let employmentText = value("jenis_pegawai") ?? ""
+        let statedEmployment = Employment(parsing: employmentText)
+        let golonganText = value("golongan") ?? ""
+        let golongan = Golongan(parsing: golonganText)
+        let employment = statedEmployment ?? golongan?.employment ?? existing?.employment ?? .pns
+
+        var employee = existing ?? Employee(nip: key, name: "")
+        employee.employment = employment
+        if key.isEmpty {
+            error("nip", "NIP wajib diisi")
+        } else if FieldRules.isScientificNotation(nipText) {
+            error("nip", "NIP tertulis sebagai angka ilmiah (\(nipText)); simpan kolom NIP sebagai teks lalu ekspor ulang")
+        } else {
+            let validation = NIP.validate(key, employment: employment, today: today)
+            for problem in validation.problems {
+                if problem.severity == .error { error("nip", problem.message) }
+                else { report.warning(line: line, column: "nip", problem.message) }
+            }
+            employee.sex = validation.nip?.sex ?? employee.sex
+            employee.birthDate = validation.nip?.birthDate ?? employee.birthDate
+        }
+
+        employee.name = value("nama") ?? ""
+        if employee.name.isEmpty { error("nama", "nama wajib diisi") }
+
+        if table.has("golongan") {
+            employee.golongan = golongan
+            if !golonganText.isEmpty && golongan == nil {
+                error("golongan", "golongan '\(golonganText)' tidak dikenal (contoh: III/a untuk PNS, IX untuk PPPK)")
+            } else if let golongan, golongan.employment != employment {
+                error("golongan", "golongan \(golongan.code) bukan golongan \(employment.displayName)")
+            }
+        }
+        if let jabatan = value("jabatan") { employee.jabatan = jabatan.isEmpty ? nil : jabatan }
+        if let kindText = value("jenis_jabatan") {
+            employee.jabatanKind = kindText.isEmpty ? nil : JabatanKind(parsing: kindText)
+            if !kindText.isEmpty && employee.jabatanKind == nil {
+                error("jenis_jabatan", "jenis jabatan '\(kindText)' tidak dikenal (contoh: pelaksana, pengawas, "
+                    + "administrator, jpt_pratama, fungsional_ahli_muda, fungsional_terampil)")
+            }
+        }
+
+        let unitText = value("unit") ?? ""
+        if unitText.isEmpty {
+            error("unit", "unit wajib diisi")
+        } else if let id = known.unitIdByCode[unitText.uppercased()] {
+            employee.unitId = id
+        } else if let ids = known.unitIdsByName[unitText.lowercased()] {
+            if ids.count == 1 { employee.unitId = ids[0] }
+            else { error("unit", "nama unit '\(unitText)' dipakai \(ids.count) unit; tulis kode unitnya") }
+        } else {
+            error("unit", "unit '\(unitText)' tidak ditemukan (isi kode atau nama unit)")
+        }
+
+        let supervisorNip = value("nip_atasan").map(FieldRules.nip)
+
+        if let email = value("email") {
+            employee.email = email.isEmpty ? nil : email.lowercased()
+            if email.isEmpty { report.warning(line: line, column: "email", "email kosong") }
+            else if !FieldRules.isEmail(email) { error("email", "email '\(email)' tidak valid") }
+        }
+        if let status = value("status"), !status.isEmpty {
+            if let active = FieldRules.active(status) { employee.active = active }
+            else { error("status", "status '\(status)' tidak dikenal; isi aktif atau nonaktif") }
+        }
+        if !employmentText.isEmpty && statedEmployment == nil {
+            error("jenis_pegawai", "jenis pegawai '\(employmentText)' tidak dikenal; isi PNS atau PPPK")
+        }
+
+        guard !key.isEmpty else { return nil }
+        employee.nip = key
+        return (ImportRow(line: line, key: key, record: employee, existing: existing, isBad: bad), supervisorNip)
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import GRDB
+
+/// Imports units kerja from CSV, matching them by code (case-insensitive).
+///
+/// Columns: `kode`, `nama`, `jenis` (required; jenis as in ``UnitKind``), `kode_induk` (the
+/// parent's code, which may appear later in the file or already be in the database) and
+/// `status` (aktif/nonaktif). Without a `kode_induk` column existing parents stay as they are.
+/// The same all-or-nothing rule as ``EmployeeImport`` applies.
+public struct UnitImport {
+    static let requiredColumns = ["kode", "nama", "jenis"]
+    static let optionalColumns = ["kode_induk", "status"]
+
+    private let database: AppDatabase
+
+    public init(database: AppDatabase) {
+        self.database = database
+    }
+
+    /// Checks `csv` and, unless `dryRun` or errors stop it, writes it.
+    public func run(csv: String, skipBadRows: Bool = false, dryRun: Bool = false) throws -> ImportReport {
+        var report = ImportReport()
+        guard let table = CSVTable(csv, required: Self.requiredColumns, optional: Self.optionalColumns,
+                                   report: &report) else { return report }
+        try database.pool.write { db in
+            let units = try Unit.fetchAll(db)
+            let unitByCode = Dictionary(units.map { ($0.code.uppercased(), $0) }, uniquingKeysWith: { first, _ in first })
+            let codeOfId = Dictionary(uniqueKeysWithValues: units.map { ($0.id!, $0.code.uppercased()) })
+            let parentCodes = units.reduce(into: [String: String]()) { map, unit in
+                map[unit.code.uppercased()] = unit.parentId.flatMap { codeOfId[$0] }
+            }
+
+            var batch = ImportBatch<Unit>(linkColumn: "kode_induk", linkNoun: "unit induk",
+                                          databaseParents: parentCodes, keyOfId: codeOfId)
+            var rowByCode: [String: Int] = [:]
+            var parentCodeOfRow: [(row: Int, code: String)] = []
+            for record in table.records {
+                func value(_ column: String) -> String? { table.value(column, in: record) }
+                var bad = false
+                func error(_ column: String, _ message: String) {
+                    report.error(line: record.line, column: column, message)
+                    bad = true
+                }
+                let code = value("kode") ?? "", key = code.uppercased()
+                let existing = unitByCode[key]
+                var unit = existing ?? Unit(code: code, name: "", kind: .lainnya)
+                unit.code = code
+                unit.name = value("nama") ?? ""
+                let kindText = value("jenis") ?? ""
+                if let kind = UnitKind(parsing: kindText) { unit.kind = kind }
+
+                if code.isEmpty { error("kode", "kode unit wajib diisi") }
+                if let first = rowByCode[key] {
+                    error("kode", "kode \(code) sudah ada di baris \(batch.rows[first].line)")
+                }
+                if unit.name.isEmpty { error("nama", "nama unit wajib diisi") }
+                if kindText.isEmpty {
+                    error("jenis", "jenis unit wajib diisi")
+                } else if UnitKind(parsing: kindText) == nil {
+                    error("jenis", "jenis unit '\(kindText)' tidak dikenal (contoh: dinas, badan, kecamatan, bidang, puskesmas, sekolah)")
+                }
+                if let status = value("status"), !status.isEmpty {
+                    if let active = FieldRules.active(status) { unit.active = active }
+                    else { error("status", "status '\(status)' tidak dikenal; isi aktif atau nonaktif") }
+                }
+                guard !code.isEmpty, rowByCode[key] == nil else {
+                    report.skipped += 1
+                    continue
+                }
+                var row = ImportRow(line: record.line, key: key, record: unit, existing: existing, isBad: bad)
+                if let parent = value("kode_induk") {
+                    parentCodeOfRow.append((batch.rows.count, parent.uppercased()))
+                } else {
+                    row.link = unit.parentId.map { .existing($0) } ?? .none
+                }
+                rowByCode[key] = batch.rows.count
+                batch.rows.append(row)
+            }
+
+            for (index, parent) in parentCodeOfRow where !parent.isEmpty {
+                let row = batch.rows[index]
+                if parent == row.key {
+                    report.error(line: row.line, column: "kode_induk", "unit tidak boleh menjadi induknya sendiri")
+                } else if let target = rowByCode[parent] {
+                    batch.rows[index].link = .row(target)
+                    continue
+                } else if let id = unitByCode[parent]?.id {
+                    batch.rows[index].link = .existing(id)
+                    continue
+                } else {
+                    report.error(line: row.line, column: "kode_induk",
+                                 "kode induk '\(parent)' tidak ditemukan di berkas maupun di basis data")
+                }
+                batch.rows[index].isBad = true
+            }
+            try batch.finish(skipBadRows: skipBadRows, dryRun: dryRun, db: db, report: &report)
+        }
+        report.sortIssues()
+        return report
+    }
+}
+
+extension Unit: HierarchicalRecord {
+    var upLink: Int64? {
+        get { parentId }
+        set { parentId = newValue }
+    }
+
+    static var upLinkColumn: Column { Columns.parentId }
+
+    mutating func stamp(_ now: Date, inserting: Bool) {}
+}

@@ -1,0 +1,104 @@
+import Foundation
+import HTTPTestSupport
+import Testing
+
+@Suite("JSON API")
+struct APITests {
+    private func json(_ response: RawHTTPResponse) throws -> [String: Any] {
+        try #require(JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any])
+    }
+
+    private func apiLogin(_ app: TestApp, _ login: String) throws -> (cookie: String, csrf: String) {
+        let body = Array(#"{"login":"\#(login)","password":"\#(TestApp.password)"}"#.utf8)
+        let answer = try app.client.request("POST", "/api/v1/session", headers: [("Content-Type", "application/json")], body: body)
+        #expect(answer.status == 200)
+        let cookie = try #require(answer.headers(named: "Set-Cookie").first { $0.hasPrefix("asah_session=") })
+        let csrf = try #require(try json(answer)["csrf_token"] as? String)
+        return (String(cookie.split(separator: ";")[0]), csrf)
+    }
+
+    @Test("POST /api/v1/session answers with a cookie and a CSRF token; /me names the roles")
+    func sessionAndMe() throws {
+        let app = try TestApp()
+        let (cookie, _) = try apiLogin(app, "demo.atasan")
+        let me = try json(app.client.get("/api/v1/me", headers: [("Cookie", cookie)]))
+        #expect(me["login"] as? String == "demo.atasan")
+        #expect(Set(me["roles"] as? [String] ?? []) == ["pegawai", "atasan"])
+    }
+
+    @Test("wrong credentials give a JSON error with a code")
+    func wrongCredentials() throws {
+        let app = try TestApp()
+        let body = Array(#"{"login":"demo.admin","password":"nope-nope-nope"}"#.utf8)
+        let answer = try app.client.request("POST", "/api/v1/session", headers: [("Content-Type", "application/json")], body: body)
+        #expect(answer.status == 401)
+        let error = try #require(try json(answer)["error"] as? [String: Any])
+        #expect(error["code"] as? String == "invalid_credentials")
+    }
+
+    @Test("anonymous API calls get 401 JSON, not a redirect")
+    func anonymous() throws {
+        let app = try TestApp()
+        let answer = try app.client.get("/api/v1/me")
+        #expect(answer.status == 401)
+        #expect(answer.header("Content-Type")?.hasPrefix("application/json") == true)
+    }
+
+    @Test("API writes need the X-CSRF-Token header with the cookie; a bearer token needs none")
+    func tokensAndCSRF() throws {
+        let app = try TestApp()
+        let (cookie, csrf) = try apiLogin(app, "demo.pegawai")
+        let body = Array(#"{"name":"skrip laporan"}"#.utf8)
+        let headers = [("Cookie", cookie), ("Content-Type", "application/json")]
+        #expect(try app.client.request("POST", "/api/v1/tokens", headers: headers, body: body).status == 403)
+        let created = try app.client.request("POST", "/api/v1/tokens", headers: headers + [("X-CSRF-Token", csrf)], body: body)
+        #expect(created.status == 201)
+        let token = try #require(try json(created)["token"] as? String)
+        let me = try app.client.get("/api/v1/me", headers: [("Authorization", "Bearer \(token)")])
+        #expect(me.status == 200)
+        #expect(try json(me)["login"] as? String == "demo.pegawai")
+        let list = try app.client.get("/api/v1/tokens", headers: [("Authorization", "Bearer \(token)")])
+        let tokens = try #require(JSONSerialization.jsonObject(with: Data(list.body)) as? [[String: Any]])
+        let id = try #require(tokens.first?["id"] as? Int)
+        #expect(try app.client.request("DELETE", "/api/v1/tokens/\(id)", headers: [("Authorization", "Bearer \(token)")]).status == 204)
+        #expect(try app.client.get("/api/v1/me", headers: [("Authorization", "Bearer \(token)")]).status == 401)
+    }
+
+    @Test("DELETE /api/v1/session ends the session")
+    func apiLogout() throws {
+        let app = try TestApp()
+        let (cookie, csrf) = try apiLogin(app, "demo.pegawai")
+        let answer = try app.client.request("DELETE", "/api/v1/session", headers: [("Cookie", cookie), ("X-CSRF-Token", csrf)])
+        #expect(answer.status == 204)
+        #expect(try app.client.get("/api/v1/me", headers: [("Cookie", cookie)]).status == 401)
+    }
+
+    @Test("a body that is not JSON gets a 400 or 415 with an explanation")
+    func badJSON() throws {
+        let app = try TestApp()
+        let broken = try app.client.request("POST", "/api/v1/session", headers: [("Content-Type", "application/json")],
+                                            body: Array("{login:".utf8))
+        #expect(broken.status == 400)
+        let form = try app.client.postForm("/api/v1/session", fields: [("login", "x")])
+        #expect([403, 415].contains(form.status))
+    }
+
+    @Test("the OpenAPI document lists exactly the API routes the server has")
+    func openAPIMatchesRoutes() throws {
+        let app = try TestApp()
+        let document = try json(app.client.get("/api/v1/openapi.json"))
+        #expect(document["openapi"] as? String == "3.1.0")
+        let paths = try #require(document["paths"] as? [String: [String: Any]])
+        var documented = Set<String>()
+        for (path, operations) in paths {
+            for method in operations.keys { documented.insert("\(method.uppercased()) /api/v1\(path)") }
+        }
+        let routed = Set(app.routes.filter { $0.pattern.hasPrefix("/api/v1") }.map { route in
+            let path = route.pattern.split(separator: "/").map { part in
+                part.hasPrefix(":") ? "{\(part.dropFirst())}" : String(part)
+            }.joined(separator: "/")
+            return "\(route.method) /\(path)"
+        })
+        #expect(documented == routed, "documented but not routed: \(documented.subtracting(routed)); routed but not documented: \(routed.subtracting(documented))")
+    }
+}

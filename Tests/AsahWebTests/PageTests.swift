@@ -1,0 +1,124 @@
+import Foundation
+import GRDB
+import HTTPTestSupport
+import Testing
+
+@Suite("Pages")
+struct PageTests {
+    @Test("each role's dashboard shows what that role needs", arguments: [
+        ("demo.pegawai", "Profil saya"), ("demo.atasan", "Tim saya"), ("demo.instruktur", "Instruktur"),
+        ("demo.koordinator", "Ringkasan organisasi"), ("demo.admin", "Aktivitas terbaru"),
+    ])
+    func dashboards(login: String, heading: String) throws {
+        let app = try TestApp()
+        var browser = try app.signIn(login)
+        let page = try browser.get("/")
+        #expect(page.status == 200)
+        #expect(page.text.contains(heading))
+        #expect(page.header("Cache-Control") == "no-store")
+    }
+
+    @Test("dates are written the Indonesian way")
+    func indonesianDates() throws {
+        let app = try TestApp()
+        var browser = try app.signIn("demo.pegawai")
+        let page = try browser.get("/")
+        let months = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
+                      "November", "Desember"]
+        #expect(months.contains { page.text.contains(" \($0) 19") || page.text.contains(" \($0) 20") })
+    }
+
+    @Test("the directory searches by name and pages through results")
+    func directory() throws {
+        let app = try TestApp()
+        var browser = try app.signIn("demo.koordinator")
+        let nip = try app.nip(of: "demo.pegawai")
+        let found = try browser.get("/people?q=\(nip)")
+        #expect(found.text.contains(nip))
+        #expect(found.text.contains("1 pegawai ditemukan"))
+        let none = try browser.get("/people?q=zzzzzz")
+        #expect(none.text.contains("Tidak ada pegawai"))
+    }
+
+    @Test("unknown pages get a friendly 404 and wrong methods a 405 with Allow")
+    func notFoundAndMethod() throws {
+        let app = try TestApp()
+        let missing = try app.client.get("/tidak-ada")
+        #expect(missing.status == 404)
+        #expect(missing.text.contains("Halaman tidak ditemukan"))
+        let wrong = try app.client.request("PUT", "/login")
+        #expect(wrong.status == 405)
+        #expect(wrong.header("Allow")?.contains("POST") == true)
+    }
+
+    @Test("broken percent-encoding or invalid UTF-8 in a form gets a clear 400")
+    func brokenForms() throws {
+        let app = try TestApp()
+        var browser = try app.signIn("demo.pegawai")
+        for body in ["name=%ZZ", "name=%C3%28"] {
+            let answer = try browser.request("POST", "/account/tokens", headers: [
+                ("Content-Type", "application/x-www-form-urlencoded"), ("X-CSRF-Token", browser.csrf),
+            ], body: Array(body.utf8))
+            #expect(answer.status == 400)
+            #expect(answer.text.contains("rusak"))
+        }
+        #expect(try browser.get("/").status == 200)
+    }
+
+    @Test("HTML typed into a text field is shown as text, never run")
+    func escapedOutput() throws {
+        let app = try TestApp()
+        var admin = try app.signIn("demo.admin")
+        let payload = "<script>alert('x')</script><img src=x onerror=alert(1)>"
+        let added = try admin.post("/admin/users", [("login", "uji.xss"), ("name", payload), ("password", "kata-sandi-panjang-1")])
+        #expect(added.status == 200)
+        #expect(!added.text.contains(payload))
+        #expect(added.text.contains("&lt;script&gt;"))
+        let token = try admin.post("/account/tokens", [("name", payload)])
+        #expect(!token.text.contains("<img src=x"))
+    }
+
+    @Test("a request body over the limit gets 413")
+    func oversizedBody() throws {
+        let app = try TestApp { $0.maxBodyBytes = 10_000 }
+        let answer = try app.client.request("POST", "/login", headers: [("Content-Type", "application/x-www-form-urlencoded")],
+                                            body: [UInt8](repeating: UInt8(ascii: "a"), count: 20_000))
+        #expect(answer.status == 413)
+    }
+
+    @Test("the health check answers when the database does")
+    func health() throws {
+        let app = try TestApp()
+        let answer = try app.client.get("/healthz")
+        #expect(answer.status == 200)
+        #expect(answer.text == "ok")
+    }
+
+    @Test("an admin resets a password: the old one stops working, the new one works")
+    func passwordReset() throws {
+        let app = try TestApp()
+        var admin = try app.signIn("demo.admin")
+        let id = try app.database.pool.read { try Int64.fetchOne($0, sql: "SELECT id FROM users WHERE login = 'demo.pegawai'")! }
+        #expect(try admin.post("/admin/users/\(id)/password", [("password", "sandi-baru-yang-panjang")]).status == 200)
+        #expect(throws: Browser.SignInFailed.self) { try app.signIn("demo.pegawai") }
+        _ = try app.signIn("demo.pegawai", password: "sandi-baru-yang-panjang")
+    }
+
+    @Test("changing one's own password needs the current one and keeps this session")
+    func passwordChange() throws {
+        let app = try TestApp()
+        var browser = try app.signIn("demo.pegawai")
+        try browser.get("/account")
+        let wrong = try browser.post("/account/password", [("current_password", "salah-salah-salah"),
+                                                          ("new_password", "sandi-baru-1234"), ("confirm_password", "sandi-baru-1234")])
+        #expect(wrong.status == 422)
+        #expect(wrong.text.contains("Kata sandi saat ini salah"))
+        let short = try browser.post("/account/password", [("current_password", TestApp.password),
+                                                          ("new_password", "pendek"), ("confirm_password", "pendek")])
+        #expect(short.text.contains("minimal 10 karakter"))
+        let ok = try browser.post("/account/password", [("current_password", TestApp.password),
+                                                       ("new_password", "sandi-baru-1234"), ("confirm_password", "sandi-baru-1234")])
+        #expect(ok.status == 200)
+        #expect(try browser.get("/").status == 200)
+    }
+}
