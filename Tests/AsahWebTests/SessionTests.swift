@@ -12,6 +12,7 @@ struct SessionTests {
         #expect(page.status == 200)
         #expect(page.text.contains("Masuk ke Asah"))
         #expect(page.text.contains("<html lang=\"id\">"))
+        #expect(!page.text.contains("role=\"alert\""), "a fresh login page shows no error")
         #expect(page.headers(named: "Set-Cookie").contains { $0.hasPrefix("asah_csrf=") && $0.contains("HttpOnly") })
     }
 

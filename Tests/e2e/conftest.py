@@ -11,6 +11,7 @@ import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 PASSWORD = "kata-sandi-e2e-2026"
@@ -73,5 +74,7 @@ def login(driver, server):
         driver.find_element(By.ID, "login").send_keys(name)
         driver.find_element(By.ID, "password").send_keys(PASSWORD)
         driver.find_element(By.CSS_SELECTOR, "form[action='/login'] button[type=submit]").click()
+        WebDriverWait(driver, 10).until(
+            lambda d: "/login" not in d.current_url or d.find_elements(By.CSS_SELECTOR, "[role=alert]"))
         return driver
     return sign_in

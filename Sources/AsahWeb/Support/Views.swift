@@ -20,9 +20,15 @@ struct Views: Sendable {
         self.library = library
     }
 
+    /// Whether `value` is an empty optional boxed in `Any` (Mustache would print it as "nil").
+    private static func isNil(_ value: Any) -> Bool {
+        let mirror = Mirror(reflecting: value)
+        return mirror.displayStyle == .optional && mirror.children.isEmpty
+    }
+
     /// The page `template` with the layout's data (title, messages, navigation, user, CSRF token) added.
     func render(_ template: String, title: String, data: [String: Any], context: Context, status: Int) -> Response {
-        var values = data
+        var values = data.filter { !Self.isNil($0.value) }
         values["title"] = title
         values["t"] = context.localizer.messages
         values["lang"] = context.localizer.locale
