@@ -11,7 +11,7 @@ enum DemoFungsionalCatalogue {
     static let dokter = DemoFungsional("Dokter", .ahli, weight: 3, prefix: "dr.")
     static let dokterGigi = DemoFungsional("Dokter Gigi", .ahli, prefix: "drg.")
     static let perawat = DemoFungsional("Perawat", .both, weight: 10, degree: "S.Kep., Ns.", diploma: "A.Md.Kep.")
-    static let bidan = DemoFungsional("Bidan", .both, weight: 6, degree: "S.Tr.Keb.", diploma: "A.Md.Keb.")
+    static let bidan = DemoFungsional("Bidan", .both, weight: 6, degree: "S.Tr.Keb.", diploma: "A.Md.Keb.", sex: .female)
     static let apoteker = DemoFungsional("Apoteker", .ahli, prefix: "apt.", degree: "S.Farm.")
     static let asistenApoteker = DemoFungsional("Asisten Apoteker", .keterampilan, diploma: "A.Md.Farm.")
     static let nutrisionis = DemoFungsional("Nutrisionis", .both, degree: "S.Gz.", diploma: "A.Md.Gz.")

@@ -29,6 +29,7 @@ enum DemoKabupatenUnits {
                                 head: DemoPosition(title: "Sekretaris Daerah", kind: .jptPratama),
                                 deputies: asisten.map { DemoPosition(title: $0, kind: .jptPratama) })
         root.fungsional = [F.analisKebijakan]
+        root.fungsionalShare = 1
         var pemerintahan = division("SETDA.PEM", "Bagian Tata Pemerintahan", .bagian, parent: "SETDA", weight: 30,
                                     sections: ["Kepala Subbagian Administrasi Pemerintahan", "Kepala Subbagian Otonomi Daerah"],
                                     reportsTo: asisten[0])

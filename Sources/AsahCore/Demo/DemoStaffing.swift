@@ -54,6 +54,7 @@ struct DemoStaffing {
         for number in 0..<(remaining - fungsionalCount) {
             let pppk = random.chance(plan.pppkShare / 2)
             let boss = pelaksanaBosses[(offset + number) % pelaksanaBosses.count]
+            // The title of a pelaksana depends on the golongan, chosen in `add`.
             add(DemoPosition(title: "", kind: .pelaksana), unit: unitIndex, plan: plan, supervisor: boss,
                 pppk: pppk, mayLeave: true)
         }
@@ -66,7 +67,7 @@ struct DemoStaffing {
     private mutating func add(_ position: DemoPosition, unit: Int, plan: DemoUnitPlan, supervisor: Int?,
                               pppk: Bool = false, mayLeave: Bool = false) -> Int {
         let isLeader = position.kind == .jptPratama || position.kind == .administrator
-        let sex: Sex = random.chance(plan.femaleShare * (isLeader ? 0.6 : 1)) ? .female : .male
+        let sex: Sex = position.sex ?? (random.chance(plan.femaleShare * (isLeader ? 0.6 : 1)) ? .female : .male)
         let employment: Employment = pppk ? .pppk : .pns
         let golongan = DemoCareer.golongan(for: position.kind, employment: employment, using: &random)
         let career = DemoCareer.dates(kind: position.kind, golongan: golongan, referenceYear: Self.referenceYear,
@@ -74,7 +75,7 @@ struct DemoStaffing {
         let title = position.kind == .pelaksana ? DemoCareer.pelaksanaTitle(golongan, using: &random) : position.title
         let name = IndonesianNames.random(sex: sex, using: &random)
         let person = DemoPerson(
-            unit: unit, name: name.titled(prefix: position.prefix, degrees: degrees(position.kind, position.degree)),
+            unit: unit, name: name.titled(prefix: position.prefix, degrees: degrees(for: position)),
             emailLocal: name.emailLocal, sex: sex, jabatan: title, kind: position.kind, employment: employment,
             golongan: golongan, supervisor: supervisor, birthDate: career.birthDate, tmtYear: career.tmtYear,
             tmtMonth: career.tmtMonth, active: !(mayLeave && random.chance(0.055)))
@@ -83,11 +84,12 @@ struct DemoStaffing {
         return people.count - 1
     }
 
-    /// Academic degrees, used sparingly: the position's usual one about half the time,
-    /// a first and a master's degree for some leaders.
-    private mutating func degrees(_ kind: JabatanKind, _ usual: String?) -> [String] {
-        if let usual { return random.chance(0.5) ? [usual] : [] }
-        switch kind {
+    /// Academic degrees, used sparingly: the position's usual one about half the time (none
+    /// besides a prefix such as "dr."), a first and a master's degree for some leaders.
+    private mutating func degrees(for position: DemoPosition) -> [String] {
+        if let usual = position.degree { return random.chance(0.5) ? [usual] : [] }
+        if position.prefix != nil { return [] }
+        switch position.kind {
         case .jptPratama, .administrator:
             guard random.chance(0.6) else { return [] }
             let first = random.pick(IndonesianNames.bachelorDegrees)
@@ -119,7 +121,7 @@ struct DemoStaffing {
         let (level, kind) = random.pick(weighted: levels.map { (($0.0, $0.1), $0.2) })
         let position = DemoPosition(title: "\(fungsional.name) \(level)", kind: kind,
                                     prefix: ahli ? fungsional.prefix : nil,
-                                    degree: ahli ? fungsional.degree : fungsional.diploma)
+                                    degree: ahli ? fungsional.degree : fungsional.diploma, sex: fungsional.sex)
         return (position, pppk)
     }
 }

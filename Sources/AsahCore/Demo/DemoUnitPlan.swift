@@ -6,6 +6,8 @@ struct DemoPosition: Sendable {
     var prefix: String?
     /// Written after the name ("S.Kep., Ns."), about half the time.
     var degree: String?
+    /// Set when only one sex holds the position (bidan are women).
+    var sex: Sex?
 }
 
 /// A jabatan fungsional the demo staffs units with, e.g. Perawat (both tracks) or Guru (keahlian).
@@ -23,15 +25,18 @@ struct DemoFungsional: Sendable {
     var degree: String?
     /// The usual diploma of the keterampilan track ("A.Md.Kep.").
     var diploma: String?
+    /// Set when only one sex holds the position (bidan are women).
+    var sex: Sex?
 
     init(_ name: String, _ track: Track, weight: Int = 1, prefix: String? = nil,
-         degree: String? = nil, diploma: String? = nil) {
+         degree: String? = nil, diploma: String? = nil, sex: Sex? = nil) {
         self.name = name
         self.track = track
         self.weight = weight
         self.prefix = prefix
         self.degree = degree
         self.diploma = diploma
+        self.sex = sex
     }
 }
 

@@ -6,8 +6,6 @@ enum IndonesianNames {
     struct PersonName {
         let words: [String]
 
-        var plain: String { words.joined(separator: " ") }
-
         /// `given.last` in lower-case ASCII for an e-mail address: "andi.ridwan",
         /// "made.suarta" (the Balinese I/Ni and abbreviations like "Muh." are left out).
         var emailLocal: String {
@@ -148,7 +146,7 @@ enum IndonesianNames {
     ]
 
     /// First degrees (sarjana) common among regional civil servants.
-    static let bachelorDegrees = ["S.E.", "S.H.", "S.Kom.", "S.Sos.", "S.IP.", "S.T.", "S.AP.", "S.Ak.", "S.Pi."]
+    static let bachelorDegrees = ["S.E.", "S.H.", "S.Kom.", "S.Sos.", "S.IP.", "S.T.", "S.AP.", "S.Ak."]
     /// Master's degrees, for senior officials.
     static let masterDegrees = ["M.Si.", "M.M.", "M.AP.", "M.H.", "M.T.", "M.Kes."]
 }

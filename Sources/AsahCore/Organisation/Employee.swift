@@ -4,27 +4,41 @@ import GRDB
 /// A civil servant (ASN) of the region: a row of `employees`. Sex and birth date come from
 /// the NIP; ``supervisorId`` points at the direct supervisor (atasan langsung).
 public struct Employee: Codable, FetchableRecord, MutablePersistableRecord, Sendable, Hashable, Identifiable {
+    /// The table the records live in.
     public static let databaseTableName = "employees"
 
+    /// The row id; `nil` before insertion.
     public var id: Int64?
     /// The 18-digit NIP (PNS) or NI PPPK, without spaces.
     public var nip: String
     /// The full name as written in personnel records, academic titles included.
     public var name: String
+    /// From the NIP's sex digit.
     public var sex: Sex?
+    /// From the NIP's first eight digits.
     public var birthDate: CalendarDate?
+    /// PNS or PPPK.
     public var employment: Employment
+    /// The current golongan (pay grade).
     public var golongan: Golongan?
     /// The position title, e.g. "Analis SDM Aparatur Ahli Muda" or "Kepala Dinas Kesehatan".
     public var jabatan: String?
+    /// The kind of position (JPT, administrator, pengawas, pelaksana, fungsional level).
     public var jabatanKind: JabatanKind?
+    /// The unit kerja the employee works in.
     public var unitId: Int64?
+    /// The direct supervisor (atasan langsung).
     public var supervisorId: Int64?
+    /// The work e-mail address, lower case.
     public var email: String?
+    /// `false` once the employee has retired, moved away or left.
     public var active: Bool
+    /// When the record was first written.
     public var createdAt: Date
+    /// When an import or edit last changed the record.
     public var updatedAt: Date
 
+    /// A record; sex and birth date are normally taken from a parsed ``NIP``.
     public init(id: Int64? = nil, nip: String, name: String, sex: Sex? = nil, birthDate: CalendarDate? = nil,
                 employment: Employment = .pns, golongan: Golongan? = nil, jabatan: String? = nil,
                 jabatanKind: JabatanKind? = nil, unitId: Int64? = nil, supervisorId: Int64? = nil,
@@ -48,11 +62,17 @@ public struct Employee: Codable, FetchableRecord, MutablePersistableRecord, Send
 
     /// Column names for the query interface.
     public enum Columns {
+        /// `id`
         public static let id = Column(CodingKeys.id)
+        /// `nip`
         public static let nip = Column(CodingKeys.nip)
+        /// `name`
         public static let name = Column(CodingKeys.name)
+        /// `unit_id`
         public static let unitId = Column(CodingKeys.unitId)
+        /// `supervisor_id`
         public static let supervisorId = Column(CodingKeys.supervisorId)
+        /// `active`
         public static let active = Column(CodingKeys.active)
     }
 
@@ -68,6 +88,7 @@ public struct Employee: Codable, FetchableRecord, MutablePersistableRecord, Send
         case updatedAt = "updated_at"
     }
 
+    /// Keeps the id SQLite assigned.
     public mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID
     }

@@ -4,6 +4,7 @@ import GRDB
 /// title); the Roman numeral is the golongan proper and the letter the *ruang*. PPPK: golongan
 /// I to XVII, without letters or pangkat. Stored as ``code`` ("III/a", "IX").
 public struct Golongan: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// PNS or PPPK golongan.
     public let employment: Employment
     /// The Roman numeral as a number: 1...4 for PNS, 1...17 for PPPK.
     public let group: Int

@@ -7,12 +7,17 @@
 public struct NIP: Hashable, Sendable, CustomStringConvertible {
     /// The 18 digits, without spaces.
     public let digits: String
+    /// The layout the number was read with.
     public let employment: Employment
+    /// Digits 1-8.
     public let birthDate: CalendarDate
+    /// Digits 9-12: the year of appointment (TMT CPNS or PPPK).
     public let tmtYear: Int
     /// The TMT month for PNS; for PPPK the two digits found there (often not a month).
     public let tmtMonth: Int
+    /// Digit 15.
     public let sex: Sex
+    /// Digits 16-18, from 1.
     public let sequence: Int
 
     /// A NIP that has no validation errors (warnings are allowed), or `nil`.
@@ -114,12 +119,15 @@ public struct NIPValidation: Sendable {
     /// Errors and warnings, in the order of the digits they concern.
     public let problems: [NIPProblem]
 
+    /// Whether the number has no errors (warnings allowed).
     public var isValid: Bool { nip != nil }
 }
 
 /// One finding about a NIP, with an Indonesian message for the user.
 public struct NIPProblem: Hashable, Sendable {
+    /// Error or warning.
     public let severity: Severity
+    /// What is wrong, in Indonesian ("nomor urut minimal 001").
     public let message: String
 
     static func error(_ message: String) -> NIPProblem { NIPProblem(severity: .error, message: message) }

@@ -4,8 +4,11 @@ import GRDB
 /// A day in the Gregorian calendar without a time or a time zone: a birth date, a TMT,
 /// a training day. Stored in SQLite as `YYYY-MM-DD` text and coded as that string in JSON.
 public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// The year, e.g. 1985.
     public let year: Int
+    /// 1 for January ... 12 for December.
     public let month: Int
+    /// The day of the month, from 1.
     public let day: Int
 
     /// A date, or `nil` when the day does not exist (30 February, month 13, day 0).
@@ -50,12 +53,6 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     }
 
     public var description: String { iso }
-
-    /// Whole years from this date to `later` (an age when this is a birth date).
-    public func years(until later: CalendarDate) -> Int {
-        let years = later.year - year
-        return (later.month, later.day) < (month, day) ? years - 1 : years
-    }
 
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)

@@ -13,12 +13,13 @@ import GRDB
 /// The whole file is checked and written in one transaction. With any error nothing is
 /// written, unless `skipBadRows` is set: then the good rows are written and the bad ones
 /// reported as skipped.
-public struct EmployeeImport {
+public struct EmployeeImport: Sendable {
     static let requiredColumns = ["nip", "nama", "unit"]
     static let optionalColumns = ["golongan", "jabatan", "jenis_jabatan", "nip_atasan", "email", "status", "jenis_pegawai"]
 
     private let database: AppDatabase
 
+    /// An import into `database`.
     public init(database: AppDatabase) {
         self.database = database
     }

@@ -40,6 +40,8 @@ public struct ImportIssue: Sendable, Hashable {
     public let line: Int
     /// The column concerned (as named in the header), `nil` for a problem with the whole row.
     public let column: String?
+    /// An error skips the row (or stops the import); a warning only informs.
     public let severity: Severity
+    /// What is wrong, in Indonesian.
     public let message: String
 }

@@ -7,12 +7,13 @@ import GRDB
 /// parent's code, which may appear later in the file or already be in the database) and
 /// `status` (aktif/nonaktif). Without a `kode_induk` column existing parents stay as they are.
 /// The same all-or-nothing rule as ``EmployeeImport`` applies.
-public struct UnitImport {
+public struct UnitImport: Sendable {
     static let requiredColumns = ["kode", "nama", "jenis"]
     static let optionalColumns = ["kode_induk", "status"]
 
     private let database: AppDatabase
 
+    /// An import into `database`.
     public init(database: AppDatabase) {
         self.database = database
     }

@@ -1,0 +1,91 @@
+@testable import AsahCore
+import Foundation
+import GRDB
+import Testing
+
+@Suite("Accounts, passwords and sessions")
+struct AccountsTests {
+    private static func isInvalid<T>(_ result: Result<T, Authenticator.Failure>) -> Bool {
+        if case .failure(.invalidCredentials) = result { return true }
+        return false
+    }
+
+    private func database() throws -> AppDatabase {
+        try AppDatabase(path: NSTemporaryDirectory() + "asah-accounts-" + UUID().uuidString + "/asah.sqlite")
+    }
+
+    @Test("passwords are stored as Argon2id hashes that verify only the right password")
+    func argon2id() {
+        let hash = PasswordHasher.hash("kata sandi rahasia")
+        #expect(hash.hasPrefix("$argon2id$"))
+        #expect(PasswordHasher.verify("kata sandi rahasia", against: hash))
+        #expect(!PasswordHasher.verify("kata sandi rahasiA", against: hash))
+        #expect(PasswordHasher.hash("kata sandi rahasia") != hash, "each hash has its own salt")
+    }
+
+    @Test("tokens are random and stored as SHA-256 digests")
+    func tokens() {
+        let a = SecureToken.generate(), b = SecureToken.generate()
+        #expect(a != b)
+        #expect(a.count >= 43)
+        #expect(SecureToken.digest("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(SecureToken.equal(a, a))
+        #expect(!SecureToken.equal(a, b))
+    }
+
+    @Test("the password policy explains what is wrong")
+    func policy() {
+        #expect(PasswordPolicy.check("pendek", login: "budi") == .tooShort)
+        #expect(PasswordPolicy.check("budi.santoso", login: "Budi.Santoso") == .sameAsLogin)
+        #expect(PasswordPolicy.check("tiga kata acak", login: "budi") == nil)
+    }
+
+    @Test("an account logs in by login name, fails on a wrong password, and is throttled after five failures")
+    func loginAndThrottle() throws {
+        let db = try database()
+        let accounts = Accounts(database: db)
+        guard case .success = try accounts.add(login: "admin.bkpsdm", nip: nil, displayName: "Admin", password: "sandi-admin-panjang",
+                                                roles: [.admin], actor: nil, ip: nil) else { Issue.record("not created"); return }
+        let authenticator = Authenticator(database: db, sessions: SessionStore(database: db))
+        guard case .success(let (token, _)) = try authenticator.login("ADMIN.bkpsdm", password: "sandi-admin-panjang", ip: "10.0.0.1",
+                                                                      userAgent: nil) else { Issue.record("login failed"); return }
+        #expect(try authenticator.sessions.resolve(token: token) != nil)
+        for _ in 0..<5 {
+            #expect(Self.isInvalid(try authenticator.login("admin.bkpsdm", password: "salah", ip: "10.0.0.2", userAgent: nil)))
+        }
+        guard case .failure(.throttled(let wait)) = try authenticator.login("admin.bkpsdm", password: "sandi-admin-panjang",
+                                                                             ip: "10.0.0.3", userAgent: nil) else {
+            Issue.record("not throttled"); return
+        }
+        #expect(wait > 0 && wait <= 15 * 60)
+        let audited = try db.pool.read { try String.fetchAll($0, sql: "SELECT action FROM audit_log") }
+        #expect(audited.contains("login") && audited.contains("login.failed") && audited.contains("user.add"))
+    }
+
+    @Test("unknown logins fail the same way as wrong passwords")
+    func unknownLogin() throws {
+        let db = try database()
+        let authenticator = Authenticator(database: db, sessions: SessionStore(database: db))
+        #expect(Self.isInvalid(try authenticator.login("tidak.ada", password: "apa saja", ip: "10.0.0.1", userAgent: nil)))
+    }
+
+    @Test("only administrators manage accounts; coordinators see the directory; supervisors their team")
+    func permissions() {
+        #expect(Policy.roles(for: .manageAccounts) == [.admin])
+        #expect(Policy.roles(for: .viewDirectory) == [.koordinator, .admin])
+        #expect(Policy.roles(for: .viewTeam) == [.atasan])
+        #expect(Policy.roles(for: .useAccount) == Role.allCases)
+    }
+
+    @Test("an online backup is a complete, consistent database")
+    func backup() throws {
+        let db = try database()
+        _ = try Accounts(database: db).add(login: "admin.satu", nip: nil, displayName: nil, password: "sandi-admin-panjang",
+                                           roles: [.admin], actor: nil, ip: nil)
+        let copy = NSTemporaryDirectory() + "asah-backup-" + UUID().uuidString + ".sqlite"
+        try db.backup(to: copy)
+        let restored = try DatabaseQueue(path: copy)
+        #expect(try restored.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") } == "ok")
+        #expect(try restored.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM users") } == 1)
+    }
+}

@@ -1,0 +1,63 @@
+@testable import AsahWeb
+import Foundation
+import HTTPTestSupport
+import Testing
+
+@Suite("Static files and message catalogues")
+struct StaticAndCatalogueTests {
+    @Test("the stylesheet is cached: ETag first, then 304 Not Modified")
+    func staticCaching() throws {
+        let app = try TestApp()
+        let first = try app.client.get("/static/css/asah.css")
+        #expect(first.status == 200)
+        let etag = try #require(first.header("ETag"))
+        #expect(first.header("Cache-Control")?.contains("max-age") == true)
+        let again = try app.client.get("/static/css/asah.css", headers: [("If-None-Match", etag)])
+        #expect(again.status == 304)
+        #expect(again.body.isEmpty)
+    }
+
+    @Test("a path that tries to leave the static folder is not found")
+    func pathEscape() throws {
+        let app = try TestApp()
+        for path in ["/static/../Package.swift", "/static/%2e%2e/Package.swift", "/static/css/../../README.md"] {
+            #expect(try app.client.get(path).status == 404, "\(path)")
+        }
+    }
+
+    @Test("every message a template uses exists in Indonesian and English, and the catalogues match")
+    func cataloguesComplete() throws {
+        let catalogue = try MessageCatalogue()
+        let id = try #require(catalogue.messages["id"])
+        let en = try #require(catalogue.messages["en"])
+        #expect(Set(id.keys) == Set(en.keys))
+        let folder = TestApp.repositoryRoot + "/Sources/AsahWeb/Templates"
+        for file in try FileManager.default.contentsOfDirectory(atPath: folder) {
+            let text = try String(contentsOfFile: folder + "/" + file, encoding: .utf8)
+            let keys = text.matches(of: /\{\{t\.([a-z0-9_]+)\}\}/).map { String($0.1) }
+            for key in keys { #expect(id[key] != nil, "\(file) uses t.\(key), missing from id.json") }
+        }
+        let sources = TestApp.repositoryRoot + "/Sources/AsahWeb"
+        let enumerator = FileManager.default.enumerator(atPath: sources)
+        while let file = enumerator?.nextObject() as? String {
+            guard file.hasSuffix(".swift") else { continue }
+            let text = try String(contentsOfFile: sources + "/" + file, encoding: .utf8)
+            for match in text.matches(of: /\.t\("([a-z0-9_]+)"/) {
+                #expect(id[String(match.1)] != nil, "\(file) uses \(match.1), missing from id.json")
+            }
+        }
+    }
+
+    @Test("dates and numbers follow the language")
+    func localisedFormats() throws {
+        let catalogue = try MessageCatalogue()
+        let id = catalogue.localizer("id")
+        let en = catalogue.localizer("en")
+        #expect(id.date(year: 2026, month: 11, day: 24) == "24 November 2026")
+        #expect(id.date(year: 2026, month: 8, day: 17) == "17 Agustus 2026")
+        #expect(en.date(year: 2026, month: 8, day: 17) == "17 August 2026")
+        #expect(id.number(5600) == "5.600")
+        #expect(en.number(1234567) == "1,234,567")
+        #expect(id.t("login_throttled", ["minutes": "3"]).contains("3 menit"))
+    }
+}
