@@ -7,6 +7,8 @@ enum Migrations {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-organisation", migrate: organisation)
         migrator.registerMigration("v1-accounts", migrate: accounts)
+        migrator.registerMigration("v2-catalogue", migrate: CatalogueSchema.migrate)
+        migrator.registerMigration("v2-workshops", migrate: WorkshopSchema.migrate)
         return migrator
     }
 
