@@ -67,6 +67,7 @@ struct SessionTests {
         var policy = SessionPolicy()
         policy.idleTimeout = 1
         policy.touchInterval = 0
+        policy.cacheSeconds = 0
         let app = try TestApp(sessionPolicy: policy)
         var browser = try app.signIn("demo.pegawai")
         Thread.sleep(forTimeInterval: 2.2)

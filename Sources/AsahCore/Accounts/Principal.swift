@@ -13,13 +13,13 @@ public struct Principal: Sendable, Equatable {
 
     /// Loads the principal for an active account; nil when the account is gone or disabled.
     public static func load(userId: Int64, in db: Database) throws -> Principal? {
-        guard let row = try Row.fetchOne(db, sql: """
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT u.login, u.display_name, u.employee_id, u.locale,
                    EXISTS (SELECT 1 FROM employees s WHERE s.supervisor_id = u.employee_id AND s.active) AS supervises
             FROM users u WHERE u.id = ? AND u.active
-            """, arguments: [userId]) else { return nil }
-        var roles = Set(try String.fetchAll(db, sql: "SELECT role FROM user_roles WHERE user_id = ?", arguments: [userId])
-            .compactMap(Role.init(rawValue:)))
+            """), arguments: [userId]) else { return nil }
+        let granted = try db.cachedStatement(sql: "SELECT role FROM user_roles WHERE user_id = ?")
+        var roles = Set(try String.fetchAll(granted, arguments: [userId]).compactMap(Role.init(rawValue:)))
         let employeeId: Int64? = row["employee_id"]
         if employeeId != nil { roles.insert(.pegawai) }
         if row["supervises"] as Bool { roles.insert(.atasan) }

@@ -38,7 +38,7 @@ public struct SessionStore: Sendable {
         let id = SecureToken.digest(token)
         let now = Clock.now()
         guard let session = try database.pool.read({ db in
-            try Row.fetchOne(db, sql: "SELECT user_id, csrf_token, created_at, last_seen_at FROM sessions WHERE id = ?",
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT user_id, csrf_token, created_at, last_seen_at FROM sessions WHERE id = ?"),
                              arguments: [id]).map {
                 Session(id: id, userId: $0["user_id"], csrfToken: $0["csrf_token"], createdAt: $0["created_at"],
                         lastSeenAt: $0["last_seen_at"])

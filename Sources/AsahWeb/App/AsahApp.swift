@@ -21,7 +21,8 @@ public final class AsahApp: Sendable {
             database: database, sessions: sessions,
             authenticator: Authenticator(database: database, sessions: sessions),
             tokens: APITokens(database: database), accounts: Accounts(database: database),
-            views: try Views(), messages: messages, logger: logger)
+            views: try Views(messages: messages), messages: messages, logger: logger,
+            identities: IdentityCache(lifetime: sessionPolicy.cacheSeconds))
         self.services = services
         let features: [any Feature] = [
             SystemFeature(staticFiles: StaticFiles(root: staticRoot)), SessionFeature(), DashboardFeature(),

@@ -13,17 +13,29 @@ struct Authentication: Sendable {
 
     let services: Services
 
+    /// The caller, from the identity cache or else the database.
     func identify(_ request: Request) -> Identity? {
+        let bearer = request.headers["Authorization"].flatMap { header in
+            header.hasPrefix("Bearer ") ? String(header.dropFirst("Bearer ".count)).trimmingSpaces() : nil
+        }
+        guard let key = bearer.map({ "bearer " + $0 }) ?? request.cookies[Self.sessionCookie].map({ "session " + $0 }) else {
+            return nil
+        }
+        if let cached = services.identities.identity(for: key) { return cached }
+        guard let identity = load(bearer: bearer, sessionToken: request.cookies[Self.sessionCookie]) else { return nil }
+        services.identities.store(identity, for: key)
+        return identity
+    }
+
+    private func load(bearer: String?, sessionToken: String?) -> Identity? {
         do {
-            if let header = request.headers["Authorization"], header.hasPrefix("Bearer ") {
-                let secret = String(header.dropFirst("Bearer ".count)).trimmingSpaces()
-                guard let userId = try services.tokens.userId(forToken: secret),
+            if let bearer {
+                guard let userId = try services.tokens.userId(forToken: bearer),
                       let principal = try services.database.pool.read({ try Principal.load(userId: userId, in: $0) })
                 else { return nil }
                 return Identity(principal: principal, session: nil)
             }
-            guard let token = request.cookies[Self.sessionCookie],
-                  let session = try services.sessions.resolve(token: token),
+            guard let sessionToken, let session = try services.sessions.resolve(token: sessionToken),
                   let principal = try services.database.pool.read({ try Principal.load(userId: session.userId, in: $0) })
             else { return nil }
             return Identity(principal: principal, session: session)

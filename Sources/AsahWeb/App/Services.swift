@@ -11,4 +11,6 @@ struct Services: Sendable {
     let views: Views
     let messages: MessageCatalogue
     let logger: Logger
+    /// Who recent session cookies and tokens belong to.
+    let identities: IdentityCache
 }

@@ -4,20 +4,38 @@ import HTTPServer
 import Mustache
 
 /// Renders Mustache templates (HTML-escaped by default) inside the shared layout.
+///
+/// UI text is put in when the templates load, not when a page renders: every `{{t.key}}` is
+/// replaced by the escaped message of one language, giving one compiled library per language.
+/// Pages then only look up their own data, which keeps rendering cheap.
 struct Views: Sendable {
-    let library: MustacheLibrary
+    let libraries: [String: MustacheLibrary]
 
-    init() throws {
+    init(messages: MessageCatalogue) throws {
         guard let folder = Bundle.module.url(forResource: "Templates", withExtension: nil) else {
             throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "Templates"])
         }
-        var library = MustacheLibrary()
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".mustache") }
-        for file in files {
-            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
-            try library.register(text, named: String(file.dropLast(".mustache".count)))
+        let sources = try files.map { file in
+            (String(file.dropLast(".mustache".count)), try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8))
         }
-        self.library = library
+        var libraries: [String: MustacheLibrary] = [:]
+        for locale in MessageCatalogue.locales {
+            let localizer = messages.localizer(locale)
+            var library = MustacheLibrary()
+            for (name, text) in sources {
+                try library.register(Self.translate(text, localizer), named: name)
+            }
+            libraries[locale] = library
+        }
+        self.libraries = libraries
+    }
+
+    /// `text` with each `{{t.key}}` replaced by the HTML-escaped message.
+    static func translate(_ text: String, _ localizer: Localizer) -> String {
+        text.replacing(/\{\{t\.([a-z0-9_]+)\}\}/) { match in
+            HTMLEscape.escape(localizer.t(String(match.1)))
+        }
     }
 
     /// Whether `value` is an empty optional boxed in `Any` (Mustache would print it as "nil").
@@ -30,7 +48,6 @@ struct Views: Sendable {
     func render(_ template: String, title: String, data: [String: Any], context: Context, status: Int) -> Response {
         var values = data.filter { !Self.isNil($0.value) }
         values["title"] = title
-        values["t"] = context.localizer.messages
         values["lang"] = context.localizer.locale
         values["isId"] = context.localizer.locale == "id"
         values["isEn"] = context.localizer.locale == "en"
@@ -44,6 +61,7 @@ struct Views: Sendable {
             values["nav"] = nav
             values["hasNav"] = !nav.isEmpty
         }
+        let library = libraries[context.localizer.locale] ?? libraries["id"]!
         let html = library.render(values, withTemplate: template) ?? "template \(template) missing"
         var response = Response.html(html, status: status)
         if context.principal != nil { response.headers.add("Cache-Control", "no-store") }

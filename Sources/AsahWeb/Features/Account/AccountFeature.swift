@@ -40,6 +40,7 @@ struct AccountFeature: Feature {
         guard new == form["confirm_password"] else {
             return try page(context, error: context.localizer.t("password_mismatch"), status: 422)
         }
+        defer { context.services.identities.invalidate(userId: context.user.userId) }
         let problem = try context.services.accounts.changePassword(
             userId: context.user.userId, current: form["current_password"] ?? "", new: new,
             keepSession: context.session?.id, ip: context.ip)
@@ -61,6 +62,7 @@ struct AccountFeature: Feature {
               try context.services.tokens.revoke(id: id, userId: context.user.userId, ip: context.ip) else {
             return context.notFound()
         }
+        context.services.identities.invalidate(userId: context.user.userId)
         return .redirect(to: "/account")
     }
 
@@ -98,6 +100,7 @@ struct AccountFeature: Feature {
               try context.services.tokens.revoke(id: id, userId: context.user.userId, ip: context.ip) else {
             return context.notFound()
         }
+        context.services.identities.invalidate(userId: context.user.userId)
         return Response(status: 204)
     }
 }

@@ -55,6 +55,7 @@ struct AdminFeature: Feature {
     private func resetPassword(_ context: Context) throws -> Response {
         guard let id = Int64(context.request.parameters["id"] ?? "") else { return context.notFound() }
         let form = try context.form()
+        defer { context.services.identities.invalidate(userId: id) }
         if let problem = try context.services.accounts.resetPassword(userId: id, to: form["password"] ?? "",
                                                                      actor: context.user.userId, ip: context.ip) {
             if problem == .unknownUser { return context.notFound() }
@@ -71,6 +72,7 @@ struct AdminFeature: Feature {
             return try users(context, error: context.localizer.t("users_cannot_drop_own_admin"), status: 422)
         }
         try context.services.accounts.setRoles(userId: id, roles: roles, actor: context.user.userId, ip: context.ip)
+        context.services.identities.invalidate(userId: id)
         return try users(context, notice: context.localizer.t("users_roles_saved"))
     }
 

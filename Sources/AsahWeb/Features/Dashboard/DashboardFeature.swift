@@ -4,6 +4,9 @@ import HTTPServer
 
 /// The home page: one section per role the user holds.
 struct DashboardFeature: Feature {
+    /// Organisation-wide counts, recomputed at most every ten seconds.
+    private let stats = TimedCache<OrganisationStats>(lifetime: 10)
+
     func routes() -> [RouteSpec] {
         [RouteSpec(.get, "/", .signedIn(.useAccount), dashboard)]
     }
@@ -25,7 +28,7 @@ struct DashboardFeature: Feature {
                 ] as [String: Any]
             }
             if Policy.allows(principal, .viewDirectory) {
-                data["organisation"] = try OrganisationStats.load(in: db).cards(localizer)
+                data["organisation"] = try stats.value { try OrganisationStats.load(in: db) }.cards(localizer)
                 data["hasOrganisation"] = true
             }
             if Policy.allows(principal, .viewAuditLog) {
@@ -42,7 +45,7 @@ struct DashboardFeature: Feature {
 }
 
 /// Headline counts for coordinators and admins.
-struct OrganisationStats {
+struct OrganisationStats: Sendable {
     let employees: Int
     let units: Int
     let supervisors: Int

@@ -17,16 +17,22 @@ struct EmployeeView: Encodable {
     let email: String?
     let active: Bool
 
-    /// Loads the view for the employee with `id`.
+    /// Loads the view for the employee with `id` in one (cached, prepared) query.
     static func load(id: Int64, in db: Database) throws -> EmployeeView? {
-        guard let employee = try EmployeeDirectory.employee(id: id, in: db) else { return nil }
-        let unit = try employee.unitId.flatMap { try Unit.fetchOne(db, key: $0) }
-        let supervisor = try employee.supervisorId.flatMap { try EmployeeDirectory.employee(id: $0, in: db) }
+        let statement = try db.cachedStatement(sql: """
+            SELECT e.nip, e.name, e.sex, e.birth_date, e.employment, e.golongan, e.jabatan, e.jabatan_kind, e.email,
+                   e.active, u.name AS unit_name, s.nip AS supervisor_nip, s.name AS supervisor_name
+            FROM employees e
+            LEFT JOIN units u ON u.id = e.unit_id
+            LEFT JOIN employees s ON s.id = e.supervisor_id
+            WHERE e.id = ?
+            """)
+        guard let row = try Row.fetchOne(statement, arguments: [id]) else { return nil }
         return EmployeeView(
-            nip: employee.nip, name: employee.name, sex: employee.sex?.rawValue, birth_date: employee.birthDate?.iso,
-            employment: employee.employment.rawValue, golongan: employee.golongan?.code, jabatan: employee.jabatan,
-            jabatan_kind: employee.jabatanKind?.rawValue, unit: unit?.name, supervisor_nip: supervisor?.nip,
-            supervisor_name: supervisor?.name, email: employee.email, active: employee.active)
+            nip: row["nip"], name: row["name"], sex: row["sex"], birth_date: row["birth_date"],
+            employment: row["employment"], golongan: row["golongan"], jabatan: row["jabatan"],
+            jabatan_kind: row["jabatan_kind"], unit: row["unit_name"], supervisor_nip: row["supervisor_nip"],
+            supervisor_name: row["supervisor_name"], email: row["email"], active: row["active"])
     }
 
     /// The facts as label/value pairs for a `<dl>`, in the reader's language.

@@ -49,6 +49,7 @@ struct SessionFeature: Feature {
     private func attempt(_ context: Context, login: String, password: String) throws -> Result<String, Authenticator.Failure> {
         if let session = context.session {
             try context.services.sessions.delete(id: session.id)
+            context.services.identities.invalidate(userId: session.userId)
         }
         return try context.services.authenticator.login(login, password: password, ip: context.ip,
                                                         userAgent: context.request.headers["User-Agent"]).map(\.token)
@@ -57,6 +58,7 @@ struct SessionFeature: Feature {
     private func logout(_ context: Context) throws -> Response {
         if let session = context.session {
             try context.services.authenticator.logout(sessionId: session.id, userId: session.userId, ip: context.ip)
+            context.services.identities.invalidate(userId: session.userId)
         }
         var response = Response.redirect(to: "/login")
         response.setCookie(.expired(Authentication.sessionCookie, secure: context.request.isSecure))
@@ -96,6 +98,7 @@ struct SessionFeature: Feature {
     private func apiLogout(_ context: Context) throws -> Response {
         if let session = context.session {
             try context.services.authenticator.logout(sessionId: session.id, userId: session.userId, ip: context.ip)
+            context.services.identities.invalidate(userId: session.userId)
         }
         var response = Response(status: 204)
         response.setCookie(.expired(Authentication.sessionCookie, secure: context.request.isSecure))

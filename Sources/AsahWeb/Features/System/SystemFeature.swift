@@ -26,6 +26,7 @@ struct SystemFeature: Feature {
         let locale = MessageCatalogue.locales.contains(form["lang"] ?? "") ? form["lang"]! : "id"
         if let principal = context.principal {
             try context.services.accounts.setLocale(userId: principal.userId, locale: locale)
+            context.services.identities.invalidate(userId: principal.userId)
         }
         var response = Response.redirect(to: URLEncoding.safeReturnPath(form["next"]))
         response.setCookie(SetCookie(name: LanguageCookie.name, value: locale, maxAge: 365 * 24 * 3600,
