@@ -9,6 +9,7 @@ enum Migrations {
         migrator.registerMigration("v1-accounts", migrate: accounts)
         migrator.registerMigration("v2-catalogue", migrate: CatalogueSchema.migrate)
         migrator.registerMigration("v2-workshops", migrate: WorkshopSchema.migrate)
+        migrator.registerMigration("v2-employee-name-search", migrate: employeeNameSearch)
         return migrator
     }
 
@@ -43,6 +44,24 @@ enum Migrations {
             CREATE INDEX employees_unit ON employees(unit_id);
             CREATE INDEX employees_supervisor ON employees(supervisor_id);
             CREATE INDEX employees_name ON employees(name COLLATE NOCASE);
+            """)
+    }
+
+    /// A trigram index over employee names, so "contains" searches need no table scan.
+    private static func employeeNameSearch(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE VIRTUAL TABLE employees_search USING fts5(name, content='employees', content_rowid='id', tokenize='trigram');
+            INSERT INTO employees_search(employees_search) VALUES ('rebuild');
+            CREATE TRIGGER employees_search_insert AFTER INSERT ON employees BEGIN
+                INSERT INTO employees_search(rowid, name) VALUES (new.id, new.name);
+            END;
+            CREATE TRIGGER employees_search_delete AFTER DELETE ON employees BEGIN
+                INSERT INTO employees_search(employees_search, rowid, name) VALUES ('delete', old.id, old.name);
+            END;
+            CREATE TRIGGER employees_search_update AFTER UPDATE OF name ON employees BEGIN
+                INSERT INTO employees_search(employees_search, rowid, name) VALUES ('delete', old.id, old.name);
+                INSERT INTO employees_search(rowid, name) VALUES (new.id, new.name);
+            END;
             """)
     }
 

@@ -17,12 +17,20 @@ public enum EmployeeDirectory {
         var arguments = StatementArguments()
         let compact = NIP.normalise(text ?? "")
         if !compact.isEmpty && compact.allSatisfy({ ("0"..."9").contains($0) }) {
-            conditions.append("e.nip LIKE ?")
-            _ = arguments.append(contentsOf: [compact + "%"])
+            conditions.append("e.nip >= ? AND e.nip < ?")  // a prefix range the NIP index answers
+            _ = arguments.append(contentsOf: [compact, compact + ":"])
         } else {
-            for word in (text ?? "").split(whereSeparator: \.isWhitespace) {
+            let words = (text ?? "").split(whereSeparator: \.isWhitespace).map(String.init)
+            let indexed = words.filter { $0.count >= 3 }
+            if !indexed.isEmpty {
+                // The trigram index finds words of three or more letters anywhere in the name.
+                conditions.append("e.id IN (SELECT rowid FROM employees_search WHERE employees_search MATCH ?)")
+                _ = arguments.append(contentsOf: [indexed.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+                    .joined(separator: " AND ")])
+            }
+            for word in words where word.count < 3 {
                 conditions.append("e.name LIKE ? ESCAPE '\\'")
-                _ = arguments.append(contentsOf: ["%" + escapeLike(String(word)) + "%"])
+                _ = arguments.append(contentsOf: ["%" + escapeLike(word) + "%"])
             }
         }
         if let unitId {
@@ -30,11 +38,12 @@ public enum EmployeeDirectory {
             _ = arguments.append(contentsOf: [unitId])
         }
         let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-        let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM employees e \(filter)", arguments: arguments) ?? 0
+        let total = try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM employees e \(filter)"),
+                                     arguments: arguments) ?? 0
 
         let page = max(1, page), pageSize = min(max(1, pageSize), 500)
         _ = arguments.append(contentsOf: [pageSize, (page - 1) * pageSize])
-        let entries = try DirectoryEntry.fetchAll(db, sql: """
+        let entries = try DirectoryEntry.fetchAll(db.cachedStatement(sql: """
             SELECT e.id, e.nip, e.name, e.golongan, e.jabatan, e.jabatan_kind, e.unit_id, e.supervisor_id,
                    e.active, u.name AS unit_name, s.name AS supervisor_name
             FROM employees e
@@ -43,7 +52,7 @@ public enum EmployeeDirectory {
             \(filter)
             ORDER BY e.name COLLATE NOCASE, e.id
             LIMIT ? OFFSET ?
-            """, arguments: arguments)
+            """), arguments: arguments)
         return DirectoryPage(entries: entries, total: total, page: page, pageSize: pageSize)
     }
 
