@@ -1,17 +1,35 @@
 import Foundation
 
-/// The UI text of every language, loaded from `Messages/<locale>.json` (Bahasa Indonesia first).
+/// The UI text of every language (Bahasa Indonesia first), loaded from `Messages/<locale>/*.json`:
+/// one file per feature, merged; a key defined twice is an error, so features cannot clash.
 struct MessageCatalogue: Sendable {
     static let locales = ["id", "en"]
     let messages: [String: [String: String]]
 
+    /// Why the catalogue could not load.
+    struct LoadError: Error, CustomStringConvertible {
+        let description: String
+    }
+
     init() throws {
+        guard let root = Bundle.module.url(forResource: "Messages", withExtension: nil) else {
+            throw LoadError(description: "the Messages folder is missing from the bundle")
+        }
         var loaded: [String: [String: String]] = [:]
         for locale in Self.locales {
-            guard let url = Bundle.module.url(forResource: locale, withExtension: "json", subdirectory: "Messages") else {
-                throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "Messages/\(locale).json"])
+            let folder = root.appendingPathComponent(locale)
+            let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }.sorted()
+            var merged: [String: String] = [:]
+            for file in files {
+                let entries = try JSONDecoder().decode([String: String].self,
+                                                       from: Data(contentsOf: folder.appendingPathComponent(file)))
+                for (key, value) in entries {
+                    guard merged.updateValue(value, forKey: key) == nil else {
+                        throw LoadError(description: "message \(key) is defined twice in Messages/\(locale) (\(file))")
+                    }
+                }
             }
-            loaded[locale] = try JSONDecoder().decode([String: String].self, from: Data(contentsOf: url))
+            loaded[locale] = merged
         }
         messages = loaded
     }
