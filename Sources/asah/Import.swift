@@ -54,10 +54,13 @@ enum ImportOutput {
             Swift.print("baris \(issue.line)\(issue.column.map { ", kolom \($0)" } ?? ""): "
                 + "\(issue.severity == .error ? "GALAT" : "peringatan"): \(issue.message)")
         }
-        Swift.print("\(report.inserted) baru, \(report.updated) diperbarui, \(report.skipped) dilewati"
-            + (dryRun ? " (uji coba, tidak ada yang disimpan)" : ""))
-        if report.hasErrors && !report.applied && !dryRun {
-            throw ValidationError("Tidak ada yang disimpan karena ada galat. Perbaiki berkas atau pakai --skip-bad-rows.")
+        let counts = "\(report.inserted) baru, \(report.updated) diperbarui, \(report.skipped) dilewati"
+        if dryRun {
+            Swift.print("Uji coba: \(counts); tidak ada yang disimpan.")
+        } else if report.applied {
+            Swift.print("Disimpan: \(counts).")
+        } else {
+            throw CLIError("Tidak ada yang disimpan karena ada galat. Perbaiki berkas atau pakai --skip-bad-rows.")
         }
     }
 }
