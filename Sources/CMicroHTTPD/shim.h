@@ -30,31 +30,26 @@ struct asah_daemon_options {
 static inline struct MHD_Daemon *
 asah_start_daemon (const struct asah_daemon_options *o)
 {
+  struct MHD_OptionItem items[12];
+  int n = 0;
+  unsigned int flags = o->flags;
+  items[n++] = (struct MHD_OptionItem) { MHD_OPTION_SOCK_ADDR, 0, (void *) o->address };
+  items[n++] = (struct MHD_OptionItem) { MHD_OPTION_THREAD_POOL_SIZE, o->thread_pool_size, NULL };
+  items[n++] = (struct MHD_OptionItem) { MHD_OPTION_CONNECTION_TIMEOUT, o->connection_timeout, NULL };
+  items[n++] = (struct MHD_OptionItem) { MHD_OPTION_CONNECTION_MEMORY_LIMIT, (intptr_t) o->connection_memory_limit, NULL };
+  items[n++] = (struct MHD_OptionItem) { MHD_OPTION_CONNECTION_LIMIT, o->connection_limit, NULL };
+  items[n++] = (struct MHD_OptionItem) { MHD_OPTION_PER_IP_CONNECTION_LIMIT, o->per_ip_connection_limit, NULL };
+  items[n++] = (struct MHD_OptionItem) { MHD_OPTION_NOTIFY_COMPLETED, (intptr_t) o->completed, o->completed_cls };
+  items[n++] = (struct MHD_OptionItem) { MHD_OPTION_URI_LOG_CALLBACK, (intptr_t) o->uri_logger, o->completed_cls };
   if (o->tls_key_pem != NULL && o->tls_cert_pem != NULL)
-    return MHD_start_daemon (o->flags | MHD_USE_TLS, 0, NULL, NULL,
-                             o->handler, o->handler_cls,
-                             MHD_OPTION_SOCK_ADDR, o->address,
-                             MHD_OPTION_THREAD_POOL_SIZE, o->thread_pool_size,
-                             MHD_OPTION_CONNECTION_TIMEOUT, o->connection_timeout,
-                             MHD_OPTION_CONNECTION_MEMORY_LIMIT, o->connection_memory_limit,
-                             MHD_OPTION_CONNECTION_LIMIT, o->connection_limit,
-                             MHD_OPTION_PER_IP_CONNECTION_LIMIT, o->per_ip_connection_limit,
-                             MHD_OPTION_NOTIFY_COMPLETED, o->completed, o->completed_cls,
-                             MHD_OPTION_URI_LOG_CALLBACK, o->uri_logger, o->completed_cls,
-                             MHD_OPTION_HTTPS_MEM_KEY, o->tls_key_pem,
-                             MHD_OPTION_HTTPS_MEM_CERT, o->tls_cert_pem,
-                             MHD_OPTION_END);
-  return MHD_start_daemon (o->flags, 0, NULL, NULL,
-                           o->handler, o->handler_cls,
-                           MHD_OPTION_SOCK_ADDR, o->address,
-                           MHD_OPTION_THREAD_POOL_SIZE, o->thread_pool_size,
-                           MHD_OPTION_CONNECTION_TIMEOUT, o->connection_timeout,
-                           MHD_OPTION_CONNECTION_MEMORY_LIMIT, o->connection_memory_limit,
-                           MHD_OPTION_CONNECTION_LIMIT, o->connection_limit,
-                           MHD_OPTION_PER_IP_CONNECTION_LIMIT, o->per_ip_connection_limit,
-                           MHD_OPTION_NOTIFY_COMPLETED, o->completed, o->completed_cls,
-                           MHD_OPTION_URI_LOG_CALLBACK, o->uri_logger, o->completed_cls,
-                           MHD_OPTION_END);
+  {
+    flags |= MHD_USE_TLS;
+    items[n++] = (struct MHD_OptionItem) { MHD_OPTION_HTTPS_MEM_KEY, 0, (void *) o->tls_key_pem };
+    items[n++] = (struct MHD_OptionItem) { MHD_OPTION_HTTPS_MEM_CERT, 0, (void *) o->tls_cert_pem };
+  }
+  items[n] = (struct MHD_OptionItem) { MHD_OPTION_END, 0, NULL };
+  return MHD_start_daemon (flags, 0, NULL, NULL, o->handler, o->handler_cls,
+                           MHD_OPTION_ARRAY, items, MHD_OPTION_END);
 }
 
 /** The port the daemon listens on (useful after binding port 0). */
