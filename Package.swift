@@ -21,6 +21,8 @@ let package = Package(
                        providers: [.apt(["libmicrohttpd-dev"])]),
         .systemLibrary(name: "CSodium", pkgConfig: "libsodium",
                        providers: [.apt(["libsodium-dev"])]),
+        .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode",
+                       providers: [.apt(["libqrencode-dev"])]),
         .target(name: "HTTPServer", dependencies: [
             "CMicroHTTPD",
             .product(name: "Logging", package: "swift-log"),
@@ -34,7 +36,7 @@ let package = Package(
             .product(name: "Ink", package: "Ink"),
         ]),
         .target(name: "AsahWeb", dependencies: [
-            "HTTPServer", "AsahCore",
+            "HTTPServer", "AsahCore", "CQREncode",
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "Logging", package: "swift-log"),
         ], resources: [.copy("Templates"), .copy("Messages"), .copy("OpenAPI")]),

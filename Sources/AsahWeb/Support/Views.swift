@@ -19,6 +19,7 @@ struct Views: Sendable {
         let sources = try files.map { file in
             (String(file.dropLast(".mustache".count)), try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8))
         }
+        MustacheContentTypes.register(HTMLEscape(), named: HTMLEscape.contentTypeName)
         var libraries: [String: MustacheLibrary] = [:]
         for locale in MessageCatalogue.locales {
             let localizer = messages.localizer(locale)
@@ -31,9 +32,10 @@ struct Views: Sendable {
         self.libraries = libraries
     }
 
-    /// `text` with each `{{t.key}}` replaced by the HTML-escaped message.
+    /// `text` with each `{{t.key}}` replaced by the HTML-escaped message, set to escape with
+    /// `HTMLEscape` (Mustache's own escaper hashes every character; this one scans bytes).
     static func translate(_ text: String, _ localizer: Localizer) -> String {
-        text.replacing(/\{\{t\.([a-z0-9_]+)\}\}/) { match in
+        "{{% CONTENT_TYPE: \(HTMLEscape.contentTypeName)}}" + text.replacing(/\{\{t\.([a-z0-9_]+)\}\}/) { match in
             HTMLEscape.escape(localizer.t(String(match.1)))
         }
     }
@@ -62,7 +64,7 @@ struct Views: Sendable {
             values["hasNav"] = !nav.isEmpty
         }
         let library = libraries[context.localizer.locale] ?? libraries["id"]!
-        let html = library.render(values, withTemplate: template) ?? "template \(template) missing"
+        let html = library.render(TemplateData(values), withTemplate: template) ?? "template \(template) missing"
         var response = Response.html(html, status: status)
         if context.principal != nil { response.headers.add("Cache-Control", "no-store") }
         return response

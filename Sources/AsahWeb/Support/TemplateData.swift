@@ -1,0 +1,24 @@
+import Mustache
+
+/// A page's data handed to Mustache. Nested dictionaries become `TemplateData` too.
+///
+/// Mustache finds a value by asking each object on its context stack whether it is a
+/// `MustacheParent`. Swift dictionaries are one only through a conditional conformance, which
+/// the runtime checks slowly on every lookup; this final class conforms directly.
+final class TemplateData: MustacheParent, @unchecked Sendable {
+    private let values: [String: Any]
+
+    init(_ values: [String: Any]) {
+        self.values = values.mapValues(Self.wrap)
+    }
+
+    func child(named name: String) -> Any? { values[name] }
+
+    private static func wrap(_ value: Any) -> Any {
+        switch value {
+        case let dictionary as [String: Any]: TemplateData(dictionary)
+        case let dictionaries as [[String: Any]]: dictionaries.map(TemplateData.init)
+        default: value
+        }
+    }
+}
