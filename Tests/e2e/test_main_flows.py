@@ -16,11 +16,13 @@ def nav_labels(driver):
 
 
 @pytest.mark.parametrize("name, section, menu", [
-    ("demo.pegawai", "Profil saya", ["Beranda", "Akun saya"]),
-    ("demo.atasan", "Tim saya", ["Beranda", "Tim saya", "Akun saya"]),
-    ("demo.instruktur", "Instruktur", ["Beranda", "Akun saya"]),
-    ("demo.koordinator", "Ringkasan organisasi", ["Beranda", "Direktori pegawai", "Impor data", "Akun saya"]),
-    ("demo.admin", "Aktivitas terbaru", ["Beranda", "Direktori pegawai", "Impor data", "Akun pengguna", "Log audit", "Akun saya"]),
+    ("demo.pegawai", "Profil saya", ["Beranda", "Katalog pelatihan", "Pelatihan saya", "Akun saya"]),
+    ("demo.atasan", "Tim saya", ["Beranda", "Katalog pelatihan", "Pelatihan saya", "Persetujuan", "Tim saya", "Akun saya"]),
+    ("demo.instruktur", "Instruktur", ["Beranda", "Katalog pelatihan", "Pelatihan saya", "Akun saya"]),
+    ("demo.koordinator", "Ringkasan organisasi", ["Beranda", "Katalog pelatihan", "Pelatihan saya", "Persetujuan",
+                                                  "Kelola angkatan", "Kepatuhan JP", "Direktori pegawai", "Impor data", "Akun saya"]),
+    ("demo.admin", "Aktivitas terbaru", ["Beranda", "Katalog pelatihan", "Pelatihan saya", "Direktori pegawai", "Impor data",
+                                         "Akun pengguna", "Log audit", "Akun saya"]),
 ])
 def test_each_role_lands_on_its_dashboard(login, name, section, menu):
     driver = login(name)

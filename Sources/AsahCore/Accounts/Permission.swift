@@ -13,6 +13,14 @@ public enum Permission: String, CaseIterable, Sendable {
     case manageAccounts
     /// The audit log.
     case viewAuditLog
+    /// The inbox of enrolment requests awaiting a decision, and nominating people.
+    case approveEnrolments
+    /// Scheduling, opening, cancelling and finishing runs.
+    case manageRuns
+    /// Attendance sheets of sessions.
+    case takeAttendance
+    /// Verifying external training records and the JP compliance report.
+    case reviewTrainingHours
 }
 
 /// Who may do what. Object-level rules (whose record one may read) live beside the records
@@ -24,6 +32,9 @@ public enum Policy {
         case .viewTeam: principal.has(.atasan)
         case .viewDirectory, .importOrganisation: principal.has(.koordinator) || principal.has(.admin)
         case .manageAccounts, .viewAuditLog: principal.has(.admin)
+        case .approveEnrolments: principal.has(.atasan) || principal.has(.koordinator)
+        case .manageRuns, .reviewTrainingHours: principal.has(.koordinator)
+        case .takeAttendance: principal.has(.instruktur) || principal.has(.koordinator)
         }
     }
 

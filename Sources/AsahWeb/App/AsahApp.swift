@@ -27,6 +27,8 @@ public final class AsahApp: Sendable {
         let features: [any Feature] = [
             SystemFeature(staticFiles: StaticFiles(root: staticRoot)), SessionFeature(), DashboardFeature(),
             PeopleFeature(), TeamFeature(), ImportFeature(), AccountFeature(), AdminFeature(), MeAPI(),
+            CatalogueFeature(), RunsFeature(), ApprovalsFeature(), MyTrainingFeature(), AttendanceFeature(),
+            CertificatesFeature(), TrainingHoursFeature(), CalendarFeature(),
         ]
         routes = features.flatMap { $0.routes() }
         let notFound: Handler = { request in

@@ -4,7 +4,12 @@ import AsahCore
 enum Navigation {
     private static let entries: [(href: String, key: String, permission: Permission)] = [
         ("/", "nav_dashboard", .useAccount),
+        ("/courses", "nav_catalogue", .useAccount),
+        ("/my/trainings", "nav_my_trainings", .useAccount),
+        ("/approvals", "nav_approvals", .approveEnrolments),
         ("/team", "nav_team", .viewTeam),
+        ("/runs", "nav_runs", .manageRuns),
+        ("/hours/compliance", "nav_compliance", .reviewTrainingHours),
         ("/people", "nav_people", .viewDirectory),
         ("/people/import", "nav_import", .importOrganisation),
         ("/admin/users", "nav_users", .manageAccounts),

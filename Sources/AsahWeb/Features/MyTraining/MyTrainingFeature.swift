@@ -1,0 +1,6 @@
+import HTTPServer
+
+/// Placeholder until the feature lands.
+struct MyTrainingFeature: Feature {
+    func routes() -> [RouteSpec] { [] }
+}
