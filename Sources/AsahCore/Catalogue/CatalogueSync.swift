@@ -1,0 +1,81 @@
+import Foundation
+import GRDB
+
+/// Loads the course files of a folder into `courses`, the step behind `asah courses sync` and
+/// server start. Every `*.md` but `README.md` and hidden files (editor leftovers) is a course file.
+///
+/// A valid file is upserted by code, rewritten only when its hash changed. A refused file is
+/// reported and skipped while the rest load; its course, if an earlier sync loaded it, keeps
+/// that version. A course whose file is gone is archived, never deleted (runs and training
+/// records refer to it), and comes back when a file with its code does. All in one
+/// transaction, so readers see the catalogue before or after, never halfway.
+public struct CatalogueSync: Sendable {
+    /// The database written.
+    public let database: AppDatabase
+
+    /// A sync into `database`.
+    public init(database: AppDatabase) {
+        self.database = database
+    }
+
+    /// Loads the course files in `folder` (errors name files as `folder/name.md`); throws only
+    /// when the folder cannot be listed or the database fails.
+    public func sync(folder: String) throws -> CatalogueSyncReport {
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder)
+            .filter { $0.lowercased().hasSuffix(".md") && $0.lowercased() != "readme.md" && !$0.hasPrefix(".") }
+            .sorted()
+        var files: [CourseFile] = [], errors: [CourseFileError] = []
+        for name in names {
+            let path = (folder as NSString).appendingPathComponent(name)
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                errors.append(CourseFileError(file: path, line: 1, reason: "berkas tidak bisa dibaca sebagai teks UTF-8"))
+                continue
+            }
+            do {
+                files.append(try CourseFileParser.parse(text, file: path))
+            } catch {
+                errors.append(error)
+            }
+        }
+        return try database.pool.write { db in
+            try apply(files, errors: errors, present: Set(names), in: db)
+        }
+    }
+
+    private func apply(_ files: [CourseFile], errors: [CourseFileError], present: Set<String>,
+                       in db: Database) throws -> CatalogueSyncReport {
+        let courses = try Course.fetchAll(db)
+        let standing = Dictionary(courses.filter { !$0.archived && present.contains($0.sourceFile) }.map {
+            ($0.sourceFile, CatalogueValidator.Standing(code: $0.code, prerequisites: $0.prerequisites))
+        }, uniquingKeysWith: { first, _ in first })
+        let outcome = CatalogueValidator.validate(files, standing: standing)
+        var report = CatalogueSyncReport()
+        report.errors = (errors + outcome.errors).sorted { ($0.file, $0.line) < ($1.file, $1.line) }
+
+        let now = Clock.now()
+        let byCode = Dictionary(courses.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+        for file in outcome.accepted {
+            var course = Course(file: file, syncedAt: now)
+            guard let existing = byCode[file.code] else {
+                try course.insert(db)
+                report.loaded.append(file.code)
+                continue
+            }
+            if existing.sourceHash == file.hash && existing.sourceFile == file.fileName && !existing.archived {
+                report.unchanged.append(file.code)
+            } else {
+                course.id = existing.id
+                try course.update(db)
+                report.updated.append(file.code)
+            }
+        }
+        let live = outcome.kept.union(outcome.accepted.map(\.code))
+        for var course in courses where !course.archived && !live.contains(course.code) {
+            course.archived = true
+            course.syncedAt = now
+            try course.update(db)
+            report.archived.append(course.code)
+        }
+        return report
+    }
+}

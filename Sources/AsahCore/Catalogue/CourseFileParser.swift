@@ -1,0 +1,137 @@
+import Foundation
+import Yams
+
+/// Parses the text of one course file: a YAML front matter between two `---` lines, then the
+/// Markdown body. The format is documented in `courses/README.md`.
+///
+/// Keys are checked one by one in file order, then against each other, then the body; the
+/// first problem is thrown as a ``CourseFileError`` at its line, and the coordinator fixes it
+/// and syncs again, as with a compiler. Unknown keys are refused too, so a misspelt optional
+/// key (`prerequisite:`) is not silently ignored.
+public enum CourseFileParser {
+    /// Part of every file hash: raise it when parsing or rendering changes, so the next sync
+    /// rewrites every course instead of skipping unchanged files.
+    static let version = "1"
+
+    /// Parses `text`; `file` is the name used in errors and kept with the course.
+    public static func parse(_ text: String, file: String) throws(CourseFileError) -> CourseFile {
+        let lines = (text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
+            .split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        func isDelimiter(_ line: Substring) -> Bool { line.trimmingCharacters(in: .whitespaces) == "---" }
+        guard let first = lines.first, isDelimiter(first) else {
+            throw CourseFileError(file: file, line: 1,
+                                  reason: "berkas harus diawali baris '---' yang membuka front matter YAML")
+        }
+        guard let close = lines.indices.dropFirst().first(where: { isDelimiter(lines[$0]) }) else {
+            throw CourseFileError(file: file, line: 1, reason: "front matter tidak ditutup dengan baris '---'")
+        }
+        let reader = FrontMatterReader(file: file, lineOffset: 1)
+        let root = try compose(lines[1..<close].joined(separator: "\n"), reader: reader)
+
+        var course = try fields(of: root, reader: reader)
+        course.bodyHTML = SafeMarkdown.html(lines[(close + 1)...].joined(separator: "\n"))
+        course.summary = SafeMarkdown.firstParagraphText(course.bodyHTML)
+        guard !course.summary.isEmpty else {
+            throw CourseFileError(file: file, line: min(close + 2, lines.count),
+                                  reason: "isi kursus harus memuat paragraf deskripsi (dipakai sebagai ringkasan)")
+        }
+        course.hash = SecureToken.digest(version + "\n" + text)
+        return course
+    }
+
+    /// The YAML's root mapping, with libyaml's errors placed at their file line.
+    private static func compose(_ yaml: String, reader: FrontMatterReader) throws(CourseFileError) -> Node {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch let YamlError.scanner(_, problem, mark, _), let YamlError.parser(_, problem, mark, _),
+                let YamlError.composer(_, problem, mark, _) {
+            throw CourseFileError(file: reader.file, line: mark.line + reader.lineOffset,
+                                  reason: "YAML tidak valid: \(problem)")
+        } catch let YamlError.duplicatedKeysInMapping(duplicates, context) {
+            throw CourseFileError(file: reader.file, line: context.mark.line + reader.lineOffset,
+                                  reason: "kunci ditulis lebih dari sekali: \(duplicates.joined(separator: ", "))")
+        } catch {
+            throw CourseFileError(file: reader.file, line: 1 + reader.lineOffset, reason: "YAML tidak valid: \(error)")
+        }
+        guard let root, !reader.isEmpty(root) else {
+            throw CourseFileError(file: reader.file, line: 1, reason: "front matter kosong")
+        }
+        guard root.mapping != nil else { throw reader.error(root, "front matter harus berupa pasangan kunci: nilai") }
+        return root
+    }
+
+    /// The front matter's fields, checked one key at a time in file order, then together.
+    private static func fields(of root: Node, reader: FrontMatterReader) throws(CourseFileError) -> CourseFile {
+        var code: (value: String, line: Int)?, title: BilingualText?, kind: (value: CourseKind, node: Node)?
+        var form: (value: CourseForm, node: Node)?, jp: Int?, competencies: [Competency] = []
+        var audience = Audience(), prerequisites: [(code: String, line: Int)] = [], hasTest = false
+        var project: (value: Bool, node: Node)?, minAttendance = 80
+        var milestones: (value: [Milestone], node: Node)?, rubric: (value: [RubricCriterion], node: Node)?
+        var passMark: (value: Int, node: Node)?
+
+        for (keyNode, value) in root.mapping! {
+            let key = keyNode.string ?? ""
+            switch key {
+            case "code": code = (try reader.code(value, key), reader.line(value))
+            case "title": title = try reader.bilingual(value, key, englishRequired: true)
+            case "form": form = (try reader.term(value, key), value)
+            case "kind": kind = (try reader.term(value, key), value)
+            case "jp": jp = try reader.integer(value, key, in: 1...Int.max, rule: "bilangan bulat positif")
+            case "competencies": competencies = try reader.competencies(value)
+            case "audience": audience = try reader.audience(value)
+            case "prerequisites": prerequisites = try reader.prerequisites(value)
+            case "test": hasTest = try reader.bool(value, key)
+            case "project": project = (try reader.bool(value, key), keyNode)
+            case "min_attendance":
+                minAttendance = try reader.integer(value, key, in: 1...100, rule: "persen antara 1 dan 100")
+            case "milestones": milestones = (try reader.milestones(value, key: keyNode), keyNode)
+            case "rubric": rubric = (try reader.rubric(value, key: keyNode), keyNode)
+            case "pass_mark":
+                passMark = (try reader.integer(value, key, in: 0...100, rule: "nilai antara 0 dan 100"), keyNode)
+            default: throw reader.error(keyNode, "kunci '\(key)' tidak dikenal (lihat courses/README.md)")
+            }
+        }
+
+        let missing = [("code", code == nil), ("title", title == nil), ("kind", kind == nil), ("jp", jp == nil)]
+            .filter(\.1).map(\.0)
+        guard let code, let title, let kind, let jp else {
+            throw CourseFileError(file: reader.file, line: 1,
+                                  reason: "kunci wajib tidak ada: \(missing.joined(separator: ", "))")
+        }
+        if let form, form.value != kind.value.form {
+            throw reader.error(form.node, "form \(form.value.rawValue) tidak cocok dengan kind \(kind.value.rawValue) "
+                                + "(\(kind.value.form.rawValue))")
+        }
+        let plan = try projectPlan(project: project, milestones: milestones, rubric: rubric, passMark: passMark,
+                                   kind: kind, reader: reader)
+        return CourseFile(file: reader.file, code: code.value, title: title, kind: kind.value, jp: jp,
+                          competencies: competencies, audience: audience, prerequisites: prerequisites.map(\.code),
+                          hasTest: hasTest, hasProject: plan != nil, minAttendancePercent: minAttendance,
+                          projectPlan: plan, bodyHTML: "", summary: "", hash: "",
+                          codeLine: code.line, prerequisiteLines: prerequisites.map(\.line))
+    }
+
+    /// The project plan: milestones, rubric and pass mark all present with `project: true`
+    /// (which a project-based kind requires), none of them without it.
+    private static func projectPlan(project: (value: Bool, node: Node)?, milestones: (value: [Milestone], node: Node)?,
+                                    rubric: (value: [RubricCriterion], node: Node)?, passMark: (value: Int, node: Node)?,
+                                    kind: (value: CourseKind, node: Node), reader: FrontMatterReader)
+        throws(CourseFileError) -> ProjectPlan? {
+        guard let project, project.value else {
+            if kind.value == .projectBased {
+                throw reader.error(kind.node, "kind project_based memerlukan project: true")
+            }
+            if let stray = milestones?.node ?? rubric?.node ?? passMark?.node {
+                throw reader.error(stray, "\(stray.string ?? "") hanya untuk kursus dengan project: true")
+            }
+            return nil
+        }
+        guard let milestones, let rubric, let passMark else {
+            let missing = [("milestones", milestones == nil), ("rubric", rubric == nil), ("pass_mark", passMark == nil)]
+                .filter(\.1).map(\.0).joined(separator: ", ")
+            throw reader.error(project.node, "project: true memerlukan \(missing)")
+        }
+        return ProjectPlan(milestones: milestones.value, rubric: rubric.value, passMark: passMark.value)
+    }
+}
