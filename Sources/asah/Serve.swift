@@ -13,6 +13,7 @@ struct Serve: ParsableCommand {
     @Option(help: "Address to listen on.") var host = "127.0.0.1"
     @Option(help: "Port to listen on (0 picks a free one).") var port: UInt16 = 8080
     @Option(help: "Folder with CSS, scripts and images.") var staticRoot = "static"
+    @Option(help: "Folder with the course catalogue files.") var courses = "courses"
     @Option(help: "Worker threads (default: twice the cores).") var threads: Int?
     @Option(help: "Largest request body in bytes.") var maxBody = 8 * 1024 * 1024
     @Option(help: "PEM private key for HTTPS.") var tlsKey: String?
@@ -25,6 +26,9 @@ struct Serve: ParsableCommand {
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let started = Date()
         let appDatabase = try AppDatabase(path: database.db)
+        if FileManager.default.fileExists(atPath: courses) {
+            CatalogueOutput.print(try CatalogueSync(database: appDatabase).sync(folder: courses))
+        }
         let app = try AsahApp(database: appDatabase, staticRoot: staticRoot, logger: logger)
         var configuration = ServerConfiguration()
         configuration.host = host

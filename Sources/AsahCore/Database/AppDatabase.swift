@@ -46,7 +46,7 @@ public final class AppDatabase: Sendable {
 
     /// Checkpoints the WAL and closes every connection.
     public func close() throws {
-        try pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+        _ = try pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
         try pool.close()
     }
 }

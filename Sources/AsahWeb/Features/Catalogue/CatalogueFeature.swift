@@ -1,6 +1,78 @@
+import AsahCore
+import Foundation
+import GRDB
 import HTTPServer
 
-/// Placeholder until the feature lands.
+/// The course catalogue: search with filters, one page per course, and the same as JSON.
 struct CatalogueFeature: Feature {
-    func routes() -> [RouteSpec] { [] }
+    func routes() -> [RouteSpec] {
+        [
+            RouteSpec(.get, "/courses", .signedIn(.useAccount), catalogue),
+            RouteSpec(.get, "/courses/:code", .signedIn(.useAccount), coursePage),
+            RouteSpec(.get, "/api/v1/courses", .signedIn(.useAccount)) { context in
+                let locale = context.localizer.locale
+                return .json(try search(context).courses.map { CourseJSON($0, locale: locale) })
+            },
+            RouteSpec(.get, "/api/v1/courses/:code", .signedIn(.useAccount)) { context in
+                guard let course = try course(context) else { return context.notFound() }
+                return .json(CourseJSON(course, locale: context.localizer.locale))
+            },
+        ]
+    }
+
+    /// The filters a person chose, read leniently: an unknown value is ignored, not an error.
+    struct Filters {
+        var text: String?
+        var form: CourseForm?
+        var competency: CoreValue?
+        var maxJP: Int?
+    }
+
+    private func search(_ context: Context) throws -> (filters: Filters, courses: [Course]) {
+        let query = try context.query()
+        let filters = Filters(text: query.trimmed("q"), form: query["form"].flatMap(CourseForm.init(rawValue:)),
+                              competency: query["competency"].flatMap(CoreValue.init(rawValue:)),
+                              maxJP: query["max_jp"].flatMap { Int($0) })
+        let courses = try context.services.database.pool.read { db in
+            try CatalogueQueries.search(text: filters.text, form: filters.form, competency: filters.competency.map(Competency.core),
+                                        maxJP: filters.maxJP, in: db)
+        }
+        return (filters, courses)
+    }
+
+    private func course(_ context: Context) throws -> Course? {
+        let code = context.request.parameters["code"] ?? ""
+        return try context.services.database.pool.read { db in
+            try CatalogueQueries.course(code: code, in: db).flatMap { $0.archived ? nil : $0 }
+        }
+    }
+
+    private func catalogue(_ context: Context) throws -> Response {
+        let (filters, courses) = try search(context)
+        let locale = context.localizer.locale
+        return context.page("catalogue", title: context.localizer.t("catalogue_title"), [
+            "q": filters.text ?? "",
+            "forms": CourseForm.allCases.map { form in
+                ["value": form.rawValue, "label": form.name.text(locale: locale), "selected": form == filters.form] as [String: Any]
+            },
+            "competencies": CoreValue.allCases.map { value in
+                ["value": value.rawValue, "label": value.name.text(locale: locale), "selected": value == filters.competency]
+                    as [String: Any]
+            },
+            "maxJP": filters.maxJP.map(String.init) ?? "",
+            "courses": courses.map { CourseCard($0, localizer: context.localizer).values },
+            "hasCourses": !courses.isEmpty,
+            "count": context.localizer.t("catalogue_count", ["count": String(courses.count)]),
+        ])
+    }
+
+    private func coursePage(_ context: Context) throws -> Response {
+        guard let course = try course(context) else { return context.notFound() }
+        let card = CourseCard(course, localizer: context.localizer)
+        var data = card.values
+        data["bodyHTML"] = course.bodyHTML
+        data["details"] = card.details
+        data["runs"] = try CourseRuns.upcoming(courseId: course.id!, context: context)
+        return context.page("course", title: course.title.text(locale: context.localizer.locale), data)
+    }
 }

@@ -1,0 +1,105 @@
+import Foundation
+import GRDB
+
+/// Attendance per session: the instructor marks the whole list on one form, or participants
+/// check themselves in with the short code shown in the room.
+public struct Attendance: Sendable {
+    let database: AppDatabase
+
+    /// Participants may check in from this long before a session starts until it ends.
+    public static let checkInLead: Int64 = 30 * 60
+
+    /// Attendance in `database`.
+    public init(database: AppDatabase) {
+        self.database = database
+    }
+
+    /// The form of a session: every enrolled participant by name with their mark so far.
+    public func sheet(sessionId: Int64) throws -> [AttendanceMark] {
+        try database.pool.read { db in
+            let session = try WorkshopLookup.session(sessionId, in: db)
+            return try Row.fetchAll(db, sql: """
+                SELECT p.id, p.nip, p.name, a.present
+                FROM enrolments e JOIN employees p ON p.id = e.employee_id
+                LEFT JOIN attendance a ON a.session_id = ? AND a.employee_id = e.employee_id
+                WHERE e.run_id = ? AND e.state IN ('enrolled', 'completed', 'not_completed')
+                ORDER BY p.name COLLATE NOCASE, p.id
+                """, arguments: [sessionId, session.runId]).map {
+                AttendanceMark(employeeId: $0["id"], nip: $0["nip"], name: $0["name"], present: $0["present"])
+            }
+        }
+    }
+
+    /// The session's instructor (or a coordinator) marks the whole list at once: the people in
+    /// `present` present, every other enrolled participant absent. Returns how many were marked.
+    public func mark(sessionId: Int64, present: Set<Int64>, actor: Principal, ip: String? = nil,
+                     now: Int64? = nil) throws -> Result<Int, WorkshopProblem> {
+        try database.attempt(at: now) { db, now in
+            let session = try WorkshopLookup.session(sessionId, in: db)
+            guard WorkshopAccess.coordinates(actor)
+                    || (actor.employeeId != nil && actor.employeeId == session.instructorEmployeeId) else {
+                throw WorkshopProblem.notPermitted
+            }
+            let run = try WorkshopLookup.run(session.runId, in: db)
+            guard [.open, .closed, .running].contains(run.status) else { throw WorkshopProblem.runNotOpen(run.status) }
+            let participants = Set(try Int64.fetchAll(db, sql: """
+                SELECT employee_id FROM enrolments WHERE run_id = ? AND state = 'enrolled'
+                """, arguments: [session.runId]))
+            let strangers = present.subtracting(participants)
+            guard strangers.isEmpty else { throw WorkshopProblem.notParticipants(strangers.sorted()) }
+            for employeeId in participants {
+                try Self.record(sessionId, employeeId: employeeId, present: present.contains(employeeId), by: actor.userId,
+                                now: now, in: db)
+            }
+            try AuditLog.record("attendance.mark", actor: actor.userId, ip: ip, subject: "session:\(sessionId)",
+                                detail: "\(present.count)/\(participants.count) present", in: db)
+            return participants.count
+        }
+    }
+
+    /// A participant checks in with the code shown in the room, from ``checkInLead`` before a
+    /// session of one of their runs until its end. Returns the session.
+    public func checkIn(employeeId: Int64, code: String, actor: Principal, ip: String? = nil,
+                        now: Int64? = nil) throws -> Result<RunSession, WorkshopProblem> {
+        let code = code.trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
+        return try database.attempt(at: now) { db, now in
+            guard actor.employeeId == employeeId else { throw WorkshopProblem.notPermitted }
+            guard !code.isEmpty, let session = try RunSession.fetchOne(db, sql: """
+                SELECT s.* FROM run_sessions s
+                JOIN enrolments e ON e.run_id = s.run_id AND e.employee_id = ? AND e.state = 'enrolled'
+                JOIN runs r ON r.id = s.run_id AND r.status IN ('open', 'closed', 'running')
+                WHERE s.checkin_code = ? AND ? BETWEEN s.starts_at - ? AND s.ends_at
+                """, arguments: [employeeId, code, now, Self.checkInLead]) else { throw WorkshopProblem.checkInCodeInvalid }
+            try Self.record(session.id!, employeeId: employeeId, present: true, by: actor.userId, now: now, in: db)
+            try AuditLog.record("attendance.checkin", actor: actor.userId, ip: ip, subject: "session:\(session.id!)", in: db)
+            return session
+        }
+    }
+
+    /// Each participant's attendance over the run's sessions, by employee id.
+    public func rates(runId: Int64) throws -> [Int64: AttendanceRate] {
+        try database.pool.read { try Self.rates(runId: runId, in: $0) }
+    }
+
+    static func rates(runId: Int64, in db: Database) throws -> [Int64: AttendanceRate] {
+        let sessions = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM run_sessions WHERE run_id = ?", arguments: [runId]) ?? 0
+        var rates: [Int64: AttendanceRate] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT e.employee_id, (SELECT COUNT(*) FROM attendance a JOIN run_sessions s ON s.id = a.session_id
+                                   WHERE s.run_id = e.run_id AND a.employee_id = e.employee_id AND a.present) AS attended
+            FROM enrolments e WHERE e.run_id = ? AND e.state IN ('enrolled', 'completed', 'not_completed')
+            """, arguments: [runId]) {
+            rates[row["employee_id"]] = AttendanceRate(attended: row["attended"], sessions: sessions)
+        }
+        return rates
+    }
+
+    private static func record(_ sessionId: Int64, employeeId: Int64, present: Bool, by userId: Int64, now: Int64,
+                               in db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO attendance (session_id, employee_id, present, marked_by, marked_at) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (session_id, employee_id) DO UPDATE SET present = excluded.present, marked_by = excluded.marked_by,
+                marked_at = excluded.marked_at
+            """, arguments: [sessionId, employeeId, present, userId, now])
+    }
+}

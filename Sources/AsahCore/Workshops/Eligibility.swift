@@ -1,0 +1,40 @@
+import GRDB
+
+/// Whether a person may take a course: every prerequisite completed (an enrolment in state
+/// `completed` in a run of that course) and inside the target audience (the catalogue's
+/// ``Audience`` rule).
+enum Eligibility {
+    /// The first reason `employee` may not take `course`, or `nil` when they may.
+    static func problem(_ employee: Employee, course: CourseTerms, in db: Database) throws -> WorkshopProblem? {
+        let missing = try missingPrerequisites(employeeId: employee.id!, codes: course.prerequisiteCodes, in: db)
+        if !missing.isEmpty { return .prerequisitesMissing(missing) }
+        let units = try unitCodes(from: employee.unitId, in: db)
+        let check = course.audienceRule.check(employee: employee, unitCode: units.first, parentUnitCodes: Array(units.dropFirst()))
+        return check.fits ? nil : .outsideAudience(check.reasons)
+    }
+
+    /// The prerequisite courses not completed yet, as "CODE Judul" (or the bare code of a
+    /// course missing from the catalogue).
+    private static func missingPrerequisites(employeeId: Int64, codes: [String], in db: Database) throws -> [String] {
+        try codes.compactMap { code in
+            let done = try Bool.fetchOne(db, sql: """
+                SELECT EXISTS (SELECT 1 FROM enrolments e JOIN runs r ON r.id = e.run_id JOIN courses c ON c.id = r.course_id
+                               WHERE e.employee_id = ? AND e.state = 'completed' AND c.code = ?)
+                """, arguments: [employeeId, code]) ?? false
+            if done { return nil }
+            let title = try String.fetchOne(db, sql: "SELECT title_id FROM courses WHERE code = ?", arguments: [code])
+            return title.map { "\(code) \($0)" } ?? code
+        }
+    }
+
+    /// The code of `unitId` followed by those of the units above it, nearest first.
+    private static func unitCodes(from unitId: Int64?, in db: Database) throws -> [String] {
+        guard let unitId else { return [] }
+        return try String.fetchAll(db, sql: """
+            WITH RECURSIVE up(id, depth) AS (
+                SELECT ?, 0 UNION SELECT u.parent_id, up.depth + 1 FROM units u JOIN up ON u.id = up.id WHERE up.depth < 100
+            )
+            SELECT u.code FROM up JOIN units u ON u.id = up.id ORDER BY up.depth
+            """, arguments: [unitId])
+    }
+}

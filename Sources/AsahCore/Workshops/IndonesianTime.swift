@@ -1,0 +1,56 @@
+import Foundation
+
+/// Dates and times written the Indonesian way for messages: "Senin, 14 Maret 2026 09.00 WIB".
+/// Runs are planned in one time zone (WIB unless the caller says otherwise).
+public enum IndonesianTime {
+    /// Western Indonesia Time (Asia/Jakarta), the default for planning and messages.
+    public static let wib = TimeZone(identifier: "Asia/Jakarta")!
+
+    static let months = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+                         "September", "Oktober", "November", "Desember"]
+    static let weekdays = ["Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"]
+
+    /// The calendar day of a Unix time in `timeZone`.
+    public static func date(of timestamp: Int64, in timeZone: TimeZone = wib) -> CalendarDate {
+        let parts = calendar(timeZone).dateComponents([.year, .month, .day], from: instant(timestamp))
+        return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
+
+    /// "14 Maret 2026".
+    public static func describe(_ date: CalendarDate) -> String {
+        "\(date.day) \(months[date.month - 1]) \(date.year)"
+    }
+
+    /// "14 Maret 2026", or "12 Maret 2026 s.d. 14 Maret 2026" for a range.
+    public static func describe(from start: CalendarDate, to end: CalendarDate) -> String {
+        start == end ? describe(start) : "\(describe(start)) s.d. \(describe(end))"
+    }
+
+    /// "Senin, 14 Maret 2026 09.00 WIB".
+    public static func describe(_ timestamp: Int64, in timeZone: TimeZone = wib) -> String {
+        let parts = calendar(timeZone).dateComponents([.year, .month, .day, .weekday, .hour, .minute], from: instant(timestamp))
+        let day = "\(weekdays[parts.weekday! - 1]), \(parts.day!) \(months[parts.month! - 1]) \(parts.year!)"
+        return day + String(format: " %02d.%02d ", parts.hour!, parts.minute!) + zoneName(timeZone, at: timestamp)
+    }
+
+    /// WIB, WITA or WIT for Indonesia's zones; the UTC offset otherwise.
+    static func zoneName(_ timeZone: TimeZone, at timestamp: Int64) -> String {
+        let hours = timeZone.secondsFromGMT(for: instant(timestamp)) / 3600
+        switch hours {
+        case 7: return "WIB"
+        case 8: return "WITA"
+        case 9: return "WIT"
+        default: return "UTC\(hours >= 0 ? "+" : "")\(hours)"
+        }
+    }
+
+    private static func instant(_ timestamp: Int64) -> Date {
+        Date(timeIntervalSince1970: TimeInterval(timestamp))
+    }
+
+    private static func calendar(_ timeZone: TimeZone) -> Calendar {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        return calendar
+    }
+}

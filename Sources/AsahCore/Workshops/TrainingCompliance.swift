@@ -1,0 +1,71 @@
+import CSV
+import Foundation
+import GRDB
+
+extension TrainingHours {
+    /// The direct reports of `supervisorEmployeeId` with their JP for `year`, by name.
+    public func team(supervisorEmployeeId: Int64, year: Int, target: Double = annualTarget) throws -> [MemberHours] {
+        try database.pool.read { try Self.members("p.supervisor_id = ?", supervisorEmployeeId, year: year, target: target, in: $0) }
+    }
+
+    /// The active employees working directly in `unitId` with their JP for `year`: the
+    /// drill-down of ``compliance(year:target:)``.
+    public func unitMembers(unitId: Int64, year: Int, target: Double = annualTarget) throws -> [MemberHours] {
+        try database.pool.read { try Self.members("p.unit_id = ?", unitId, year: year, target: target, in: $0) }
+    }
+
+    /// Every unit in tree order with how many of its active employees reached `target`
+    /// verified JP in `year`. Each employee counts in their own unit only.
+    public func compliance(year: Int, target: Double = annualTarget) throws -> [UnitCompliance] {
+        try database.pool.read { db in
+            var counts: [Int64: (employees: Int, reached: Int)] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT unit_id, COUNT(*) AS employees, SUM(jp >= ?) AS reached FROM (
+                    SELECT p.id, p.unit_id, COALESCE(SUM(h.jp), 0) AS jp
+                    FROM employees p LEFT JOIN training_hours h ON h.employee_id = p.id AND h.year = ? AND h.status = 'verified'
+                    WHERE p.active AND p.unit_id IS NOT NULL GROUP BY p.id
+                ) GROUP BY unit_id
+                """, arguments: [target, year]) {
+                counts[row["unit_id"]] = (row["employees"], row["reached"])
+            }
+            return try EmployeeDirectory.unitTree(in: db).map { unit in
+                let count = counts[unit.id] ?? (0, 0)
+                return UnitCompliance(unitId: unit.id, code: unit.code, name: unit.name, depth: unit.depth,
+                                      employees: count.employees, reached: count.reached)
+            }
+        }
+    }
+
+    /// ``compliance(year:target:)`` as CSV text (comma-separated, header row, UTF-8), for a spreadsheet.
+    public func complianceCSV(year: Int, target: Double = annualTarget) throws -> String {
+        let stream = OutputStream(toMemory: ())
+        stream.open()
+        let writer = try CSVWriter(stream: stream)
+        try writer.write(row: ["tahun", "target_jp", "kode_unit", "nama_unit", "jumlah_pegawai", "mencapai_target", "persen"])
+        for unit in try compliance(year: year, target: target) {
+            try writer.write(row: [String(year), Self.format(target), unit.code, unit.name, String(unit.employees),
+                                   String(unit.reached), unit.percent.map(String.init) ?? ""])
+        }
+        writer.stream.close()
+        let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// Active employees matching `filter` (one `?`, bound to `value`) with their JP for `year`.
+    private static func members(_ filter: String, _ value: Int64, year: Int, target: Double, in db: Database) throws -> [MemberHours] {
+        try Row.fetchAll(db, sql: """
+            SELECT p.id, p.nip, p.name, p.jabatan, u.name AS unit_name,
+                   COALESCE(SUM(CASE WHEN h.status = 'verified' THEN h.jp END), 0) AS verified_jp,
+                   COALESCE(SUM(CASE WHEN h.status = 'pending' THEN h.jp END), 0) AS pending_jp
+            FROM employees p LEFT JOIN units u ON u.id = p.unit_id
+            LEFT JOIN training_hours h ON h.employee_id = p.id AND h.year = ?
+            WHERE p.active AND \(filter)
+            GROUP BY p.id ORDER BY p.name COLLATE NOCASE, p.id
+            """, arguments: [year, value]).map { row in
+            let verified: Double = row["verified_jp"]
+            return MemberHours(employeeId: row["id"], nip: row["nip"], name: row["name"], jabatan: row["jabatan"],
+                               unitName: row["unit_name"], verifiedJP: verified, pendingJP: row["pending_jp"],
+                               reached: verified >= target)
+        }
+    }
+}

@@ -1,0 +1,104 @@
+@testable import AsahCore
+import Foundation
+import GRDB
+import Testing
+
+extension Workshops {
+    @Suite("Training-hours ledger and compliance")
+    struct TrainingHoursTests {
+        private func external(jp: Double, evidence: String = "bukti/1.pdf") -> ExternalTraining {
+            ExternalTraining(title: "Bimtek Arsip Digital", organiser: "ANRI", kind: "Bimbingan Teknis",
+                             startedOn: CalendarDate(year: 2026, month: 5, day: 4)!, endedOn: CalendarDate(year: 2026, month: 5, day: 6)!,
+                             jp: jp, certificateNumber: "ANRI/2026/77", evidencePath: evidence, evidenceName: "sertifikat.pdf")
+        }
+
+        /// Inserts verified Asah hours directly (as completion would).
+        private func credit(_ world: WorkshopWorld, _ employeeId: Int64, jp: Double, year: Int = 2026) throws {
+            try world.database.pool.write { db in
+                try db.execute(sql: """
+                    INSERT INTO training_hours (employee_id, year, jp, source, title, status, created_at) VALUES (?, ?, ?, 'asah', 'x', 'verified', 0)
+                    """, arguments: [employeeId, year, jp])
+            }
+        }
+
+        @Test("an external training counts only once a coordinator verifies it; a rejection needs a note")
+        func externalTraining() throws {
+            try WorkshopFixtures.withWorld { world in
+                let hours = TrainingHours(database: world.database)
+                let me = try world.principal(world.people.pegawai)
+                #expect(try hours.recordExternal(employeeId: world.people.pegawai, external(jp: 0, evidence: ""), actor: me).problem
+                        == .invalidTraining(["Jumlah JP harus lebih dari 0.", "Bukti pelatihan (sertifikat) wajib diunggah."]))
+                #expect(try hours.recordExternal(employeeId: world.people.atasan, external(jp: 8), actor: me).problem == .notPermitted)
+                let entry = try hours.recordExternal(employeeId: world.people.pegawai, external(jp: 8), actor: me).get()
+                let other = try hours.recordExternal(employeeId: world.people.pegawai, external(jp: 4), actor: me).get()
+                var ledger = try hours.ledger(employeeId: world.people.pegawai, year: 2026)
+                #expect(ledger.verifiedJP == 0)
+                #expect(ledger.pendingJP == 12)
+                #expect(try hours.pendingReviews().map(\.entry.id) == [entry.id, other.id])
+
+                #expect(try hours.review(entryId: entry.id!, accept: true, note: nil, actor: me).problem == .notPermitted)
+                _ = try hours.review(entryId: entry.id!, accept: true, note: nil, actor: world.coordinator).get()
+                #expect(try hours.review(entryId: entry.id!, accept: true, note: nil, actor: world.coordinator).problem == .alreadyReviewed)
+                #expect(try hours.review(entryId: other.id!, accept: false, note: " ", actor: world.coordinator).problem == .reasonRequired)
+                _ = try hours.review(entryId: other.id!, accept: false, note: "Sertifikat tidak terbaca", actor: world.coordinator).get()
+                ledger = try hours.ledger(employeeId: world.people.pegawai, year: 2026)
+                #expect(ledger.verifiedJP == 8)
+                #expect(ledger.pendingJP == 0)
+                #expect(ledger.remainingJP == 12)
+                #expect(ledger.progress == 0.4)
+                #expect(try world.notifications(world.people.pegawai).first?.message
+                        == "Pelatihan \"Bimtek Arsip Digital\" ditolak: Sertifikat tidak terbaca.")
+            }
+        }
+
+        @Test("the supervisor sees the direct team's JP for the year")
+        func team() throws {
+            try WorkshopFixtures.withWorld { world in
+                let team = try world.database.pool.read { try EmployeeDirectory.directSubordinates(of: world.people.atasan, in: $0) }
+                try credit(world, team[0].id!, jp: 20)
+                try credit(world, team[1].id!, jp: 12)
+                try credit(world, team[1].id!, jp: 30, year: 2025)
+                let rows = try TrainingHours(database: world.database).team(supervisorEmployeeId: world.people.atasan, year: 2026)
+                #expect(rows.map(\.employeeId) == team.map(\.id!))
+                let byId = Dictionary(uniqueKeysWithValues: rows.map { ($0.employeeId, $0) })
+                #expect(byId[team[0].id!]?.reached == true)
+                #expect(byId[team[1].id!]?.verifiedJP == 12)
+                #expect(byId[team[1].id!]?.reached == false)
+            }
+        }
+
+        @Test("compliance per unit counts active employees reaching the target, drills down, and exports CSV")
+        func compliance() throws {
+            try WorkshopFixtures.withWorld { world in
+                let unitId = try world.employee(world.people.pegawai).unitId!
+                let members = try world.database.pool.read {
+                    try Int64.fetchAll($0, sql: "SELECT id FROM employees WHERE unit_id = ? AND active ORDER BY id", arguments: [unitId])
+                }
+                try credit(world, members[0], jp: 20)
+                try credit(world, members[1], jp: 15)
+                try credit(world, members[1], jp: 5)
+                try credit(world, members[2], jp: 19.5)
+                let hours = TrainingHours(database: world.database)
+                let units = try hours.compliance(year: 2026)
+                let unit = units.first { $0.unitId == unitId }!
+                #expect(unit.employees == members.count)
+                #expect(unit.reached == 2)
+                #expect(unit.percent == WorkshopMath.roundedPercent(2, of: members.count))
+                #expect(units.reduce(0) { $0 + $1.employees } == (try world.database.pool.read {
+                    try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM employees WHERE active AND unit_id IS NOT NULL")
+                }))
+                #expect(try hours.compliance(year: 2026, target: 15).first { $0.unitId == unitId }?.reached == 3)
+
+                let drill = try hours.unitMembers(unitId: unitId, year: 2026)
+                #expect(drill.count == members.count)
+                #expect(drill.filter(\.reached).map(\.employeeId).sorted() == [members[0], members[1]])
+
+                let csv = try hours.complianceCSV(year: 2026)
+                let lines = csv.split(separator: "\n")
+                #expect(lines.first == "tahun,target_jp,kode_unit,nama_unit,jumlah_pegawai,mencapai_target,persen")
+                #expect(lines.count == units.count + 1)
+                #expect(lines.contains { $0.hasPrefix("2026,20,\(unit.code),") && $0.hasSuffix(",\(members.count),2,\(unit.percent!)") })
+            }
+        }
+    }
+}
