@@ -22,6 +22,7 @@ final class TestApp: @unchecked Sendable {
         let path = NSTemporaryDirectory() + "asah-test-template-" + UUID().uuidString + ".sqlite"
         do {
             let database = try AppDatabase(path: path)
+            _ = try CatalogueSync(database: database).sync(folder: repositoryRoot + "/courses")
             try DemoAccounts.create(in: database, seed: 7, employeeCount: 400, password: password)
             try database.close()
         } catch {
