@@ -45,12 +45,15 @@ struct Serve: ParsableCommand {
         httpLogger.logLevel = logger.logLevel
         let server = HTTPServer(configuration: configuration, logger: httpLogger, handler: app.handle)
         try server.start()
+        let sweep = PeriodicSweep(database: appDatabase, logger: logger)
+        sweep.start()
         let scheme = configuration.usesTLS ? "https" : "http"
         let elapsed = Int(Date().timeIntervalSince(started) * 1000)
         print("Asah listening on \(scheme)://\(host):\(server.port) (database \(database.db), ready in \(elapsed) ms)")
         fflush(nil)
         let signal = signals.wait()
         print("Received signal \(signal): finishing requests in flight and stopping.")
+        sweep.stop()
         server.stop()
         try appDatabase.close()
         print("Stopped cleanly.")

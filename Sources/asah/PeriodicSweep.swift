@@ -1,0 +1,38 @@
+import AsahCore
+import Foundation
+import Logging
+
+/// Runs the workshop sweep (expired seat offers move on, "session tomorrow" reminders) every
+/// few minutes on a background thread while the server runs.
+final class PeriodicSweep: @unchecked Sendable {
+    private let sweep: WorkshopSweep
+    private let interval: TimeInterval
+    private let logger: Logger
+    private let timer: DispatchSourceTimer
+
+    init(database: AppDatabase, interval: TimeInterval = 300, logger: Logger) {
+        sweep = WorkshopSweep(database: database)
+        self.interval = interval
+        self.logger = logger
+        timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "asah.sweep"))
+    }
+
+    func start() {
+        timer.schedule(deadline: .now(), repeating: interval)
+        timer.setEventHandler { [sweep, logger] in
+            do {
+                let result = try sweep.run()
+                if result.expiredOffers + result.reminders > 0 {
+                    logger.info("sweep: \(result.expiredOffers) offers expired, \(result.reminders) reminders sent")
+                }
+            } catch {
+                logger.error("sweep failed: \(error)")
+            }
+        }
+        timer.resume()
+    }
+
+    func stop() {
+        timer.cancel()
+    }
+}
