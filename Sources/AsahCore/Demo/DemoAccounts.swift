@@ -16,9 +16,11 @@ public enum DemoAccounts {
         }
     }
 
-    /// Generates the data and accounts; returns the logins created.
+    /// Generates the data and accounts, then the demo workshops over the synced catalogue
+    /// (``DemoWorkshops``, at times relative to `now`); returns the logins created.
     @discardableResult
-    public static func create(in database: AppDatabase, seed: UInt64, employeeCount: Int, password: String) throws -> [String] {
+    public static func create(in database: AppDatabase, seed: UInt64, employeeCount: Int, password: String,
+                              now: Int64 = Clock.now()) throws -> [String] {
         let existing = try database.pool.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM employees") ?? 0 }
         guard existing == 0 else { throw Problem.notEmpty }
         let people = try DemoKabupaten.generate(in: database, seed: seed, employeeCount: employeeCount)
@@ -38,6 +40,7 @@ public enum DemoAccounts {
                                           password: password, roles: entry.roles, actor: nil, ip: "demo")
             if case .failure(let problem) = result { throw Problem.account(entry.login, problem) }
         }
+        try DemoWorkshops.generate(in: database, people: people, seed: seed, now: now)
         return plan.map(\.login)
     }
 }

@@ -20,8 +20,10 @@ struct AdminFeature: Feature {
         ]
     }
 
-    private func users(_ context: Context, notice: String? = nil, error: String? = nil, status: Int = 200) throws -> Response {
-        let search = try context.query().trimmed("q")
+    /// The account list, filtered by `?q=` or by `search` (the account just added).
+    private func users(_ context: Context, notice: String? = nil, error: String? = nil, search chosen: String? = nil,
+                       status: Int = 200) throws -> Response {
+        let search = try chosen ?? context.query().trimmed("q")
         let rows = try context.services.accounts.list(search: search).map { entry -> [String: Any] in
             [
                 "id": entry.user.id ?? 0, "login": entry.user.login, "name": entry.user.displayName,
@@ -46,7 +48,7 @@ struct AdminFeature: Feature {
             displayName: form.trimmed("name"), password: form["password"] ?? "", roles: roles,
             actor: context.user.userId, ip: context.ip)
         switch result {
-        case .success: return try users(context, notice: context.localizer.t("users_added"))
+        case .success: return try users(context, notice: context.localizer.t("users_added"), search: form.trimmed("login"))
         case .failure(let problem):
             return try users(context, error: AccountMessages.text(problem, context.localizer), status: 422)
         }

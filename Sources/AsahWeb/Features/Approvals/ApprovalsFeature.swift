@@ -1,6 +1,151 @@
+import AsahCore
+import Foundation
+import GRDB
 import HTTPServer
 
-/// Placeholder until the feature lands.
+/// The supervisor's inbox of seat requests to approve or decline. Coordinators see every
+/// pending request and decide on the supervisor's behalf.
 struct ApprovalsFeature: Feature {
-    func routes() -> [RouteSpec] { [] }
+    func routes() -> [RouteSpec] {
+        [
+            RouteSpec(.get, "/approvals", .signedIn(.approveEnrolments)) { try Self.inbox($0) },
+            RouteSpec(.post, "/approvals/:id/approve", .signedIn(.approveEnrolments), Self.approve),
+            RouteSpec(.post, "/approvals/:id/decline", .signedIn(.approveEnrolments), Self.decline),
+            RouteSpec(.get, "/api/v1/approvals", .signedIn(.approveEnrolments)) { context in
+                .json(try Self.pending(context).map(ApprovalJSON.init))
+            },
+        ]
+    }
+
+    static let notices: Set<String> = ["enrolled", "waitlisted", "offered", "declined"]
+
+    /// A pending request with who normally decides it.
+    struct Item {
+        let request: PendingRequest
+        let supervisorName: String?
+        /// Whether the viewer decides for someone else (a coordinator, not the direct supervisor).
+        let onBehalf: Bool
+    }
+
+    /// The requests the viewer may decide, oldest first.
+    static func pending(_ context: Context) throws -> [Item] {
+        let user = context.user
+        let coordinates = WorkshopAccess.coordinates(user)
+        guard coordinates || user.employeeId != nil else { return [] }
+        let requests = try EnrolmentService(database: context.services.database)
+            .pendingRequests(supervisorEmployeeId: coordinates ? nil : user.employeeId)
+            .filter { $0.employeeId != user.employeeId }
+        let supervisors = try context.services.database.pool.read { db in
+            var names: [Int64: (id: Int64?, name: String?)] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT e.id, e.supervisor_id, s.name FROM employees e LEFT JOIN employees s ON s.id = e.supervisor_id
+                WHERE e.id IN (SELECT value FROM json_each(?))
+                """, arguments: [String(describing: Set(requests.map(\.employeeId)).sorted())]) {
+                names[row["id"]] = (row["supervisor_id"], row["name"])
+            }
+            return names
+        }
+        return requests.map { request in
+            let supervisor = supervisors[request.employeeId]
+            return Item(request: request, supervisorName: supervisor?.name ?? nil,
+                        onBehalf: supervisor?.id == nil || supervisor?.id != user.employeeId)
+        }
+    }
+
+    static func inbox(_ context: Context, error: String? = nil, errorFor: Int64? = nil, reason: String = "",
+                      status: Int = 200) throws -> Response {
+        let localizer = context.localizer
+        let items = try pending(context).map { item -> [String: Any] in
+            let request = item.request
+            let hasError = errorFor == request.enrolmentId
+            return templateValues([
+                "id": request.enrolmentId, "runId": request.runId, "runTitle": request.runTitle,
+                "dates": request.startsOn == request.endsOn ? RunText.date(request.startsOn, localizer)
+                    : RunText.date(request.startsOn, localizer) + " – " + RunText.date(request.endsOn, localizer),
+                "name": request.name, "nip": request.nip, "jabatan": request.jabatan,
+                "requested": RunText.moment(request.requestedAt, localizer),
+                "onBehalf": item.onBehalf,
+                "onBehalfText": localizer.t("approval_on_behalf", ["name": item.supervisorName ?? localizer.t("approval_no_supervisor")]),
+                "rowError": hasError ? error : nil, "reason": hasError ? reason : "",
+            ])
+        }
+        var notice: String?
+        if let code = try context.query()["notice"], notices.contains(code) { notice = localizer.t("approval_notice_\(code)") }
+        return context.page("approvals", title: localizer.t("approval_title"), [
+            "items": items, "hasItems": !items.isEmpty, "notice": notice as Any,
+            "error": (errorFor == nil ? error : nil) as Any, "rowErrorSummary": (errorFor != nil ? error : nil) as Any,
+            "isCoordinator": WorkshopAccess.coordinates(context.user),
+        ], status: status)
+    }
+
+    /// The enrolment `:id` if the viewer may see whose it is; otherwise a thrown 404.
+    private static func visibleEnrolment(_ context: Context) throws -> Enrolment {
+        let user = context.user
+        let found = try context.services.database.pool.read { db -> Enrolment? in
+            guard let id = Int64(context.request.parameters["id"] ?? ""), let enrolment = try Enrolment.fetchOne(db, key: id),
+                  try WorkshopAccess.maySeePerson(user, employeeId: enrolment.employeeId, in: db) else { return nil }
+            return enrolment
+        }
+        guard let found else { throw HTTPFailure(response: context.notFound()) }
+        return found
+    }
+
+    private static func refused(_ context: Context, _ problem: WorkshopProblem, id: Int64, reason: String = "") throws -> Response {
+        let status = WorkshopAnswer.status(problem)
+        if status == 404 { return context.notFound() }
+        if status == 403 { return context.page("error", title: context.localizer.t("error_title_403"),
+                                               ["status": 403, "message": problem.message], status: 403) }
+        return try inbox(context, error: problem.message, errorFor: id, reason: reason, status: 422)
+    }
+
+    private static func approve(_ context: Context) throws -> Response {
+        let enrolment = try visibleEnrolment(context)
+        switch try EnrolmentService(database: context.services.database)
+            .approve(enrolmentId: enrolment.id!, actor: context.user, ip: context.ip) {
+        case .success(let placed):
+            let code = notices.contains(placed.state.rawValue) ? placed.state.rawValue : "enrolled"
+            return .redirect(to: "/approvals?notice=\(code)")
+        case .failure(let problem): return try refused(context, problem, id: enrolment.id!)
+        }
+    }
+
+    private static func decline(_ context: Context) throws -> Response {
+        let enrolment = try visibleEnrolment(context)
+        let reason = try context.form()["reason"] ?? ""
+        switch try EnrolmentService(database: context.services.database)
+            .decline(enrolmentId: enrolment.id!, reason: reason, actor: context.user, ip: context.ip) {
+        case .success: return .redirect(to: "/approvals?notice=declined")
+        case .failure(let problem): return try refused(context, problem, id: enrolment.id!, reason: reason)
+        }
+    }
+
+    struct ApprovalJSON: Encodable {
+        let enrolment_id: Int64
+        let run_id: Int64
+        let run_title: String
+        let starts_on: String
+        let ends_on: String
+        let employee_nip: String
+        let employee_name: String
+        let jabatan: String?
+        let requested_at: Int64
+        let supervisor_name: String?
+        /// True when the caller decides on the direct supervisor's behalf (a coordinator).
+        let on_behalf: Bool
+
+        init(_ item: Item) {
+            let request = item.request
+            enrolment_id = request.enrolmentId
+            run_id = request.runId
+            run_title = request.runTitle
+            starts_on = request.startsOn.iso
+            ends_on = request.endsOn.iso
+            employee_nip = request.nip
+            employee_name = request.name
+            jabatan = request.jabatan
+            requested_at = request.requestedAt
+            supervisor_name = item.supervisorName
+            on_behalf = item.onBehalf
+        }
+    }
 }

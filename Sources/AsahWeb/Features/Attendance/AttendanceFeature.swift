@@ -1,6 +1,88 @@
+import AsahCore
+import GRDB
 import HTTPServer
 
-/// Placeholder until the feature lands.
+/// Attendance of one session: the instructor's (or a coordinator's) whole-list form with the
+/// check-in code to show in the room, and participants' self check-in with that code.
 struct AttendanceFeature: Feature {
-    func routes() -> [RouteSpec] { [] }
+    func routes() -> [RouteSpec] {
+        [
+            RouteSpec(.get, "/sessions/:id/attendance", .signedIn(.takeAttendance)) { try sheet($0) },
+            RouteSpec(.post, "/sessions/:id/attendance", .signedIn(.takeAttendance), save),
+            RouteSpec(.post, "/sessions/:id/checkin", .signedIn(.useAccount), checkIn),
+        ]
+    }
+
+    /// The session and its run, when `principal` teaches it or coordinates; nil otherwise.
+    private func session(_ context: Context) throws -> (session: RunSession, run: Run)? {
+        guard let id = TrainingFormat.id(context) else { return nil }
+        return try context.services.database.pool.read { db in
+            guard let session = try RunSession.fetchOne(db, key: id), let run = try Run.fetchOne(db, key: session.runId) else {
+                return nil
+            }
+            let principal = context.user
+            guard WorkshopAccess.coordinates(principal)
+                    || (principal.employeeId != nil && principal.employeeId == session.instructorEmployeeId) else { return nil }
+            return (session, run)
+        }
+    }
+
+    private func sheet(_ context: Context, error: String? = nil, notice: String? = nil, status: Int = 200) throws -> Response {
+        guard let (session, run) = try session(context) else { return context.notFound() }
+        let localizer = context.localizer
+        let marks = try Attendance(database: context.services.database).sheet(sessionId: session.id!)
+        let rows = marks.map { mark -> [String: Any] in
+            ["employeeId": mark.employeeId, "nip": mark.nip, "name": mark.name, "present": mark.present == true,
+             "unmarked": mark.present == nil]
+        }
+        let present = marks.filter { $0.present == true }.count
+        return context.page("attendance", title: localizer.t("attendance_title"), [
+            "notice": (notice ?? TrainingFormat.notice(context)) as Any, "error": (error as String?) as Any,
+            "sessionId": session.id!, "runId": run.id!, "runTitle": run.title,
+            "when": localizer.dateTime(session.startsAt) + " – " + localizer.dateTime(session.endsAt),
+            "place": session.place as Any, "code": session.checkinCode as Any,
+            "rows": rows, "hasRows": !rows.isEmpty,
+            "summary": localizer.t("attendance_summary", ["present": String(present), "total": String(marks.count)]),
+            "editable": [.open, .closed, .running].contains(run.status),
+        ], status: status)
+    }
+
+    private func save(_ context: Context) throws -> Response {
+        guard let (session, _) = try session(context) else { return context.notFound() }
+        let form = try context.form()
+        let present = Set(form.all("present").compactMap { Int64($0) })
+        switch try Attendance(database: context.services.database).mark(sessionId: session.id!, present: present,
+                                                                         actor: context.user, ip: context.ip) {
+        case .success:
+            return TrainingFormat.redirect("/sessions/\(session.id!)/attendance", notice: "attendance_saved")
+        case .failure(.notPermitted):
+            return context.notFound()
+        case .failure(let problem):
+            return try sheet(context, error: problem.message, status: 422)
+        }
+    }
+
+    private func checkIn(_ context: Context) throws -> Response {
+        let form = try context.form()
+        let back = URLEncoding.safeReturnPath(form["next"] ?? "/my/trainings")
+        guard let id = TrainingFormat.id(context),
+              try context.services.database.pool.read({ try RunSession.fetchOne($0, key: id) }) != nil else {
+            return context.notFound()
+        }
+        guard let employeeId = context.user.employeeId else { return context.notFound() }
+        switch try Attendance(database: context.services.database).checkIn(employeeId: employeeId, code: form["code"] ?? "",
+                                                                           actor: context.user, ip: context.ip) {
+        case .success:
+            if context.request.wantsJSON { return .json(["status": "present"]) }
+            return TrainingFormat.redirect(back, notice: "attendance_checked_in")
+        case .failure(let problem):
+            if context.request.wantsJSON {
+                return APIError.response(status: 422, code: "invalid", message: problem.message)
+            }
+            if back.hasPrefix("/my/trainings") { return try MyTrainingFeature().page(context, error: problem.message, status: 422) }
+            return context.page("error", title: context.localizer.t("error_title_422"), [
+                "status": 422, "message": problem.message, "back": back,
+            ], status: 422)
+        }
+    }
 }

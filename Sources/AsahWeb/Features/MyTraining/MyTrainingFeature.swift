@@ -1,6 +1,203 @@
+import AsahCore
+import Foundation
+import GRDB
 import HTTPServer
 
-/// Placeholder until the feature lands.
+/// The person's own training: their places in runs, check-in for today's sessions,
+/// certificates, the JP ledger of a year with the form to record an external training, and
+/// their notifications (see `NotificationRoutes`).
 struct MyTrainingFeature: Feature {
-    func routes() -> [RouteSpec] { [] }
+    func routes() -> [RouteSpec] {
+        [
+            RouteSpec(.get, "/my/trainings", .signedIn(.useAccount)) { try page($0) },
+            RouteSpec(.post, "/my/trainings/external", .signedIn(.useAccount), recordExternal),
+            // Where notifications about reviewed trainings point (WorkshopLinks.trainingHours).
+            RouteSpec(.get, "/training-hours", .signedIn(.useAccount)) { _ in .redirect(to: "/my/trainings") },
+            RouteSpec(.get, "/api/v1/my/trainings", .signedIn(.useAccount), api),
+        ] + NotificationRoutes.routes()
+    }
+
+    /// Today's sessions the person may check in to now.
+    static func checkInSessions(employeeId: Int64, context: Context) throws -> [[String: Any]] {
+        let now = Clock.now()
+        return try context.services.database.pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT s.id, s.starts_at, s.ends_at, r.title FROM run_sessions s
+                JOIN runs r ON r.id = s.run_id AND r.status IN ('open', 'closed', 'running')
+                JOIN enrolments e ON e.run_id = s.run_id AND e.employee_id = ? AND e.state = 'enrolled'
+                WHERE ? BETWEEN s.starts_at - ? AND s.ends_at ORDER BY s.starts_at
+                """, arguments: [employeeId, now, Attendance.checkInLead]).map { row -> [String: Any] in
+                ["id": row["id"] as Int64, "title": row["title"] as String,
+                 "when": context.localizer.dateTime(row["starts_at"])]
+            }
+        }
+    }
+
+    func page(_ context: Context, error: String? = nil, form: FormData? = nil, status: Int = 200) throws -> Response {
+        let localizer = context.localizer
+        var data: [String: Any] = ["notice": TrainingFormat.notice(context) as Any, "error": error as Any]
+        guard let employeeId = context.user.employeeId else {
+            data["noEmployee"] = true
+            return context.page("my_trainings", title: localizer.t("my_title"), data, status: status)
+        }
+        let database = context.services.database
+        let year = try TrainingFormat.year(context)
+        let places = try EnrolmentService(database: database).places(employeeId: employeeId)
+        data["places"] = places.map { place -> [String: Any] in
+            [
+                "runId": place.run.id ?? 0, "title": place.run.title,
+                "dates": TrainingFormat.dates(place.run.startsOn, place.run.endsOn, localizer),
+                "state": localizer.t("my_state_\(place.standing.enrolment.state.rawValue)"),
+                "stateClass": place.standing.enrolment.state.rawValue,
+                "runStatus": localizer.t("my_run_\(place.run.status.rawValue)"),
+                "position": place.standing.waitlist.map { localizer.t("my_waitlist_position", ["position": String($0.position), "total": String($0.total)]) } as Any,
+                "message": place.standing.message,
+            ]
+        }
+        data["hasPlaces"] = !places.isEmpty
+        let checkIns = try Self.checkInSessions(employeeId: employeeId, context: context)
+        data["checkIns"] = checkIns
+        data["hasCheckIns"] = !checkIns.isEmpty
+        let certificates = try Certificates(database: database).held(employeeId: employeeId)
+        data["certificates"] = certificates.map { held -> [String: Any] in
+            ["id": held.certificate.id ?? 0, "number": held.certificate.number, "title": held.courseTitle,
+             "dates": TrainingFormat.dates(held.startedOn, held.endedOn, localizer), "jp": TrainingFormat.jp(held.jp, localizer),
+             "revoked": held.certificate.revokedAt != nil]
+        }
+        data["hasCertificates"] = !certificates.isEmpty
+        let ledger = try TrainingHours(database: database).ledger(employeeId: employeeId, year: year)
+        data["year"] = year
+        data["years"] = (max(2020, TrainingFormat.currentYear - 4)...TrainingFormat.currentYear + 1).reversed().map {
+            ["value": $0, "selected": $0 == year] as [String: Any]
+        }
+        data["progress"] = TrainingFormat.progress(ledger, localizer)
+        data["entries"] = ledger.entries.map { TrainingFormat.entry($0, localizer) }
+        data["hasEntries"] = !ledger.entries.isEmpty
+        let form = form ?? FormData()
+        data["form"] = ["title": form["title"] ?? "", "organiser": form["organiser"] ?? "", "kind": form["kind"] ?? "",
+                        "started_on": form["started_on"] ?? "", "ended_on": form["ended_on"] ?? "", "jp": form["jp"] ?? "",
+                        "certificate_number": form["certificate_number"] ?? ""]
+        data["maxMB"] = EvidenceStore.maximumBytes / (1024 * 1024)
+        return context.page("my_trainings", title: localizer.t("my_title"), data, status: status)
+    }
+
+    private func recordExternal(_ context: Context) throws -> Response {
+        let form = try context.form()
+        let localizer = context.localizer
+        guard let employeeId = context.user.employeeId else { return context.notFound() }
+        let fail = { (message: String) throws -> Response in try page(context, error: message, form: form, status: 422) }
+        guard let started = form.trimmed("started_on").flatMap(CalendarDate.init(iso:)),
+              let ended = form.trimmed("ended_on").flatMap(CalendarDate.init(iso:)) else {
+            return try fail(localizer.t("hours_error_dates"))
+        }
+        guard let jp = form.trimmed("jp").flatMap({ Double($0.replacingOccurrences(of: ",", with: ".")) }), jp > 0, jp <= 1000 else {
+            return try fail(localizer.t("hours_error_jp"))
+        }
+        let store = EvidenceStore(database: context.services.database)
+        let file = context.request.files.first { $0.field == "evidence" }
+        let stored: String
+        switch store.keep(file) {
+        case .success(let name): stored = name
+        case .failure(.missing): return try fail(localizer.t("hours_error_evidence_missing"))
+        case .failure(.tooLarge): return try fail(localizer.t("hours_error_evidence_large", ["mb": String(EvidenceStore.maximumBytes / 1024 / 1024)]))
+        case .failure(.wrongType): return try fail(localizer.t("hours_error_evidence_type"))
+        }
+        let displayName = String((file?.clientFilename ?? "bukti").replacingOccurrences(of: "/", with: "_").suffix(200))
+        let training = ExternalTraining(
+            title: form.trimmed("title") ?? "", organiser: form.trimmed("organiser") ?? "", kind: form.trimmed("kind"),
+            startedOn: started, endedOn: ended, jp: jp, certificateNumber: form.trimmed("certificate_number"),
+            evidencePath: stored, evidenceName: displayName)
+        switch try TrainingHours(database: context.services.database).recordExternal(
+            employeeId: employeeId, training, actor: context.user, ip: context.ip) {
+        case .success(let entry):
+            return TrainingFormat.redirect("/my/trainings?year=\(entry.year)", notice: "hours_recorded")
+        case .failure(let problem):
+            return try fail(problem.message)
+        }
+    }
+
+    private struct PlaceJSON: Encodable {
+        let run_id: Int64
+        let run_title: String
+        let starts_on: String
+        let ends_on: String
+        let run_status: String
+        let state: String
+        let waitlist_position: Int?
+        let waitlist_total: Int?
+        let message: String
+    }
+
+    private struct CertificateJSON: Encodable {
+        let id: Int64
+        let number: String
+        let course_title: String
+        let started_on: String
+        let ended_on: String
+        let jp: Double
+        let revoked: Bool
+    }
+
+    private struct MyTrainingsJSON: Encodable {
+        let places: [PlaceJSON]
+        let certificates: [CertificateJSON]
+        let training_hours: LedgerJSON
+    }
+
+    private func api(_ context: Context) throws -> Response {
+        guard let employeeId = context.user.employeeId else { return context.notFound() }
+        let database = context.services.database
+        let places = try EnrolmentService(database: database).places(employeeId: employeeId).map { place in
+            PlaceJSON(run_id: place.run.id ?? 0, run_title: place.run.title, starts_on: place.run.startsOn.iso,
+                      ends_on: place.run.endsOn.iso, run_status: place.run.status.rawValue,
+                      state: place.standing.enrolment.state.rawValue, waitlist_position: place.standing.waitlist?.position,
+                      waitlist_total: place.standing.waitlist?.total, message: place.standing.message)
+        }
+        let certificates = try Certificates(database: database).held(employeeId: employeeId).map { held in
+            CertificateJSON(id: held.certificate.id ?? 0, number: held.certificate.number, course_title: held.courseTitle,
+                            started_on: held.startedOn.iso, ended_on: held.endedOn.iso, jp: held.jp,
+                            revoked: held.certificate.revokedAt != nil)
+        }
+        let ledger = try TrainingHours(database: database).ledger(employeeId: employeeId, year: try TrainingFormat.year(context))
+        return .json(MyTrainingsJSON(places: places, certificates: certificates, training_hours: LedgerJSON(ledger)))
+    }
+}
+
+/// A year's JP ledger as the API returns it.
+struct LedgerJSON: Encodable {
+    struct Entry: Encodable {
+        let id: Int64
+        let title: String
+        let source: String
+        let organiser: String?
+        let kind: String?
+        let started_on: String?
+        let ended_on: String?
+        let jp: Double
+        let status: String
+        let certificate_number: String?
+        let review_note: String?
+    }
+
+    let year: Int
+    let target_jp: Double
+    let verified_jp: Double
+    let pending_jp: Double
+    let remaining_jp: Double
+    let reached: Bool
+    let entries: [Entry]
+
+    init(_ ledger: TrainingLedger) {
+        year = ledger.year
+        target_jp = ledger.target
+        verified_jp = ledger.verifiedJP
+        pending_jp = ledger.pendingJP
+        remaining_jp = ledger.remainingJP
+        reached = ledger.reached
+        entries = ledger.entries.map {
+            Entry(id: $0.id ?? 0, title: $0.title, source: $0.source.rawValue, organiser: $0.organiser, kind: $0.kind,
+                  started_on: $0.startedOn?.iso, ended_on: $0.endedOn?.iso, jp: $0.jp, status: $0.status.rawValue,
+                  certificate_number: $0.certificateNumber, review_note: $0.reviewNote)
+        }
+    }
 }

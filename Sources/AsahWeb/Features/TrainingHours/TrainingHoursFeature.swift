@@ -1,6 +1,159 @@
+import AsahCore
+import GRDB
 import HTTPServer
 
-/// Placeholder until the feature lands.
+/// Training hours beyond one's own page: a supervisor's team totals, the coordinators'
+/// compliance per unit (with drill-down and CSV), the review queue of external trainings,
+/// evidence downloads, and the ledger API.
 struct TrainingHoursFeature: Feature {
-    func routes() -> [RouteSpec] { [] }
+    func routes() -> [RouteSpec] {
+        [
+            RouteSpec(.get, "/team/hours", .signedIn(.viewTeam), team),
+            RouteSpec(.get, "/hours/compliance", .signedIn(.reviewTrainingHours), compliance),
+            RouteSpec(.get, "/hours/compliance.csv", .signedIn(.reviewTrainingHours), complianceCSV),
+            RouteSpec(.get, "/hours/compliance/:unitId", .signedIn(.reviewTrainingHours), unit),
+            RouteSpec(.get, "/hours/reviews", .signedIn(.reviewTrainingHours)) { try reviews($0) },
+            RouteSpec(.post, "/hours/reviews/:id", .signedIn(.reviewTrainingHours), review),
+            RouteSpec(.get, "/hours/evidence/:id", .signedIn(.useAccount), evidence),
+            RouteSpec(.get, "/api/v1/employees/:nip/training-hours", .signedIn(.useAccount), api),
+        ]
+    }
+
+    private func years(_ selected: Int) -> [[String: Any]] {
+        (max(2020, TrainingFormat.currentYear - 4)...TrainingFormat.currentYear + 1).reversed().map {
+            ["value": $0, "selected": $0 == selected] as [String: Any]
+        }
+    }
+
+    private func members(_ list: [MemberHours], _ localizer: Localizer) -> [[String: Any]] {
+        list.map { member in
+            let percent = Int((min(1, member.verifiedJP / TrainingHours.annualTarget) * 100).rounded())
+            return ["nip": member.nip, "name": member.name, "jabatan": member.jabatan ?? "", "unit": member.unitName ?? "",
+                    "verified": TrainingFormat.jp(member.verifiedJP, localizer), "pending": TrainingFormat.jp(member.pendingJP, localizer),
+                    "hasPending": member.pendingJP > 0, "reached": member.reached, "percent": percent]
+        }
+    }
+
+    private func team(_ context: Context) throws -> Response {
+        guard let employeeId = context.user.employeeId else { return context.notFound() }
+        let year = try TrainingFormat.year(context)
+        let list = try TrainingHours(database: context.services.database).team(supervisorEmployeeId: employeeId, year: year)
+        let localizer = context.localizer
+        return context.page("hours_team", title: localizer.t("hours_team_title"), [
+            "year": year, "years": years(year), "members": members(list, localizer), "hasMembers": !list.isEmpty,
+            "target": TrainingFormat.jp(TrainingHours.annualTarget, localizer),
+            "summary": localizer.t("hours_reached_summary", ["reached": String(list.filter(\.reached).count), "total": String(list.count)]),
+        ])
+    }
+
+    private func compliance(_ context: Context) throws -> Response {
+        let year = try TrainingFormat.year(context)
+        let units = try TrainingHours(database: context.services.database).compliance(year: year)
+        let localizer = context.localizer
+        let employees = units.reduce(0) { $0 + $1.employees }, reached = units.reduce(0) { $0 + $1.reached }
+        return context.page("hours_compliance", title: localizer.t("hours_compliance_title"), [
+            "year": year, "years": years(year), "target": TrainingFormat.jp(TrainingHours.annualTarget, localizer),
+            "units": units.map { unit -> [String: Any] in
+                ["id": unit.unitId, "code": unit.code, "name": unit.name, "indent": unit.depth, "employees": unit.employees,
+                 "reached": unit.reached, "percent": unit.percent.map { "\($0) %" } ?? "–", "percentValue": unit.percent ?? 0,
+                 "hasEmployees": unit.employees > 0]
+            },
+            "summary": localizer.t("hours_reached_summary", ["reached": localizer.number(reached), "total": localizer.number(employees)]),
+        ])
+    }
+
+    private func complianceCSV(_ context: Context) throws -> Response {
+        let year = try TrainingFormat.year(context)
+        let csv = try TrainingHours(database: context.services.database).complianceCSV(year: year)
+        var response = Response(status: 200, body: Array(csv.utf8))
+        response.headers.set("Content-Type", "text/csv; charset=utf-8")
+        response.headers.set("Content-Disposition", "attachment; filename=\"kepatuhan-jp-\(year).csv\"")
+        response.headers.set("Cache-Control", "no-store")
+        return response
+    }
+
+    private func unit(_ context: Context) throws -> Response {
+        guard let unitId = TrainingFormat.id(context, "unitId") else { return context.notFound() }
+        let year = try TrainingFormat.year(context)
+        let database = context.services.database
+        guard let unit = try database.pool.read({ db in
+            try Row.fetchOne(db, sql: "SELECT code, name FROM units WHERE id = ?", arguments: [unitId])
+        }) else { return context.notFound() }
+        let list = try TrainingHours(database: database).unitMembers(unitId: unitId, year: year)
+        let localizer = context.localizer
+        return context.page("hours_unit", title: unit["name"] as String, [
+            "unitId": unitId, "unitName": unit["name"] as String, "unitCode": unit["code"] as String,
+            "year": year, "years": years(year), "members": members(list, localizer), "hasMembers": !list.isEmpty,
+            "target": TrainingFormat.jp(TrainingHours.annualTarget, localizer),
+            "summary": localizer.t("hours_reached_summary", ["reached": String(list.filter(\.reached).count), "total": String(list.count)]),
+        ])
+    }
+
+    private func reviews(_ context: Context, error: String? = nil, status: Int = 200) throws -> Response {
+        let pending = try TrainingHours(database: context.services.database).pendingReviews()
+        let localizer = context.localizer
+        return context.page("hours_reviews", title: localizer.t("hours_reviews_title"), [
+            "notice": TrainingFormat.notice(context) as Any, "error": error as Any,
+            "items": pending.map { item -> [String: Any] in
+                var values = TrainingFormat.entry(item.entry, localizer)
+                values["nip"] = item.nip
+                values["name"] = item.name
+                values["unit"] = item.unitName ?? ""
+                values["own"] = item.entry.employeeId == context.user.employeeId
+                values["submitted"] = localizer.dateTime(item.entry.createdAt)
+                return values
+            },
+            "hasItems": !pending.isEmpty,
+        ], status: status)
+    }
+
+    private func review(_ context: Context) throws -> Response {
+        guard let id = TrainingFormat.id(context) else { return context.notFound() }
+        let form = try context.form()
+        let accept: Bool
+        switch form["decision"] {
+        case "verify": accept = true
+        case "reject": accept = false
+        default: return try reviews(context, error: context.localizer.t("hours_error_decision"), status: 422)
+        }
+        switch try TrainingHours(database: context.services.database).review(
+            entryId: id, accept: accept, note: form["note"], actor: context.user, ip: context.ip) {
+        case .success: return TrainingFormat.redirect("/hours/reviews", notice: accept ? "hours_reviewed_ok" : "hours_reviewed_rejected")
+        case .failure(.trainingEntryNotFound): return context.notFound()
+        case .failure(.reasonRequired): return try reviews(context, error: context.localizer.t("hours_error_note"), status: 422)
+        case .failure(let problem): return try reviews(context, error: problem.message, status: 422)
+        }
+    }
+
+    private func evidence(_ context: Context) throws -> Response {
+        guard let id = TrainingFormat.id(context) else { return context.notFound() }
+        let database = context.services.database
+        guard let entry = try database.pool.read({ db -> TrainingHoursEntry? in
+            guard let entry = try TrainingHoursEntry.fetchOne(db, key: id),
+                  try WorkshopAccess.maySeePerson(context.user, employeeId: entry.employeeId, in: db) else { return nil }
+            return entry
+        }), let name = entry.evidencePath, let file = EvidenceStore(database: database).read(name) else {
+            return context.notFound()
+        }
+        var response = Response(status: 200, body: file.bytes)
+        response.headers.set("Content-Type", file.kind.contentType)
+        let display = (entry.evidenceName ?? "bukti").unicodeScalars.filter { $0.isASCII && $0 != "\"" && $0 != "\\" && $0.value >= 32 }
+        let asciiName = String(String.UnicodeScalarView(display))
+        response.headers.set("Content-Disposition", "attachment; filename=\"\(asciiName.isEmpty ? "bukti.\(file.kind.rawValue)" : asciiName)\"")
+        response.headers.set("X-Content-Type-Options", "nosniff")
+        response.headers.set("Cache-Control", "private, no-store")
+        return response
+    }
+
+    private func api(_ context: Context) throws -> Response {
+        let nip = context.request.parameters["nip"] ?? ""
+        let database = context.services.database
+        guard let employeeId = try database.pool.read({ db -> Int64? in
+            guard let employee = try EmployeeDirectory.employee(nip: nip, in: db), let id = employee.id,
+                  try WorkshopAccess.maySeePerson(context.user, employeeId: id, in: db) else { return nil }
+            return id
+        }) else { return context.notFound() }
+        let ledger = try TrainingHours(database: database).ledger(employeeId: employeeId, year: try TrainingFormat.year(context))
+        return .json(LedgerJSON(ledger))
+    }
 }

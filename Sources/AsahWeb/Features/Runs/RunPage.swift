@@ -1,0 +1,229 @@
+import AsahCore
+import Foundation
+import GRDB
+import HTTPServer
+
+/// `GET /runs/:id` and the forms posted from it. Every change answers with a 303 back to the
+/// page and a short notice, or the page again with the refusal (status 422, 403 or 404).
+enum RunPage {
+    /// The notices a redirect may ask the page to show (`?notice=...`).
+    static let notices: Set<String> = [
+        "requested", "withdrawn", "offer_accepted", "offer_declined", "nominated", "status", "cancelled", "finished", "created",
+    ]
+
+    /// What the nominate form held when it is shown again after a refusal.
+    struct NominateInput {
+        var nip = ""
+        var mandatory = false
+    }
+
+    static func runId(_ context: Context) -> Int64? {
+        Int64(context.request.parameters["id"] ?? "")
+    }
+
+    static func show(_ context: Context, error: String? = nil, status: Int = 200, nominate: NominateInput = NominateInput(),
+                     cancelReasonMissing: Bool = false) throws -> Response {
+        guard let id = runId(context) else { return context.notFound() }
+        let services = context.services
+        let enrolments = EnrolmentService(database: services.database)
+        try enrolments.expireOffers(runId: id)
+        guard let facts = try services.database.pool.read({ try RunFacts.load(id, in: $0) }),
+              RunFacts.visible(facts.run, to: context.user) else { return context.notFound() }
+        let localizer = context.localizer
+        let locale = localizer.locale
+        let run = facts.run
+        let user = context.user
+        let coordinates = WorkshopAccess.coordinates(user)
+
+        var data: [String: Any] = [
+            "id": id, "code": run.code, "runTitle": run.title, "courseTitle": facts.courseTitle.text(locale: locale),
+            "courseCode": facts.courseCode, "status": RunText.status(run.status, localizer), "statusCode": run.status.rawValue,
+            "dates": RunText.dates(run, localizer), "capacity": localizer.number(run.capacity),
+            "seatsLeft": localizer.number(facts.seatsLeft), "waitlist": localizer.number(facts.waitlistLength),
+            "cancelledReason": run.cancelledReason as Any,
+            "enrolOpens": run.enrolOpensAt.map { RunText.moment($0, localizer) } as Any,
+            "enrolCloses": run.enrolClosesAt.map { RunText.moment($0, localizer) } as Any,
+            "sessions": facts.sessions.enumerated().map { index, item in sessionValues(index, item, localizer) },
+            "hasSessions": !facts.sessions.isEmpty,
+            "error": error as Any,
+            "notice": try notice(context) as Any,
+        ]
+
+        if let employeeId = user.employeeId {
+            let standing = try enrolments.standing(runId: id, employeeId: employeeId)
+            var mine: [String: Any] = ["canRequest": run.status == .open && (standing.map { $0.enrolment.state.allowsNewRequest } ?? true)]
+            if let standing {
+                let state = standing.enrolment.state
+                mine["hasPlace"] = true
+                mine["state"] = RunText.state(state, localizer)
+                mine["stateCode"] = state.rawValue
+                mine["explanation"] = standing.message
+                if let waitlist = standing.waitlist {
+                    mine["position"] = localizer.t("run_position", ["position": String(waitlist.position),
+                                                                    "total": String(waitlist.total)])
+                }
+                if state == .offered, let expires = standing.enrolment.offerExpiresAt {
+                    mine["offerExpires"] = RunText.moment(expires, localizer)
+                }
+                mine["offered"] = state == .offered
+                mine["canWithdraw"] = state.isActive && state != .offered
+                mine["mandatory"] = standing.enrolment.mandatory
+            }
+            data["mine"] = mine
+        }
+
+        if coordinates {
+            data["coordinator"] = true
+            let roster = try enrolments.roster(runId: id).map { entry -> [String: Any] in
+                let state = entry.enrolment.state
+                return templateValues(["name": entry.name, "nip": entry.nip, "unit": entry.unitName ?? "–",
+                                       "state": RunText.state(state, localizer), "stateCode": state.rawValue,
+                                       "position": entry.waitlistPosition.map(String.init) ?? "",
+                                       "mandatory": entry.enrolment.mandatory,
+                                       "reason": entry.enrolment.completionReason ?? entry.enrolment.decidedReason])
+            }
+            data["roster"] = roster
+            data["hasRoster"] = !roster.isEmpty
+            data["moves"] = RunStatus.allCases.filter { run.status.canMove(to: $0) && $0 != .cancelled && $0 != .finished }
+                .map { ["value": $0.rawValue, "label": localizer.t("run_move_\($0.rawValue)")] }
+            data["canCancelRun"] = run.status.canMove(to: .cancelled)
+            data["canFinish"] = run.status.canMove(to: .finished)
+            data["cancelReasonMissing"] = cancelReasonMissing
+        }
+        if run.status.placesPeople, coordinates || user.has(.atasan) {
+            data["canNominate"] = true
+            data["nominateNip"] = nominate.nip
+            data["nominateMandatory"] = nominate.mandatory
+            data["actingForChain"] = !coordinates
+        }
+        return context.page("run", title: run.title, data, status: status)
+    }
+
+    private static func sessionValues(_ index: Int, _ item: RunFacts.SessionFacts, _ localizer: Localizer) -> [String: Any] {
+        let session = item.session
+        let link = session.onlineUrl.flatMap { url -> String? in
+            let lower = url.lowercased()
+            return lower.hasPrefix("https://") || lower.hasPrefix("http://") ? url : nil
+        }
+        return templateValues([
+            "id": session.id ?? 0, "number": index + 1, "date": localizer.date(session.startsAt),
+            "time": RunText.time(session.startsAt, localizer) + "–" + RunText.time(session.endsAt, localizer) + " WIB",
+            "place": session.place, "online": session.onlineUrl, "onlineLink": link, "instructor": item.instructorName,
+        ])
+    }
+
+    private static func notice(_ context: Context) throws -> String? {
+        guard let code = try context.query()["notice"], notices.contains(code) else { return nil }
+        return context.localizer.t("notice_run_\(code)")
+    }
+
+    /// The page with the notice after a successful change.
+    static func done(_ id: Int64, _ notice: String) -> Response {
+        .redirect(to: "/runs/\(id)?notice=\(notice)")
+    }
+
+    /// The page again with `problem`'s message, or the not-found page.
+    static func refused(_ context: Context, _ problem: WorkshopProblem, nominate: NominateInput = NominateInput()) throws
+        -> Response {
+        let status = WorkshopAnswer.status(problem)
+        if status == 404, problem == .runNotFound || problem == .enrolmentNotFound { return context.notFound() }
+        return try show(context, error: problem.message, status: status == 403 ? 403 : 422, nominate: nominate,
+                        cancelReasonMissing: problem == .reasonRequired)
+    }
+
+    /// The run if the user may see it; otherwise a thrown 404.
+    private static func visibleRun(_ context: Context) throws -> Run {
+        guard let id = runId(context),
+              let run = try context.services.database.pool.read({ try Run.fetchOne($0, key: id) }),
+              RunFacts.visible(run, to: context.user) else { throw HTTPFailure(response: context.notFound()) }
+        return run
+    }
+
+    /// The user's own place in `run`, if any.
+    private static func ownPlace(_ context: Context, _ run: Run) throws -> Enrolment? {
+        guard let employeeId = context.user.employeeId else { return nil }
+        return try context.services.database.pool.read { db in
+            try Enrolment.fetchOne(db, sql: "SELECT * FROM enrolments WHERE run_id = ? AND employee_id = ?",
+                                   arguments: [run.id!, employeeId])
+        }
+    }
+
+    private static func answer<T>(_ context: Context, _ run: Run, _ result: Result<T, WorkshopProblem>, notice: String,
+                                  nominate: NominateInput = NominateInput()) throws -> Response {
+        switch result {
+        case .success: return done(run.id!, notice)
+        case .failure(let problem): return try refused(context, problem, nominate: nominate)
+        }
+    }
+
+    static func request(_ context: Context) throws -> Response {
+        let run = try visibleRun(context)
+        guard let employeeId = context.user.employeeId else { return try refused(context, .notPermitted) }
+        let result = try EnrolmentService(database: context.services.database)
+            .request(runId: run.id!, employeeId: employeeId, actor: context.user, ip: context.ip)
+        return try answer(context, run, result, notice: "requested")
+    }
+
+    static func withdraw(_ context: Context) throws -> Response {
+        let run = try visibleRun(context)
+        guard let place = try ownPlace(context, run) else { return try refused(context, .enrolmentNotFound) }
+        let result = try EnrolmentService(database: context.services.database)
+            .cancel(enrolmentId: place.id!, actor: context.user, ip: context.ip)
+        return try answer(context, run, result, notice: "withdrawn")
+    }
+
+    static func acceptOffer(_ context: Context) throws -> Response {
+        let run = try visibleRun(context)
+        guard let place = try ownPlace(context, run) else { return try refused(context, .enrolmentNotFound) }
+        let result = try EnrolmentService(database: context.services.database)
+            .acceptOffer(enrolmentId: place.id!, actor: context.user, ip: context.ip)
+        return try answer(context, run, result, notice: "offer_accepted")
+    }
+
+    static func declineOffer(_ context: Context) throws -> Response {
+        let run = try visibleRun(context)
+        guard let place = try ownPlace(context, run) else { return try refused(context, .enrolmentNotFound) }
+        let result = try EnrolmentService(database: context.services.database)
+            .declineOffer(enrolmentId: place.id!, actor: context.user, ip: context.ip)
+        return try answer(context, run, result, notice: "offer_declined")
+    }
+
+    static func nominate(_ context: Context) throws -> Response {
+        let run = try visibleRun(context)
+        let form = try context.form()
+        let input = NominateInput(nip: form.trimmed("nip")?.filter { !$0.isWhitespace } ?? "",
+                                  mandatory: form["mandatory"] != nil)
+        guard !input.nip.isEmpty else {
+            return try show(context, error: context.localizer.t("run_nominate_nip_required"), status: 422, nominate: input)
+        }
+        guard let employee = try context.services.database.pool.read({ try EmployeeDirectory.employee(nip: input.nip, in: $0) })
+        else { return try show(context, error: WorkshopProblem.employeeNotFound.message, status: 422, nominate: input) }
+        let result = try EnrolmentService(database: context.services.database)
+            .nominate(runId: run.id!, employeeId: employee.id!, mandatory: input.mandatory, actor: context.user, ip: context.ip)
+        return try answer(context, run, result, notice: "nominated", nominate: input)
+    }
+
+    static func setStatus(_ context: Context) throws -> Response {
+        let run = try visibleRun(context)
+        guard let status = try context.form()["status"].flatMap(RunStatus.init(rawValue:)) else {
+            return try show(context, error: context.localizer.t("run_status_unknown"), status: 422)
+        }
+        let result = try RunPlanning(database: context.services.database)
+            .setStatus(runId: run.id!, to: status, actor: context.user, ip: context.ip)
+        return try answer(context, run, result, notice: "status")
+    }
+
+    static func cancelRun(_ context: Context) throws -> Response {
+        let run = try visibleRun(context)
+        let result = try RunPlanning(database: context.services.database)
+            .cancel(runId: run.id!, reason: try context.form()["reason"] ?? "", actor: context.user, ip: context.ip)
+        return try answer(context, run, result, notice: "cancelled")
+    }
+
+    static func finish(_ context: Context) throws -> Response {
+        let run = try visibleRun(context)
+        let result = try Completion(database: context.services.database)
+            .finish(runId: run.id!, actor: context.user, ip: context.ip)
+        return try answer(context, run, result, notice: "finished")
+    }
+}
