@@ -36,8 +36,9 @@ struct AttendanceFeature: Feature {
              "unmarked": mark.present == nil]
         }
         let present = marks.filter { $0.present == true }.count
+        let shownNotice: String? = notice ?? TrainingFormat.notice(context)
         return context.page("attendance", title: localizer.t("attendance_title"), [
-            "notice": (notice ?? TrainingFormat.notice(context)) as Any, "error": (error as String?) as Any,
+            "notice": shownNotice as Any, "error": error as Any,
             "sessionId": session.id!, "runId": run.id!, "runTitle": run.title,
             "when": localizer.dateTime(session.startsAt) + " – " + localizer.dateTime(session.endsAt),
             "place": session.place as Any, "code": session.checkinCode as Any,
