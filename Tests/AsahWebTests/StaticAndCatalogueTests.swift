@@ -48,6 +48,16 @@ struct StaticAndCatalogueTests {
         }
     }
 
+    @Test("no template carries inline script, which the Content-Security-Policy would block")
+    func noInlineScript() throws {
+        let folder = TestApp.repositoryRoot + "/Sources/AsahWeb/Templates"
+        for file in try FileManager.default.contentsOfDirectory(atPath: folder) {
+            let text = try String(contentsOfFile: folder + "/" + file, encoding: .utf8).lowercased()
+            #expect(!text.contains("<script>") && text.range(of: #"\son[a-z]+="#, options: .regularExpression) == nil,
+                    "\(file) has inline script")
+        }
+    }
+
     @Test("dates and numbers follow the language")
     func localisedFormats() throws {
         let catalogue = try MessageCatalogue()

@@ -21,12 +21,12 @@ def nav_labels(driver):
 
 
 @pytest.mark.parametrize("name, section, menu", [
-    ("demo.pegawai", "Profil saya", ["Beranda", "Katalog pelatihan", "Pelatihan saya", "Akun saya"]),
-    ("demo.atasan", "Tim saya", ["Beranda", "Katalog pelatihan", "Pelatihan saya", "Persetujuan", "Tim saya", "Akun saya"]),
-    ("demo.instruktur", "Instruktur", ["Beranda", "Katalog pelatihan", "Pelatihan saya", "Akun saya"]),
-    ("demo.koordinator", "Ringkasan organisasi", ["Beranda", "Katalog pelatihan", "Pelatihan saya", "Persetujuan",
+    ("demo.pegawai", "Profil saya", ["Beranda", "Katalog pelatihan", "Pelatihan saya", "Pemberitahuan", "Akun saya"]),
+    ("demo.atasan", "Tim saya", ["Beranda", "Katalog pelatihan", "Pelatihan saya", "Pemberitahuan", "Persetujuan", "Tim saya", "Akun saya"]),
+    ("demo.instruktur", "Instruktur", ["Beranda", "Katalog pelatihan", "Pelatihan saya", "Pemberitahuan", "Akun saya"]),
+    ("demo.koordinator", "Ringkasan organisasi", ["Beranda", "Katalog pelatihan", "Pelatihan saya", "Pemberitahuan", "Persetujuan",
                                                   "Kelola angkatan", "Kepatuhan JP", "Direktori pegawai", "Impor data", "Akun saya"]),
-    ("demo.admin", "Aktivitas terbaru", ["Beranda", "Katalog pelatihan", "Pelatihan saya", "Direktori pegawai", "Impor data",
+    ("demo.admin", "Aktivitas terbaru", ["Beranda", "Katalog pelatihan", "Pelatihan saya", "Pemberitahuan", "Direktori pegawai", "Impor data",
                                          "Akun pengguna", "Log audit", "Akun saya"]),
 ])
 def test_each_role_lands_on_its_dashboard(login, name, section, menu):
@@ -59,6 +59,7 @@ def test_coordinator_searches_the_directory(login, server):
     wait_for_text(driver, "Cari nama atau NIP")
     Select(driver.find_element(By.ID, "unit")).select_by_index(1)
     driver.find_element(By.CSS_SELECTOR, "form[role=search] button").click()
+    WebDriverWait(driver, 10).until(lambda d: "unit=" in d.current_url)
     wait_for_text(driver, "pegawai ditemukan")
     rows = driver.find_elements(By.CSS_SELECTOR, "#people-table tbody tr")
     assert rows

@@ -12,3 +12,6 @@ document.addEventListener("DOMContentLoaded", () => {
     });
   }
 });
+document.addEventListener("click", (event) => {
+  if (event.target.closest("[data-print]")) window.print();
+});

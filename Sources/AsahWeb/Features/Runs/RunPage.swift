@@ -43,7 +43,11 @@ enum RunPage {
             "cancelledReason": run.cancelledReason as Any,
             "enrolOpens": run.enrolOpensAt.map { RunText.moment($0, localizer) } as Any,
             "enrolCloses": run.enrolClosesAt.map { RunText.moment($0, localizer) } as Any,
-            "sessions": facts.sessions.enumerated().map { index, item in sessionValues(index, item, localizer) },
+            "sessions": facts.sessions.enumerated().map { index, item in
+                var values = sessionValues(index, item, localizer)
+                values["canMark"] = coordinates || (user.employeeId != nil && user.employeeId == item.session.instructorEmployeeId)
+                return values
+            },
             "hasSessions": !facts.sessions.isEmpty,
             "error": error as Any,
             "notice": try notice(context) as Any,
