@@ -19,6 +19,7 @@ struct Serve: ParsableCommand {
     @Option(help: "PEM private key for HTTPS.") var tlsKey: String?
     @Option(help: "PEM certificate for HTTPS.") var tlsCert: String?
     @Option(help: "Log level: trace, debug, info, notice, warning, error.") var logLevel = "info"
+    @Option(help: "Seconds a signed-in page may be reused while nothing was written (0: off).") var pageCacheSeconds: Int64 = 10
 
     func run() throws {
         let signals = SignalWaiter(blocking: [SIGINT, SIGTERM])
@@ -29,7 +30,7 @@ struct Serve: ParsableCommand {
         if FileManager.default.fileExists(atPath: courses) {
             CatalogueOutput.print(try CatalogueSync(database: appDatabase).sync(folder: courses))
         }
-        let app = try AsahApp(database: appDatabase, staticRoot: staticRoot, logger: logger)
+        let app = try AsahApp(database: appDatabase, staticRoot: staticRoot, pageCacheSeconds: pageCacheSeconds, logger: logger)
         var configuration = ServerConfiguration()
         configuration.host = host
         configuration.port = port

@@ -86,6 +86,24 @@ struct PageTests {
         #expect(answer.status == 413)
     }
 
+    @Test("a repeated page shows a change as soon as it is written, and never another person's page")
+    func pageCacheFollowsWrites() throws {
+        let app = try TestApp()
+        let nip = try app.nip(of: "demo.pegawai")
+        var coordinator = try app.signIn("demo.koordinator")
+        let before = try coordinator.get("/people/\(nip)")
+        #expect(before.status == 200)
+        #expect(try coordinator.get("/people/\(nip)").text == before.text)
+        try app.database.pool.write {
+            try $0.execute(sql: "UPDATE employees SET jabatan = 'Pranata Komputer Ahli Pertama' WHERE nip = ?", arguments: [nip])
+        }
+        #expect(try coordinator.get("/people/\(nip)").text.contains("Pranata Komputer Ahli Pertama"))
+        var employee = try app.signIn("demo.pegawai")
+        let own = try employee.get("/")
+        #expect(!own.text.contains("Ringkasan organisasi"))
+        #expect(try coordinator.get("/").text.contains("Ringkasan organisasi"))
+    }
+
     @Test("the health check answers when the database does")
     func health() throws {
         let app = try TestApp()

@@ -7,6 +7,8 @@ public final class AppDatabase: Sendable {
     /// Readers run concurrently; writers are serialised by SQLite.
     public let pool: DatabasePool
     public let path: String
+    /// Counts this process's commits (see `ChangeCounter`).
+    public let changes = ChangeCounter()
 
     /// Opens (creating the file and its folder if needed) and migrates the database at `path`.
     public init(path: String, migrate: Bool = true) throws {
@@ -23,6 +25,7 @@ public final class AppDatabase: Sendable {
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
         pool = try DatabasePool(path: path, configuration: configuration)
+        pool.add(transactionObserver: changes)
         if migrate { try Migrations.migrator.migrate(pool) }
     }
 

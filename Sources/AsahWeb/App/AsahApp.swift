@@ -13,8 +13,10 @@ public final class AsahApp: Sendable {
     /// - Parameters:
     ///   - database: the opened, migrated database.
     ///   - staticRoot: the folder with CSS, scripts and images.
+    ///   - pageCacheSeconds: how long a signed-in GET answer may be reused while nothing was
+    ///     written (0 turns the page cache off).
     public init(database: AppDatabase, staticRoot: String, sessionPolicy: SessionPolicy = SessionPolicy(),
-                logger: Logger = Logger(label: "asah")) throws {
+                pageCacheSeconds: Int64 = 10, logger: Logger = Logger(label: "asah")) throws {
         let sessions = SessionStore(database: database, policy: sessionPolicy)
         let messages = try MessageCatalogue()
         let services = Services(
@@ -22,7 +24,8 @@ public final class AsahApp: Sendable {
             authenticator: Authenticator(database: database, sessions: sessions),
             tokens: APITokens(database: database), accounts: Accounts(database: database),
             views: try Views(messages: messages), messages: messages, logger: logger,
-            identities: IdentityCache(lifetime: sessionPolicy.cacheSeconds))
+            identities: IdentityCache(lifetime: sessionPolicy.cacheSeconds),
+            pages: PageCache(lifetime: pageCacheSeconds, changes: database.changes))
         self.services = services
         let features: [any Feature] = [
             SystemFeature(staticFiles: StaticFiles(root: staticRoot)), SessionFeature(), DashboardFeature(),
@@ -71,7 +74,14 @@ public final class AsahApp: Sendable {
                 return context.error(403, "error_csrf", code: "csrf")
             }
             do {
-                return try spec.handler(context)
+                guard request.method == .get, spec.access != .anyone, services.pages.isEnabled,
+                      let identity else { return try spec.handler(context) }
+                let key = PageCache.key(identity: identity.key, locale: context.localizer.locale, request: request)
+                if let cached = services.pages.response(for: key) { return cached }
+                let version = services.database.changes.version
+                let response = try spec.handler(context)
+                services.pages.store(response, for: key, version: version)
+                return response
             } catch let failure as HTTPFailure {
                 return failure.response
             } catch {

@@ -8,6 +8,8 @@ struct Authentication: Sendable {
     struct Identity: Sendable {
         let principal: Principal
         let session: SessionStore.Session?
+        /// What the caller presented ("session ..." or "bearer ..."), for per-caller caches.
+        var key = ""
         var viaBearer: Bool { session == nil }
     }
 
@@ -22,7 +24,8 @@ struct Authentication: Sendable {
             return nil
         }
         if let cached = services.identities.identity(for: key) { return cached }
-        guard let identity = load(bearer: bearer, sessionToken: request.cookies[Self.sessionCookie]) else { return nil }
+        guard var identity = load(bearer: bearer, sessionToken: request.cookies[Self.sessionCookie]) else { return nil }
+        identity.key = key
         services.identities.store(identity, for: key)
         return identity
     }

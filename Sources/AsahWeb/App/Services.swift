@@ -13,4 +13,6 @@ struct Services: Sendable {
     let logger: Logger
     /// Who recent session cookies and tokens belong to.
     let identities: IdentityCache
+    /// Recent answers to signed-in GET requests.
+    let pages: PageCache
 }

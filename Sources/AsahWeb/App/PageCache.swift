@@ -1,0 +1,56 @@
+import AsahCore
+import HTTPServer
+import Synchronization
+
+/// Keeps recent successful GET answers per caller for a few seconds, and drops all of them
+/// as soon as the app commits any write (`ChangeCounter`), so a cached page never hides a
+/// change made through Asah. Writes by another process (the command line) show within the
+/// lifetime. Only signed-in callers are cached, keyed by their session or token, so one
+/// person's page is never served to another.
+final class PageCache: Sendable {
+    private struct Entry {
+        let response: Response
+        let version: UInt64
+        let expires: Int64
+    }
+
+    private let entries = Mutex<[String: Entry]>([:])
+    private let lifetime: Int64
+    private let changes: ChangeCounter
+    private static let maximumEntries = 20_000
+
+    init(lifetime: Int64, changes: ChangeCounter) {
+        self.lifetime = lifetime
+        self.changes = changes
+    }
+
+    var isEnabled: Bool { lifetime > 0 }
+
+    /// The key of a request by `identityKey` for `request`'s path and query, in `locale`.
+    static func key(identity: String, locale: String, request: Request) -> String {
+        identity + "\n" + locale + "\n" + request.path + "?" + request.rawQuery
+    }
+
+    func response(for key: String) -> Response? {
+        let version = changes.version
+        let now = Clock.now()
+        return entries.withLock { entries in
+            guard let entry = entries[key] else { return nil }
+            guard entry.version == version, entry.expires >= now else {
+                entries[key] = nil
+                return nil
+            }
+            return entry.response
+        }
+    }
+
+    /// Keeps `response` when it is a plain success that sets no cookie.
+    func store(_ response: Response, for key: String, version: UInt64) {
+        guard response.status == 200, !response.headers.contains("Set-Cookie") else { return }
+        let entry = Entry(response: response, version: version, expires: Clock.now() + lifetime)
+        entries.withLock { entries in
+            if entries.count >= Self.maximumEntries { entries.removeAll(keepingCapacity: true) }
+            entries[key] = entry
+        }
+    }
+}
