@@ -33,6 +33,34 @@ enum RunFixtures {
         return run.id!
     }
 
+    /// The fields a form page would post as shown: its inputs (without the CSRF token), the
+    /// selected options and the textareas, with the HTML escapes undone.
+    static func formFields(_ html: String) -> [(String, String)] {
+        func text(_ escaped: Substring) -> String {
+            String(escaped).replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+                .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+                .replacingOccurrences(of: "&amp;", with: "&")
+        }
+        var fields: [(String, String)] = []
+        for match in html.matches(of: /<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"/) where match.1 != "_csrf" {
+            fields.append((String(match.1), text(match.2)))
+        }
+        for select in html.matches(of: /<select[^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/select>/) {
+            if let option = select.2.firstMatch(of: /<option value="([^"]*)" selected>/) {
+                fields.append((String(select.1), text(option.1)))
+            }
+        }
+        for area in html.matches(of: /<textarea[^>]*name="([^"]+)"[^>]*>([^<]*)<\/textarea>/) {
+            fields.append((String(area.1), text(area.2)))
+        }
+        return fields
+    }
+
+    /// `fields` with `name` set to `value` (added when missing).
+    static func setting(_ fields: [(String, String)], _ name: String, _ value: String) -> [(String, String)] {
+        fields.filter { $0.0 != name } + [(name, value)]
+    }
+
     /// The number shown in the run page's "seats left" cell.
     static func seatsLeft(_ html: String) -> Int? {
         guard let match = html.firstMatch(of: /class="run-seats-left">([0-9.,]+)</) else { return nil }
@@ -215,5 +243,155 @@ struct RunsTests {
         let page = try coordinator.get("/runs/\(id)?notice=finished")
         #expect(page.text.contains("Tidak lulus"))
         #expect(page.text.contains("Hadir 0 dari 2 sesi"))
+    }
+
+    /// The fields of a valid new run of KEM-01 in March 2031 with `quotas`.
+    private func newRunFields(_ app: TestApp, code: String, quotas: String) throws -> [(String, String)] {
+        [
+            ("course_id", String(try RunFixtures.courseId(app, "KEM-01"))), ("code", code), ("title", "Komunikasi Angkatan Kuota"),
+            ("capacity", "20"), ("starts_on", "2031-03-10"), ("ends_on", "2031-03-11"), ("enrol_opens", ""), ("enrol_closes", ""),
+            ("offer_window_hours", "48"), ("offer_cutoff_hours", "24"),
+            ("s1_date", "2031-03-10"), ("s1_start", "08:00"), ("s1_end", "12:00"), ("s1_place", "Aula BKPSDM"),
+            ("quotas", quotas),
+        ]
+    }
+
+    @Test("a coordinator schedules a run with unit quotas through the form and everyone sees them on the run page")
+    func scheduleWithQuota() throws {
+        let app = try TestApp()
+        var coordinator = try app.signIn("demo.koordinator")
+        let form = try coordinator.get("/runs/new")
+        #expect(form.text.contains(#"name="quotas""#))
+        #expect(form.text.contains("KODE_UNIT = jumlah"))
+        let created = try coordinator.post("/runs/new", try newRunFields(app, code: "KEM-Q1", quotas: "DINKES = 5\r\n\r\n dinkes.p2p=2 "))
+        #expect(created.status == 303)
+        let location = try #require(created.header("Location"))
+        let id = try #require(Int64(location.dropFirst("/runs/".count).prefix { $0.isNumber }))
+        let page = try coordinator.get(location)
+        #expect(page.text.contains("Kuota Dinas Kesehatan: 5 kursi"))
+        #expect(page.text.contains("Kuota Bidang Pencegahan dan Pengendalian Penyakit: 2 kursi"))
+        let stored = try app.database.pool.read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT q.seats FROM run_unit_quotas q JOIN units u ON u.id = q.unit_id WHERE q.run_id = ? AND u.code = 'DINKES'
+                """, arguments: [id])
+        }
+        #expect(stored == 5)
+
+        #expect(try coordinator.post("/runs/\(id)/status", [("status", "open")]).status == 303)
+        var pegawai = try app.signIn("demo.pegawai")
+        let seen = try pegawai.get("/runs/\(id)")
+        #expect(seen.status == 200)
+        #expect(seen.text.contains("Kuota Dinas Kesehatan: 5 kursi"), "quotas are shown to everyone")
+    }
+
+    @Test("a bad quota line is refused with a clear Indonesian message and the form keeps what was typed")
+    func badQuota() throws {
+        let app = try TestApp()
+        var coordinator = try app.signIn("demo.koordinator")
+        _ = try coordinator.get("/runs/new")
+        let typed = "DINKES = lima\nTIDAKADA = 2\nasal saja\nDINKES = 3\nDINKES = 4"
+        let refused = try coordinator.post("/runs/new", try newRunFields(app, code: "KEM-Q2", quotas: typed))
+        #expect(refused.status == 422)
+        #expect(refused.text.contains("Kuota baris 1: jumlah kursi untuk DINKES harus berupa bilangan bulat 0 atau lebih."))
+        #expect(refused.text.contains("Kuota baris 2: unit dengan kode TIDAKADA tidak ditemukan."))
+        #expect(refused.text.contains("Kuota baris 3: tulis dengan format KODE_UNIT = jumlah"))
+        #expect(refused.text.contains("Kuota baris 5: unit DINKES sudah disebut di baris sebelumnya."))
+        #expect(refused.text.contains(">DINKES = lima\nTIDAKADA = 2\nasal saja\nDINKES = 3\nDINKES = 4</textarea>"), "the quotas are kept")
+        #expect(refused.text.contains(#"value="Komunikasi Angkatan Kuota""#))
+        let negative = try coordinator.post("/runs/new", try newRunFields(app, code: "KEM-Q2", quotas: "DINKES = -1"))
+        #expect(negative.status == 422)
+        #expect(negative.text.contains("Kuota baris 1: jumlah kursi untuk DINKES harus berupa bilangan bulat 0 atau lebih."))
+        let runs = try app.database.pool.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM runs WHERE code = 'KEM-Q2'") }
+        #expect(runs == 0)
+    }
+
+    @Test("a coordinator edits a run through the prefilled form: the title and a session time change, sessions keep their ids")
+    func editRun() throws {
+        let app = try TestApp()
+        let id = try RunFixtures.run(app)
+        let sessionIds = try app.database.pool.read { db in
+            try Int64.fetchAll(db, sql: "SELECT id FROM run_sessions WHERE run_id = ? ORDER BY starts_at", arguments: [id])
+        }
+        var coordinator = try app.signIn("demo.koordinator")
+        let page = try coordinator.get("/runs/\(id)")
+        #expect(page.text.contains(#"href="/runs/\#(id)/edit""#))
+        #expect(page.text.contains("Ubah angkatan"))
+
+        let form = try coordinator.get("/runs/\(id)/edit")
+        #expect(form.status == 200)
+        #expect(form.text.contains(#"action="/runs/\#(id)/edit""#))
+        #expect(form.text.contains(#"value="Komunikasi Angkatan Uji""#))
+        #expect(form.text.contains(#"value="Aula BKPSDM""#))
+        #expect(form.text.contains(#"name="s1_id" value="\#(sessionIds[0])""#))
+        #expect(form.text.contains("Simpan perubahan"))
+        var fields = RunFixtures.formFields(form.text)
+        let courseId = String(try RunFixtures.courseId(app, "KEM-01"))
+        #expect(fields.contains { $0 == ("course_id", courseId) })
+        #expect(fields.contains { $0 == ("s2_online", "https://meet.example.go.id/kem") })
+        fields = RunFixtures.setting(fields, "title", "Komunikasi Angkatan Diubah")
+        fields = RunFixtures.setting(fields, "s1_start", "08:00")
+        fields = RunFixtures.setting(fields, "s1_end", "10:30")
+        fields = RunFixtures.setting(fields, "quotas", "DINKES = 4")
+        let saved = try coordinator.post("/runs/\(id)/edit", fields)
+        #expect(saved.status == 303, "\(saved.text)")
+        #expect(saved.header("Location") == "/runs/\(id)?notice=updated")
+        let after = try coordinator.get("/runs/\(id)?notice=updated")
+        #expect(after.text.contains("Perubahan angkatan tersimpan."))
+        #expect(after.text.contains("Komunikasi Angkatan Diubah"))
+        #expect(after.text.contains("08.00–10.30 WIB"))
+        #expect(after.text.contains("Kuota Dinas Kesehatan: 4 kursi"))
+        let kept = try app.database.pool.read { db in
+            try Int64.fetchAll(db, sql: "SELECT id FROM run_sessions WHERE run_id = ? ORDER BY starts_at", arguments: [id])
+        }
+        #expect(kept == sessionIds, "the sessions are changed in place, not replaced")
+        #expect(try coordinator.get("/runs/\(id)/edit").text.contains(">DINKES = 4</textarea>"))
+
+        var pegawai = try app.signIn("demo.pegawai")
+        let seen = try pegawai.get("/runs/\(id)")
+        #expect(seen.text.contains("Komunikasi Angkatan Diubah"))
+        #expect(!seen.text.contains("/edit\""), "only coordinators get the edit link")
+    }
+
+    @Test("lowering the capacity below the seats already held is refused with the domain's message")
+    func capacityBelowHeld() throws {
+        let app = try TestApp()
+        let id = try RunFixtures.run(app, capacity: 5)
+        var coordinator = try app.signIn("demo.koordinator")
+        _ = try coordinator.get("/runs/\(id)")
+        for login in ["demo.pegawai", "demo.instruktur"] {
+            #expect(try coordinator.post("/runs/\(id)/nominate", [("nip", try app.nip(of: login))]).status == 303)
+        }
+        let form = try coordinator.get("/runs/\(id)/edit")
+        let refused = try coordinator.post("/runs/\(id)/edit", RunFixtures.setting(RunFixtures.formFields(form.text), "capacity", "1"))
+        #expect(refused.status == 422)
+        #expect(refused.text.contains(RunPlanIssue.capacityBelowHeld(2).message))
+        #expect(refused.text.contains("Kapasitas tidak boleh kurang dari jumlah peserta yang memegang kursi (2)."))
+        #expect(refused.text.contains(#"name="capacity" type="number" min="1" value="1""#), "the form keeps what was typed")
+        let capacity = try app.database.pool.read { try Int.fetchOne($0, sql: "SELECT capacity FROM runs WHERE id = ?", arguments: [id]) }
+        #expect(capacity == 5)
+
+        let otherCourse = try RunFixtures.courseId(app, "PPM-01")
+        let moved = try coordinator.post("/runs/\(id)/edit", RunFixtures.setting(RunFixtures.formFields(form.text), "course_id", String(otherCourse)))
+        #expect(moved.status == 422)
+        #expect(moved.text.contains("Kursus tidak dapat diganti karena sudah ada pendaftar."))
+    }
+
+    @Test("an employee gets 403 on the edit form; a cancelled run has no edit link and cannot be edited")
+    func editRefused() throws {
+        let app = try TestApp()
+        let id = try RunFixtures.run(app)
+        var pegawai = try app.signIn("demo.pegawai")
+        _ = try pegawai.get("/runs/\(id)")
+        #expect(try pegawai.get("/runs/\(id)/edit").status == 403)
+        #expect(try pegawai.post("/runs/\(id)/edit", [("title", "Iseng")]).status == 403)
+
+        var coordinator = try app.signIn("demo.koordinator")
+        #expect(try coordinator.get("/runs/999999/edit").status == 404)
+        _ = try coordinator.get("/runs/\(id)")
+        #expect(try coordinator.post("/runs/\(id)/cancel", [("reason", "Narasumber berhalangan")]).status == 303)
+        #expect(!(try coordinator.get("/runs/\(id)").text.contains("/runs/\(id)/edit")))
+        let late = try coordinator.get("/runs/\(id)/edit")
+        #expect(late.status == 422)
+        #expect(late.text.contains(WorkshopProblem.runNotOpen(.cancelled).message))
     }
 }

@@ -11,6 +11,14 @@ struct RunFacts {
         let instructorName: String?
     }
 
+    /// A unit's seat quota in the run.
+    struct QuotaFacts {
+        let unitId: Int64
+        let unitCode: String
+        let unitName: String
+        let seats: Int
+    }
+
     let run: Run
     let courseCode: String
     let courseTitle: BilingualText
@@ -18,6 +26,8 @@ struct RunFacts {
     let held: Int
     let waitlistLength: Int
     let sessions: [SessionFacts]
+    /// The unit quotas, by unit name.
+    let quotas: [QuotaFacts]
 
     var seatsLeft: Int { max(0, run.capacity - held) }
     var id: Int64 { run.id! }
@@ -34,8 +44,14 @@ struct RunFacts {
             """, arguments: [id]).map { row in
             SessionFacts(session: try RunSession(row: row), instructorName: row["instructor_name"])
         }
+        let quotas = try Row.fetchAll(db, sql: """
+            SELECT q.unit_id, q.seats, u.code, u.name FROM run_unit_quotas q JOIN units u ON u.id = q.unit_id
+            WHERE q.run_id = ? ORDER BY u.name, u.code
+            """, arguments: [id]).map { row in
+            QuotaFacts(unitId: row["unit_id"], unitCode: row["code"], unitName: row["name"], seats: row["seats"])
+        }
         return RunFacts(run: run, courseCode: course["code"], courseTitle: BilingualText(course["title_id"], english: course["title_en"]),
-                        held: held, waitlistLength: waiting, sessions: sessions)
+                        held: held, waitlistLength: waiting, sessions: sessions, quotas: quotas)
     }
 
     /// Seats held (enrolled or offered) and people waiting in run `runId`.

@@ -3,8 +3,9 @@ import Foundation
 import GRDB
 import HTTPServer
 
-/// `GET/POST /runs/new`: a coordinator schedules a run. Dates are calendar dates, times are
-/// WIB; the form comes back filled in with every problem listed when something is wrong.
+/// `GET/POST /runs/new` and `GET/POST /runs/:id/edit`: a coordinator schedules or changes a
+/// run. Dates are calendar dates, times are WIB; unit quotas are typed one `KODE_UNIT = jumlah`
+/// a line. The form comes back filled in with every problem listed when something is wrong.
 enum RunForm {
     static let sessionRows = 8
     static let sessionFields = ["date", "start", "end", "place", "online", "instructor"]
@@ -14,34 +15,66 @@ enum RunForm {
 
     static let defaults: Values = ["offer_window_hours": "48", "offer_cutoff_hours": "24"]
 
-    static func page(_ context: Context, values: Values = defaults, errors: [String] = [], status: Int = 200) throws -> Response {
+    /// The run being changed, when the form edits one.
+    struct Editing {
+        let runId: Int64
+        let title: String
+    }
+
+    static func page(_ context: Context, values: Values = defaults, errors: [String] = [], status: Int = 200,
+                     editing: Editing? = nil) throws -> Response {
         let localizer = context.localizer
         let courses = try context.services.database.pool.read { try CatalogueQueries.search(in: $0) }
-        let sessions = (1...sessionRows).map { number -> [String: Any] in
-            var row: [String: Any] = ["number": number, "required": number == 1]
+        let sessions = (1...rowCount(values, spare: 1)).map { number -> [String: Any] in
+            var row: [String: Any] = ["number": number, "required": number == 1, "sessionId": values["s\(number)_id"] ?? ""]
             for field in sessionFields { row[field] = values["s\(number)_\(field)"] ?? "" }
             return row
         }
+        let heading = localizer.t(editing == nil ? "run_new_title" : "run_edit_title")
         var data: [String: Any] = [
             "courses": courses.map { course in
                 ["id": course.id!, "label": "\(course.code) — \(course.title.text(locale: localizer.locale))",
                  "selected": values["course_id"] == String(course.id!)] as [String: Any]
             },
             "sessions": sessions, "errors": errors, "hasErrors": !errors.isEmpty,
+            "heading": heading,
+            "action": editing.map { "/runs/\($0.runId)/edit" } ?? "/runs/new",
+            "submitLabel": localizer.t(editing == nil ? "run_form_submit" : "run_edit_submit"),
         ]
+        if let editing {
+            data["editing"] = true
+            data["runId"] = editing.runId
+            data["runTitle"] = editing.title
+        }
         for field in ["code", "title", "capacity", "starts_on", "ends_on", "enrol_opens", "enrol_closes", "offer_window_hours",
-                      "offer_cutoff_hours"] {
+                      "offer_cutoff_hours", "quotas"] {
             data["v_" + field] = values[field] ?? ""
         }
-        return context.page("run_new", title: localizer.t("run_new_title"), data, status: status)
+        return context.page("run_new", title: heading, data, status: status)
     }
 
-    static func create(_ context: Context) throws -> Response {
+    /// The number of session rows: at least `sessionRows`, and every filled row plus `spare` empty ones.
+    static func rowCount(_ values: Values, spare: Int = 0) -> Int {
+        let used = values.compactMap { name, text -> Int? in
+            guard !text.isEmpty, name.hasPrefix("s"), let underscore = name.firstIndex(of: "_") else { return nil }
+            return Int(name[name.index(after: name.startIndex)..<underscore])
+        }.max() ?? 0
+        return min(max(sessionRows, used + spare), 200)
+    }
+
+    /// The posted form as text, trimmed.
+    static func posted(_ context: Context) throws -> Values {
         let form = try context.form()
         var values: Values = [:]
         for (name, entries) in form.fields where name != CSRF.field {
             values[name] = entries.first?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         }
+        return values
+    }
+
+    static func create(_ context: Context) throws -> Response {
+        var values = try posted(context)
+        for name in values.keys where name.hasSuffix("_id") && name.hasPrefix("s") { values[name] = nil }
         let (plan, errors) = try parse(values, context: context)
         guard let plan, errors.isEmpty else { return try page(context, values: values, errors: errors, status: 422) }
         switch try RunPlanning(database: context.services.database).create(plan, actor: context.user, ip: context.ip) {
@@ -53,8 +86,120 @@ enum RunForm {
         }
     }
 
+    /// The run to edit, or the answer when it cannot be edited: 404 when there is none, the
+    /// run page with the domain's refusal when it has started, finished or been cancelled.
+    private static func editable(_ context: Context) throws -> Run {
+        guard let id = RunPage.runId(context),
+              let run = try context.services.database.pool.read({ try Run.fetchOne($0, key: id) })
+        else { throw HTTPFailure(response: context.notFound()) }
+        guard run.status.isEditable else {
+            throw HTTPFailure(response: try RunPage.refused(context, .runNotOpen(run.status)))
+        }
+        return run
+    }
+
+    /// `GET /runs/:id/edit`: the form filled in from the run, its sessions and quotas.
+    static func editPage(_ context: Context) throws -> Response {
+        let run = try editable(context)
+        let values = try context.services.database.pool.read { try RunForm.values(of: run, in: $0) }
+        return try page(context, values: values, editing: Editing(runId: run.id!, title: run.title))
+    }
+
+    /// `POST /runs/:id/edit`: saves the changes with the domain's rules.
+    static func update(_ context: Context) throws -> Response {
+        let run = try editable(context)
+        let editing = Editing(runId: run.id!, title: run.title)
+        let values = try posted(context)
+        let (plan, errors) = try parse(values, context: context, keepSessionIds: true)
+        guard let plan, errors.isEmpty else {
+            return try page(context, values: values, errors: errors, status: 422, editing: editing)
+        }
+        switch try RunPlanning(database: context.services.database).update(runId: run.id!, to: plan, actor: context.user, ip: context.ip) {
+        case .success(let saved): return RunPage.done(saved.id!, "updated")
+        case .failure(.invalidPlan(let issues)):
+            return try page(context, values: values, errors: issues.map(\.message), status: 422, editing: editing)
+        case .failure(.runNotFound): return context.notFound()
+        case .failure(let problem):
+            return try page(context, values: values, errors: [problem.message],
+                            status: WorkshopAnswer.status(problem) == 403 ? 403 : 422, editing: editing)
+        }
+    }
+
+    /// The form's text for an existing run.
+    static func values(of run: Run, in db: Database) throws -> Values {
+        var values: Values = [
+            "course_id": String(run.courseId), "code": run.code, "title": run.title, "capacity": String(run.capacity),
+            "starts_on": run.startsOn.iso, "ends_on": run.endsOn.iso,
+            "enrol_opens": run.enrolOpensAt.map(formMoment) ?? "", "enrol_closes": run.enrolClosesAt.map(formMoment) ?? "",
+            "offer_window_hours": String(run.offerWindowHours), "offer_cutoff_hours": String(run.offerCutoffHours),
+        ]
+        let sessions = try Row.fetchAll(db, sql: """
+            SELECT s.*, e.nip AS instructor_nip FROM run_sessions s LEFT JOIN employees e ON e.id = s.instructor_employee_id
+            WHERE s.run_id = ? ORDER BY s.starts_at, s.id
+            """, arguments: [run.id!])
+        for (index, row) in sessions.enumerated() {
+            let session = try RunSession(row: row)
+            let prefix = "s\(index + 1)_"
+            let start = formMoment(session.startsAt).split(separator: "T").map(String.init)
+            values[prefix + "id"] = session.id.map(String.init) ?? ""
+            values[prefix + "date"] = start.first ?? ""
+            values[prefix + "start"] = start.last ?? ""
+            values[prefix + "end"] = formMoment(session.endsAt).split(separator: "T").last.map(String.init) ?? ""
+            values[prefix + "place"] = session.place ?? ""
+            values[prefix + "online"] = session.onlineUrl ?? ""
+            values[prefix + "instructor"] = (row["instructor_nip"] as String?) ?? ""
+        }
+        values["quotas"] = try Row.fetchAll(db, sql: """
+            SELECT u.code, q.seats FROM run_unit_quotas q JOIN units u ON u.id = q.unit_id WHERE q.run_id = ? ORDER BY u.code
+            """, arguments: [run.id!]).map { row in "\(row["code"] as String) = \(row["seats"] as Int)" }.joined(separator: "\n")
+        return values
+    }
+
+    /// "YYYY-MM-DDTHH:MM" (a `datetime-local` value) in WIB of Unix seconds.
+    static func formMoment(_ seconds: Int64) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = IndonesianTime.wib
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: Date(timeIntervalSince1970: TimeInterval(seconds)))
+        return String(format: "%04d-%02d-%02dT%02d:%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0, parts.hour ?? 0,
+                      parts.minute ?? 0)
+    }
+
+    /// Unit quotas typed one `KODE_UNIT = jumlah` a line (blank lines ignored): unit id → seats,
+    /// with an Indonesian message for every line that cannot be read.
+    static func quotas(_ text: String, localizer: Localizer, in db: Database) throws -> ([Int64: Int], [String]) {
+        var quotas: [Int64: Int] = [:]
+        var errors: [String] = []
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        for (index, raw) in lines.enumerated() {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty { continue }
+            let number = String(index + 1)
+            let parts = line.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+                .map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, !parts[0].isEmpty else {
+                errors.append(localizer.t("run_form_quota_format", ["n": number]))
+                continue
+            }
+            let code = parts[0].uppercased()
+            guard let unit = try AsahCore.Unit.filter(Column("code") == code).fetchOne(db), let unitId = unit.id else {
+                errors.append(localizer.t("run_form_quota_unit", ["n": number, "code": parts[0]]))
+                continue
+            }
+            guard let seats = Int(parts[1]), seats >= 0 else {
+                errors.append(localizer.t("run_form_quota_seats", ["n": number, "code": code]))
+                continue
+            }
+            if quotas[unitId] != nil {
+                errors.append(localizer.t("run_form_quota_twice", ["n": number, "code": code]))
+                continue
+            }
+            quotas[unitId] = seats
+        }
+        return (quotas, errors)
+    }
+
     /// The plan the form describes, or the reasons it cannot be read.
-    static func parse(_ values: Values, context: Context) throws -> (RunPlan?, [String]) {
+    static func parse(_ values: Values, context: Context, keepSessionIds: Bool = false) throws -> (RunPlan?, [String]) {
         let localizer = context.localizer
         var errors: [String] = []
         func text(_ name: String) -> String { values[name] ?? "" }
@@ -90,7 +235,7 @@ enum RunForm {
         let offerWindow = integer("offer_window_hours", label: "run_offer_window")
         let cutoff = integer("offer_cutoff_hours", label: "run_offer_cutoff")
         var sessions: [RunPlan.Session] = []
-        for number in 1...sessionRows {
+        for number in 1...rowCount(values) {
             let field = { (name: String) in text("s\(number)_\(name)") }
             if sessionFields.allSatisfy({ field($0).isEmpty }) { continue }
             guard let start = timestamp(field("date") + "T" + field("start")),
@@ -104,14 +249,19 @@ enum RunForm {
                 instructor = try context.services.database.pool.read { try EmployeeDirectory.employee(nip: nip, in: $0)?.id }
                 if instructor == nil { errors.append(RunPlanIssue.unknownInstructor(number).message) }
             }
-            sessions.append(RunPlan.Session(startsAt: start, endsAt: end, place: field("place").nilIfEmpty,
+            let sessionId = keepSessionIds ? Int64(field("id")) : nil
+            sessions.append(RunPlan.Session(id: sessionId, startsAt: start, endsAt: end, place: field("place").nilIfEmpty,
                                             onlineUrl: field("online").nilIfEmpty, instructorEmployeeId: instructor))
         }
+        let (quotas, quotaErrors) = try context.services.database.pool.read { db in
+            try RunForm.quotas(text("quotas"), localizer: localizer, in: db)
+        }
+        errors += quotaErrors
         guard let courseId, let capacity, let startsOn, let endsOn, let opens, let closes, let offerWindow, let cutoff,
               errors.isEmpty else { return (nil, errors) }
         return (RunPlan(courseId: courseId, code: text("code"), title: text("title"), capacity: capacity, enrolOpensAt: opens,
                         enrolClosesAt: closes, startsOn: startsOn, endsOn: endsOn, offerWindowHours: offerWindow,
-                        offerCutoffHours: cutoff, sessions: sessions), [])
+                        offerCutoffHours: cutoff, sessions: sessions, quotas: quotas), [])
     }
 
     /// Unix seconds of "YYYY-MM-DDTHH:MM" (a `datetime-local` value) in WIB.
@@ -126,6 +276,11 @@ enum RunForm {
         let components = DateComponents(year: day.year, month: day.month, day: day.day, hour: hour, minute: minute)
         return calendar.date(from: components).map { Int64($0.timeIntervalSince1970) }
     }
+}
+
+extension RunStatus {
+    /// Whether the run's plan may still be changed (``RunPlanning/update(runId:to:actor:ip:now:)``).
+    var isEditable: Bool { [.draft, .open, .closed].contains(self) }
 }
 
 extension String {

@@ -9,6 +9,7 @@ enum RunPage {
     /// The notices a redirect may ask the page to show (`?notice=...`).
     static let notices: Set<String> = [
         "requested", "withdrawn", "offer_accepted", "offer_declined", "nominated", "status", "cancelled", "finished", "created",
+        "updated",
     ]
 
     /// What the nominate form held when it is shown again after a refusal.
@@ -49,6 +50,11 @@ enum RunPage {
                 return values
             },
             "hasSessions": !facts.sessions.isEmpty,
+            "quotas": facts.quotas.map { quota in
+                ["label": localizer.t("run_quota_line", ["unit": quota.unitName, "seats": localizer.number(quota.seats)]),
+                 "unitCode": quota.unitCode]
+            },
+            "hasQuotas": !facts.quotas.isEmpty,
             "error": error as Any,
             "notice": try notice(context) as Any,
         ]
@@ -91,6 +97,7 @@ enum RunPage {
             data["moves"] = RunStatus.allCases.filter { run.status.canMove(to: $0) && $0 != .cancelled && $0 != .finished }
                 .map { ["value": $0.rawValue, "label": localizer.t("run_move_\($0.rawValue)")] }
             data["canCancelRun"] = run.status.canMove(to: .cancelled)
+            data["canEdit"] = run.status.isEditable
             data["canFinish"] = run.status.canMove(to: .finished)
             data["cancelReasonMissing"] = cancelReasonMissing
         }

@@ -12,6 +12,8 @@ struct RunsFeature: Feature {
             RouteSpec(.get, "/runs/new", .signedIn(.manageRuns)) { try RunForm.page($0) },
             RouteSpec(.post, "/runs/new", .signedIn(.manageRuns), RunForm.create),
             RouteSpec(.get, "/runs/:id", .signedIn(.useAccount)) { try RunPage.show($0) },
+            RouteSpec(.get, "/runs/:id/edit", .signedIn(.manageRuns), RunForm.editPage),
+            RouteSpec(.post, "/runs/:id/edit", .signedIn(.manageRuns), RunForm.update),
             RouteSpec(.post, "/runs/:id/request", .signedIn(.useAccount), RunPage.request),
             RouteSpec(.post, "/runs/:id/withdraw", .signedIn(.useAccount), RunPage.withdraw),
             RouteSpec(.post, "/runs/:id/offer/accept", .signedIn(.useAccount), RunPage.acceptOffer),
