@@ -21,7 +21,8 @@ enum RunFixtures {
     static func run(_ app: TestApp, course: String = "KEM-01", code: String = "KEM-T1", title: String = "Komunikasi Angkatan Uji",
                     capacity: Int = 10, open: Bool = true, daysAhead: Int = 10) throws -> Int64 {
         let coordinator = try principal(app, "demo.koordinator")
-        let start = Clock.now() + Int64(daysAhead) * 86_400
+        // 09.00 WIB on the day, so the sessions stay inside the run's dates at any hour.
+        let start = IndonesianTime.clock(9, daysAfter: daysAhead, from: Clock.now())
         let first = IndonesianTime.date(of: start)
         let plan = RunPlan(courseId: try courseId(app, course), code: code, title: title, capacity: capacity,
                            startsOn: first, endsOn: IndonesianTime.date(of: start + 86_400),

@@ -58,6 +58,16 @@ struct StaticAndCatalogueTests {
         }
     }
 
+    @Test("an empty value is left out at any depth, never printed as nil")
+    func emptyValuesLeftOut() throws {
+        let missing: String? = nil
+        let data = TemplateData(["rows": [["name": "Siti", "position": missing as Any]], "top": missing as Any])
+        #expect(data.child(named: "top") == nil)
+        let rows = try #require(data.child(named: "rows") as? [TemplateData])
+        #expect(rows.first?.child(named: "position") == nil)
+        #expect(rows.first?.child(named: "name") as? String == "Siti")
+    }
+
     @Test("dates and numbers follow the language")
     func localisedFormats() throws {
         let catalogue = try MessageCatalogue()

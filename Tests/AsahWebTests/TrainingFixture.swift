@@ -38,7 +38,7 @@ struct TrainingFixture {
         let coordinator = try principal("demo.koordinator")
         let plan = RunPlan(
             courseId: try course("K-" + code, jp: jp), code: code, title: "Angkatan Uji \(code)", capacity: 10,
-            startsOn: IndonesianTime.date(of: firstSession), endsOn: IndonesianTime.date(of: firstSession + 86400),
+            startsOn: IndonesianTime.date(of: firstSession), endsOn: IndonesianTime.date(of: firstSession + 86400 + 3 * 3600),
             sessions: [0, 1].map { day in
                 RunPlan.Session(startsAt: firstSession + Int64(day) * 86400, endsAt: firstSession + Int64(day) * 86400 + 3 * 3600,
                                 place: "Aula BKPSDM", instructorEmployeeId: try? employeeId("demo.instruktur"))
@@ -58,7 +58,7 @@ struct TrainingFixture {
 
     /// A finished run in the past that demo.pegawai attended fully: JP credited, certificate issued.
     func completedRun(_ code: String, jp: Int = 24) throws -> Run {
-        let start = Clock.now() - 10 * 86400
+        let start = IndonesianTime.clock(9, daysAfter: -10, from: Clock.now())
         let (run, sessions) = try runningRun(code, firstSession: start, jp: jp)
         let coordinator = try principal("demo.koordinator")
         let pegawai = try employeeId("demo.pegawai")

@@ -16,6 +16,15 @@ public enum IndonesianTime {
         return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)!
     }
 
+    /// The Unix time of `hour`:00 in `timeZone` on the day `days` after the day of `timestamp`
+    /// (for scheduling "the day after tomorrow at 09.00" without crossing midnight by accident).
+    public static func clock(_ hour: Int, daysAfter days: Int, from timestamp: Int64, in timeZone: TimeZone = wib) -> Int64 {
+        let calendar = calendar(timeZone)
+        let day = calendar.startOfDay(for: instant(timestamp))
+        let target = calendar.date(byAdding: DateComponents(day: days, hour: hour), to: day)!
+        return Int64(target.timeIntervalSince1970)
+    }
+
     /// "14 Maret 2026".
     public static func describe(_ date: CalendarDate) -> String {
         "\(date.day) \(months[date.month - 1]) \(date.year)"

@@ -1,6 +1,7 @@
 import Mustache
 
-/// A page's data handed to Mustache. Nested dictionaries become `TemplateData` too.
+/// A page's data handed to Mustache. Nested dictionaries become `TemplateData` too, and empty
+/// optionals are dropped at every level (Mustache would print them as "nil").
 ///
 /// Mustache finds a value by asking each object on its context stack whether it is a
 /// `MustacheParent`. Swift dictionaries are one only through a conditional conformance, which
@@ -9,10 +10,15 @@ final class TemplateData: MustacheParent, @unchecked Sendable {
     private let values: [String: Any]
 
     init(_ values: [String: Any]) {
-        self.values = values.mapValues(Self.wrap)
+        self.values = values.compactMapValues { Self.isNil($0) ? nil : Self.wrap($0) }
     }
 
     func child(named name: String) -> Any? { values[name] }
+
+    private static func isNil(_ value: Any) -> Bool {
+        let mirror = Mirror(reflecting: value)
+        return mirror.displayStyle == .optional && mirror.children.isEmpty
+    }
 
     private static func wrap(_ value: Any) -> Any {
         switch value {

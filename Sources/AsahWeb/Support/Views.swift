@@ -40,15 +40,9 @@ struct Views: Sendable {
         }
     }
 
-    /// Whether `value` is an empty optional boxed in `Any` (Mustache would print it as "nil").
-    private static func isNil(_ value: Any) -> Bool {
-        let mirror = Mirror(reflecting: value)
-        return mirror.displayStyle == .optional && mirror.children.isEmpty
-    }
-
     /// The page `template` with the layout's data (title, messages, navigation, user, CSRF token) added.
     func render(_ template: String, title: String, data: [String: Any], context: Context, status: Int) -> Response {
-        var values = data.filter { !Self.isNil($0.value) }
+        var values = data
         values["title"] = title
         values["lang"] = context.localizer.locale
         values["isId"] = context.localizer.locale == "id"

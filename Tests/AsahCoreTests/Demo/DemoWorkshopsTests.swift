@@ -137,6 +137,15 @@ extension Demo {
             }
         }
 
+        @Test("the demo builds at any hour of the day, late evening and just after midnight included",
+              arguments: [0, 6, 16, 17, 23])
+        func anyHour(hourOffset: Int) throws {
+            try withDemo(employees: 400, now: Self.now + Int64(hourOffset) * 3600) { database, _ in
+                let runs = try database.pool.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM runs") ?? 0 }
+                #expect(runs >= 12)
+            }
+        }
+
         @Test("the same seed and moment give the same workshops")
         func deterministic() throws {
             let first = try withDemo(employees: 450, seed: 9) { database, _ in try snapshot(database) }

@@ -25,7 +25,7 @@ extension Workshops {
             try WorkshopFixtures.withWorld { world in
                 let course = try world.course("KONK-01")
                 let now = Clock.now()
-                let run = try world.openRun(world.plan(course: course, code: "KONK-01", capacity: 5, firstSession: now + 30 * 86400))
+                let run = try world.openRun(world.plan(course: course, code: "KONK-01", capacity: 5, firstSession: IndonesianTime.clock(9, daysAfter: 30, from: now)))
                 let runId = run.id!
                 let staff = try world.staff(300)
                 #expect(staff.count == 300)

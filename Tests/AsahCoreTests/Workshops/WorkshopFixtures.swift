@@ -44,7 +44,7 @@ struct WorkshopWorld {
               instructor: Int64? = nil, quotas: [Int64: Int] = [:]) -> RunPlan {
         RunPlan(courseId: course, code: code, title: "Angkatan \(code)", capacity: capacity,
                 startsOn: IndonesianTime.date(of: firstSession),
-                endsOn: IndonesianTime.date(of: firstSession + Int64(sessions - 1) * 86400),
+                endsOn: IndonesianTime.date(of: firstSession + Int64(sessions - 1) * 86400 + 3 * 3600),
                 sessions: (0..<sessions).map { day in
                     let start = firstSession + Int64(day) * 86400
                     return RunPlan.Session(startsAt: start, endsAt: start + 3 * 3600, place: "Aula BKPSDM, Lt. 2",
