@@ -34,7 +34,7 @@ public enum CatalogueQueries {
         }
         if let minJP { add("jp >= ?", [minJP]) }
         if let maxJP { add("jp <= ?", [maxJP]) }
-        return try Course.fetchAll(db, sql: """
+        return try DecodedCourses.fetchAll(db, sql: """
             SELECT * FROM courses WHERE \(conditions.joined(separator: " AND "))
             ORDER BY title_id COLLATE NOCASE, code
             """, arguments: arguments)
@@ -42,11 +42,11 @@ public enum CatalogueQueries {
 
     /// The course with this code (any case), archived or not.
     public static func course(code: String, in db: Database) throws -> Course? {
-        try Course.filter(Course.Columns.code == code).fetchOne(db)
+        try DecodedCourses.fetchAll(db, sql: "SELECT * FROM courses WHERE code = ?", arguments: [code]).first
     }
 
     /// The course with this id, archived or not.
     public static func course(id: Int64, in db: Database) throws -> Course? {
-        try Course.fetchOne(db, key: id)
+        try DecodedCourses.fetchAll(db, sql: "SELECT * FROM courses WHERE id = ?", arguments: [id]).first
     }
 }
