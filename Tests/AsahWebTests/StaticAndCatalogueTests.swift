@@ -81,3 +81,18 @@ struct StaticAndCatalogueTests {
         #expect(id.t("login_throttled", ["minutes": "3"]).contains("3 menit"))
     }
 }
+
+@Suite("Return paths")
+struct ReturnPathTests {
+    @Test("a return path stays on this site, whatever is smuggled into it", arguments: [
+        "//evil.example", "/\\evil.example", "/\t/evil.example", "/\n/evil.example", "https://evil.example", "evil", "",
+    ])
+    func offSiteRefused(candidate: String) {
+        #expect(URLEncoding.safeReturnPath(candidate) == "/")
+    }
+
+    @Test("a local path with a query is kept")
+    func localKept() {
+        #expect(URLEncoding.safeReturnPath("/runs/7?notice=updated") == "/runs/7?notice=updated")
+    }
+}

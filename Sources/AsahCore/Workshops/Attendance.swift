@@ -59,7 +59,7 @@ public struct Attendance: Sendable {
 
     /// A participant checks in with the code shown in the room, from ``checkInLead`` before a
     /// session of one of their runs until its end. Returns the session.
-    public func checkIn(employeeId: Int64, code: String, actor: Principal, ip: String? = nil,
+    public func checkIn(employeeId: Int64, code: String, sessionId: Int64? = nil, actor: Principal, ip: String? = nil,
                         now: Int64? = nil) throws -> Result<RunSession, WorkshopProblem> {
         let code = code.trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
         return try database.attempt(at: now) { db, now in
@@ -68,8 +68,10 @@ public struct Attendance: Sendable {
                 SELECT s.* FROM run_sessions s
                 JOIN enrolments e ON e.run_id = s.run_id AND e.employee_id = ? AND e.state = 'enrolled'
                 JOIN runs r ON r.id = s.run_id AND r.status IN ('open', 'closed', 'running')
-                WHERE s.checkin_code = ? AND ? BETWEEN s.starts_at - ? AND s.ends_at
-                """, arguments: [employeeId, code, now, Self.checkInLead]) else { throw WorkshopProblem.checkInCodeInvalid }
+                WHERE s.checkin_code = ? AND ? BETWEEN s.starts_at - ? AND s.ends_at AND (? IS NULL OR s.id = ?)
+                """, arguments: [employeeId, code, now, Self.checkInLead, sessionId, sessionId]) else {
+                throw WorkshopProblem.checkInCodeInvalid
+            }
             try Self.record(session.id!, employeeId: employeeId, present: true, by: actor.userId, now: now, in: db)
             try AuditLog.record("attendance.checkin", actor: actor.userId, ip: ip, subject: "session:\(session.id!)", in: db)
             return session

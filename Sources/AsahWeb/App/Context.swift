@@ -28,8 +28,8 @@ public struct Context: Sendable {
     }
 
     /// Answers with the error page or JSON error for `status`.
-    func error(_ status: Int, _ messageKey: String, code: String? = nil) -> Response {
-        let message = localizer.t(messageKey)
+    func error(_ status: Int, _ messageKey: String, code: String? = nil, values: [String: String] = [:]) -> Response {
+        let message = localizer.t(messageKey, values)
         if request.wantsJSON { return APIError.response(status: status, code: code ?? APIError.code(for: status), message: message) }
         return page("error", title: localizer.t("error_title_\(status)"), ["status": status, "message": message], status: status)
     }

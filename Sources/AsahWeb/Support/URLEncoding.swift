@@ -16,9 +16,11 @@ enum URLEncoding {
         return out
     }
 
-    /// A local path to return to after login; anything else (another site, `//host`) becomes `/`.
+    /// A local path to return to after login; anything else (another site, `//host`, `/\\host`,
+    /// or control characters such as a tab that browsers strip into `//host`) becomes `/`.
     static func safeReturnPath(_ candidate: String?) -> String {
-        guard let candidate, candidate.hasPrefix("/"), !candidate.hasPrefix("//"), !candidate.contains("\\") else { return "/" }
+        guard let candidate, candidate.hasPrefix("/"), !candidate.hasPrefix("//"),
+              candidate.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F && $0 != "\\" }) else { return "/" }
         return candidate
     }
 }

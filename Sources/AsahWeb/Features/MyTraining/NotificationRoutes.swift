@@ -25,7 +25,7 @@ enum NotificationRoutes {
 
     /// Only local paths are offered as links.
     private static func safeLink(_ link: String?) -> String? {
-        guard let link, link.hasPrefix("/"), !link.hasPrefix("//") else { return nil }
+        guard let link, URLEncoding.safeReturnPath(link) == link else { return nil }
         return link
     }
 
