@@ -176,27 +176,24 @@ enum RunPage {
     }
 
     static func withdraw(_ context: Context) throws -> Response {
-        let run = try visibleRun(context)
-        guard let place = try ownPlace(context, run) else { return try refused(context, .enrolmentNotFound) }
-        let result = try EnrolmentService(database: context.services.database)
-            .cancel(enrolmentId: place.id!, actor: context.user, ip: context.ip)
-        return try answer(context, run, result, notice: "withdrawn")
+        try onOwnPlace(context, notice: "withdrawn") { try $0.cancel(enrolmentId: $1, actor: context.user, ip: context.ip) }
     }
 
     static func acceptOffer(_ context: Context) throws -> Response {
-        let run = try visibleRun(context)
-        guard let place = try ownPlace(context, run) else { return try refused(context, .enrolmentNotFound) }
-        let result = try EnrolmentService(database: context.services.database)
-            .acceptOffer(enrolmentId: place.id!, actor: context.user, ip: context.ip)
-        return try answer(context, run, result, notice: "offer_accepted")
+        try onOwnPlace(context, notice: "offer_accepted") { try $0.acceptOffer(enrolmentId: $1, actor: context.user, ip: context.ip) }
     }
 
     static func declineOffer(_ context: Context) throws -> Response {
+        try onOwnPlace(context, notice: "offer_declined") { try $0.declineOffer(enrolmentId: $1, actor: context.user, ip: context.ip) }
+    }
+
+    /// Applies `action` (given the service and the enrolment id) to the caller's own place in the run.
+    private static func onOwnPlace(_ context: Context, notice: String,
+                                   _ action: (EnrolmentService, Int64) throws -> Result<Enrolment, WorkshopProblem>) throws -> Response {
         let run = try visibleRun(context)
         guard let place = try ownPlace(context, run) else { return try refused(context, .enrolmentNotFound) }
-        let result = try EnrolmentService(database: context.services.database)
-            .declineOffer(enrolmentId: place.id!, actor: context.user, ip: context.ip)
-        return try answer(context, run, result, notice: "offer_declined")
+        let result = try action(EnrolmentService(database: context.services.database), place.id!)
+        return try answer(context, run, result, notice: notice)
     }
 
     static func nominate(_ context: Context) throws -> Response {
