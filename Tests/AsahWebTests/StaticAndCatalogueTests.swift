@@ -1,5 +1,8 @@
+import AsahCore
 @testable import AsahWeb
 import Foundation
+import GRDB
+import HTTPServer
 import HTTPTestSupport
 import Testing
 
@@ -94,5 +97,30 @@ struct ReturnPathTests {
     @Test("a local path with a query is kept")
     func localKept() {
         #expect(URLEncoding.safeReturnPath("/runs/7?notice=updated") == "/runs/7?notice=updated")
+    }
+}
+
+@Suite("Page cache")
+struct PageCacheTests {
+    @Test("an answer is reused until a write commits, and the cache never grows past its memory budget")
+    func versionAndBudget() throws {
+        let changes = ChangeCounter()
+        let database = try DatabaseQueue()
+        database.add(transactionObserver: changes)
+        let cache = PageCache(lifetime: 60, changes: changes)
+        cache.store(.html("eins"), for: "a", version: changes.version)
+        #expect(cache.response(for: "a")?.body == Array("eins".utf8))
+        try database.write { try $0.execute(sql: "CREATE TABLE t (x)") }
+        #expect(cache.response(for: "a") == nil)
+        let big = Response.html(String(repeating: "x", count: 9 * 1024 * 1024))
+        cache.store(big, for: "b", version: changes.version)
+        cache.store(big, for: "c", version: changes.version)
+        #expect(cache.response(for: "b") == nil, "the second large answer pushed the first out")
+        #expect(cache.response(for: "c") != nil)
+        cache.store(.html("set"), for: "d", version: changes.version)
+        var withCookie = Response.html("private")
+        withCookie.headers.add("Set-Cookie", "a=b")
+        cache.store(withCookie, for: "e", version: changes.version)
+        #expect(cache.response(for: "e") == nil, "answers that set cookies are never kept")
     }
 }

@@ -14,10 +14,11 @@ final class PageCache: Sendable {
         let expires: Int64
     }
 
-    private let entries = Mutex<[String: Entry]>([:])
+    private let entries = Mutex<(byKey: [String: Entry], bytes: Int)>(([:], 0))
     private let lifetime: Int64
     private let changes: ChangeCounter
-    private static let maximumEntries = 20_000
+    /// Memory the cached bodies may use; when a new answer would pass it, the cache starts over.
+    private static let budgetBytes = 16 * 1024 * 1024
 
     init(lifetime: Int64, changes: ChangeCounter) {
         self.lifetime = lifetime
@@ -35,9 +36,10 @@ final class PageCache: Sendable {
         let version = changes.version
         let now = Clock.now()
         return entries.withLock { entries in
-            guard let entry = entries[key] else { return nil }
+            guard let entry = entries.byKey[key] else { return nil }
             guard entry.version == version, entry.expires >= now else {
-                entries[key] = nil
+                entries.byKey[key] = nil
+                entries.bytes -= entry.response.body.count
                 return nil
             }
             return entry.response
@@ -49,8 +51,13 @@ final class PageCache: Sendable {
         guard response.status == 200, !response.headers.contains("Set-Cookie") else { return }
         let entry = Entry(response: response, version: version, expires: Clock.now() + lifetime)
         entries.withLock { entries in
-            if entries.count >= Self.maximumEntries { entries.removeAll(keepingCapacity: true) }
-            entries[key] = entry
+            if entries.bytes + response.body.count > Self.budgetBytes {
+                entries = ([:], 0)
+            }
+            if let replaced = entries.byKey.updateValue(entry, forKey: key) {
+                entries.bytes -= replaced.response.body.count
+            }
+            entries.bytes += response.body.count
         }
     }
 }
