@@ -104,6 +104,27 @@ struct PageTests {
         #expect(try coordinator.get("/").text.contains("Ringkasan organisasi"))
     }
 
+    @Test("unread notifications are counted in the menu, and the count goes when they are read")
+    func unreadCount() throws {
+        let app = try TestApp()
+        let unread = try app.database.pool.write { db -> Int in
+            try db.execute(sql: """
+                INSERT INTO notifications (employee_id, kind, message, created_at)
+                SELECT employee_id, 'approval_requested', 'Uji', 0 FROM users WHERE login = 'demo.pegawai'
+                """)
+            return try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM notifications n JOIN users u ON u.employee_id = n.employee_id
+                WHERE u.login = 'demo.pegawai' AND n.read_at IS NULL
+                """)!
+        }
+        var browser = try app.signIn("demo.pegawai")
+        let page = try browser.get("/")
+        #expect(page.text.contains("class=\"nav-count\" aria-label=\"\(unread) belum dibaca\">\(unread)</span>"))
+        try browser.get("/notifications")
+        #expect(try browser.post("/notifications/read", []).status == 303)
+        #expect(!(try browser.get("/").text.contains("nav-count")))
+    }
+
     @Test("the health check answers when the database does")
     func health() throws {
         let app = try TestApp()

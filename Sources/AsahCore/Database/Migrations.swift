@@ -10,6 +10,7 @@ enum Migrations {
         migrator.registerMigration("v2-catalogue", migrate: CatalogueSchema.migrate)
         migrator.registerMigration("v2-workshops", migrate: WorkshopSchema.migrate)
         migrator.registerMigration("v2-employee-name-search", migrate: employeeNameSearch)
+        migrator.registerMigration("v3-appraisals", migrate: AppraisalSchema.migrate)
         return migrator
     }
 

@@ -18,9 +18,15 @@ enum Navigation {
         ("/account", "nav_account", .useAccount),
     ]
 
-    static func items(for principal: Principal, current: String, localizer: Localizer) -> [[String: Any]] {
+    /// The entries the principal may open; `unread` notifications are shown as a count.
+    static func items(for principal: Principal, current: String, unread: Int, localizer: Localizer) -> [[String: Any]] {
         entries.filter { Policy.allows(principal, $0.permission) }.map { entry in
-            ["href": entry.href, "label": localizer.t(entry.key), "current": entry.href == current]
+            var item: [String: Any] = ["href": entry.href, "label": localizer.t(entry.key), "current": entry.href == current]
+            if entry.href == "/notifications", unread > 0 {
+                item["count"] = localizer.number(unread)
+                item["countLabel"] = localizer.t("notification_unread_count", ["count": localizer.number(unread)])
+            }
+            return item
         }
     }
 }

@@ -53,7 +53,9 @@ struct Views: Sendable {
             values["user"] = ["name": principal.displayName, "login": principal.login,
                               "roles": principal.roles.sorted().map { context.localizer.t("role_\($0.rawValue)") }
                                   .joined(separator: ", ")]
-            let nav = Navigation.items(for: principal, current: context.request.path, localizer: context.localizer)
+            let unread = principal.employeeId.flatMap { try? Notifications(database: context.services.database).unreadCount(employeeId: $0) }
+            let nav = Navigation.items(for: principal, current: context.request.path, unread: unread ?? 0,
+                                       localizer: context.localizer)
             values["nav"] = nav
             values["hasNav"] = !nav.isEmpty
         }
