@@ -84,26 +84,9 @@ public struct Golongan: Hashable, Comparable, Sendable, CustomStringConvertible 
     ]
 }
 
-extension Golongan: Codable {
-    public init(from decoder: Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let code = try container.decode(String.self)
-        guard let golongan = Golongan(parsing: code) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "unknown golongan \(code)")
-        }
-        self = golongan
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(code)
-    }
+/// Stored and encoded as its code ("III/a"); reading accepts the lenient spellings of `init(parsing:)`.
+extension Golongan: RawRepresentable, Codable, DatabaseValueConvertible {
+    public init?(rawValue: String) { self.init(parsing: rawValue) }
+    public var rawValue: String { code }
 }
 
-extension Golongan: DatabaseValueConvertible {
-    public var databaseValue: DatabaseValue { code.databaseValue }
-
-    public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> Golongan? {
-        String.fromDatabaseValue(dbValue).flatMap(Golongan.init(parsing:))
-    }
-}

@@ -59,26 +59,9 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     }
 }
 
-extension CalendarDate: Codable {
-    public init(from decoder: Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let date = CalendarDate(iso: text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected YYYY-MM-DD, got \(text)")
-        }
-        self = date
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(iso)
-    }
+/// Stored and encoded as `YYYY-MM-DD`.
+extension CalendarDate: RawRepresentable, Codable, DatabaseValueConvertible {
+    public init?(rawValue: String) { self.init(iso: rawValue) }
+    public var rawValue: String { iso }
 }
 
-extension CalendarDate: DatabaseValueConvertible {
-    public var databaseValue: DatabaseValue { iso.databaseValue }
-
-    public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> CalendarDate? {
-        String.fromDatabaseValue(dbValue).flatMap(CalendarDate.init(iso:))
-    }
-}
