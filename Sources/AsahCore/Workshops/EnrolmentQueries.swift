@@ -40,11 +40,15 @@ extension EnrolmentService {
     /// `nil` if they never asked.
     public func standing(runId: Int64, employeeId: Int64, now: Int64 = Clock.now()) throws -> EnrolmentStanding? {
         try expireOffers(runId: runId, now: now)
-        return try database.pool.read { db in
-            guard let enrolment = try Enrolment.fetchOne(db, sql: "SELECT * FROM enrolments WHERE run_id = ? AND employee_id = ?",
-                                                         arguments: [runId, employeeId]) else { return nil }
-            return try Self.standing(enrolment, in: db)
-        }
+        return try database.pool.read { try Self.standing(runId: runId, employeeId: employeeId, in: $0) }
+    }
+
+    /// ``standing(runId:employeeId:now:)`` inside the caller's read, for a caller that has
+    /// already expired the run's offers.
+    public static func standing(runId: Int64, employeeId: Int64, in db: Database) throws -> EnrolmentStanding? {
+        guard let enrolment = try Enrolment.fetchOne(db, sql: "SELECT * FROM enrolments WHERE run_id = ? AND employee_id = ?",
+                                                     arguments: [runId, employeeId]) else { return nil }
+        return try standing(enrolment, in: db)
     }
 
     /// Every run `employeeId` has a place in, newest run first (offers past their window are

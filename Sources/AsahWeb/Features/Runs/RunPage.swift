@@ -28,8 +28,14 @@ enum RunPage {
         let services = context.services
         let enrolments = EnrolmentService(database: services.database)
         try enrolments.expireOffers(runId: id)
-        guard let facts = try services.database.pool.read({ try RunFacts.load(id, in: $0) }),
-              RunFacts.visible(facts.run, to: context.user) else { return context.notFound() }
+        // The run and the viewer's own place in one read, after the one expiry pass above.
+        guard let (facts, standing) = try services.database.pool.read({ db -> (RunFacts, EnrolmentStanding?)? in
+            guard let facts = try RunFacts.load(id, in: db) else { return nil }
+            let standing = try context.user.employeeId.flatMap {
+                try EnrolmentService.standing(runId: id, employeeId: $0, in: db)
+            }
+            return (facts, standing)
+        }), RunFacts.visible(facts.run, to: context.user) else { return context.notFound() }
         let localizer = context.localizer
         let locale = localizer.locale
         let run = facts.run
@@ -59,8 +65,7 @@ enum RunPage {
             "notice": try notice(context) as Any,
         ]
 
-        if let employeeId = user.employeeId {
-            let standing = try enrolments.standing(runId: id, employeeId: employeeId)
+        if user.employeeId != nil {
             var mine: [String: Any] = ["canRequest": run.status == .open && (standing.map { $0.enrolment.state.allowsNewRequest } ?? true)]
             if let standing {
                 let state = standing.enrolment.state
