@@ -18,7 +18,7 @@ public struct FormData: Sendable {
 
     /// Decodes `application/x-www-form-urlencoded` text strictly: broken escapes and
     /// invalid UTF-8 are errors, never silently repaired.
-    public init(urlEncoded text: String) throws {
+    public init(urlEncoded text: String) throws(FormDecodingError) {
         fields = [:]
         for pair in text.utf8.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true) {
             let parts = pair.split(separator: UInt8(ascii: "="), maxSplits: 1, omittingEmptySubsequences: false)
@@ -43,12 +43,12 @@ public struct FormData: Sendable {
     public func all(_ name: String) -> [String] { fields[name] ?? [] }
 
     /// Decodes one percent-encoded component, with `+` as space.
-    public static func decodeComponent(_ bytes: Substring.UTF8View.SubSequence) throws -> String {
+    public static func decodeComponent(_ bytes: Substring.UTF8View.SubSequence) throws(FormDecodingError) -> String {
         try decodeComponent(Array(bytes)[...])
     }
 
     /// Decodes one percent-encoded component, with `+` as space.
-    public static func decodeComponent(_ bytes: ArraySlice<UInt8>, plusAsSpace: Bool = true) throws -> String {
+    public static func decodeComponent(_ bytes: ArraySlice<UInt8>, plusAsSpace: Bool = true) throws(FormDecodingError) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var index = bytes.startIndex

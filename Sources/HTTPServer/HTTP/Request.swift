@@ -40,12 +40,17 @@ public final class Request: @unchecked Sendable {
     public func query() throws -> FormData { try FormData(urlEncoded: rawQuery) }
 
     /// The decoded body of an urlencoded or multipart form; throws `FormDecodingError` on broken input.
+    /// Decoded once per request (the CSRF check and the handler both read it).
     public func form() throws -> FormData {
-        let type = headers["Content-Type"]?.lowercased() ?? ""
-        if type.hasPrefix("multipart/form-data") { return FormData(fields: multipartFields) }
-        guard let text = String(validating: body, as: UTF8.self) else { throw FormDecodingError.invalidUTF8 }
-        return try FormData(urlEncoded: text)
+        try decodedForm.get()
     }
+
+    private lazy var decodedForm: Result<FormData, FormDecodingError> = {
+        let type = headers["Content-Type"]?.lowercased() ?? ""
+        if type.hasPrefix("multipart/form-data") { return .success(FormData(fields: multipartFields)) }
+        guard let text = String(validating: body, as: UTF8.self) else { return .failure(.invalidUTF8) }
+        return Result { () throws(FormDecodingError) in try FormData(urlEncoded: text) }
+    }()
 
     /// The body decoded as JSON into `T`.
     public func decodeJSON<T: Decodable>(_ type: T.Type) throws -> T {
