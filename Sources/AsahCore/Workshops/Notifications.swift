@@ -28,10 +28,13 @@ public struct Notifications: Sendable {
 
     /// How many notifications of `employeeId` are unread (for the badge).
     public func unreadCount(employeeId: Int64) throws -> Int {
-        try database.pool.read { db in
-            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM notifications WHERE employee_id = ? AND read_at IS NULL",
-                             arguments: [employeeId]) ?? 0
-        }
+        try database.pool.read { try Self.unreadCount(employeeId: employeeId, in: $0) }
+    }
+
+    /// ``unreadCount(employeeId:)`` inside the caller's read.
+    public static func unreadCount(employeeId: Int64, in db: Database) throws -> Int {
+        try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM notifications WHERE employee_id = ? AND read_at IS NULL"),
+                         arguments: [employeeId]) ?? 0
     }
 
     /// The latest notifications of `employeeId`, read or not, newest first.

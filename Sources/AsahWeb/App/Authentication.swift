@@ -8,6 +8,8 @@ struct Authentication: Sendable {
     struct Identity: Sendable {
         let principal: Principal
         let session: SessionStore.Session?
+        /// Unread notifications, for the menu badge (as fresh as the identity cache).
+        let unreadNotifications: Int
         /// What the caller presented ("session ..." or "bearer ..."), for per-caller caches.
         var key = ""
         var viaBearer: Bool { session == nil }
@@ -33,18 +35,23 @@ struct Authentication: Sendable {
     private func load(bearer: String?, sessionToken: String?) -> Identity? {
         do {
             if let bearer {
-                guard let userId = try services.tokens.userId(forToken: bearer),
-                      let principal = try services.database.pool.read({ try Principal.load(userId: userId, in: $0) })
-                else { return nil }
-                return Identity(principal: principal, session: nil)
+                guard let userId = try services.tokens.userId(forToken: bearer) else { return nil }
+                return try identity(userId: userId, session: nil)
             }
-            guard let sessionToken, let session = try services.sessions.resolve(token: sessionToken),
-                  let principal = try services.database.pool.read({ try Principal.load(userId: session.userId, in: $0) })
-            else { return nil }
-            return Identity(principal: principal, session: session)
+            guard let sessionToken, let session = try services.sessions.resolve(token: sessionToken) else { return nil }
+            return try identity(userId: session.userId, session: session)
         } catch {
             services.logger.error("authentication failed: \(error)")
             return nil
+        }
+    }
+
+    /// The principal and their unread-notification count, in one read.
+    private func identity(userId: Int64, session: SessionStore.Session?) throws -> Identity? {
+        try services.database.pool.read { db in
+            guard let principal = try Principal.load(userId: userId, in: db) else { return nil }
+            let unread = try principal.employeeId.map { try Notifications.unreadCount(employeeId: $0, in: db) } ?? 0
+            return Identity(principal: principal, session: session, unreadNotifications: unread)
         }
     }
 }

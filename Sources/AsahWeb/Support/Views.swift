@@ -53,8 +53,7 @@ struct Views: Sendable {
             values["user"] = ["name": principal.displayName, "login": principal.login,
                               "roles": principal.roles.sorted().map { context.localizer.t("role_\($0.rawValue)") }
                                   .joined(separator: ", ")]
-            let unread = principal.employeeId.flatMap { try? Notifications(database: context.services.database).unreadCount(employeeId: $0) }
-            let nav = Navigation.items(for: principal, current: context.request.path, unread: unread ?? 0,
+            let nav = Navigation.items(for: principal, current: context.request.path, unread: context.unreadNotifications,
                                        localizer: context.localizer)
             values["nav"] = nav
             values["hasNav"] = !nav.isEmpty

@@ -9,6 +9,7 @@ enum NotificationRoutes {
             RouteSpec(.post, "/notifications/read", .signedIn(.useAccount)) { context in
                 if let employeeId = context.user.employeeId {
                     try Notifications(database: context.services.database).markAllRead(employeeId: employeeId)
+                    context.services.identities.invalidate(userId: context.user.userId)
                 }
                 return TrainingFormat.redirect("/notifications", notice: "notification_all_read")
             },
@@ -16,6 +17,7 @@ enum NotificationRoutes {
                 guard let id = TrainingFormat.id(context) else { return context.notFound() }
                 if let employeeId = context.user.employeeId {
                     try Notifications(database: context.services.database).markRead(id: id, employeeId: employeeId)
+                    context.services.identities.invalidate(userId: context.user.userId)
                 }
                 return TrainingFormat.redirect("/notifications", notice: "notification_read_done")
             },
