@@ -23,6 +23,8 @@ struct Serve: ParsableCommand {
 
     func run() throws {
         let signals = SignalWaiter(blocking: [SIGINT, SIGTERM])
+        // A file-size limit reached must fail the write (SQLite reports it), not kill the server.
+        signal(SIGXFSZ, SIG_IGN)
         var logger = Logger(label: "asah")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let started = Date()

@@ -1,11 +1,7 @@
 """Browser tests: a real Asah server on a demo database, driven by headless Chromium."""
 import os
 import shutil
-import socket
-import subprocess
-import tempfile
-import time
-import urllib.request
+import sys
 
 import pytest
 from selenium import webdriver
@@ -13,41 +9,15 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-PASSWORD = "kata-sandi-e2e-2026"
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "pysupport"))
+from asah_server import PASSWORD, AsahServer  # noqa: E402
 
 
 @pytest.fixture(scope="session")
 def server():
-    binary = os.environ.get("ASAH_BIN", os.path.join(ROOT, ".build", "debug", "asah"))
-    folder = tempfile.mkdtemp(prefix="asah-e2e-")
-    db = os.path.join(folder, "asah.sqlite")
-    subprocess.run([binary, "demo", "--db", db, "--password", PASSWORD, "--employees", "600"],
-                   check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
-    port = free_port()
-    log = open(os.path.join(folder, "server.log"), "w")
-    process = subprocess.Popen([binary, "serve", "--db", db, "--port", str(port), "--log-level", "warning"],
-                               cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(base + "/healthz", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.1)
-    else:
-        process.kill()
-        raise RuntimeError("server did not start: " + open(log.name).read())
-    yield {"base": base, "db": db}
-    process.terminate()
-    process.wait(timeout=15)
-    shutil.rmtree(folder, ignore_errors=True)
+    asah = AsahServer().start()
+    yield {"base": asah.base, "db": asah.db}
+    asah.remove()
 
 
 @pytest.fixture(scope="session")

@@ -85,6 +85,11 @@ public final class AsahApp: Sendable {
                 return response
             } catch let failure as HTTPFailure {
                 return failure.response
+            } catch where StorageFailure.matches(error) {
+                services.logger.critical("\(request.method) \(request.path): the database cannot be written: \(error)")
+                var response = context.error(503, "error_storage_unavailable", code: "storage_unavailable")
+                response.headers.set("Retry-After", "30")
+                return response
             } catch {
                 services.logger.error("\(request.method) \(request.path) failed: \(error)")
                 return context.error(500, "error_internal")
