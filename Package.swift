@@ -6,6 +6,9 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "asah", targets: ["asah"]),
+        // Libraries for the fuzz targets in Fuzz/, a separate package built with the fuzzer sanitizer.
+        .library(name: "HTTPServer", targets: ["HTTPServer"]),
+        .library(name: "AsahCore", targets: ["AsahCore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
