@@ -9,7 +9,9 @@ struct Demo: ParsableCommand {
     @OptionGroup var database: DatabaseOption
     @Option(help: "Password of the demo accounts (a random one is printed when omitted).") var password: String?
     @Option(help: "Seed for the generated data.") var seed: UInt64 = 42
-    @Option(help: "How many employees.") var employees = 5000
+    @Option(help: "kabupaten (about 5,000 employees in 36 units) or province (100,000 employees in 612 units, 5,000 runs, 200,000 enrolments).")
+    var scale = DemoScale.kabupaten
+    @Option(help: "How many employees (default: as the scale says).") var employees: Int?
     @Option(help: "Folder with the course catalogue files.") var courses = "courses"
 
     func run() throws {
@@ -19,9 +21,22 @@ struct Demo: ParsableCommand {
         if FileManager.default.fileExists(atPath: courses) {
             CatalogueOutput.print(try CatalogueSync(database: appDatabase).sync(folder: courses))
         }
-        let accounts = try DemoAccounts.create(in: appDatabase, seed: seed, employeeCount: employees, password: secret)
+        let accounts = try DemoAccounts.create(in: appDatabase, seed: seed, employeeCount: employees ?? scale.employees,
+                                               password: secret, regions: scale.regions)
+        step("Organisation, accounts and demo workshops", since: started)
+        if scale.bulkRuns > 0 {
+            let bulk = Date()
+            let runs = try WorkshopVolume.generate(in: appDatabase, runs: scale.bulkRuns, enrolments: scale.bulkEnrolments, seed: seed)
+            step("Workshop history: \(runs)", since: bulk)
+        }
         print("Demo database \(database.db) ready in \(Int(Date().timeIntervalSince(started) * 1000)) ms.")
         print("Accounts (password: \(secret)):")
         for login in accounts { print("  \(login)") }
+    }
+
+    /// Progress on the terminal: a province takes minutes.
+    private func step(_ what: String, since start: Date) {
+        print("\(what) (\(Int(Date().timeIntervalSince(start) * 1000)) ms)")
+        fflush(nil)
     }
 }

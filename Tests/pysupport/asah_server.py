@@ -100,6 +100,8 @@ class ApiClient:
         try:
             with self.opener.open(request, timeout=timeout) as answer:
                 raw = answer.read()
+                if not answer.headers.get("Content-Type", "").startswith("application/json"):
+                    return answer.status, raw.decode(errors="replace")
                 return answer.status, json.loads(raw) if raw else None
         except urllib.error.HTTPError as failure:
             raw = failure.read()

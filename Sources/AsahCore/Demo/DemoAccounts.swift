@@ -20,10 +20,10 @@ public enum DemoAccounts {
     /// (``DemoWorkshops``, at times relative to `now`); returns the logins created.
     @discardableResult
     public static func create(in database: AppDatabase, seed: UInt64, employeeCount: Int, password: String,
-                              now: Int64 = Clock.now()) throws -> [String] {
+                              regions: Int = 1, now: Int64 = Clock.now()) throws -> [String] {
         let existing = try database.pool.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM employees") ?? 0 }
         guard existing == 0 else { throw Problem.notEmpty }
-        let people = try DemoKabupaten.generate(in: database, seed: seed, employeeCount: employeeCount)
+        let people = try DemoKabupaten.generate(in: database, seed: seed, employeeCount: employeeCount, regions: regions)
         let accounts = Accounts(database: database)
         let plan: [(login: String, employee: Int64?, roles: Set<Role>)] = [
             ("demo.pegawai", people.pegawai, []),

@@ -29,14 +29,23 @@ public enum DemoKabupaten {
     /// Creates the units and about `employeeCount` employees (exactly that many unless it is
     /// below what the structure needs) in one transaction, into a database without them.
     /// The same seed gives the same people, NIPs and ids.
-    public static func generate(in database: AppDatabase, seed: UInt64 = 42, employeeCount: Int = 5000) throws -> DemoPeople {
-        let plans = DemoKabupatenUnits.all
+    /// With `regions` above 1 the data is a province: the kabupaten's structure repeated for
+    /// each kabupaten and kota (36 units each), every region's Sekretaris Daerah reporting to
+    /// the first one's.
+    public static func generate(in database: AppDatabase, seed: UInt64 = 42, employeeCount: Int = 5000,
+                                regions: Int = 1) throws -> DemoPeople {
+        let regional = DemoRegion.first(regions).flatMap { region in
+            DemoKabupatenUnits.all.map { (region: region, plan: region.number == 0 ? $0 : $0.inRegion(region)) }
+        }
+        let plans = regional.map(\.plan)
         let sizes = unitSizes(plans, total: employeeCount)
         var staffing = DemoStaffing(random: SeededRandom(seed: seed))
         var headOf: [String: Int] = [:]
-        for (index, plan) in plans.enumerated() {
+        for (index, (region, plan)) in regional.enumerated() {
+            let root = region.codePrefix + "SETDA"
+            if plan.code == root { staffing.startRegion() }
             let supervisor = plan.reportsTo.flatMap(staffing.person(titled:))
-                ?? plan.parent.flatMap { headOf[$0] } ?? headOf["SETDA"]
+                ?? plan.parent.flatMap { headOf[$0] } ?? headOf[root] ?? headOf["SETDA"]
             headOf[plan.code] = staffing.people.count
             staffing.staff(unitIndex: index, plan: plan, size: sizes[index], headSupervisor: supervisor)
         }

@@ -63,6 +63,9 @@ struct DemoStaffing {
     /// The index of the person holding `title` (the first one, for repeated titles).
     func person(titled title: String) -> Int? { indexByTitle[title] }
 
+    /// Titles name people within one region: the next units report to their own region's heads.
+    mutating func startRegion() { indexByTitle = [:] }
+
     @discardableResult
     private mutating func add(_ position: DemoPosition, unit: Int, plan: DemoUnitPlan, supervisor: Int?,
                               pppk: Bool = false, mayLeave: Bool = false) -> Int {

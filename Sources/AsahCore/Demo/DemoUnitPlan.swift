@@ -44,8 +44,8 @@ struct DemoFungsional: Sendable {
 /// (administrators, or the JPT asisten in the Setda), pengawas sections under the
 /// administrators in turn, then fungsional and pelaksana staff.
 struct DemoUnitPlan: Sendable {
-    let code: String
-    let name: String
+    var code: String
+    var name: String
     let kind: UnitKind
     var parent: String?
     /// Relative size: the staff are shared out between units in proportion to it.
@@ -68,4 +68,16 @@ struct DemoUnitPlan: Sendable {
 
     /// The fewest people the structure needs: the positions plus two staff.
     var minimumSize: Int { 1 + deputies.count + sections.count + keyStaff.count + 2 }
+}
+
+extension DemoUnitPlan {
+    /// The same unit in another kabupaten of a province: the code carries the region's prefix,
+    /// the name the region's name.
+    func inRegion(_ region: DemoRegion) -> DemoUnitPlan {
+        var plan = self
+        plan.code = region.codePrefix + code
+        plan.name = name + " " + region.name
+        plan.parent = parent.map { region.codePrefix + $0 }
+        return plan
+    }
 }

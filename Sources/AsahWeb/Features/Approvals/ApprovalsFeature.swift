@@ -18,6 +18,8 @@ struct ApprovalsFeature: Feature {
     }
 
     static let notices: Set<String> = ["enrolled", "waitlisted", "offered", "declined"]
+    /// Requests shown per page of the inbox, oldest first.
+    static let pageSize = 50
 
     /// A pending request with who normally decides it.
     struct Item {
@@ -55,7 +57,9 @@ struct ApprovalsFeature: Feature {
     static func inbox(_ context: Context, error: String? = nil, errorFor: Int64? = nil, reason: String = "",
                       status: Int = 200) throws -> Response {
         let localizer = context.localizer
-        let items = try pending(context).map { item -> [String: Any] in
+        let all = try pending(context)
+        let pager = Pager(requested: try context.query()["page"], total: all.count, pageSize: Self.pageSize)
+        let items = all.dropFirst(pager.offset).prefix(Self.pageSize).map { item -> [String: Any] in
             let request = item.request
             let hasError = errorFor == request.enrolmentId
             return templateValues([
@@ -71,11 +75,12 @@ struct ApprovalsFeature: Feature {
         }
         var notice: String?
         if let code = try context.query()["notice"], notices.contains(code) { notice = localizer.t("approval_notice_\(code)") }
-        return context.page("approvals", title: localizer.t("approval_title"), [
+        return context.page("approvals", title: localizer.t("approval_title"), pager.values(localizer) { "/approvals?page=\($0)" }.merging([
             "items": items, "hasItems": !items.isEmpty, "notice": notice as Any,
             "error": (errorFor == nil ? error : nil) as Any, "rowErrorSummary": (errorFor != nil ? error : nil) as Any,
             "isCoordinator": WorkshopAccess.coordinates(context.user),
-        ], status: status)
+            "total": localizer.number(all.count), "paged": pager.pages > 1,
+        ]) { $1 }, status: status)
     }
 
     /// The enrolment `:id` if the viewer may see whose it is; otherwise a thrown 404.

@@ -39,11 +39,11 @@ struct PeopleFeature: Feature {
     private func directory(_ context: Context) throws -> Response {
         let (search, result) = try search(context)
         let units = try context.services.database.pool.read { try EmployeeDirectory.unitTree(in: $0) }
-        let pages = max(1, (result.total + Self.pageSize - 1) / Self.pageSize)
-        let link = { (page: Int) -> String in
+        let pager = Pager(requested: String(search.page), total: result.total, pageSize: Self.pageSize)
+        let links = pager.values(context.localizer) { page in
             "/people?q=\(URLEncoding.component(search.text ?? ""))&unit=\(search.unitId.map(String.init) ?? "")&page=\(page)"
         }
-        return context.page("people", title: context.localizer.t("people_title"), [
+        return context.page("people", title: context.localizer.t("people_title"), links.merging([
             "q": search.text ?? "",
             "units": units.map { unit in
                 ["id": unit.id, "label": String(repeating: "\u{2003}", count: unit.depth) + unit.name,
@@ -55,10 +55,7 @@ struct PeopleFeature: Feature {
             },
             "hasRows": !result.entries.isEmpty,
             "summary": context.localizer.t("people_results", ["count": context.localizer.number(result.total)]),
-            "pageInfo": context.localizer.t("people_page", ["page": String(search.page), "pages": String(pages)]),
-            "prev": search.page > 1 ? link(search.page - 1) : "",
-            "next": search.page < pages ? link(search.page + 1) : "",
-        ])
+        ]) { $1 })
     }
 
     private func visibleEmployee(_ context: Context) throws -> EmployeeView? {

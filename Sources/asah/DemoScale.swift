@@ -1,0 +1,14 @@
+import ArgumentParser
+
+/// How big the generated demo is: one kabupaten, or a province of seventeen for measuring.
+enum DemoScale: String, ExpressibleByArgument, CaseIterable {
+    case kabupaten
+    case province
+
+    var employees: Int { self == .kabupaten ? 5000 : 100_000 }
+    /// Kabupaten and kota, each with the kabupaten's 36 units.
+    var regions: Int { self == .kabupaten ? 1 : 17 }
+    /// Bulk history on top of the hand-made demo runs (none at kabupaten scale).
+    var bulkRuns: Int { self == .kabupaten ? 0 : 5000 }
+    var bulkEnrolments: Int { self == .kabupaten ? 0 : 200_000 }
+}
