@@ -1,0 +1,133 @@
+import Foundation
+import GRDB
+
+/// Full-text search over thread titles and posts (SQLite FTS5, `unicode61` with diacritics
+/// removed, every word matched as a prefix), ranked by bm25 with highlighted snippets.
+public enum ForumSearch {
+    /// What to look for and where.
+    public struct Query: Sendable {
+        public var text: String
+        public var categoryId: Int64?
+        public var status: SuggestionStatus?
+        /// Posts written on or after this moment (Unix seconds).
+        public var from: Int64?
+        /// Posts written before this moment.
+        public var until: Int64?
+        public var limit = 20
+
+        public init(text: String) {
+            self.text = text
+        }
+    }
+
+    /// A piece of a snippet; `marked` pieces matched the query.
+    public struct Fragment: Sendable, Hashable {
+        public let text: String
+        public let marked: Bool
+    }
+
+    /// One matching post.
+    public struct Hit: Sendable {
+        public let threadId: Int64
+        public let postId: Int64
+        public let postNumber: Int
+        public let title: String
+        public let categoryName: String
+        public let status: SuggestionStatus?
+        /// The author's display name or pseudonym.
+        public let authorLabel: String
+        public let createdAt: Int64
+        public let snippet: [Fragment]
+    }
+
+    /// A similar suggestion for the new-thread form.
+    public struct Similar: Sendable, Codable {
+        public let id: Int64
+        public let title: String
+        public let status: SuggestionStatus
+        public let supportCount: Int
+    }
+
+    private static let open = "\u{E000}", close = "\u{E001}"
+
+    /// The words of `text` as an FTS5 expression of quoted prefixes (`"gaji"* "tpp"*`), joined
+    /// by `separator`; `nil` when there is nothing to search for. Words shorter than
+    /// `minimumLength` are left out.
+    static func expression(_ text: String, separator: String = " ", minimumLength: Int = 1) -> String? {
+        let words = text.lowercased()
+            .split { !($0.isLetter || $0.isNumber) }
+            .filter { $0.count >= minimumLength }
+            .prefix(8)
+        guard !words.isEmpty else { return nil }
+        return words.map { "\"\($0)\"*" }.joined(separator: separator)
+    }
+
+    /// The best matches for `query`, visible posts only.
+    public static func search(_ query: Query, in db: Database) throws -> [Hit] {
+        guard let expression = expression(query.text) else { return [] }
+        var conditions = ["forum_search MATCH ?", "p.hidden = 0"]
+        var arguments: [any DatabaseValueConvertible] = [expression]
+        if let categoryId = query.categoryId {
+            conditions.append("t.category_id = ?")
+            arguments.append(categoryId)
+        }
+        if let status = query.status {
+            conditions.append("t.status = ?")
+            arguments.append(status.rawValue)
+        }
+        if let from = query.from {
+            conditions.append("p.created_at >= ?")
+            arguments.append(from)
+        }
+        if let until = query.until {
+            conditions.append("p.created_at < ?")
+            arguments.append(until)
+        }
+        arguments.append(query.limit)
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT p.id, p.thread_id, p.number, p.pseudonym, p.created_at, t.title, t.status, c.name AS category_name,
+                   u.display_name AS author_name,
+                   snippet(forum_search, -1, '\(open)', '\(close)', '…', 16) AS snippet
+            FROM forum_search JOIN forum_posts p ON p.id = forum_search.rowid
+            JOIN forum_threads t ON t.id = p.thread_id JOIN forum_categories c ON c.id = t.category_id
+            LEFT JOIN users u ON u.id = p.author_user_id
+            WHERE \(conditions.joined(separator: " AND "))
+            ORDER BY forum_search.rank LIMIT ?
+            """, arguments: StatementArguments(arguments))
+        return rows.map { row in
+            let pseudonym: Int? = row["pseudonym"]
+            return Hit(threadId: row["thread_id"], postId: row["id"], postNumber: row["number"], title: row["title"],
+                       categoryName: row["category_name"], status: row["status"],
+                       authorLabel: pseudonym.map { "Pegawai #\($0)" } ?? row["author_name"] ?? "–",
+                       createdAt: row["created_at"], snippet: fragments(row["snippet"]))
+        }
+    }
+
+    /// Open suggestions whose titles share words with `title`, best first.
+    public static func similarSuggestions(to title: String, limit: Int = 5, in db: Database) throws -> [Similar] {
+        guard let words = expression(title, separator: " OR ", minimumLength: 3) else { return [] }
+        return try Row.fetchAll(db, sql: """
+            SELECT t.id, t.title, t.status, t.support_count
+            FROM forum_search JOIN forum_posts p ON p.id = forum_search.rowid JOIN forum_threads t ON t.id = p.thread_id
+            WHERE forum_search MATCH ? AND p.number = 1 AND t.kind = 'suggestion' AND t.status != 'duplikat'
+            ORDER BY forum_search.rank LIMIT ?
+            """, arguments: ["title : (\(words))", limit]).map {
+            Similar(id: $0["id"], title: $0["title"], status: $0["status"], supportCount: $0["support_count"])
+        }
+    }
+
+    /// Splits a snippet with markers into plain and marked pieces (the caller escapes them).
+    static func fragments(_ snippet: String) -> [Fragment] {
+        var fragments: [Fragment] = []
+        var rest = Substring(snippet)
+        while let start = rest.range(of: open) {
+            if start.lowerBound > rest.startIndex { fragments.append(Fragment(text: String(rest[..<start.lowerBound]), marked: false)) }
+            let afterOpen = rest[start.upperBound...]
+            let end = afterOpen.range(of: close)?.lowerBound ?? afterOpen.endIndex
+            fragments.append(Fragment(text: String(afterOpen[..<end]), marked: true))
+            rest = end < afterOpen.endIndex ? afterOpen[afterOpen.index(end, offsetBy: close.count)...] : ""
+        }
+        if !rest.isEmpty { fragments.append(Fragment(text: String(rest), marked: false)) }
+        return fragments
+    }
+}
