@@ -56,6 +56,7 @@ public enum ForumSearch {
     static func expression(_ text: String, separator: String = " ", minimumLength: Int = 1) -> String? {
         let words = text.lowercased()
             .split { !($0.isLetter || $0.isNumber) }
+            .map(String.init)
             .filter { $0.count >= minimumLength }
             .prefix(8)
         guard !words.isEmpty else { return nil }
