@@ -117,6 +117,14 @@ public enum ForumSearch {
         }
     }
 
+    /// The first second of `date` in WIB, for the date filters.
+    public static func dayStart(_ date: CalendarDate) -> Int64 {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = IndonesianTime.wib
+        let start = calendar.date(from: DateComponents(year: date.year, month: date.month, day: date.day))!
+        return Int64(start.timeIntervalSince1970)
+    }
+
     /// Splits a snippet with markers into plain and marked pieces (the caller escapes them).
     static func fragments(_ snippet: String) -> [Fragment] {
         var fragments: [Fragment] = []

@@ -1,0 +1,53 @@
+// Similar suggestions while typing a new suggestion's title (the form works without this).
+document.addEventListener("DOMContentLoaded", () => {
+  const input = document.querySelector("input[data-similar]");
+  const box = document.getElementById("similar-suggestions");
+  if (!input || !box) return;
+  let timer = null;
+  let latest = 0;
+
+  const render = (items) => {
+    box.replaceChildren();
+    if (items.length === 0) return;
+    const heading = document.createElement("p");
+    const strong = document.createElement("strong");
+    strong.textContent = box.dataset.heading;
+    heading.append(strong);
+    const list = document.createElement("ul");
+    for (const item of items) {
+      const entry = document.createElement("li");
+      const link = document.createElement("a");
+      link.href = "/forums/threads/" + encodeURIComponent(item.id);
+      link.textContent = item.title;
+      const badge = document.createElement("span");
+      badge.className = "badge";
+      badge.textContent = item.status;
+      const count = document.createElement("span");
+      count.className = "hint";
+      count.textContent = item.supportCount + " " + box.dataset.supports;
+      entry.append(link, " ", badge, " ", count);
+      list.append(entry);
+    }
+    box.append(heading, list);
+  };
+
+  const lookUp = async () => {
+    const title = input.value.trim();
+    const ticket = ++latest;
+    if (title.length < 3) { render([]); return; }
+    try {
+      const answer = await fetch(input.dataset.similar + "?title=" + encodeURIComponent(title), {
+        headers: { "Accept": "application/json" }, credentials: "same-origin",
+      });
+      if (!answer.ok || ticket !== latest) return;
+      render(await answer.json());
+    } catch (_) {
+      // Offline or signed out: the form still works without hints.
+    }
+  };
+
+  input.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(lookUp, 250);
+  });
+});
