@@ -21,10 +21,10 @@ document.addEventListener("DOMContentLoaded", () => {
       link.textContent = item.title;
       const badge = document.createElement("span");
       badge.className = "badge";
-      badge.textContent = item.status;
+      badge.textContent = item.status_name;
       const count = document.createElement("span");
       count.className = "hint";
-      count.textContent = item.supportCount + " " + box.dataset.supports;
+      count.textContent = item.support_count + " " + box.dataset.supports;
       entry.append(link, " ", badge, " ", count);
       list.append(entry);
     }

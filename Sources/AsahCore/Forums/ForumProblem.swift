@@ -24,6 +24,7 @@ public enum ForumProblem: Error, Sendable, Hashable {
     case proposalExists
     case invalidDueDate
     case ownerNotCoordinator
+    case moderatorNotCoordinator
 
     /// The message for the person who tried.
     public var message: String {
@@ -53,6 +54,7 @@ public enum ForumProblem: Error, Sendable, Hashable {
         case .proposalExists: "Usulan ini sudah dijadikan usulan kursus."
         case .invalidDueDate: "Tanggal batas keputusan tidak valid."
         case .ownerNotCoordinator: "Penanggung jawab harus seorang koordinator."
+        case .moderatorNotCoordinator: "Hak moderasi forum hanya untuk akun koordinator."
         }
     }
 

@@ -41,7 +41,7 @@ public enum ForumSearch {
     }
 
     /// A similar suggestion for the new-thread form.
-    public struct Similar: Sendable, Codable {
+    public struct Similar: Sendable, Hashable {
         public let id: Int64
         public let title: String
         public let status: SuggestionStatus

@@ -150,7 +150,7 @@ extension Forums {
             guard let userId = try Int64.fetchOne(db, sql: "SELECT id FROM users WHERE login = ?", arguments: [login]),
                   let principal = try Principal.load(userId: userId, in: db) else { return .failure(.notFound) }
             if granted {
-                guard Self.coordinates(principal) else { return .failure(.ownerNotCoordinator) }
+                guard Self.coordinates(principal) else { return .failure(.moderatorNotCoordinator) }
                 try db.execute(sql: "INSERT OR IGNORE INTO forum_moderators (user_id, granted_at) VALUES (?, ?)", arguments: [userId, now])
             } else {
                 try db.execute(sql: "DELETE FROM forum_moderators WHERE user_id = ?", arguments: [userId])

@@ -137,6 +137,14 @@ enum ForumsAPI {
         let snippet: [FragmentJSON]
     }
 
+    struct SimilarJSON: Encodable {
+        let id: Int64
+        let title: String
+        let status: String
+        let status_name: String
+        let support_count: Int
+    }
+
     struct FragmentJSON: Encodable {
         let text: String
         let match: Bool
@@ -277,6 +285,9 @@ enum ForumsAPI {
     private static func similar(_ context: Context) throws -> Response {
         let title = try context.query().trimmed("title") ?? ""
         let similar = try context.services.database.pool.read { try ForumSearch.similarSuggestions(to: String(title.prefix(200)), in: $0) }
-        return .json(similar)
+        return .json(similar.map {
+            SimilarJSON(id: $0.id, title: $0.title, status: $0.status.rawValue, status_name: $0.status.displayName,
+                        support_count: $0.supportCount)
+        })
     }
 }

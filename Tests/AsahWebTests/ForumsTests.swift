@@ -1,0 +1,220 @@
+import AsahCore
+import Foundation
+import GRDB
+import HTTPTestSupport
+import Testing
+
+@Suite("Forums over HTTP")
+struct ForumsTests {
+    @Test("parallel PUT and DELETE of supports by the same people: the count always equals the distinct supporters")
+    func parallelSupports() throws {
+        let app = try TestApp()
+        let people = try ForumCaller.employees(app, 24)
+        let author = people[0]
+        let thread = try author.openThread(category: app.forumCategory("pelatihan"), title: "Pelatihan analisis data untuk perencana",
+                                           body: "Mohon pelatihan analisis data dasar.")
+        // Everyone supports four times at once; a third of them also withdraw once in between.
+        let attempts = (0..<4).flatMap { round in people.enumerated().map { (round, $0.offset, $0.element) } }
+        let statuses = Statuses()
+        DispatchQueue.concurrentPerform(iterations: 12) { worker in
+            for index in stride(from: worker, to: attempts.count, by: 12) {
+                let (round, number, person) = attempts[index]
+                let method = round == 1 && number % 3 == 0 ? "DELETE" : "PUT"
+                statuses.add((try? person.call(method, "/api/v1/suggestions/\(thread)/support").status) ?? 0)
+            }
+        }
+        #expect(statuses.count(where: { $0 != 200 }) == 0)
+        // Settle: everyone supports once more, sequentially, so the expected total is known.
+        for person in people { try person.call("PUT", "/api/v1/suggestions/\(thread)/support") }
+        let (count, rows) = try app.database.pool.read { db in
+            (try Int.fetchOne(db, sql: "SELECT support_count FROM forum_threads WHERE id = ?", arguments: [thread])!,
+             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM forum_supports WHERE thread_id = ?", arguments: [thread])!)
+        }
+        #expect(rows == people.count)
+        #expect(count == people.count)
+        let again = try people[1].call("PUT", "/api/v1/suggestions/\(thread)/support")
+        #expect(again.text.contains("\"support_count\":\(people.count)"), "a repeated support is not counted")
+        let withdrawn = try people[1].call("DELETE", "/api/v1/suggestions/\(thread)/support")
+        #expect(withdrawn.text.contains("\"support_count\":\(people.count - 1)"))
+    }
+
+    @Test("nothing about a pseudonymous author shows in pages, API answers, search, notifications or the audit log")
+    func pseudonymity() throws {
+        let app = try TestApp()
+        let people = try ForumCaller.employees(app, 4)
+        let (author, supporter, flaggers) = (people[0], people[1], Array(people[1...3]))
+        let secrets = try app.database.pool.read { db -> [String] in
+            let row = try Row.fetchOne(db, sql: """
+                SELECT u.login, u.display_name, e.nip, e.name, un.name AS unit, e.golongan FROM users u
+                JOIN employees e ON e.id = u.employee_id LEFT JOIN units un ON un.id = e.unit_id WHERE u.id = ?
+                """, arguments: [author.userId])!
+            return ["login", "display_name", "nip", "name", "unit"].compactMap { row[$0] as String? }
+        }
+        let thread = try author.openThread(category: app.forumCategory("penilaian-kinerja"),
+                                           title: "Penilai kinerja wajib menjelaskan nilai di bawah ekspektasi",
+                                           body: "Nilai di bawah ekspektasi diberikan tanpa penjelasan tertulis.", pseudonymous: true)
+        try supporter.call("PUT", "/api/v1/suggestions/\(thread)/support")
+        let postId = try app.database.pool.read {
+            try Int64.fetchOne($0, sql: "SELECT id FROM forum_posts WHERE thread_id = ? AND number = 1", arguments: [thread])!
+        }
+        var coordinator = try app.signIn("demo.koordinator")
+        try coordinator.get("/forums/threads/\(thread)")
+        #expect(try coordinator.post("/forums/threads/\(thread)/status",
+                                     [("status", "ditinjau"), ("reason", "Akan dibahas bersama tim penilai.")]).status == 303)
+        try coordinator.post("/forums/threads/\(thread)/reply", [("body", "Terima kasih, kami tindak lanjuti."), ("official", "on")])
+        // Three people flag it: the post goes to the moderator's queue.
+        let forums = try Forums(database: app.database)
+        for flagger in flaggers {
+            let principal = try app.database.pool.read { try Principal.load(userId: flagger.userId, in: $0)! }
+            _ = try forums.flag(postId, reason: "Uji laporan", by: principal).get()
+        }
+
+        var pages: [(String, String)] = []
+        for path in ["/forums", "/forums/threads/\(thread)", "/forums/board", "/forums/search?q=penilai+kinerja",
+                     "/forums/categories/\(try app.forumCategory("penilaian-kinerja"))", "/forums/queue", "/forums/board?agenda=1"] {
+            let page = try coordinator.get(path)
+            #expect(page.status == 200, "\(path)")
+            pages.append((path, page.text))
+        }
+        for path in ["/api/v1/threads/\(thread)", "/api/v1/search?q=penilai", "/api/v1/suggestions", "/api/v1/threads",
+                     "/api/v1/suggestions/similar?title=penilai+kinerja"] {
+            let answer = try supporter.call("GET", path)
+            #expect(answer.status == 200, "\(path)")
+            pages.append((path, answer.text))
+            #expect(!answer.text.contains("author_user_id") && !answer.text.contains("\"user_id\""), "\(path)")
+        }
+        // The forum's audit entries and notifications (the account's earlier training activity aside).
+        let (audit, notifications) = try app.database.pool.read { db in
+            (try AuditLog.recent(limit: 1000, in: db).filter { $0.action.hasPrefix("forum.") }
+                .map { [$0.action, $0.actorLogin ?? "", $0.subject ?? "", $0.detail ?? ""].joined(separator: " ") },
+             try String.fetchAll(db, sql: "SELECT message FROM notifications WHERE kind LIKE 'forum_%'"))
+        }
+        #expect(!audit.isEmpty && !notifications.isEmpty)
+        pages.append(("audit", audit.joined(separator: "\n")))
+        pages.append(("notifications", notifications.joined(separator: "\n")))
+        for (path, text) in pages {
+            for secret in secrets {
+                #expect(!text.contains(secret), "\(path) shows \(secret)")
+            }
+        }
+        #expect(pages[1].1.contains("Pegawai #1"))
+        let authorNotes = try app.database.pool.read { db in
+            try String.fetchAll(db, sql: """
+                SELECT n.message FROM notifications n JOIN users u ON u.employee_id = n.employee_id WHERE u.id = ?
+                """, arguments: [author.userId])
+        }
+        #expect(authorNotes.contains { $0.contains("Ditinjau") }, "the pseudonymous author is still notified")
+        #expect(authorNotes.contains { $0.contains("Jawaban resmi") })
+
+        let revealed = try forums.reveal(postId: postId, reason: "Uji pembukaan nama samaran",
+                                                                  adminLogin: "demo.admin").get()
+        #expect(revealed.login == author.login)
+        var admin = try app.signIn("demo.admin")
+        #expect(try admin.get("/admin/audit").text.contains("forum.pseudonym.reveal"))
+    }
+
+    @Test("the sixth post in ten minutes is refused with 429, a wait time and a clear message")
+    func rateLimit() throws {
+        let app = try TestApp()
+        let person = try ForumCaller.employees(app, 1)[0]
+        let thread = try person.openThread(category: app.forumCategory("umum"), title: "Jadwal senam pagi di kantor bupati",
+                                           body: "Siapa yang ikut?", kind: "discussion")
+        for number in 1...4 {
+            #expect(try person.call("POST", "/api/v1/threads/\(thread)/posts", #"{"body":"Tambahan \#(number)"}"#).status == 201)
+        }
+        let refused = try person.call("POST", "/api/v1/threads/\(thread)/posts", #"{"body":"Satu lagi"}"#)
+        #expect(refused.status == 429)
+        #expect(refused.header("Retry-After") != nil)
+        #expect(refused.text.contains("terlalu banyak tulisan"))
+    }
+
+    @Test("moderation over the pages: a reason is required, nobody moderates their own post, employees cannot moderate")
+    func moderation() throws {
+        let app = try TestApp()
+        let person = try ForumCaller.employees(app, 1)[0]
+        let thread = try person.openThread(category: app.forumCategory("pelayanan-publik"), title: "Loket khusus lansia di MPP",
+                                           body: "Warga lansia perlu loket khusus.")
+        let postId = try app.database.pool.read {
+            try Int64.fetchOne($0, sql: "SELECT id FROM forum_posts WHERE thread_id = ? AND number = 1", arguments: [thread])!
+        }
+        var employee = try app.signIn("demo.pegawai")
+        try employee.get("/forums/threads/\(thread)")
+        #expect(try employee.post("/forums/threads/\(thread)/posts/\(postId)/hide", [("reason", "Uji")]).status == 403)
+        #expect(try employee.post("/forums/threads/\(thread)/status", [("status", "diterima"), ("reason", "Uji")]).status == 403)
+        let flagged = try employee.post("/forums/threads/\(thread)/posts/\(postId)/flag", [("reason", "Di luar topik")])
+        #expect(flagged.status == 303)
+        #expect(try !app.database.pool.read { try Bool.fetchOne($0, sql: "SELECT hidden FROM forum_posts WHERE id = ?", arguments: [postId])! },
+                "one flag never hides")
+
+        var coordinator = try app.signIn("demo.koordinator")
+        try coordinator.get("/forums/threads/\(thread)")
+        let noReason = try coordinator.post("/forums/threads/\(thread)/posts/\(postId)/hide", [("reason", "  ")])
+        #expect(noReason.status == 422)
+        #expect(noReason.text.contains("Alasan wajib diisi."))
+        #expect(try coordinator.post("/forums/threads/\(thread)/posts/\(postId)/hide",
+                                     [("reason", "Berisi data pribadi warga.")]).status == 303)
+        let page = try employee.get("/forums/threads/\(thread)").text
+        #expect(page.contains("Berisi data pribadi warga."), "everyone sees the reason")
+        #expect(!page.contains("Warga lansia perlu loket khusus."), "the text is hidden from others")
+
+        try coordinator.post("/forums/threads/\(thread)/reply", [("body", "Tanggapan koordinator.")])
+        let own = try app.database.pool.read {
+            try Int64.fetchOne($0, sql: "SELECT id FROM forum_posts WHERE thread_id = ? ORDER BY id DESC LIMIT 1", arguments: [thread])!
+        }
+        let selfModeration = try coordinator.post("/forums/threads/\(thread)/posts/\(own)/hide", [("reason", "Uji")])
+        #expect(selfModeration.status == 403)
+        #expect(selfModeration.text.contains("tulisan Anda sendiri"))
+    }
+
+    @Test("a status change with a reason shows on the thread and in the followers' notifications")
+    func statusChange() throws {
+        let app = try TestApp()
+        let people = try ForumCaller.employees(app, 2)
+        let thread = try people[0].openThread(category: app.forumCategory("pelatihan"), title: "Kelas bahasa Inggris untuk staf protokol",
+                                              body: "Staf protokol sering menerima tamu asing.")
+        try people[1].call("PUT", "/api/v1/suggestions/\(thread)/support")
+        var coordinator = try app.signIn("demo.koordinator")
+        try coordinator.get("/forums/threads/\(thread)")
+        let missing = try coordinator.post("/forums/threads/\(thread)/status", [("status", "ditolak"), ("reason", "")])
+        #expect(missing.status == 422)
+        #expect(try coordinator.post("/forums/threads/\(thread)/status",
+                                     [("status", "ditolak"), ("reason", "Sudah ada kursus daring dari LAN.")]).status == 303)
+        let page = try coordinator.get("/forums/threads/\(thread)").text
+        #expect(page.contains("Sudah ada kursus daring dari LAN."))
+        for person in people {
+            let notes = try app.database.pool.read { db in
+                try String.fetchAll(db, sql: "SELECT message FROM notifications WHERE employee_id = ?", arguments: [person.employeeId])
+            }
+            #expect(notes.contains { $0.contains("Ditolak") && $0.contains("Sudah ada kursus daring dari LAN.") })
+        }
+    }
+
+    @Test("posted HTML and script come back as text in the thread page and the API")
+    func safeText() throws {
+        let app = try TestApp()
+        let person = try ForumCaller.employees(app, 1)[0]
+        let thread = try person.openThread(category: app.forumCategory("umum"), title: "Uji <script>alert(1)</script> judul",
+                                           body: "<img src=x onerror=alert(1)> [klik](javascript:alert(1)) <script>alert(2)</script>",
+                                           kind: "discussion")
+        var browser = try app.signIn("demo.pegawai")
+        let page = try browser.get("/forums/threads/\(thread)").text
+        #expect(!page.contains("<script>alert"))
+        #expect(!page.contains("<img src=x"))
+        #expect(!page.contains("href=\"javascript:"))
+        #expect(page.contains("&lt;script&gt;alert(2)&lt;/script&gt;"))
+        let api = try JSONSerialization.jsonObject(with: Data(person.call("GET", "/api/v1/threads/\(thread)").body)) as? [String: Any]
+        let html = (api?["posts"] as? [[String: Any]])?.first?["html"] as? String
+        #expect(html == "<p>&lt;img src=x onerror=alert(1)&gt; klik &lt;script&gt;alert(2)&lt;/script&gt;</p>",
+                "the API's html is the same safe rendering; titles are plain text for the client to escape")
+    }
+}
+
+/// Answer statuses collected from many threads.
+private final class Statuses: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [Int] = []
+
+    func add(_ status: Int) { lock.withLock { values.append(status) } }
+
+    func count(where predicate: (Int) -> Bool) -> Int { lock.withLock { values.filter(predicate).count } }
+}
