@@ -6,6 +6,8 @@ import GRDB
 ///
 /// A pseudonymous post has no `author_user_id`; the link to its author lives in
 /// `forum_pseudonyms`, sealed with a key kept outside this file (see ``PseudonymVault``).
+/// Search: `forum_search` indexes every post (the opening post with its thread's title);
+/// `forum_titles` indexes thread titles alone, for the similar-suggestion hints.
 /// Counters (`support_count`, `flag_count`) are kept in the same transaction as the rows they
 /// count, and the unique keys make a second support or flag by one person impossible.
 enum ForumSchema {
@@ -158,6 +160,15 @@ enum ForumSchema {
             END;
             CREATE TRIGGER forum_search_title AFTER UPDATE OF title ON forum_threads BEGIN
                 UPDATE forum_search SET title = new.title WHERE rowid = (SELECT id FROM forum_posts WHERE thread_id = new.id AND number = 1);
+            END;
+            CREATE VIRTUAL TABLE forum_titles USING fts5(title, content = 'forum_threads', content_rowid = 'id',
+                tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
+            CREATE TRIGGER forum_titles_insert AFTER INSERT ON forum_threads BEGIN
+                INSERT INTO forum_titles(rowid, title) VALUES (new.id, new.title);
+            END;
+            CREATE TRIGGER forum_titles_update AFTER UPDATE OF title ON forum_threads BEGIN
+                INSERT INTO forum_titles(forum_titles, rowid, title) VALUES ('delete', old.id, old.title);
+                INSERT INTO forum_titles(rowid, title) VALUES (new.id, new.title);
             END;
             """)
     }

@@ -2,8 +2,16 @@ import Foundation
 import GRDB
 
 /// Full-text search over thread titles and posts (SQLite FTS5, `unicode61` with diacritics
-/// removed, every word matched as a prefix), ranked by bm25 with highlighted snippets.
+/// removed), ranked by bm25 with highlighted snippets.
+///
+/// Every word must match; the last one also as a prefix (the person may still be typing it).
+/// Ranking looks at the ``window`` most recent matching posts: with a million posts a common
+/// word matches a hundred thousand of them, and scoring all of them costs tens of
+/// milliseconds, while the best of the latest few hundred answers in a few.
 public enum ForumSearch {
+    /// How many of the most recent matches are ranked.
+    public static let window = 200
+
     /// What to look for and where.
     public struct Query: Sendable {
         public var text: String
@@ -50,17 +58,19 @@ public enum ForumSearch {
 
     private static let open = "\u{E000}", close = "\u{E001}"
 
-    /// The words of `text` as an FTS5 expression of quoted prefixes (`"gaji"* "tpp"*`), joined
-    /// by `separator`; `nil` when there is nothing to search for. Words shorter than
-    /// `minimumLength` are left out.
-    static func expression(_ text: String, separator: String = " ", minimumLength: Int = 1) -> String? {
-        let words = text.lowercased()
+    /// The words of `text` as an FTS5 expression of quoted words joined by `separator`, the
+    /// last one (or every one, with `allPrefixes`) as a prefix: `"gaji" "tpp"*`; `nil` when
+    /// there is nothing to search for. Words shorter than `minimumLength` are left out.
+    static func expression(_ text: String, separator: String = " ", minimumLength: Int = 1, allPrefixes: Bool = false) -> String? {
+        let words = Array(text.lowercased()
             .split { !($0.isLetter || $0.isNumber) }
             .map(String.init)
             .filter { $0.count >= minimumLength }
-            .prefix(8)
+            .prefix(8))
         guard !words.isEmpty else { return nil }
-        return words.map { "\"\($0)\"*" }.joined(separator: separator)
+        return words.enumerated().map { index, word in
+            allPrefixes || index == words.count - 1 ? "\"\(word)\"*" : "\"\(word)\""
+        }.joined(separator: separator)
     }
 
     /// The best matches for `query`, visible posts only.
@@ -84,16 +94,18 @@ public enum ForumSearch {
             conditions.append("p.created_at < ?")
             arguments.append(until)
         }
-        arguments.append(query.limit)
+        arguments += [window, query.limit]
         let rows = try Row.fetchAll(db, sql: """
-            SELECT p.id, p.thread_id, p.number, p.pseudonym, p.created_at, t.title, t.status, c.name AS category_name,
-                   u.display_name AS author_name,
-                   snippet(forum_search, -1, '\(open)', '\(close)', '…', 16) AS snippet
-            FROM forum_search JOIN forum_posts p ON p.id = forum_search.rowid
-            JOIN forum_threads t ON t.id = p.thread_id JOIN forum_categories c ON c.id = t.category_id
-            LEFT JOIN users u ON u.id = p.author_user_id
-            WHERE \(conditions.joined(separator: " AND "))
-            ORDER BY forum_search.rank LIMIT ?
+            SELECT * FROM (
+                SELECT p.id, p.thread_id, p.number, p.pseudonym, p.created_at, t.title, t.status, c.name AS category_name,
+                       u.display_name AS author_name, forum_search.rank AS score,
+                       snippet(forum_search, -1, '\(open)', '\(close)', '…', 16) AS snippet
+                FROM forum_search JOIN forum_posts p ON p.id = forum_search.rowid
+                JOIN forum_threads t ON t.id = p.thread_id JOIN forum_categories c ON c.id = t.category_id
+                LEFT JOIN users u ON u.id = p.author_user_id
+                WHERE \(conditions.joined(separator: " AND "))
+                ORDER BY forum_search.rowid DESC LIMIT ?)
+            ORDER BY score LIMIT ?
             """, arguments: StatementArguments(arguments))
         return rows.map { row in
             let pseudonym: Int? = row["pseudonym"]
@@ -106,13 +118,13 @@ public enum ForumSearch {
 
     /// Open suggestions whose titles share words with `title`, best first.
     public static func similarSuggestions(to title: String, limit: Int = 5, in db: Database) throws -> [Similar] {
-        guard let words = expression(title, separator: " OR ", minimumLength: 3) else { return [] }
+        guard let words = expression(title, separator: " OR ", minimumLength: 3, allPrefixes: true) else { return [] }
         return try Row.fetchAll(db, sql: """
             SELECT t.id, t.title, t.status, t.support_count
-            FROM forum_search JOIN forum_posts p ON p.id = forum_search.rowid JOIN forum_threads t ON t.id = p.thread_id
-            WHERE forum_search MATCH ? AND p.number = 1 AND t.kind = 'suggestion' AND t.status != 'duplikat'
-            ORDER BY forum_search.rank LIMIT ?
-            """, arguments: ["title : (\(words))", limit]).map {
+            FROM forum_titles JOIN forum_threads t ON t.id = forum_titles.rowid
+            WHERE forum_titles MATCH ? AND t.kind = 'suggestion' AND t.status != 'duplikat'
+            ORDER BY forum_titles.rank LIMIT ?
+            """, arguments: [words, limit]).map {
             Similar(id: $0["id"], title: $0["title"], status: $0["status"], supportCount: $0["support_count"])
         }
     }

@@ -3,8 +3,10 @@ import GRDB
 
 /// Bulk forum data for measuring: `threads` threads spread over the existing categories with
 /// `posts` posts in all, one of them (the first) holding `bigThread` posts, written with
-/// plain SQL in one transaction (no notifications or rate limits). Texts are sentences drawn
-/// from an Indonesian vocabulary, so the search index has a realistic spread of words.
+/// plain SQL in one transaction (no notifications or rate limits). Texts are drawn from a
+/// 5,000-word vocabulary with a Zipf distribution, as natural language has: Indonesian
+/// function words are the most frequent, then the forum's topic words (a word such as
+/// "tunjangan" lands in a few percent of posts), then a long tail of rarer words.
 public enum ForumVolume {
     /// What was added.
     public struct Summary: Sendable, CustomStringConvertible {
@@ -16,7 +18,12 @@ public enum ForumVolume {
         }
     }
 
-    static let words = """
+    static let functionWords = """
+        yang dan di untuk dengan ini itu dari tidak kami ada juga akan pada sudah saya kita bisa karena agar masih \
+        lebih atau oleh sangat hanya belum harus setiap semua
+        """.split(separator: " ").map(String.init)
+
+    static let topicWords = """
         tunjangan kinerja gaji pembayaran terlambat potongan presensi absen dinas luar pelatihan diklat jadwal kursus mentoring \
         pelayanan publik loket antrean warga dukcapil puskesmas sekolah guru tenaga kesehatan kecamatan kelurahan aplikasi \
         sinyal jaringan laporan surat naskah elektronik tanda tangan penilaian perilaku skp atasan bawahan predikat kalibrasi \
@@ -26,6 +33,33 @@ public enum ForumVolume {
         keselamatan banjir pulau terpencil transportasi internet komputer printer formulir persyaratan informasi papan \
         situs portal whatsapp surel mohon setuju usul sebaiknya perlu segera mungkin bulan tahun triwulan minggu hari
         """.split(separator: " ").map(String.init)
+
+    /// Function words, topic words, then made-up rarer words, most frequent first.
+    static let vocabulary: [String] = {
+        let syllables = ["ba", "ka", "ta", "ri", "lu", "ma", "sa", "pe", "ra", "ngan", "di", "su", "to", "mi", "la", "nu", "go",
+                         "wa", "ja", "se", "bo", "ke", "an", "in"]
+        var words = functionWords + topicWords
+        var seen = Set(words)
+        outer: for first in syllables {
+            for second in syllables {
+                for third in syllables where words.count < 5000 {
+                    let word = first + second + third
+                    if seen.insert(word).inserted { words.append(word) }
+                }
+                if words.count >= 5000 { break outer }
+            }
+        }
+        return words
+    }()
+
+    /// Cumulative Zipf weights (exponent 1) over ``vocabulary``.
+    static let cumulative: [Double] = {
+        var total = 0.0
+        return vocabulary.indices.map { index in
+            total += 1 / Double(index + 1)
+            return total
+        }
+    }()
 
     /// Adds the volume to a database that already has categories and accounts.
     public static func generate(in database: AppDatabase, threads: Int, posts: Int, bigThread: Int = 200, seed: UInt64 = 7,
@@ -69,7 +103,18 @@ public enum ForumVolume {
     }
 
     private static func sentence(_ random: inout SeededRandom, words count: Int) -> String {
-        (0..<count).map { _ in random.pick(words) }.joined(separator: " ") + "."
+        (0..<count).map { _ in word(&random) }.joined(separator: " ") + "."
+    }
+
+    /// A word drawn by its Zipf weight.
+    private static func word(_ random: inout SeededRandom) -> String {
+        let target = Double(random.next() >> 11) / Double(1 << 53) * cumulative[cumulative.count - 1]
+        var low = 0, high = cumulative.count - 1
+        while low < high {
+            let middle = (low + high) / 2
+            if cumulative[middle] < target { low = middle + 1 } else { high = middle }
+        }
+        return vocabulary[low]
     }
 }
 
