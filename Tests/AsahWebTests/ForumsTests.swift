@@ -218,3 +218,80 @@ private final class Statuses: @unchecked Sendable {
 
     func count(where predicate: (Int) -> Bool) -> Int { lock.withLock { values.filter(predicate).count } }
 }
+
+@Suite("Forum pages over the demo data")
+struct ForumPagesTests {
+    @Test("the board filters by status and overdue, the agenda lists suggestions over the threshold")
+    func board() throws {
+        let app = try TestApp()
+        var employee = try app.signIn("demo.pegawai")
+        let overdue = try employee.get("/forums/board?overdue=1").text
+        #expect(overdue.contains("Potongan TPP karena terlambat absen saat dinas luar"))
+        #expect(overdue.contains("forum-overdue"))
+        #expect(!overdue.contains("Ruang laktasi di setiap kantor pelayanan"))
+        let agenda = try employee.get("/forums/board?agenda=1").text
+        #expect(agenda.contains("Kalibrasi nilai SKP antarunit kerja"))
+        #expect(!agenda.contains("TPP dibayar paling lambat tanggal 5"), "decided suggestions leave the agenda")
+        let rejected = try employee.get("/forums/board?status=ditolak").text
+        #expect(rejected.contains("Jadwal diklat diumumkan tiga bulan sebelumnya"))
+        #expect(!rejected.contains("Antrean daring untuk layanan Dukcapil"))
+        let api = try employee.get("/api/v1/suggestions?status=duplikat", headers: [("Accept", "application/json")]).text
+        #expect(api.contains("Diklat naskah dinas elektronik untuk operator"))
+    }
+
+    @Test("the author finds their pseudonymous suggestion under My posts; nobody else sees it there")
+    func mine() throws {
+        let app = try TestApp()
+        var author = try app.signIn("demo.pegawai")
+        let mine = try author.get("/forums/mine").text
+        #expect(mine.contains("Transparansi penilaian perilaku kerja"))
+        #expect(mine.contains("Pegawai #1"))
+        var other = try app.signIn("demo.atasan")
+        #expect(!(try other.get("/forums/mine").text.contains("Transparansi penilaian perilaku kerja")))
+    }
+
+    @Test("a coordinator downloads the draft course file of a proposal; employees cannot")
+    func proposals() throws {
+        let app = try TestApp()
+        var coordinator = try app.signIn("demo.koordinator")
+        let list = try coordinator.get("/forums/proposals").text
+        #expect(list.contains("Pelatihan Microsoft Excel lanjutan untuk bendahara"))
+        let id = try app.database.pool.read { try Int64.fetchOne($0, sql: "SELECT id FROM forum_course_proposals LIMIT 1")! }
+        let draft = try coordinator.get("/forums/proposals/\(id)/draft")
+        #expect(draft.status == 200)
+        #expect(draft.header("Content-Disposition")?.contains(".md") == true)
+        #expect(try CourseFileParser.parse(draft.text, file: "usl.md").title.indonesian == "Pelatihan Microsoft Excel lanjutan untuk bendahara")
+        var employee = try app.signIn("demo.pegawai")
+        #expect(try employee.get("/forums/proposals/\(id)/draft").status == 403)
+    }
+
+    @Test("an appeal against a hidden post is decided by the other moderator, and overturning shows the post again")
+    func appeal() throws {
+        let app = try TestApp()
+        let (actionId, threadId, postId, secondLogin) = try app.database.pool.read { db -> (Int64, Int64, Int64, String) in
+            let row = try Row.fetchOne(db, sql: """
+                SELECT m.id, m.thread_id, m.post_id, m.moderator_user_id FROM forum_moderation m WHERE m.appealed_at IS NOT NULL
+                """)!
+            let second = try String.fetchOne(db, sql: """
+                SELECT u.login FROM forum_moderators f JOIN users u ON u.id = f.user_id WHERE f.user_id != ?
+                """, arguments: [row["moderator_user_id"] as Int64])!
+            return (row["id"], row["thread_id"], row["post_id"], second)
+        }
+        var coordinator = try app.signIn("demo.koordinator")
+        let queue = try coordinator.get("/forums/queue").text
+        #expect(queue.contains("moderator lain yang memutuskan bandingnya"), "the moderator who hid it cannot decide")
+        let refused = try coordinator.post("/forums/appeals/\(actionId)/decide", [("outcome", "overturn"), ("reason", "Saya sendiri")])
+        #expect(refused.status == 403)
+        // The second moderator has no password in the demo; give it one to sign in.
+        let userId = try app.database.pool.read { try Int64.fetchOne($0, sql: "SELECT id FROM users WHERE login = ?", arguments: [secondLogin])! }
+        _ = try Accounts(database: app.database).resetPassword(userId: userId, to: TestApp.password, actor: nil, ip: nil)
+        var second = try app.signIn(secondLogin)
+        try second.get("/forums/queue")
+        #expect(try second.post("/forums/appeals/\(actionId)/decide",
+                                [("outcome", "overturn"), ("reason", "Kritik umum, tidak menyerang orang tertentu.")]).status == 303)
+        let hidden = try app.database.pool.read { try Bool.fetchOne($0, sql: "SELECT hidden FROM forum_posts WHERE id = ?", arguments: [postId])! }
+        #expect(!hidden)
+        var employee = try app.signIn("demo.pegawai")
+        #expect(try employee.get("/forums/threads/\(threadId)").text.contains("Petugas loket di sana memang malas semua"))
+    }
+}

@@ -138,7 +138,8 @@ enum ThreadPage {
             "canEdit": view.isMine && !post.hidden && ForumRules.mayEdit(postedAt: post.createdAt, now: Clock.now()),
             "canFlag": !view.isMine, "moderate": moderator && !view.isMine, "historyLink": moderator && post.editedAt != nil,
         ])
-        if !post.hidden || view.isMine { values["html"] = ForumText.html(post.body) }
+        // A hidden post's text stays readable to its author and to moderators (to restore or decide an appeal).
+        if !post.hidden || view.isMine || moderator { values["html"] = ForumText.html(post.body) }
         if view.isMine, post.hidden, let latest, latest.action == .hide, latest.appealedAt == nil { values["appealId"] = latest.id! }
         if view.isMine, let latest, latest.appealedAt != nil, latest.appealOutcome == nil { values["appealPending"] = true }
         return values
