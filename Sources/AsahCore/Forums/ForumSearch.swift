@@ -10,7 +10,7 @@ import GRDB
 /// milliseconds, while the best of the latest few hundred answers in a few.
 public enum ForumSearch {
     /// How many of the most recent matches are ranked.
-    public static let window = 200
+    public static let window = 100
 
     /// What to look for and where.
     public struct Query: Sendable {
