@@ -295,3 +295,37 @@ struct ForumPagesTests {
         #expect(try employee.get("/forums/threads/\(threadId)").text.contains("Petugas loket di sana memang malas semua"))
     }
 }
+
+@Suite("Forum categories")
+struct ForumCategoryTests {
+    @Test("coordinators add and change categories with their rules; a bad threshold is explained; employees cannot")
+    func categories() throws {
+        let app = try TestApp()
+        var coordinator = try app.signIn("demo.koordinator")
+        try coordinator.get("/forums")
+        let bad = try coordinator.post("/forums/categories", [("name", "Kesejahteraan Pegawai"), ("threshold", "lima")])
+        #expect(bad.header("Location") == "/forums?error=forum_category_threshold_invalid")
+        #expect(try coordinator.get("/forums?error=forum_category_threshold_invalid").text.contains("Ambang harus angka"))
+        let made = try coordinator.post("/forums/categories", [("name", "Kesejahteraan Pegawai"), ("threshold", "2,5"),
+                                                               ("pseudonyms", "on")])
+        #expect(made.header("Location") == "/forums?notice=category")
+        let category = try app.database.pool.read {
+            try ForumCategory.fetchOne($0, sql: "SELECT * FROM forum_categories WHERE slug = 'kesejahteraan-pegawai'")!
+        }
+        #expect(category.agendaThresholdPermille == 25)
+        #expect(category.allowsPseudonyms)
+        #expect(try coordinator.post("/forums/categories", [("name", "Kesejahteraan Pegawai")]).header("Location")
+                == "/forums?error=forum_category_exists")
+        let page = try coordinator.get("/forums/categories/\(category.id!)").text
+        #expect(page.contains("value=\"2.5\""))
+        try coordinator.post("/forums/categories/\(category.id!)", [("name", "Kesejahteraan Pegawai"), ("coordinators_only", "on")])
+        let changed = try app.database.pool.read { try ForumCategory.fetchOne($0, key: category.id!)! }
+        #expect(changed.posting == .coordinators)
+        #expect(!changed.allowsPseudonyms)
+        #expect(changed.agendaThresholdPermille == nil)
+        var employee = try app.signIn("demo.pegawai")
+        try employee.get("/forums")
+        #expect(try employee.post("/forums/categories", [("name", "Kategori pegawai")]).status == 403)
+        #expect(!(try employee.get("/forums/categories/\(category.id!)").text.contains("Ubah kategori")))
+    }
+}

@@ -41,7 +41,18 @@ enum ForumPages {
             return (category, try Forums.latest(categoryId: id, limit: pageSize + 1, offset: (page - 1) * pageSize, in: db))
         }) else { return context.notFound() }
         let today = ForumValues.today()
+        let query = try context.query()
+        let errors: Set<String> = ["forum_category_exists", "forum_category_name_invalid", "forum_category_threshold_invalid"]
+        var edit: [String: Any]?
+        if Policy.allows(context.user, .decideSuggestions) {
+            edit = ["name": category.name, "description": category.description, "pseudonyms": category.allowsPseudonyms,
+                    "coordinatorsOnly": category.posting == .coordinators, "training": category.isTraining,
+                    "threshold": category.agendaThresholdPermille.map { $0 % 10 == 0 ? "\($0 / 10)" : "\($0 / 10).\($0 % 10)" } ?? ""]
+        }
         return context.page("forum_threads", title: category.name, [
+            "edit": edit as Any,
+            "notice": (query["notice"] == "category" ? localizer.t("forum_notice_category") : nil) as Any,
+            "error": query["error"].flatMap { errors.contains($0) ? localizer.t($0) : nil } as Any,
             "heading": category.name, "lead": category.description, "categoryId": id,
             "threads": threads.prefix(pageSize).map { ForumValues.summary($0, localizer, today: today) },
             "hasThreads": !threads.isEmpty,

@@ -11,6 +11,7 @@ struct ForumsFeature: Feature {
             RouteSpec(.get, "/forums", .signedIn(.useAccount), ForumPages.index),
             RouteSpec(.post, "/forums/categories", .signedIn(.decideSuggestions), CategoryForm.create),
             RouteSpec(.get, "/forums/categories/:id", .signedIn(.useAccount), ForumPages.category),
+            RouteSpec(.post, "/forums/categories/:id", .signedIn(.decideSuggestions), CategoryForm.update),
             RouteSpec(.get, "/forums/board", .signedIn(.useAccount), ForumPages.board),
             RouteSpec(.get, "/forums/mine", .signedIn(.useAccount), ForumPages.mine),
             RouteSpec(.get, "/forums/search", .signedIn(.useAccount), ForumPages.search),
