@@ -83,6 +83,14 @@ struct ForumsTests {
             pages.append((path, answer.text))
             #expect(!answer.text.contains("author_user_id") && !answer.text.contains("\"user_id\""), "\(path)")
         }
+        let queue = try ForumCaller.login(app, "demo.koordinator").call("GET", "/api/v1/forums/queue")
+        #expect(queue.status == 200)
+        #expect(queue.text.contains("Pegawai #1"))
+        pages.append(("/api/v1/forums/queue", queue.text))
+        #expect(try supporter.call("GET", "/api/v1/forums/queue").status == 403)
+        let mine = try author.call("GET", "/api/v1/forums/mine").text
+        #expect(mine.contains("Penilai kinerja wajib menjelaskan") && mine.contains("Pegawai #1"), "the author finds their own post")
+        #expect(!(try supporter.call("GET", "/api/v1/forums/mine").text.contains("\"Pegawai #1\"")))
         // The forum's audit entries and notifications (the account's earlier training activity aside).
         let (audit, notifications) = try app.database.pool.read { db in
             (try AuditLog.recent(limit: 1000, in: db).filter { $0.action.hasPrefix("forum.") }

@@ -88,10 +88,4 @@ public struct Forums: Sendable {
     public static func link(_ threadId: Int64) -> String {
         "/forums/threads/\(threadId)"
     }
-
-    /// The thread `id`, or the not-found problem.
-    func thread(_ id: Int64, db: Database) throws -> Result<ForumThread, ForumProblem> {
-        guard let thread = try ForumThread.fetchOne(db, key: id) else { return .failure(.notFound) }
-        return .success(thread)
-    }
 }

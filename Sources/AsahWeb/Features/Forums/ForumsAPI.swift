@@ -18,6 +18,8 @@ enum ForumsAPI {
             RouteSpec(.put, "/api/v1/suggestions/:id/support", .signedIn(.useAccount), support),
             RouteSpec(.delete, "/api/v1/suggestions/:id/support", .signedIn(.useAccount), withdrawSupport),
             RouteSpec(.get, "/api/v1/search", .signedIn(.useAccount), search),
+            RouteSpec(.get, "/api/v1/forums/mine", .signedIn(.useAccount), mine),
+            RouteSpec(.get, "/api/v1/forums/queue", .signedIn(.moderateForums), queue),
         ]
     }
 
@@ -150,7 +152,83 @@ enum ForumsAPI {
         let match: Bool
     }
 
+    struct MyPostJSON: Encodable {
+        let id: Int64
+        let thread_id: Int64
+        let thread_title: String
+        let number: Int
+        /// The pseudonym the post was written under, if any (shown to its author only).
+        let pseudonym: String?
+        let official: Bool
+        let hidden: Bool
+        let created_at: Int64
+    }
+
+    struct MineJSON: Encodable {
+        let posts: [MyPostJSON]
+        let followed: [ThreadJSON]
+    }
+
+    struct QueuedJSON: Encodable {
+        let post: PostJSON
+        let thread_title: String
+        /// Why people flagged it (never who).
+        let reasons: [String]
+    }
+
+    struct AppealJSON: Encodable {
+        let moderation_id: Int64
+        let thread_id: Int64
+        let post_id: Int64?
+        let action: String
+        let reason: String
+        let appeal: String?
+        let appealed_at: Int64?
+        /// Whether the caller may decide it (not the moderator who acted).
+        let may_decide: Bool
+    }
+
+    struct QueueJSON: Encodable {
+        let posts: [QueuedJSON]
+        let appeals: [AppealJSON]
+    }
+
     // MARK: Handlers
+
+    private static func mine(_ context: Context) throws -> Response {
+        let forums = try ForumValues.forums(context)
+        let user = context.user
+        let today = ForumValues.today()
+        let (posts, followed) = try context.services.database.pool.read { db in
+            (try forums.myPosts(userId: user.userId, in: db),
+             try user.employeeId.map { try Forums.followed(employeeId: $0, in: db) } ?? [])
+        }
+        return .json(MineJSON(
+            posts: posts.map {
+                MyPostJSON(id: $0.post.id!, thread_id: $0.post.threadId, thread_title: $0.title, number: $0.post.number,
+                           pseudonym: $0.post.pseudonymName, official: $0.post.official, hidden: $0.post.hidden,
+                           created_at: $0.post.createdAt)
+            },
+            followed: followed.map { ThreadJSON($0, today: today) }))
+    }
+
+    private static func queue(_ context: Context) throws -> Response {
+        let forums = try ForumValues.forums(context)
+        let user = context.user
+        guard let answer = try context.services.database.pool.read({ db -> QueueJSON? in
+            guard try Forums.isModerator(user.userId, in: db) else { return nil }
+            return QueueJSON(
+                posts: try forums.queue(viewer: user, in: db).map {
+                    QueuedJSON(post: PostJSON($0.post), thread_title: $0.threadTitle, reasons: $0.reasons)
+                },
+                appeals: try Forums.pendingAppeals(in: db).map {
+                    AppealJSON(moderation_id: $0.id!, thread_id: $0.threadId, post_id: $0.postId, action: $0.action.rawValue,
+                               reason: $0.reason, appeal: $0.appealText, appealed_at: $0.appealedAt,
+                               may_decide: $0.moderatorUserId != user.userId)
+                })
+        }) else { return ForumValues.api(.notAModerator) }
+        return .json(answer)
+    }
 
     private static func categories(_ context: Context) throws -> Response {
         let categories = try context.services.database.pool.read { try Forums.categories(in: $0) }

@@ -44,14 +44,11 @@ enum ModerationPages {
         guard try context.services.database.pool.read({ try Forums.isModerator(context.user.userId, in: $0) }) else {
             return context.forbidden()
         }
-        let (post, revisions) = try context.services.database.pool.read { db in
-            (try ForumPost.fetchOne(db, key: postId)!,
-             try Row.fetchAll(db, sql: "SELECT body, replaced_at FROM forum_post_revisions WHERE post_id = ? ORDER BY id DESC",
-                              arguments: [postId]))
-        }
+        let post = try context.services.database.pool.read { try ForumPost.fetchOne($0, key: postId)! }
+        let revisions = try ForumValues.forums(context).revisions(postId: postId)
         return context.page("forum_history", title: localizer.t("forum_history_title"), [
             "threadId": threadId, "number": post.number, "current": post.body,
-            "revisions": revisions.map { ["body": $0["body"] as String, "date": localizer.dateTime($0["replaced_at"])] },
+            "revisions": revisions.map { ["body": $0.body, "date": localizer.dateTime($0.replacedAt)] },
             "hasRevisions": !revisions.isEmpty,
         ])
     }
