@@ -337,3 +337,24 @@ struct ForumCategoryTests {
         #expect(!(try employee.get("/forums/categories/\(category.id!)").text.contains("Ubah kategori")))
     }
 }
+
+@Suite("New thread form without script")
+struct ForumNewThreadTests {
+    @Test("checking the title lists similar suggestions and keeps the form; sending then opens the thread")
+    func similarWithoutScript() throws {
+        let app = try TestApp()
+        var employee = try app.signIn("demo.pegawai")
+        try employee.get("/forums/new")
+        let category = try app.forumCategory("pelatihan")
+        let fields = [("category", String(category)), ("kind", "suggestion"), ("title", "Pelatihan Excel bagi bendahara desa"),
+                      ("body", "Mohon pelatihan Excel.")]
+        let checked = try employee.post("/forums/new", fields + [("check", "1")])
+        #expect(checked.status == 200)
+        #expect(checked.text.contains("Pelatihan Microsoft Excel lanjutan untuk bendahara"))
+        #expect(checked.text.contains("Pelatihan Excel bagi bendahara desa"), "the typed title stays")
+        let threads = try app.database.pool.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM forum_threads")! }
+        let sent = try employee.post("/forums/new", fields)
+        #expect(sent.status == 303)
+        #expect(try app.database.pool.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM forum_threads")! } == threads + 1)
+    }
+}

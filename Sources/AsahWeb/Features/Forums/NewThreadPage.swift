@@ -4,8 +4,9 @@ import GRDB
 import HTTPServer
 
 /// `GET/POST /forums/new`: opening a discussion or a suggestion, with the similar
-/// suggestions shown while typing the title (by `static/js/forum.js`; without script they are
-/// listed when the form comes back with a problem). Also the author's edit form.
+/// suggestions shown while typing the title (by `static/js/forum.js`; without script, the
+/// "check similar suggestions" button and any refusal show the form again with them). Also the
+/// author's edit form.
 enum NewThreadPage {
     /// What the form held.
     struct Input {
@@ -24,23 +25,24 @@ enum NewThreadPage {
         return try show(context, input)
     }
 
-    static func show(_ context: Context, _ input: Input, error: String? = nil, status: Int = 200) throws -> Response {
+    static func show(_ context: Context, _ input: Input, error: String? = nil, status: Int = 200, checked: Bool = false) throws
+        -> Response {
         let localizer = context.localizer
         let coordinates = Forums.coordinates(context.user)
         let (categories, similar) = try context.services.database.pool.read { db in
             (try Forums.categories(in: db).filter { $0.posting == .everyone || coordinates },
-             error == nil || input.title.isEmpty ? [] : try ForumSearch.similarSuggestions(to: input.title, in: db))
+             (error == nil && !checked) || input.title.isEmpty ? [] : try ForumSearch.similarSuggestions(to: input.title, in: db))
         }
         return context.page("forum_new", title: localizer.t("forum_new_title"), [
             "categories": categories.map { category in
                 ["id": category.id!, "name": category.name, "selected": category.id == input.categoryId,
                  "pseudonyms": category.allowsPseudonyms]
             },
-            "isSuggestion": input.kind == .suggestion, "title": input.title, "body": input.body,
+            "isSuggestion": input.kind == .suggestion, "threadTitle": input.title, "body": input.body,
             "pseudonymous": input.pseudonymous, "error": error as Any,
             "similar": similar.map { ["id": $0.id, "title": $0.title, "status": $0.status.displayName,
                                       "supports": localizer.t("forum_supports", ["count": localizer.number($0.supportCount)])] },
-            "hasSimilar": !similar.isEmpty,
+            "hasSimilar": !similar.isEmpty, "noneSimilar": checked && similar.isEmpty,
             "titleMin": ForumRules.titleLength.lowerBound, "titleMax": ForumRules.titleLength.upperBound,
             "bodyMax": ForumRules.bodyLength.upperBound,
         ], status: status)
@@ -51,6 +53,7 @@ enum NewThreadPage {
         let input = Input(categoryId: form["category"].flatMap { Int64($0) },
                           kind: form["kind"].flatMap(ThreadKind.init(rawValue:)) ?? .suggestion,
                           title: form["title"] ?? "", body: form["body"] ?? "", pseudonymous: form["pseudonymous"] != nil)
+        if form["check"] != nil { return try show(context, input, checked: true) }
         guard let categoryId = input.categoryId else {
             return try show(context, input, error: context.localizer.t("forum_category_required"), status: 422)
         }
