@@ -38,7 +38,7 @@ def test_pseudonymous_suggestion_supported_decided_and_notified(login, driver, s
     driver.find_element(By.ID, "thread-body").send_keys(
         "Pengelola keuangan desa perlu pelatihan **Excel** dasar:\n\n- rumus\n- tabel pivot")
     driver.find_element(By.ID, "thread-pseudonymous").click()
-    driver.find_element(By.CSS_SELECTOR, "#new-thread-form button[type=submit]").click()
+    driver.find_element(By.ID, "thread-send").click()
     wait_for_text(driver, "Tulisan terkirim.")
     thread_url = driver.current_url.split("?")[0]
     assert "Pegawai #1" in driver.page_source
@@ -101,7 +101,7 @@ def test_xss_corpus_renders_as_text(login, driver, server):
     driver.find_element(By.CSS_SELECTOR, "input[name=kind][value=discussion]").click()
     driver.find_element(By.ID, "thread-title").send_keys("Uji tampilan <script>window.xss=99</script> aman")
     driver.find_element(By.ID, "thread-body").send_keys("\n\n".join(PAYLOADS[:9]))
-    driver.find_element(By.CSS_SELECTOR, "#new-thread-form button[type=submit]").click()
+    driver.find_element(By.ID, "thread-send").click()
     wait_for_text(driver, "Tulisan terkirim.")
     thread_url = driver.current_url.split("?")[0]
     driver.find_element(By.ID, "reply-body").send_keys("\n\n".join(PAYLOADS[9:]))
