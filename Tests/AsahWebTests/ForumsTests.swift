@@ -189,6 +189,13 @@ struct ForumsTests {
                                      [("status", "ditolak"), ("reason", "Sudah ada kursus daring dari LAN.")]).status == 303)
         let page = try coordinator.get("/forums/threads/\(thread)").text
         #expect(page.contains("Sudah ada kursus daring dari LAN."))
+        var employee = try app.signIn("demo.pegawai")
+        try employee.get("/forums/threads/\(thread)")
+        try employee.post("/forums/threads/\(thread)/follow", [])
+        try coordinator.post("/forums/threads/\(thread)/reply", [("body", "Tautan kursus LAN ada di katalog."), ("official", "on")])
+        let inbox = try employee.get("/notifications").text
+        #expect(inbox.contains("Jawaban resmi untuk «Kelas bahasa Inggris untuk staf protokol» sudah terbit."))
+        #expect(!inbox.contains("notification_kind_"), "forum notifications have a label")
         for person in people {
             let notes = try app.database.pool.read { db in
                 try String.fetchAll(db, sql: "SELECT message FROM notifications WHERE employee_id = ?", arguments: [person.employeeId])
