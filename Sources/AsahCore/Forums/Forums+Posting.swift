@@ -136,10 +136,11 @@ extension Forums {
         var post = ForumPost(threadId: threadId, number: thread.postCount, authorUserId: pseudonymous ? nil : actor.userId,
                              pseudonym: pseudonym, replyToId: replyTo, body: body, official: official, createdAt: now)
         try post.insert(db)
-        let tag = vault.rateTag(userId: actor.userId)
-        try db.execute(sql: "DELETE FROM forum_post_times WHERE actor_tag = ? AND at <= ?",
-                       arguments: [tag, now - ForumRules.rateWindowSeconds])
-        try db.execute(sql: "INSERT INTO forum_post_times (actor_tag, at) VALUES (?, ?)", arguments: [tag, now])
+        // Posting times live only as long as the rate window: kept longer, one person's tag
+        // would link their pseudonymous posts across threads for anyone reading the file.
+        try db.execute(sql: "DELETE FROM forum_post_times WHERE at <= ?", arguments: [now - ForumRules.rateWindowSeconds])
+        try db.execute(sql: "INSERT INTO forum_post_times (actor_tag, at) VALUES (?, ?)",
+                       arguments: [vault.rateTag(userId: actor.userId), now])
         return post
     }
 }

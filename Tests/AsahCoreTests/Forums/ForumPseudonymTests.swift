@@ -37,6 +37,18 @@ extension ForumSuites {
             }
         }
 
+        @Test("posting times for the rate limit are kept only for the rate window")
+        func postingTimesExpire() throws {
+            try ForumFixtures.withWorld { world in
+                let people = try world.staff(2)
+                _ = try world.suggestion("Jam kerja fleksibel bagi pegawai yang merawat orang tua", by: people[0], pseudonymous: true)
+                _ = try world.suggestion("Kendaraan dinas untuk penyuluh pertanian lapangan", by: people[1],
+                                         now: ForumFixtures.now + ForumRules.rateWindowSeconds + 1)
+                let kept = try world.database.pool.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM forum_post_times")! }
+                #expect(kept == 1, "the earlier person's time is gone, so it cannot tie their posts together")
+            }
+        }
+
         @Test("pseudonyms only where the category allows them; official answers are never pseudonymous")
         func allowed() throws {
             try ForumFixtures.withWorld { world in
