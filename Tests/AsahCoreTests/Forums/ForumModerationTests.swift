@@ -27,6 +27,22 @@ extension ForumSuites {
             }
         }
 
+        @Test("keeping a queued post takes it out of the queue; later flags count afresh")
+        func keep() throws {
+            try ForumFixtures.withWorld { world in
+                let people = try world.staff(5)
+                let thread = try world.suggestion("Lampu jalan di kompleks perkantoran", by: people[0])
+                let post = try world.openingPost(thread.id!)
+                for person in people[1...3] { _ = try world.forums.flag(post.id!, reason: "Tidak pantas", by: person).get() }
+                _ = try world.forums.keep(post.id!, reason: "Usulan wajar, tidak melanggar aturan.", by: world.coordinator).get()
+                let kept = try world.post(post.id!)
+                #expect(kept.queuedAt == nil && !kept.hidden && kept.flagCount == 0)
+                #expect(try world.database.pool.read { try world.forums.queue(viewer: world.coordinator, in: $0) }.isEmpty)
+                #expect(try world.forums.flag(post.id!, reason: "Lagi", by: people[4]).get() == false, "one new flag is not enough")
+                #expect(try world.forums.flag(post.id!, reason: "Lagi", by: people[1]).problem == .alreadyFlagged)
+            }
+        }
+
         @Test("hiding needs a reason and the moderation right; nobody moderates their own post")
         func hideRules() throws {
             try ForumFixtures.withWorld { world in
