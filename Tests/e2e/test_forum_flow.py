@@ -98,6 +98,7 @@ def test_xss_corpus_renders_as_text(login, driver, server):
     login("demo.pegawai")
     driver.get(base + "/forums/new")
     choose_category(driver, "Umum")
+    assert not driver.find_element(By.ID, "thread-pseudonymous").is_displayed(), "Umum does not allow pseudonyms"
     driver.find_element(By.CSS_SELECTOR, "input[name=kind][value=discussion]").click()
     driver.find_element(By.ID, "thread-title").send_keys("Uji tampilan <script>window.xss=99</script> aman")
     driver.find_element(By.ID, "thread-body").send_keys("\n\n".join(PAYLOADS[:9]))

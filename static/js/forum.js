@@ -1,5 +1,21 @@
-// Similar suggestions while typing a new suggestion's title (the form works without this).
+// The new-thread form: similar suggestions while typing a suggestion's title, and the
+// pseudonym choice only where the chosen category allows it (the form works without this;
+// the server refuses a pseudonym where it is not allowed).
 document.addEventListener("DOMContentLoaded", () => {
+  const category = document.getElementById("thread-category");
+  const pseudonymous = document.getElementById("thread-pseudonymous");
+  if (category && pseudonymous) {
+    const choice = pseudonymous.closest("label");
+    const hint = choice && choice.nextElementSibling;
+    const update = () => {
+      const allowed = category.selectedOptions[0] && category.selectedOptions[0].hasAttribute("data-pseudonyms");
+      if (!allowed) pseudonymous.checked = false;
+      for (const element of [choice, hint]) if (element) element.hidden = !allowed;
+    };
+    category.addEventListener("change", update);
+    update();
+  }
+
   const input = document.querySelector("input[data-similar]");
   const box = document.getElementById("similar-suggestions");
   if (!input || !box) return;
