@@ -121,6 +121,29 @@ struct ForumsTests {
         #expect(try admin.get("/admin/audit").text.contains("forum.pseudonym.reveal"))
     }
 
+    @Test("the API flags posts and lets coordinators change a status with a reason")
+    func apiModeration() throws {
+        let app = try TestApp()
+        let people = try ForumCaller.employees(app, 4)
+        let thread = try people[0].openThread(category: app.forumCategory("pelayanan-publik"), title: "Tempat parkir sepeda di MPP",
+                                              body: "Mohon disediakan parkir sepeda.")
+        let postId = try app.database.pool.read {
+            try Int64.fetchOne($0, sql: "SELECT id FROM forum_posts WHERE thread_id = ? AND number = 1", arguments: [thread])!
+        }
+        #expect(try people[1].call("POST", "/api/v1/posts/\(postId)/flags", #"{"reason":" "}"#).status == 422)
+        #expect(try people[1].call("POST", "/api/v1/posts/\(postId)/flags", #"{"reason":"Iklan"}"#).text.contains("\"queued\":false"))
+        #expect(try people[1].call("POST", "/api/v1/posts/\(postId)/flags", #"{"reason":"Iklan"}"#).status == 409)
+        try people[2].call("POST", "/api/v1/posts/\(postId)/flags", #"{"reason":"Iklan"}"#)
+        #expect(try people[3].call("POST", "/api/v1/posts/\(postId)/flags", #"{"reason":"Iklan"}"#).text.contains("\"queued\":true"))
+        #expect(try people[1].call("POST", "/api/v1/suggestions/\(thread)/status", #"{"status":"diterima","reason":"Ya"}"#).status == 403)
+        let coordinator = try ForumCaller.login(app, "demo.koordinator")
+        #expect(try coordinator.call("POST", "/api/v1/suggestions/\(thread)/status", #"{"status":"diterima","reason":""}"#).status == 422)
+        let changed = try coordinator.call("POST", "/api/v1/suggestions/\(thread)/status",
+                                           #"{"status":"diterima","reason":"Disediakan bulan depan."}"#)
+        #expect(changed.status == 200)
+        #expect(changed.text.contains("\"reason\":\"Disediakan bulan depan.\""))
+    }
+
     @Test("the sixth post in ten minutes is refused with 429, a wait time and a clear message")
     func rateLimit() throws {
         let app = try TestApp()

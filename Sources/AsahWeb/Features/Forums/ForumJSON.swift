@@ -172,4 +172,10 @@ extension ForumsAPI {
         let posts: [QueuedJSON]
         let appeals: [AppealJSON]
     }
+
+    struct FlagJSON: Encodable {
+        let post_id: Int64
+        /// Whether enough different people flagged it for the moderation queue (it stays visible).
+        let queued: Bool
+    }
 }

@@ -18,9 +18,41 @@ enum ForumsAPI {
             RouteSpec(.put, "/api/v1/suggestions/:id/support", .signedIn(.useAccount), support),
             RouteSpec(.delete, "/api/v1/suggestions/:id/support", .signedIn(.useAccount), withdrawSupport),
             RouteSpec(.get, "/api/v1/search", .signedIn(.useAccount), search),
+            RouteSpec(.post, "/api/v1/suggestions/:id/status", .signedIn(.decideSuggestions), setStatus),
+            RouteSpec(.post, "/api/v1/posts/:id/flags", .signedIn(.useAccount), flag),
             RouteSpec(.get, "/api/v1/forums/mine", .signedIn(.useAccount), mine),
             RouteSpec(.get, "/api/v1/forums/queue", .signedIn(.moderateForums), queue),
         ]
+    }
+
+    private struct StatusBody: Decodable {
+        let status: String
+        let reason: String
+    }
+
+    private static func setStatus(_ context: Context) throws -> Response {
+        guard let id = ForumValues.id(context) else { return context.notFound() }
+        let body = try context.json(StatusBody.self)
+        guard let status = SuggestionStatus(rawValue: body.status) else {
+            return APIError.response(status: 422, code: "invalid", message: context.localizer.t("forum_status_unknown"))
+        }
+        switch try ForumValues.forums(context).setStatus(id, to: status, reason: body.reason, by: context.user, ip: context.ip) {
+        case .failure(let problem): return ForumValues.api(problem)
+        case .success: return try detail(context, id, status: 200)
+        }
+    }
+
+    private struct FlagBody: Decodable {
+        let reason: String
+    }
+
+    private static func flag(_ context: Context) throws -> Response {
+        guard let id = ForumValues.id(context) else { return context.notFound() }
+        let body = try context.json(FlagBody.self)
+        switch try ForumValues.forums(context).flag(id, reason: body.reason, by: context.user, ip: context.ip) {
+        case .failure(let problem): return ForumValues.api(problem)
+        case .success(let queued): return .json(FlagJSON(post_id: id, queued: queued), status: 201)
+        }
     }
 
     private static func mine(_ context: Context) throws -> Response {
