@@ -121,7 +121,7 @@ struct ForumsTests {
         #expect(try admin.get("/admin/audit").text.contains("forum.pseudonym.reveal"))
     }
 
-    @Test("the API flags posts and lets coordinators change a status with a reason")
+    @Test("the API flags posts, lets authors edit and coordinators change a status with a reason")
     func apiModeration() throws {
         let app = try TestApp()
         let people = try ForumCaller.employees(app, 4)
@@ -138,6 +138,11 @@ struct ForumsTests {
         #expect(try people[1].call("POST", "/api/v1/suggestions/\(thread)/status", #"{"status":"diterima","reason":"Ya"}"#).status == 403)
         let coordinator = try ForumCaller.login(app, "demo.koordinator")
         #expect(try coordinator.call("POST", "/api/v1/suggestions/\(thread)/status", #"{"status":"diterima","reason":""}"#).status == 422)
+        #expect(try people[1].call("PUT", "/api/v1/posts/\(postId)", #"{"body":"Diubah orang lain"}"#).status == 404,
+                "only the author edits")
+        let edited = try people[0].call("PUT", "/api/v1/posts/\(postId)", #"{"body":"Mohon disediakan parkir sepeda beratap."}"#)
+        #expect(edited.status == 200)
+        #expect(edited.text.contains("beratap") && edited.text.contains("\"edited_at\""))
         let changed = try coordinator.call("POST", "/api/v1/suggestions/\(thread)/status",
                                            #"{"status":"diterima","reason":"Disediakan bulan depan."}"#)
         #expect(changed.status == 200)

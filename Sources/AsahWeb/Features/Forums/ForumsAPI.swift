@@ -20,6 +20,7 @@ enum ForumsAPI {
             RouteSpec(.get, "/api/v1/search", .signedIn(.useAccount), search),
             RouteSpec(.post, "/api/v1/suggestions/:id/status", .signedIn(.decideSuggestions), setStatus),
             RouteSpec(.post, "/api/v1/posts/:id/flags", .signedIn(.useAccount), flag),
+            RouteSpec(.put, "/api/v1/posts/:id", .signedIn(.useAccount), edit),
             RouteSpec(.get, "/api/v1/forums/mine", .signedIn(.useAccount), mine),
             RouteSpec(.get, "/api/v1/forums/queue", .signedIn(.moderateForums), queue),
         ]
@@ -39,6 +40,26 @@ enum ForumsAPI {
         switch try ForumValues.forums(context).setStatus(id, to: status, reason: body.reason, by: context.user, ip: context.ip) {
         case .failure(let problem): return ForumValues.api(problem)
         case .success: return try detail(context, id, status: 200)
+        }
+    }
+
+    private struct EditBody: Decodable {
+        let body: String
+    }
+
+    /// The author replaces their post's text within the edit window.
+    private static func edit(_ context: Context) throws -> Response {
+        guard let id = ForumValues.id(context) else { return context.notFound() }
+        let body = try context.json(EditBody.self)
+        let forums = try ForumValues.forums(context)
+        switch try forums.edit(postId: id, body: body.body, by: context.user) {
+        case .failure(let problem): return ForumValues.api(problem)
+        case .success(let post):
+            let view = try context.services.database.pool.read { db in
+                try forums.posts(post.threadId, viewer: context.user, in: db).first { $0.post.id == id }
+            }
+            guard let view else { return context.notFound() }
+            return .json(PostJSON(view))
         }
     }
 
