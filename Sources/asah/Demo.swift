@@ -9,7 +9,10 @@ struct Demo: ParsableCommand {
     @OptionGroup var database: DatabaseOption
     @Option(help: "Password of the demo accounts (a random one is printed when omitted).") var password: String?
     @Option(help: "Seed for the generated data.") var seed: UInt64 = 42
-    @Option(help: "kabupaten (about 5,000 employees in 36 units) or province (100,000 employees in 612 units, 5,000 runs, 200,000 enrolments).")
+    @Option(help: """
+        kabupaten (about 5,000 employees in 36 units) or province (100,000 employees in 612 units, 5,000 runs, \
+        200,000 enrolments, 50,000 forum threads with 1,000,000 posts).
+        """)
     var scale = DemoScale.kabupaten
     @Option(help: "How many employees (default: as the scale says).") var employees: Int?
     @Option(help: "Folder with the course catalogue files.") var courses = "courses"
@@ -28,6 +31,11 @@ struct Demo: ParsableCommand {
             let bulk = Date()
             let runs = try WorkshopVolume.generate(in: appDatabase, runs: scale.bulkRuns, enrolments: scale.bulkEnrolments, seed: seed)
             step("Workshop history: \(runs)", since: bulk)
+        }
+        if scale.bulkThreads > 0 {
+            let bulk = Date()
+            let forums = try ForumVolume.generate(in: appDatabase, threads: scale.bulkThreads, posts: scale.bulkPosts, seed: seed)
+            step("Forums: \(forums)", since: bulk)
         }
         print("Demo database \(database.db) ready in \(Int(Date().timeIntervalSince(started) * 1000)) ms.")
         print("Accounts (password: \(secret)):")

@@ -11,4 +11,6 @@ enum DemoScale: String, ExpressibleByArgument, CaseIterable {
     /// Bulk history on top of the hand-made demo runs (none at kabupaten scale).
     var bulkRuns: Int { self == .kabupaten ? 0 : 5000 }
     var bulkEnrolments: Int { self == .kabupaten ? 0 : 200_000 }
+    var bulkThreads: Int { self == .kabupaten ? 0 : 50_000 }
+    var bulkPosts: Int { self == .kabupaten ? 0 : 1_000_000 }
 }

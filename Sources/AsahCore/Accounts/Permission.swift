@@ -21,6 +21,12 @@ public enum Permission: String, CaseIterable, Sendable {
     case takeAttendance
     /// Verifying external training records and the JP compliance report.
     case reviewTrainingHours
+    /// Deciding on forum suggestions: status, owner, merging, official answers, categories,
+    /// course proposals.
+    case decideSuggestions
+    /// The forum moderation queue and actions; the account also needs the moderation right an
+    /// admin grants with `asah forum moderator grant` (see `Forums.isModerator`).
+    case moderateForums
 }
 
 /// Who may do what. Object-level rules (whose record one may read) live beside the records
@@ -35,6 +41,7 @@ public enum Policy {
         case .approveEnrolments: principal.has(.atasan) || principal.has(.koordinator)
         case .manageRuns, .reviewTrainingHours: principal.has(.koordinator)
         case .takeAttendance: principal.has(.instruktur) || principal.has(.koordinator)
+        case .decideSuggestions, .moderateForums: principal.has(.koordinator)
         }
     }
 

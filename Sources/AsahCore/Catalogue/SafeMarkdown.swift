@@ -9,8 +9,24 @@ import Ink
 /// are the exception (Ink escapes `&` there itself), so one level of escaping is undone in
 /// them. `>` stays, it marks block quotes, and Ink escapes it in text.
 enum SafeMarkdown {
+    /// Which links and images survive.
+    enum Links {
+        /// Course files: relative, http, https, mailto and tel links; images kept.
+        case course
+        /// Forum posts written by anyone: only http, https and mailto links, marked
+        /// `rel="nofollow noopener"`; images dropped.
+        case forum
+
+        var schemes: Set<String> {
+            switch self {
+            case .course: ["http", "https", "mailto", "tel"]
+            case .forum: ["http", "https", "mailto"]
+            }
+        }
+    }
+
     /// The HTML of `markdown`; a `<script>` in it shows as text.
-    static func html(_ markdown: String) -> String {
+    static func html(_ markdown: String, links: Links = .course) -> String {
         var escaped = ""
         escaped.reserveCapacity(markdown.utf8.count)
         for character in markdown {
@@ -28,10 +44,12 @@ enum SafeMarkdown {
             Modifier(target: .links) { input in
                 let (url, rest) = split(input.html, after: "<a href=\"")
                 // Unsafe target: keep the link text, drop the link.
-                return isSafe(url) ? input.html : String(rest.dropFirst(2).dropLast(4))
+                guard isSafe(url, links) else { return String(rest.dropFirst(2).dropLast(4)) }
+                guard links == .forum else { return input.html }
+                return "<a href=\"\(url)\" rel=\"nofollow noopener\"" + rest.dropFirst()
             },
             Modifier(target: .images) { input in
-                isSafe(split(input.html, after: "<img src=\"").url) ? input.html : ""
+                links == .course && isSafe(split(input.html, after: "<img src=\"").url, links) ? input.html : ""
             },
         ])
         return parser.html(from: escaped)
@@ -66,12 +84,13 @@ enum SafeMarkdown {
         return (url, afterPrefix.dropFirst(url.count))
     }
 
-    /// Whether a link target is relative or uses http, https, mailto or tel. Browsers ignore
-    /// spaces and control characters in a scheme, so they are ignored here too.
-    private static func isSafe(_ url: Substring) -> Bool {
+    /// Whether a link target is relative (course files only) or uses one of the policy's
+    /// schemes. Browsers ignore spaces and control characters in a scheme, so they are
+    /// ignored here too.
+    private static func isSafe(_ url: Substring, _ links: Links) -> Bool {
         let compact = url.filter { !$0.isWhitespace && !($0.asciiValue.map { $0 < 32 || $0 == 127 } ?? false) }
         guard let colon = compact.firstIndex(of: ":"),
-              !compact[..<colon].contains(where: { "/?#".contains($0) }) else { return true }
-        return ["http", "https", "mailto", "tel"].contains(compact[..<colon].lowercased())
+              !compact[..<colon].contains(where: { "/?#".contains($0) }) else { return links == .course }
+        return links.schemes.contains(compact[..<colon].lowercased())
     }
 }

@@ -24,4 +24,10 @@ public enum NotificationKind: String, Codable, CaseIterable, Sendable, DatabaseV
     case certificateReady = "certificate_ready"
     /// A coordinator verified or rejected an external training record.
     case trainingReviewed = "training_reviewed"
+    /// A followed suggestion changed status (with the reason), or was merged.
+    case forumStatus = "forum_status"
+    /// A followed thread received an official answer.
+    case forumAnswer = "forum_answer"
+    /// A moderator hid, restored or locked the person's post or thread, or decided their appeal.
+    case forumModeration = "forum_moderation"
 }

@@ -7,6 +7,7 @@ enum Navigation {
         ("/courses", "nav_catalogue", .useAccount),
         ("/my/trainings", "nav_my_trainings", .useAccount),
         ("/notifications", "notification_nav", .useAccount),
+        ("/forums", "nav_forums", .useAccount),
         ("/approvals", "nav_approvals", .approveEnrolments),
         ("/team", "nav_team", .viewTeam),
         ("/runs", "nav_runs", .manageRuns),

@@ -36,6 +36,9 @@ final class TestApp: @unchecked Sendable {
         folder = NSTemporaryDirectory() + "asah-test-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: Self.template, toPath: folder + "/asah.sqlite")
+        if FileManager.default.fileExists(atPath: Self.template + ".forum-key") {
+            try FileManager.default.copyItem(atPath: Self.template + ".forum-key", toPath: folder + "/asah.sqlite.forum-key")
+        }
         database = try AppDatabase(path: folder + "/asah.sqlite")
         var logger = Logger(label: "asah-test")
         logger.logLevel = .warning

@@ -1,0 +1,154 @@
+import Foundation
+import GRDB
+
+/// Full-text search over thread titles and posts (SQLite FTS5, `unicode61` with diacritics
+/// removed), ranked by bm25 with highlighted snippets.
+///
+/// Every word must match; the last one also as a prefix (the person may still be typing it).
+/// Ranking looks at the ``window`` most recent matching posts: with a million posts a common
+/// word matches a hundred thousand of them, and scoring all of them costs tens of
+/// milliseconds, while the best of the latest few hundred answers in a few.
+public enum ForumSearch {
+    /// How many of the most recent matches are ranked.
+    public static let window = 100
+
+    /// What to look for and where.
+    public struct Query: Sendable {
+        public var text: String
+        public var categoryId: Int64?
+        public var status: SuggestionStatus?
+        /// Posts written on or after this moment (Unix seconds).
+        public var from: Int64?
+        /// Posts written before this moment.
+        public var until: Int64?
+        public var limit = 20
+
+        public init(text: String) {
+            self.text = text
+        }
+    }
+
+    /// A piece of a snippet; `marked` pieces matched the query.
+    public struct Fragment: Sendable, Hashable {
+        public let text: String
+        public let marked: Bool
+    }
+
+    /// One matching post.
+    public struct Hit: Sendable {
+        public let threadId: Int64
+        public let postId: Int64
+        public let postNumber: Int
+        public let title: String
+        public let categoryName: String
+        public let status: SuggestionStatus?
+        /// The author's display name or pseudonym.
+        public let authorLabel: String
+        public let createdAt: Int64
+        public let snippet: [Fragment]
+    }
+
+    /// A similar suggestion for the new-thread form.
+    public struct Similar: Sendable, Hashable {
+        public let id: Int64
+        public let title: String
+        public let status: SuggestionStatus
+        public let supportCount: Int
+    }
+
+    private static let open = "\u{E000}", close = "\u{E001}"
+
+    /// The words of `text` as an FTS5 expression of quoted words joined by `separator`, the
+    /// last one (or every one, with `allPrefixes`) as a prefix: `"gaji" "tpp"*`; `nil` when
+    /// there is nothing to search for. Words shorter than `minimumLength` are left out.
+    static func expression(_ text: String, separator: String = " ", minimumLength: Int = 1, allPrefixes: Bool = false) -> String? {
+        let words = Array(text.lowercased()
+            .split { !($0.isLetter || $0.isNumber) }
+            .map(String.init)
+            .filter { $0.count >= minimumLength }
+            .prefix(8))
+        guard !words.isEmpty else { return nil }
+        return words.enumerated().map { index, word in
+            allPrefixes || index == words.count - 1 ? "\"\(word)\"*" : "\"\(word)\""
+        }.joined(separator: separator)
+    }
+
+    /// The best matches for `query`, visible posts only.
+    public static func search(_ query: Query, in db: Database) throws -> [Hit] {
+        guard let expression = expression(query.text) else { return [] }
+        var conditions = ["forum_search MATCH ?", "p.hidden = 0"]
+        var arguments: [any DatabaseValueConvertible] = [expression]
+        if let categoryId = query.categoryId {
+            conditions.append("t.category_id = ?")
+            arguments.append(categoryId)
+        }
+        if let status = query.status {
+            conditions.append("t.status = ?")
+            arguments.append(status.rawValue)
+        }
+        if let from = query.from {
+            conditions.append("p.created_at >= ?")
+            arguments.append(from)
+        }
+        if let until = query.until {
+            conditions.append("p.created_at < ?")
+            arguments.append(until)
+        }
+        arguments += [window, query.limit]
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT * FROM (
+                SELECT p.id, p.thread_id, p.number, p.pseudonym, p.created_at, t.title, t.status, c.name AS category_name,
+                       u.display_name AS author_name, forum_search.rank AS score,
+                       snippet(forum_search, -1, '\(open)', '\(close)', '…', 16) AS snippet
+                FROM forum_search JOIN forum_posts p ON p.id = forum_search.rowid
+                JOIN forum_threads t ON t.id = p.thread_id JOIN forum_categories c ON c.id = t.category_id
+                LEFT JOIN users u ON u.id = p.author_user_id
+                WHERE \(conditions.joined(separator: " AND "))
+                ORDER BY forum_search.rowid DESC LIMIT ?)
+            ORDER BY score LIMIT ?
+            """, arguments: StatementArguments(arguments))
+        return rows.map { row in
+            let pseudonym: Int? = row["pseudonym"]
+            return Hit(threadId: row["thread_id"], postId: row["id"], postNumber: row["number"], title: row["title"],
+                       categoryName: row["category_name"], status: row["status"],
+                       authorLabel: pseudonym.map { "Pegawai #\($0)" } ?? row["author_name"] ?? "–",
+                       createdAt: row["created_at"], snippet: fragments(row["snippet"]))
+        }
+    }
+
+    /// Open suggestions whose titles share words with `title`, best first.
+    public static func similarSuggestions(to title: String, limit: Int = 5, in db: Database) throws -> [Similar] {
+        guard let words = expression(title, separator: " OR ", minimumLength: 3, allPrefixes: true) else { return [] }
+        return try Row.fetchAll(db, sql: """
+            SELECT t.id, t.title, t.status, t.support_count
+            FROM forum_titles JOIN forum_threads t ON t.id = forum_titles.rowid
+            WHERE forum_titles MATCH ? AND t.kind = 'suggestion' AND t.status != 'duplikat'
+            ORDER BY forum_titles.rank LIMIT ?
+            """, arguments: [words, limit]).map {
+            Similar(id: $0["id"], title: $0["title"], status: $0["status"], supportCount: $0["support_count"])
+        }
+    }
+
+    /// The first second of `date` in WIB, for the date filters.
+    public static func dayStart(_ date: CalendarDate) -> Int64 {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = IndonesianTime.wib
+        let start = calendar.date(from: DateComponents(year: date.year, month: date.month, day: date.day))!
+        return Int64(start.timeIntervalSince1970)
+    }
+
+    /// Splits a snippet with markers into plain and marked pieces (the caller escapes them).
+    static func fragments(_ snippet: String) -> [Fragment] {
+        var fragments: [Fragment] = []
+        var rest = Substring(snippet)
+        while let start = rest.range(of: open) {
+            if start.lowerBound > rest.startIndex { fragments.append(Fragment(text: String(rest[..<start.lowerBound]), marked: false)) }
+            let afterOpen = rest[start.upperBound...]
+            let end = afterOpen.range(of: close)?.lowerBound ?? afterOpen.endIndex
+            fragments.append(Fragment(text: String(afterOpen[..<end]), marked: true))
+            rest = end < afterOpen.endIndex ? afterOpen[afterOpen.index(end, offsetBy: close.count)...] : ""
+        }
+        if !rest.isEmpty { fragments.append(Fragment(text: String(rest), marked: false)) }
+        return fragments
+    }
+}

@@ -1,0 +1,146 @@
+import Foundation
+import GRDB
+
+/// Opening threads, replying and editing.
+extension Forums {
+    /// What a new thread holds.
+    public struct NewThread: Sendable {
+        public var categoryId: Int64
+        public var kind: ThreadKind
+        public var title: String
+        public var body: String
+        public var pseudonymous: Bool
+
+        public init(categoryId: Int64, kind: ThreadKind, title: String, body: String, pseudonymous: Bool) {
+            self.categoryId = categoryId
+            self.kind = kind
+            self.title = title
+            self.body = body
+            self.pseudonymous = pseudonymous
+        }
+    }
+
+    /// Opens a thread with its first post. Nothing about a pseudonymous author is written
+    /// except the sealed link (see ``PseudonymVault``).
+    public func open(_ new: NewThread, by actor: Principal, now: Int64 = Clock.now()) throws -> Result<ForumThread, ForumProblem> {
+        try database.pool.write { db in
+            guard let category = try ForumCategory.fetchOne(db, key: new.categoryId) else { return .failure(.notFound) }
+            if category.posting == .coordinators, !Self.coordinates(actor) { return .failure(.coordinatorsOnly) }
+            if new.pseudonymous, !category.allowsPseudonyms { return .failure(.pseudonymsNotAllowed) }
+            let title: String, body: String
+            switch (ForumRules.validTitle(new.title), ForumRules.validBody(new.body)) {
+            case (.failure(let problem), _), (_, .failure(let problem)): return .failure(problem)
+            case (.success(let validTitle), .success(let validBody)): (title, body) = (validTitle, validBody)
+            }
+            if let wait = try minutesToWait(actor, now: now, db: db) { return .failure(.tooManyPosts(retryAfterMinutes: wait)) }
+            var thread = ForumThread(categoryId: category.id!, kind: new.kind, title: title, createdAt: now)
+            try thread.insert(db)
+            try insertPost(in: &thread, body: body, replyTo: nil, pseudonymous: new.pseudonymous, official: false,
+                           actor: actor, now: now, db: db)
+            return .success(thread)
+        }
+    }
+
+    /// Adds a reply (or, from a coordinator, the official answer) to `threadId`.
+    public func reply(to threadId: Int64, body: String, replyTo: Int64? = nil, pseudonymous: Bool = false,
+                      official: Bool = false, by actor: Principal, now: Int64 = Clock.now()) throws -> Result<ForumPost, ForumProblem> {
+        try database.pool.write { db in
+            guard var thread = try ForumThread.fetchOne(db, key: threadId),
+                  let category = try ForumCategory.fetchOne(db, key: thread.categoryId) else { return .failure(.notFound) }
+            if thread.locked, !Self.coordinates(actor) { return .failure(.locked) }
+            if official, !Self.coordinates(actor) || pseudonymous { return .failure(.notPermitted) }
+            if pseudonymous, !category.allowsPseudonyms { return .failure(.pseudonymsNotAllowed) }
+            if let replyTo, try ForumPost.fetchOne(db, key: replyTo)?.threadId != threadId { return .failure(.notFound) }
+            let text: String
+            switch ForumRules.validBody(body) {
+            case .failure(let problem): return .failure(problem)
+            case .success(let valid): text = valid
+            }
+            if let wait = try minutesToWait(actor, now: now, db: db) { return .failure(.tooManyPosts(retryAfterMinutes: wait)) }
+            let post = try insertPost(in: &thread, body: text, replyTo: replyTo, pseudonymous: pseudonymous, official: official,
+                                      actor: actor, now: now, db: db)
+            if official {
+                try notifyFollowers(of: threadId, .forumAnswer, "Jawaban resmi untuk «\(thread.title)» sudah terbit.",
+                                    except: actor.employeeId, now: now, db: db)
+                try AuditLog.record("forum.answer", actor: actor.userId, ip: nil, subject: "thread:\(threadId)",
+                                    detail: "post:\(post.id!)", in: db)
+            }
+            return .success(post)
+        }
+    }
+
+    /// Replaces the text of the author's own post within the edit window, keeping the old text
+    /// in the history moderators see.
+    public func edit(postId: Int64, body: String, by actor: Principal, now: Int64 = Clock.now()) throws
+        -> Result<ForumPost, ForumProblem> {
+        try database.pool.write { db in
+            guard var post = try ForumPost.fetchOne(db, key: postId),
+                  try isAuthor(actor.userId, of: post, db: db) else { return .failure(.notFound) }
+            guard ForumRules.mayEdit(postedAt: post.createdAt, now: now) else {
+                return .failure(.editWindowClosed(minutes: Int(ForumRules.editWindowSeconds / 60)))
+            }
+            if post.hidden { return .failure(.notPermitted) }
+            let text: String
+            switch ForumRules.validBody(body) {
+            case .failure(let problem): return .failure(problem)
+            case .success(let valid): text = valid
+            }
+            guard text != post.body else { return .success(post) }
+            try db.execute(sql: "INSERT INTO forum_post_revisions (post_id, body, replaced_at) VALUES (?, ?, ?)",
+                           arguments: [postId, post.body, now])
+            post.body = text
+            post.editedAt = now
+            try post.update(db)
+            return .success(post)
+        }
+    }
+
+    /// The earlier texts of a post, newest first (for moderators).
+    public func revisions(postId: Int64) throws -> [(body: String, replacedAt: Int64)] {
+        try database.pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT body, replaced_at FROM forum_post_revisions WHERE post_id = ? ORDER BY id DESC",
+                             arguments: [postId]).map { ($0["body"], $0["replaced_at"]) }
+        }
+    }
+
+    /// Whole minutes `actor` must wait before posting again, or `nil`.
+    private func minutesToWait(_ actor: Principal, now: Int64, db: Database) throws -> Int? {
+        let times = try Int64.fetchAll(db, sql: "SELECT at FROM forum_post_times WHERE actor_tag = ? AND at > ?",
+                                       arguments: [vault.rateTag(userId: actor.userId), now - ForumRules.rateWindowSeconds])
+        return ForumRules.minutesToWait(recentPosts: times, now: now)
+    }
+
+    /// Writes a post (and for a pseudonymous one, the author's sealed pseudonym in the thread
+    /// if they have none yet), bumps the thread and records the posting time.
+    @discardableResult
+    private func insertPost(in thread: inout ForumThread, body: String, replyTo: Int64?, pseudonymous: Bool, official: Bool,
+                            actor: Principal, now: Int64, db: Database) throws -> ForumPost {
+        let threadId = thread.id!
+        var pseudonym: Int?
+        if pseudonymous {
+            pseudonym = try self.pseudonym(of: actor.userId, in: threadId, db: db)
+            if pseudonym == nil {
+                let next = (try Int.fetchOne(db, sql: "SELECT MAX(number) FROM forum_pseudonyms WHERE thread_id = ?",
+                                             arguments: [threadId]) ?? 0) + 1
+                try db.execute(sql: "INSERT INTO forum_pseudonyms (thread_id, number, author_tag, sealed_user) VALUES (?, ?, ?, ?)",
+                               arguments: [threadId, next, vault.authorTag(userId: actor.userId, threadId: threadId),
+                                           vault.seal(userId: actor.userId)])
+                pseudonym = next
+            }
+        } else {
+            try follow(threadId, employeeId: actor.employeeId, db: db)
+        }
+        thread.postCount += 1
+        thread.lastPostAt = now
+        try thread.update(db, columns: ["post_count", "last_post_at"])
+        var post = ForumPost(threadId: threadId, number: thread.postCount, authorUserId: pseudonymous ? nil : actor.userId,
+                             pseudonym: pseudonym, replyToId: replyTo, body: body, official: official, createdAt: now)
+        try post.insert(db)
+        // Posting times live only as long as the rate window: kept longer, one person's tag
+        // would link their pseudonymous posts across threads for anyone reading the file.
+        try db.execute(sql: "DELETE FROM forum_post_times WHERE at <= ?", arguments: [now - ForumRules.rateWindowSeconds])
+        try db.execute(sql: "INSERT INTO forum_post_times (actor_tag, at) VALUES (?, ?)",
+                       arguments: [vault.rateTag(userId: actor.userId), now])
+        return post
+    }
+}

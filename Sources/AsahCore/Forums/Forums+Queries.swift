@@ -1,0 +1,151 @@
+import Foundation
+import GRDB
+
+/// The reads behind the forum pages and API.
+extension Forums {
+    /// How the suggestion board is filtered and ordered.
+    public struct BoardFilter: Sendable {
+        public enum Order: String, Sendable, CaseIterable { case support, newest, oldest }
+        public var status: SuggestionStatus?
+        public var categoryId: Int64?
+        public var order: Order = .support
+        public var overdueOnly = false
+        public var agendaOnly = false
+        public var limit = 50
+        public var offset = 0
+
+        public init() {}
+    }
+
+    /// Categories in their order.
+    public static func categories(in db: Database) throws -> [ForumCategory] {
+        try ForumCategory.fetchAll(db, sql: "SELECT * FROM forum_categories ORDER BY position, name")
+    }
+
+    /// Thread counts by category.
+    public static func threadCounts(in db: Database) throws -> [Int64: Int] {
+        Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: """
+            SELECT category_id, COUNT(*) AS n FROM forum_threads GROUP BY category_id
+            """).map { ($0["category_id"], $0["n"]) })
+    }
+
+    /// The latest active threads, optionally of one category.
+    public static func latest(categoryId: Int64? = nil, limit: Int = 30, offset: Int = 0, in db: Database) throws -> [ThreadSummary] {
+        if let categoryId {
+            return try ThreadSummary.fetchAll(db, sql: ThreadSummary.select + """
+                 WHERE t.category_id = ? ORDER BY t.last_post_at DESC, t.id DESC LIMIT ? OFFSET ?
+                """, arguments: [categoryId, limit, offset])
+        }
+        return try ThreadSummary.fetchAll(db, sql: ThreadSummary.select + " ORDER BY t.last_post_at DESC, t.id DESC LIMIT ? OFFSET ?",
+                                          arguments: [limit, offset])
+    }
+
+    /// Suggestions for the board.
+    public static func board(_ filter: BoardFilter, today: CalendarDate, in db: Database) throws -> [ThreadSummary] {
+        var conditions = ["t.kind = 'suggestion'"]
+        var arguments: [any DatabaseValueConvertible] = []
+        if let status = filter.status {
+            conditions.append("t.status = ?")
+            arguments.append(status.rawValue)
+        }
+        if let categoryId = filter.categoryId {
+            conditions.append("t.category_id = ?")
+            arguments.append(categoryId)
+        }
+        if filter.overdueOnly {
+            conditions.append("t.status IN ('baru', 'ditinjau') AND t.decision_due < ?")
+            arguments.append(today.iso)
+        }
+        if filter.agendaOnly { conditions.append("t.agenda_at IS NOT NULL AND t.status IN ('baru', 'ditinjau')") }
+        let order = switch filter.order {
+        case .support: "t.support_count DESC, t.id DESC"
+        case .newest: "t.created_at DESC, t.id DESC"
+        case .oldest: "t.created_at, t.id"
+        }
+        arguments += [filter.limit, filter.offset]
+        return try ThreadSummary.fetchAll(db, sql: ThreadSummary.select + " WHERE " + conditions.joined(separator: " AND ")
+                                          + " ORDER BY " + order + " LIMIT ? OFFSET ?", arguments: StatementArguments(arguments))
+    }
+
+    /// One thread as listed.
+    public static func summary(_ threadId: Int64, in db: Database) throws -> ThreadSummary? {
+        try ThreadSummary.fetchOne(db, sql: ThreadSummary.select + " WHERE t.id = ?", arguments: [threadId])
+    }
+
+    /// The posts of a thread in order, labelled for `viewer`.
+    public func posts(_ threadId: Int64, viewer: Principal, limit: Int = 500, in db: Database) throws -> [PostView] {
+        let mine = try pseudonym(of: viewer.userId, in: threadId, db: db)
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT p.*, u.display_name AS author_name FROM forum_posts p LEFT JOIN users u ON u.id = p.author_user_id
+            WHERE p.thread_id = ? ORDER BY p.number LIMIT ?
+            """, arguments: [threadId, limit])
+        return try rows.map { row in
+            let post = try ForumPost(row: row)
+            let label = post.pseudonymName ?? (row["author_name"] as String?) ?? "–"
+            let isMine = post.authorUserId.map { $0 == viewer.userId } ?? (mine != nil && mine == post.pseudonym)
+            return PostView(post: post, authorLabel: label, isMine: isMine)
+        }
+    }
+
+    /// The threads `employeeId` follows, latest activity first.
+    public static func followed(employeeId: Int64, limit: Int = 100, in db: Database) throws -> [ThreadSummary] {
+        try ThreadSummary.fetchAll(db, sql: ThreadSummary.select + """
+             JOIN forum_follows f ON f.thread_id = t.id WHERE f.employee_id = ? ORDER BY t.last_post_at DESC LIMIT ?
+            """, arguments: [employeeId, limit])
+    }
+
+    /// The posts `userId` wrote, named or pseudonymous (found by opening the sealed links),
+    /// newest first, with their thread titles.
+    public func myPosts(userId: Int64, limit: Int = 100, in db: Database) throws -> [(post: ForumPost, title: String)] {
+        var pairs: [(Int64, Int)] = []
+        for row in try Row.fetchAll(db, sql: "SELECT thread_id, number, sealed_user FROM forum_pseudonyms") {
+            if vault.open(row["sealed_user"]) == userId { pairs.append((row["thread_id"], row["number"])) }
+        }
+        let pseudonymous = pairs.map { "(\($0.0), \($0.1))" }.joined(separator: ", ")
+        let condition = pseudonymous.isEmpty ? "p.author_user_id = ?"
+            : "(p.author_user_id = ? OR (p.thread_id, p.pseudonym) IN (VALUES \(pseudonymous)))"
+        return try Row.fetchAll(db, sql: """
+            SELECT p.*, t.title AS thread_title FROM forum_posts p JOIN forum_threads t ON t.id = p.thread_id
+            WHERE \(condition) ORDER BY p.created_at DESC, p.id DESC LIMIT ?
+            """, arguments: [userId, limit]).map { (try ForumPost(row: $0), $0["thread_title"]) }
+    }
+
+    /// A post waiting in the moderation queue, with the flag reasons (never who flagged).
+    public struct QueuedPost: Sendable {
+        public let post: PostView
+        public let threadTitle: String
+        public let reasons: [String]
+    }
+
+    /// Posts enough people flagged, oldest first, labelled for the moderator looking.
+    public func queue(viewer: Principal, in db: Database) throws -> [QueuedPost] {
+        let posts = try ForumPost.fetchAll(db, sql: """
+            SELECT * FROM forum_posts WHERE queued_at IS NOT NULL AND hidden = 0 ORDER BY queued_at LIMIT 100
+            """)
+        return try posts.map { post in
+            let label = try post.pseudonymName ?? String.fetchOne(db, sql: "SELECT display_name FROM users WHERE id = ?",
+                                                                  arguments: [post.authorUserId]) ?? "–"
+            let reasons = try String.fetchAll(db, sql: """
+                SELECT reason FROM forum_flags WHERE post_id = ? AND resolved_at IS NULL ORDER BY id
+                """, arguments: [post.id])
+            let title = try String.fetchOne(db, sql: "SELECT title FROM forum_threads WHERE id = ?", arguments: [post.threadId]) ?? ""
+            return QueuedPost(post: PostView(post: post, authorLabel: label, isMine: try isAuthor(viewer.userId, of: post, db: db)),
+                              threadTitle: title, reasons: reasons)
+        }
+    }
+
+    /// Appeals waiting for a decision, oldest first.
+    public static func pendingAppeals(in db: Database) throws -> [ModerationAction] {
+        try ModerationAction.fetchAll(db, sql: """
+            SELECT * FROM forum_moderation WHERE appealed_at IS NOT NULL AND appeal_outcome IS NULL ORDER BY appealed_at
+            """)
+    }
+
+    /// Coordinator accounts that may own suggestions, by name.
+    public static func coordinators(in db: Database) throws -> [(id: Int64, name: String)] {
+        try Row.fetchAll(db, sql: """
+            SELECT u.id, u.display_name FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role = 'koordinator'
+            WHERE u.active ORDER BY u.display_name
+            """).map { ($0["id"], $0["display_name"]) }
+    }
+}

@@ -1,0 +1,14 @@
+import GRDB
+
+/// A post as shown on its thread: the author's display name for a named post, the pseudonym
+/// otherwise, and nothing else about the author.
+public struct PostView: Sendable, Hashable {
+    public let post: ForumPost
+    /// "Siti Rahmawati" or "Pegawai #3".
+    public let authorLabel: String
+    /// Whether the viewer wrote it (so they may edit or appeal).
+    public let isMine: Bool
+    /// Whether it was written under a pseudonym.
+    public var isPseudonymous: Bool { post.pseudonym != nil }
+}
+

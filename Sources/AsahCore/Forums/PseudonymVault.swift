@@ -1,0 +1,119 @@
+import CSodium
+import Foundation
+
+/// Keeps the link between a pseudonymous post and its author out of reach of anyone holding
+/// only the database file. The 64-byte key lives in a file beside the database
+/// (`<database>.forum-key`, created on first use, readable by the owner only); the database
+/// keeps
+/// - a keyed hash (HMAC-SHA-256) of (account, thread), so the server recognises an author in
+///   their own thread (to let them edit, appeal and keep one pseudonym) without storing who
+///   they are, and
+/// - the account id sealed with XSalsa20-Poly1305 (libsodium's secretbox), opened only to
+///   notify the author and by the deliberate reveal command.
+///
+/// Losing the key file makes existing pseudonyms unrecognisable (authors can no longer edit
+/// them); back it up with the database but store it apart.
+public struct PseudonymVault: Sendable {
+    private let sealKey: [UInt8]
+    private let hashKey: [UInt8]
+
+    private static let ready: Bool = sodium_init() >= 0
+    private static let cache = VaultCache()
+
+    /// A vault with the given 64 key bytes (tests; use ``forDatabase(at:)`` otherwise).
+    public init(key: [UInt8]) {
+        precondition(key.count == 64, "a pseudonym key has 64 bytes")
+        precondition(Self.ready, "libsodium failed to initialise")
+        sealKey = Array(key[0..<32])
+        hashKey = Array(key[32..<64])
+    }
+
+    /// The vault of the database at `path`, creating its key file if there is none.
+    public static func forDatabase(at path: String) throws -> PseudonymVault {
+        try cache.vault(for: path + ".forum-key")
+    }
+
+    /// The vault of `database`.
+    public static func of(_ database: AppDatabase) throws -> PseudonymVault {
+        try forDatabase(at: database.path)
+    }
+
+    /// The author's tag inside one thread: equal for the same person and thread, unrelated
+    /// between threads.
+    public func authorTag(userId: Int64, threadId: Int64) -> Data {
+        mac("thread:\(threadId):user:\(userId)")
+    }
+
+    /// The tag under which a person's posting times are counted for the rate limit.
+    public func rateTag(userId: Int64) -> Data {
+        mac("rate:\(userId)")
+    }
+
+    /// `userId` sealed: a fresh nonce followed by the ciphertext.
+    public func seal(userId: Int64) -> Data {
+        var nonce = [UInt8](repeating: 0, count: Int(crypto_secretbox_noncebytes()))
+        randombytes_buf(&nonce, nonce.count)
+        let message = Array(String(userId).utf8)
+        var box = [UInt8](repeating: 0, count: message.count + Int(crypto_secretbox_macbytes()))
+        _ = crypto_secretbox_easy(&box, message, UInt64(message.count), nonce, sealKey)
+        return Data(nonce + box)
+    }
+
+    /// The account id in `sealed`, or `nil` when it was sealed with another key or altered.
+    public func open(_ sealed: Data) -> Int64? {
+        let bytes = [UInt8](sealed)
+        let nonceCount = Int(crypto_secretbox_noncebytes()), macCount = Int(crypto_secretbox_macbytes())
+        guard bytes.count > nonceCount + macCount else { return nil }
+        let nonce = Array(bytes[0..<nonceCount]), box = Array(bytes[nonceCount...])
+        var message = [UInt8](repeating: 0, count: box.count - macCount)
+        guard crypto_secretbox_open_easy(&message, box, UInt64(box.count), nonce, sealKey) == 0 else { return nil }
+        return Int64(String(decoding: message, as: UTF8.self))
+    }
+
+    private func mac(_ text: String) -> Data {
+        var out = [UInt8](repeating: 0, count: Int(crypto_auth_hmacsha256_bytes()))
+        let bytes = Array(text.utf8)
+        var state = crypto_auth_hmacsha256_state()
+        _ = crypto_auth_hmacsha256_init(&state, hashKey, hashKey.count)
+        _ = crypto_auth_hmacsha256_update(&state, bytes, UInt64(bytes.count))
+        _ = crypto_auth_hmacsha256_final(&state, &out)
+        return Data(out)
+    }
+
+    /// Reads the key file, or creates it (owner read/write only) with 64 random bytes.
+    fileprivate static func loadKey(at path: String) throws -> [UInt8] {
+        precondition(ready, "libsodium failed to initialise")
+        let descriptor = Foundation.open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        if descriptor >= 0 {
+            var key = [UInt8](repeating: 0, count: 64)
+            randombytes_buf(&key, key.count)
+            let written = write(descriptor, key, key.count)
+            close(descriptor)
+            guard written == key.count else { throw KeyFileProblem(path: path) }
+            return key
+        }
+        guard let data = FileManager.default.contents(atPath: path), data.count == 64 else { throw KeyFileProblem(path: path) }
+        return [UInt8](data)
+    }
+}
+
+/// The pseudonym key file exists but cannot be read or has the wrong size.
+public struct KeyFileProblem: Error, CustomStringConvertible {
+    public let path: String
+    public var description: String { "the pseudonym key file \(path) cannot be read or is damaged" }
+}
+
+/// Vaults by key file path, so the key is read once per process.
+private final class VaultCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var vaults: [String: PseudonymVault] = [:]
+
+    func vault(for path: String) throws -> PseudonymVault {
+        try lock.withLock {
+            if let vault = vaults[path] { return vault }
+            let vault = PseudonymVault(key: try PseudonymVault.loadKey(at: path))
+            vaults[path] = vault
+            return vault
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import GRDB
+
+/// A thread as listed on the index, a category, the board, the agenda and "my follows".
+/// Nothing about the opener is included, so lists never need to hide a pseudonym.
+public struct ThreadSummary: Codable, FetchableRecord, Sendable, Hashable {
+    public let id: Int64
+    public let categoryId: Int64
+    public let categoryName: String
+    public let kind: ThreadKind
+    public let title: String
+    public let status: SuggestionStatus?
+    public let supportCount: Int
+    public let postCount: Int
+    public let createdAt: Int64
+    public let lastPostAt: Int64
+    public let ownerName: String?
+    public let decisionDue: CalendarDate?
+    public let agendaAt: Int64?
+    public let locked: Bool
+
+    /// Whether the suggestion is undecided past its due date on `today`.
+    public func isOverdue(today: CalendarDate) -> Bool {
+        guard let status, !status.isDecided, let decisionDue else { return false }
+        return decisionDue < today
+    }
+
+    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+
+    /// The select list and joins every list starts from (`t` is the thread).
+    static let select = """
+        SELECT t.id, t.category_id, c.name AS category_name, t.kind, t.title, t.status, t.support_count, t.post_count,
+               t.created_at, t.last_post_at, o.display_name AS owner_name, t.decision_due, t.agenda_at, t.locked
+        FROM forum_threads t JOIN forum_categories c ON c.id = t.category_id LEFT JOIN users o ON o.id = t.owner_user_id
+        """
+}

@@ -1,0 +1,168 @@
+import AsahCore
+import Foundation
+import GRDB
+import HTTPServer
+
+/// The forum's reading pages: the index, a category, the suggestion board and the agenda,
+/// "my posts and follows", and search.
+enum ForumPages {
+    static let pageSize = 30
+
+    static func index(_ context: Context) throws -> Response {
+        let localizer = context.localizer
+        let today = ForumValues.today()
+        let query = try context.query()
+        let errors: Set<String> = ["forum_category_exists", "forum_category_name_invalid", "forum_category_threshold_invalid"]
+        let (categories, counts, latest) = try context.services.database.pool.read { db in
+            (try Forums.categories(in: db), try Forums.threadCounts(in: db), try Forums.latest(limit: 15, in: db))
+        }
+        return context.page("forums", title: localizer.t("forum_title"), [
+            "categories": categories.map { category in
+                templateValues([
+                    "id": category.id!, "name": category.name, "description": category.description,
+                    "threads": localizer.t("forum_thread_count", ["count": localizer.number(counts[category.id!] ?? 0)]),
+                    "pseudonyms": category.allowsPseudonyms, "coordinatorsOnly": category.posting == .coordinators,
+                ])
+            },
+            "latest": latest.map { ForumValues.summary($0, localizer, today: today) },
+            "hasLatest": !latest.isEmpty,
+            "canManage": Policy.allows(context.user, .decideSuggestions),
+            "notice": (query["notice"] == "category" ? localizer.t("forum_notice_category") : nil) as Any,
+            "error": query["error"].flatMap { errors.contains($0) ? localizer.t($0) : nil } as Any,
+        ])
+    }
+
+    static func category(_ context: Context) throws -> Response {
+        guard let id = ForumValues.id(context) else { return context.notFound() }
+        let localizer = context.localizer
+        let page = max(1, try context.query()["page"].flatMap(Int.init) ?? 1)
+        guard let (category, threads) = try context.services.database.pool.read({ db -> (ForumCategory, [ThreadSummary])? in
+            guard let category = try ForumCategory.fetchOne(db, key: id) else { return nil }
+            return (category, try Forums.latest(categoryId: id, limit: pageSize + 1, offset: (page - 1) * pageSize, in: db))
+        }) else { return context.notFound() }
+        let today = ForumValues.today()
+        let query = try context.query()
+        let errors: Set<String> = ["forum_category_exists", "forum_category_name_invalid", "forum_category_threshold_invalid"]
+        var edit: [String: Any]?
+        if Policy.allows(context.user, .decideSuggestions) {
+            edit = ["name": category.name, "description": category.description, "pseudonyms": category.allowsPseudonyms,
+                    "coordinatorsOnly": category.posting == .coordinators, "training": category.isTraining,
+                    "threshold": category.agendaThresholdPermille.map { $0 % 10 == 0 ? "\($0 / 10)" : "\($0 / 10).\($0 % 10)" } ?? ""]
+        }
+        return context.page("forum_threads", title: category.name, [
+            "edit": edit as Any,
+            "notice": (query["notice"] == "category" ? localizer.t("forum_notice_category") : nil) as Any,
+            "error": query["error"].flatMap { errors.contains($0) ? localizer.t($0) : nil } as Any,
+            "heading": category.name, "lead": category.description, "categoryId": id,
+            "threads": threads.prefix(pageSize).map { ForumValues.summary($0, localizer, today: today) },
+            "hasThreads": !threads.isEmpty,
+            "canOpen": category.posting == .everyone || Forums.coordinates(context.user),
+            "previous": (page > 1 ? "/forums/categories/\(id)?page=\(page - 1)" : nil) as Any,
+            "next": (threads.count > pageSize ? "/forums/categories/\(id)?page=\(page + 1)" : nil) as Any,
+        ])
+    }
+
+    /// The board's filter from the query string.
+    static func boardFilter(_ query: FormData) -> Forums.BoardFilter {
+        var filter = Forums.BoardFilter()
+        filter.status = query["status"].flatMap(SuggestionStatus.init(rawValue:))
+        filter.categoryId = query["category"].flatMap { Int64($0) }
+        filter.order = query["order"].flatMap(Forums.BoardFilter.Order.init(rawValue:)) ?? .support
+        filter.overdueOnly = query["overdue"] == "1"
+        filter.agendaOnly = query["agenda"] == "1"
+        return filter
+    }
+
+    static func board(_ context: Context) throws -> Response {
+        let localizer = context.localizer
+        let query = try context.query()
+        var filter = boardFilter(query)
+        let page = max(1, query["page"].flatMap(Int.init) ?? 1)
+        filter.limit = pageSize + 1
+        filter.offset = (page - 1) * pageSize
+        let today = ForumValues.today()
+        let (threads, categories) = try context.services.database.pool.read { db in
+            (try Forums.board(filter, today: today, in: db), try Forums.categories(in: db))
+        }
+        let base = boardQuery(filter)
+        return context.page("forum_threads", title: localizer.t(filter.agendaOnly ? "forum_agenda_title" : "forum_board_title"), [
+            "heading": localizer.t(filter.agendaOnly ? "forum_agenda_title" : "forum_board_title"),
+            "lead": localizer.t(filter.agendaOnly ? "forum_agenda_lead" : "forum_board_lead"),
+            "board": [
+                "statuses": ForumValues.statuses(selected: filter.status),
+                "categories": ForumValues.categories(categories, selected: filter.categoryId),
+                "orders": Forums.BoardFilter.Order.allCases.map {
+                    ["value": $0.rawValue, "label": localizer.t("forum_order_\($0.rawValue)"), "selected": $0 == filter.order]
+                },
+                "overdue": filter.overdueOnly, "agenda": filter.agendaOnly,
+            ],
+            "threads": threads.prefix(pageSize).map { ForumValues.summary($0, localizer, today: today) },
+            "hasThreads": !threads.isEmpty,
+            "previous": (page > 1 ? "/forums/board?\(base)page=\(page - 1)" : nil) as Any,
+            "next": (threads.count > pageSize ? "/forums/board?\(base)page=\(page + 1)" : nil) as Any,
+        ])
+    }
+
+    private static func boardQuery(_ filter: Forums.BoardFilter) -> String {
+        var parts = ["order=\(filter.order.rawValue)"]
+        if let status = filter.status { parts.append("status=\(status.rawValue)") }
+        if let category = filter.categoryId { parts.append("category=\(category)") }
+        if filter.overdueOnly { parts.append("overdue=1") }
+        if filter.agendaOnly { parts.append("agenda=1") }
+        return parts.joined(separator: "&") + "&"
+    }
+
+    static func mine(_ context: Context) throws -> Response {
+        let localizer = context.localizer
+        let forums = try ForumValues.forums(context)
+        let user = context.user
+        let today = ForumValues.today()
+        let (posts, followed) = try context.services.database.pool.read { db in
+            (try forums.myPosts(userId: user.userId, in: db),
+             try user.employeeId.map { try Forums.followed(employeeId: $0, in: db) } ?? [])
+        }
+        return context.page("forum_mine", title: localizer.t("forum_mine_title"), [
+            "posts": posts.map { item in
+                templateValues(["threadId": item.post.threadId, "number": item.post.number, "title": item.title,
+                                "date": localizer.dateTime(item.post.createdAt), "pseudonym": item.post.pseudonymName,
+                                "hidden": item.post.hidden, "official": item.post.official])
+            },
+            "hasPosts": !posts.isEmpty,
+            "followed": followed.map { ForumValues.summary($0, localizer, today: today) },
+            "hasFollowed": !followed.isEmpty,
+        ])
+    }
+
+    /// The search query from the page's or the API's query string.
+    static func searchQuery(_ query: FormData) -> ForumSearch.Query? {
+        guard let text = query.trimmed("q"), !text.isEmpty else { return nil }
+        var search = ForumSearch.Query(text: String(text.prefix(200)))
+        search.categoryId = query["category"].flatMap { Int64($0) }
+        search.status = query["status"].flatMap(SuggestionStatus.init(rawValue:))
+        search.from = query["from"].flatMap(CalendarDate.init(iso:)).map { ForumSearch.dayStart($0) }
+        search.until = query["to"].flatMap(CalendarDate.init(iso:)).map { ForumSearch.dayStart($0) + 86400 }
+        return search
+    }
+
+    static func search(_ context: Context) throws -> Response {
+        let localizer = context.localizer
+        let query = try context.query()
+        let search = searchQuery(query)
+        let (hits, categories) = try context.services.database.pool.read { db in
+            (try search.map { try ForumSearch.search($0, in: db) } ?? [], try Forums.categories(in: db))
+        }
+        return context.page("forum_search", title: localizer.t("forum_search_title"), [
+            "q": query["q"] ?? "", "from": query["from"] ?? "", "to": query["to"] ?? "",
+            "statuses": ForumValues.statuses(selected: search?.status),
+            "categories": ForumValues.categories(categories, selected: search?.categoryId),
+            "searched": search != nil,
+            "hits": hits.map { hit in
+                templateValues(["threadId": hit.threadId, "number": hit.postNumber, "title": hit.title,
+                                "category": hit.categoryName, "status": hit.status?.displayName, "statusCode": hit.status?.rawValue,
+                                "author": hit.authorLabel, "date": localizer.date(hit.createdAt),
+                                "snippet": hit.snippet.map { ["text": $0.text, "marked": $0.marked] }])
+            },
+            "hasHits": !hits.isEmpty,
+        ])
+    }
+}

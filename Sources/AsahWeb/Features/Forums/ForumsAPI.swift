@@ -1,0 +1,252 @@
+import AsahCore
+import Foundation
+import GRDB
+import HTTPServer
+
+/// The forum JSON API under `/api/v1`. Pseudonymous posts carry only their pseudonym; no
+/// answer names, numbers or places their author.
+enum ForumsAPI {
+    static func routes() -> [RouteSpec] {
+        [
+            RouteSpec(.get, "/api/v1/forums/categories", .signedIn(.useAccount), categories),
+            RouteSpec(.get, "/api/v1/threads", .signedIn(.useAccount), threads),
+            RouteSpec(.post, "/api/v1/threads", .signedIn(.useAccount), createThread),
+            RouteSpec(.get, "/api/v1/threads/:id", .signedIn(.useAccount), thread),
+            RouteSpec(.post, "/api/v1/threads/:id/posts", .signedIn(.useAccount), createPost),
+            RouteSpec(.get, "/api/v1/suggestions", .signedIn(.useAccount), suggestions),
+            RouteSpec(.get, "/api/v1/suggestions/similar", .signedIn(.useAccount), similar),
+            RouteSpec(.put, "/api/v1/suggestions/:id/support", .signedIn(.useAccount), support),
+            RouteSpec(.delete, "/api/v1/suggestions/:id/support", .signedIn(.useAccount), withdrawSupport),
+            RouteSpec(.get, "/api/v1/search", .signedIn(.useAccount), search),
+            RouteSpec(.post, "/api/v1/suggestions/:id/status", .signedIn(.decideSuggestions), setStatus),
+            RouteSpec(.post, "/api/v1/posts/:id/flags", .signedIn(.useAccount), flag),
+            RouteSpec(.put, "/api/v1/posts/:id", .signedIn(.useAccount), edit),
+            RouteSpec(.get, "/api/v1/forums/mine", .signedIn(.useAccount), mine),
+            RouteSpec(.get, "/api/v1/forums/queue", .signedIn(.moderateForums), queue),
+        ]
+    }
+
+    private struct StatusBody: Decodable {
+        let status: String
+        let reason: String
+    }
+
+    private static func setStatus(_ context: Context) throws -> Response {
+        guard let id = ForumValues.id(context) else { return context.notFound() }
+        let body = try context.json(StatusBody.self)
+        guard let status = SuggestionStatus(rawValue: body.status) else {
+            return APIError.response(status: 422, code: "invalid", message: context.localizer.t("forum_status_unknown"))
+        }
+        switch try ForumValues.forums(context).setStatus(id, to: status, reason: body.reason, by: context.user, ip: context.ip) {
+        case .failure(let problem): return ForumValues.api(problem)
+        case .success: return try detail(context, id, status: 200)
+        }
+    }
+
+    private struct EditBody: Decodable {
+        let body: String
+    }
+
+    /// The author replaces their post's text within the edit window.
+    private static func edit(_ context: Context) throws -> Response {
+        guard let id = ForumValues.id(context) else { return context.notFound() }
+        let body = try context.json(EditBody.self)
+        let forums = try ForumValues.forums(context)
+        switch try forums.edit(postId: id, body: body.body, by: context.user) {
+        case .failure(let problem): return ForumValues.api(problem)
+        case .success(let post):
+            let view = try context.services.database.pool.read { db in
+                try forums.posts(post.threadId, viewer: context.user, in: db).first { $0.post.id == id }
+            }
+            guard let view else { return context.notFound() }
+            return .json(PostJSON(view))
+        }
+    }
+
+    private struct FlagBody: Decodable {
+        let reason: String
+    }
+
+    private static func flag(_ context: Context) throws -> Response {
+        guard let id = ForumValues.id(context) else { return context.notFound() }
+        let body = try context.json(FlagBody.self)
+        switch try ForumValues.forums(context).flag(id, reason: body.reason, by: context.user, ip: context.ip) {
+        case .failure(let problem): return ForumValues.api(problem)
+        case .success(let queued): return .json(FlagJSON(post_id: id, queued: queued), status: 201)
+        }
+    }
+
+    private static func mine(_ context: Context) throws -> Response {
+        let forums = try ForumValues.forums(context)
+        let user = context.user
+        let today = ForumValues.today()
+        let (posts, followed) = try context.services.database.pool.read { db in
+            (try forums.myPosts(userId: user.userId, in: db),
+             try user.employeeId.map { try Forums.followed(employeeId: $0, in: db) } ?? [])
+        }
+        return .json(MineJSON(
+            posts: posts.map {
+                MyPostJSON(id: $0.post.id!, thread_id: $0.post.threadId, thread_title: $0.title, number: $0.post.number,
+                           pseudonym: $0.post.pseudonymName, official: $0.post.official, hidden: $0.post.hidden,
+                           created_at: $0.post.createdAt)
+            },
+            followed: followed.map { ThreadJSON($0, today: today) }))
+    }
+
+    private static func queue(_ context: Context) throws -> Response {
+        let forums = try ForumValues.forums(context)
+        let user = context.user
+        guard let answer = try context.services.database.pool.read({ db -> QueueJSON? in
+            guard try Forums.isModerator(user.userId, in: db) else { return nil }
+            return QueueJSON(
+                posts: try forums.queue(viewer: user, in: db).map {
+                    QueuedJSON(post: PostJSON($0.post), thread_title: $0.threadTitle, reasons: $0.reasons)
+                },
+                appeals: try Forums.pendingAppeals(in: db).map {
+                    AppealJSON(moderation_id: $0.id!, thread_id: $0.threadId, post_id: $0.postId, action: $0.action.rawValue,
+                               reason: $0.reason, appeal: $0.appealText, appealed_at: $0.appealedAt,
+                               may_decide: $0.moderatorUserId != user.userId)
+                })
+        }) else { return ForumValues.api(.notAModerator) }
+        return .json(answer)
+    }
+
+    private static func categories(_ context: Context) throws -> Response {
+        let categories = try context.services.database.pool.read { try Forums.categories(in: $0) }
+        return .json(categories.map {
+            CategoryJSON(id: $0.id!, slug: $0.slug, name: $0.name, description: $0.description,
+                         coordinators_only: $0.posting == .coordinators, allows_pseudonyms: $0.allowsPseudonyms,
+                         agenda_threshold_permille: $0.agendaThresholdPermille)
+        })
+    }
+
+    private static func threads(_ context: Context) throws -> Response {
+        let query = try context.query()
+        let page = max(1, query["page"].flatMap(Int.init) ?? 1)
+        let today = ForumValues.today()
+        let threads = try context.services.database.pool.read { db in
+            try Forums.latest(categoryId: query["category"].flatMap { Int64($0) }, limit: ForumPages.pageSize,
+                              offset: (page - 1) * ForumPages.pageSize, in: db)
+        }
+        return .json(threads.map { ThreadJSON($0, today: today) })
+    }
+
+    private static func suggestions(_ context: Context) throws -> Response {
+        let query = try context.query()
+        var filter = ForumPages.boardFilter(query)
+        let page = max(1, query["page"].flatMap(Int.init) ?? 1)
+        filter.limit = ForumPages.pageSize
+        filter.offset = (page - 1) * ForumPages.pageSize
+        let today = ForumValues.today()
+        let threads = try context.services.database.pool.read { try Forums.board(filter, today: today, in: $0) }
+        return .json(threads.map { ThreadJSON($0, today: today) })
+    }
+
+    private struct NewThreadBody: Decodable {
+        let category_id: Int64
+        let kind: String?
+        let title: String
+        let body: String
+        let pseudonymous: Bool?
+    }
+
+    private static func createThread(_ context: Context) throws -> Response {
+        let body = try context.json(NewThreadBody.self)
+        guard let kind = ThreadKind(rawValue: body.kind ?? "suggestion") else {
+            return APIError.response(status: 422, code: "invalid", message: context.localizer.t("forum_kind_unknown"))
+        }
+        let result = try ForumValues.forums(context).open(
+            Forums.NewThread(categoryId: body.category_id, kind: kind, title: body.title, body: body.body,
+                             pseudonymous: body.pseudonymous ?? false), by: context.user)
+        switch result {
+        case .failure(let problem): return ForumValues.api(problem)
+        case .success(let thread): return try detail(context, thread.id!, status: 201)
+        }
+    }
+
+    private static func thread(_ context: Context) throws -> Response {
+        guard let id = ForumValues.id(context) else { return context.notFound() }
+        return try detail(context, id, status: 200)
+    }
+
+    private static func detail(_ context: Context, _ id: Int64, status: Int) throws -> Response {
+        let forums = try ForumValues.forums(context)
+        let user = context.user
+        guard let detail = try context.services.database.pool.read({ db -> ThreadDetailJSON? in
+            guard let summary = try Forums.summary(id, in: db), let thread = try ForumThread.fetchOne(db, key: id) else { return nil }
+            return ThreadDetailJSON(
+                thread: ThreadJSON(summary, today: ForumValues.today()),
+                supported: try user.employeeId.map { try Forums.supports(id, employeeId: $0, in: db) } ?? false,
+                merged_into_id: thread.mergedIntoId,
+                status_history: try Forums.statusChanges(id, in: db).map {
+                    StatusChangeJSON(status: $0.toStatus.rawValue, reason: $0.reason, at: $0.createdAt)
+                },
+                posts: try forums.posts(id, viewer: user, in: db).map(PostJSON.init))
+        }) else { return context.notFound() }
+        return .json(detail, status: status)
+    }
+
+    private struct NewPostBody: Decodable {
+        let body: String
+        let reply_to_id: Int64?
+        let pseudonymous: Bool?
+        let official: Bool?
+    }
+
+    private static func createPost(_ context: Context) throws -> Response {
+        guard let id = ForumValues.id(context) else { return context.notFound() }
+        let body = try context.json(NewPostBody.self)
+        let result = try ForumValues.forums(context).reply(to: id, body: body.body, replyTo: body.reply_to_id,
+                                                           pseudonymous: body.pseudonymous ?? false,
+                                                           official: body.official ?? false, by: context.user)
+        switch result {
+        case .failure(let problem): return ForumValues.api(problem)
+        case .success(let post):
+            let forums = try ForumValues.forums(context)
+            let view = try context.services.database.pool.read { db in
+                try forums.posts(id, viewer: context.user, in: db).first { $0.post.id == post.id }
+            }
+            guard let view else { return context.notFound() }
+            return .json(PostJSON(view), status: 201)
+        }
+    }
+
+    private static func support(_ context: Context) throws -> Response {
+        try changeSupport(context, supported: true) { try $0.support($1, employeeId: $2) }
+    }
+
+    private static func withdrawSupport(_ context: Context) throws -> Response {
+        try changeSupport(context, supported: false) { try $0.withdrawSupport($1, employeeId: $2) }
+    }
+
+    private static func changeSupport(_ context: Context, supported: Bool,
+                                      _ change: (Forums, Int64, Int64) throws -> Result<Int, ForumProblem>) throws -> Response {
+        guard let id = ForumValues.id(context) else { return context.notFound() }
+        guard let employee = context.user.employeeId else { return ForumValues.api(.notPermitted) }
+        switch try change(ForumValues.forums(context), id, employee) {
+        case .failure(let problem): return ForumValues.api(problem)
+        case .success(let count): return .json(SupportJSON(thread_id: id, supported: supported, support_count: count))
+        }
+    }
+
+    private static func search(_ context: Context) throws -> Response {
+        guard let query = ForumPages.searchQuery(try context.query()) else {
+            return APIError.response(status: 400, code: "bad_request", message: context.localizer.t("forum_search_empty"))
+        }
+        let hits = try context.services.database.pool.read { try ForumSearch.search(query, in: $0) }
+        return .json(hits.map { hit in
+            HitJSON(thread_id: hit.threadId, post_id: hit.postId, post_number: hit.postNumber, title: hit.title,
+                    category: hit.categoryName, status: hit.status?.rawValue, author: hit.authorLabel, created_at: hit.createdAt,
+                    snippet: hit.snippet.map { FragmentJSON(text: $0.text, match: $0.marked) })
+        })
+    }
+
+    private static func similar(_ context: Context) throws -> Response {
+        let title = try context.query().trimmed("title") ?? ""
+        let similar = try context.services.database.pool.read { try ForumSearch.similarSuggestions(to: String(title.prefix(200)), in: $0) }
+        return .json(similar.map {
+            SimilarJSON(id: $0.id, title: $0.title, status: $0.status.rawValue, status_name: $0.status.displayName,
+                        support_count: $0.supportCount)
+        })
+    }
+}

@@ -1,0 +1,94 @@
+import AsahCore
+import Foundation
+import GRDB
+import HTTPServer
+
+/// `GET/POST /forums/new`: opening a discussion or a suggestion, with the similar
+/// suggestions shown while typing the title (by `static/js/forum.js`; without script, the
+/// "check similar suggestions" button and any refusal show the form again with them). Also the
+/// author's edit form.
+enum NewThreadPage {
+    /// What the form held.
+    struct Input {
+        var categoryId: Int64?
+        var kind: ThreadKind = .suggestion
+        var title = ""
+        var body = ""
+        var pseudonymous = false
+    }
+
+    static func page(_ context: Context) throws -> Response {
+        let query = try context.query()
+        var input = Input()
+        input.categoryId = query["category"].flatMap { Int64($0) }
+        input.kind = query["kind"].flatMap(ThreadKind.init(rawValue:)) ?? .suggestion
+        return try show(context, input)
+    }
+
+    static func show(_ context: Context, _ input: Input, error: String? = nil, status: Int = 200, checked: Bool = false) throws
+        -> Response {
+        let localizer = context.localizer
+        let coordinates = Forums.coordinates(context.user)
+        let (categories, similar) = try context.services.database.pool.read { db in
+            (try Forums.categories(in: db).filter { $0.posting == .everyone || coordinates },
+             (error == nil && !checked) || input.title.isEmpty ? [] : try ForumSearch.similarSuggestions(to: input.title, in: db))
+        }
+        return context.page("forum_new", title: localizer.t("forum_new_title"), [
+            "categories": categories.map { category in
+                ["id": category.id!, "name": category.name, "selected": category.id == input.categoryId,
+                 "pseudonyms": category.allowsPseudonyms]
+            },
+            "isSuggestion": input.kind == .suggestion, "threadTitle": input.title, "body": input.body,
+            "pseudonymous": input.pseudonymous, "error": error as Any,
+            "similar": similar.map { ["id": $0.id, "title": $0.title, "status": $0.status.displayName,
+                                      "supports": localizer.t("forum_supports", ["count": localizer.number($0.supportCount)])] },
+            "hasSimilar": !similar.isEmpty, "noneSimilar": checked && similar.isEmpty,
+            "titleMin": ForumRules.titleLength.lowerBound, "titleMax": ForumRules.titleLength.upperBound,
+            "bodyMax": ForumRules.bodyLength.upperBound,
+        ], status: status)
+    }
+
+    static func create(_ context: Context) throws -> Response {
+        let form = try context.form()
+        let input = Input(categoryId: form["category"].flatMap { Int64($0) },
+                          kind: form["kind"].flatMap(ThreadKind.init(rawValue:)) ?? .suggestion,
+                          title: form["title"] ?? "", body: form["body"] ?? "", pseudonymous: form["pseudonymous"] != nil)
+        if form["check"] != nil { return try show(context, input, checked: true) }
+        guard let categoryId = input.categoryId else {
+            return try show(context, input, error: context.localizer.t("forum_category_required"), status: 422)
+        }
+        let result = try ForumValues.forums(context).open(
+            Forums.NewThread(categoryId: categoryId, kind: input.kind, title: input.title, body: input.body,
+                             pseudonymous: input.pseudonymous), by: context.user)
+        switch result {
+        case .success(let thread): return ThreadPage.done(thread.id!, "posted")
+        case .failure(let problem): return try show(context, input, error: problem.message, status: problem.httpStatus)
+        }
+    }
+
+    static func editPage(_ context: Context) throws -> Response {
+        let (threadId, postId) = try ThreadActions.threadPost(context)
+        let post = try context.services.database.pool.read { try ForumPost.fetchOne($0, key: postId)! }
+        return try showEdit(context, threadId: threadId, post: post, body: post.body)
+    }
+
+    static func edit(_ context: Context) throws -> Response {
+        let (threadId, postId) = try ThreadActions.threadPost(context)
+        let body = try context.form()["body"] ?? ""
+        switch try ForumValues.forums(context).edit(postId: postId, body: body, by: context.user) {
+        case .success(let post): return ThreadPage.done(threadId, "edited", anchor: "#tulisan-\(post.number)")
+        case .failure(.notFound): return context.notFound()
+        case .failure(let problem):
+            let post = try context.services.database.pool.read { try ForumPost.fetchOne($0, key: postId)! }
+            return try showEdit(context, threadId: threadId, post: post, body: body, error: problem.message, status: problem.httpStatus)
+        }
+    }
+
+    private static func showEdit(_ context: Context, threadId: Int64, post: ForumPost, body: String, error: String? = nil,
+                                 status: Int = 200) throws -> Response {
+        context.page("forum_edit", title: context.localizer.t("forum_edit_title"), [
+            "threadId": threadId, "postId": post.id!, "number": post.number, "body": body, "error": error as Any,
+            "bodyMax": ForumRules.bodyLength.upperBound,
+        ], status: status)
+    }
+}

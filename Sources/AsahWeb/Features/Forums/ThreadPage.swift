@@ -1,0 +1,172 @@
+import AsahCore
+import Foundation
+import GRDB
+import HTTPServer
+
+/// `GET /forums/threads/:id`: the thread with its posts, the viewer's support and follow, the
+/// status history, and the coordinator's and moderator's forms. Posting forms answer with a
+/// 303 back here, or this page again with the refusal.
+enum ThreadPage {
+    /// The notices a redirect may ask the page to show (`?notice=...`).
+    static let notices: Set<String> = [
+        "posted", "supported", "unsupported", "followed", "unfollowed", "status", "owner", "merged", "proposal", "flagged",
+        "queued", "hidden", "restored", "kept", "locked", "unlocked", "appealed", "appeal_decided", "edited",
+    ]
+
+    /// What the reply form held when shown again after a refusal.
+    struct ReplyInput {
+        var body = ""
+        var replyTo: Int64?
+        var pseudonymous = false
+    }
+
+    static func show(_ context: Context, error: String? = nil, status: Int = 200, reply: ReplyInput? = nil) throws -> Response {
+        guard let id = ForumValues.id(context) else { return context.notFound() }
+        let forums = try ForumValues.forums(context)
+        let user = context.user
+        let localizer = context.localizer
+        let query = try context.query()
+        let loaded = try context.services.database.pool.read { db -> Loaded? in
+            guard let thread = try ForumThread.fetchOne(db, key: id),
+                  let category = try ForumCategory.fetchOne(db, key: thread.categoryId) else { return nil }
+            return Loaded(
+                thread: thread, category: category, summary: try Forums.summary(id, in: db)!,
+                posts: try forums.posts(id, viewer: user, in: db),
+                history: try Forums.statusChanges(id, in: db),
+                supports: try user.employeeId.map { try Forums.supports(id, employeeId: $0, in: db) } ?? false,
+                follows: try user.employeeId.map { employee in
+                    try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM forum_follows WHERE thread_id = ? AND employee_id = ?)",
+                                      arguments: [id, employee]) ?? false
+                } ?? false,
+                moderator: try Policy.allows(user, .moderateForums) && Forums.isModerator(user.userId, in: db),
+                actions: try ModerationAction.fetchAll(db, sql: "SELECT * FROM forum_moderation WHERE thread_id = ? ORDER BY id",
+                                                       arguments: [id]),
+                mergedInto: try thread.mergedIntoId.flatMap { try ForumThread.fetchOne(db, key: $0) },
+                proposal: try CourseProposal.fetchOne(db, sql: "SELECT * FROM forum_course_proposals WHERE thread_id = ?",
+                                                      arguments: [id]),
+                coordinators: Forums.coordinates(user) ? try Forums.coordinators(in: db) : [],
+                threshold: try Forums.agendaThreshold(category, in: db))
+        }
+        guard let loaded else { return context.notFound() }
+        let thread = loaded.thread
+        let coordinates = Forums.coordinates(user)
+        let today = ForumValues.today()
+        let quoteNumber = query["quote"].flatMap(Int.init)
+        var replyInput = reply ?? ReplyInput()
+        if reply == nil, let quoted = loaded.posts.first(where: { $0.post.number == quoteNumber }), !quoted.post.hidden {
+            replyInput.body = ForumText.quote(quoted.post.body, author: quoted.authorLabel)
+            replyInput.replyTo = quoted.post.id
+        }
+        let latestByPost = Dictionary(loaded.actions.compactMap { action in action.postId.map { ($0, action) } },
+                                      uniquingKeysWith: { _, later in later })
+        let numbers = Dictionary(uniqueKeysWithValues: loaded.posts.map { ($0.post.id!, $0.post.number) })
+
+        var data: [String: Any] = ForumValues.summary(loaded.summary, localizer, today: today)
+        data["categoryId"] = loaded.category.id!
+        data["notice"] = try notice(context) as Any
+        data["error"] = error as Any
+        data["posts"] = loaded.posts.map { view in
+            postValues(view, latest: latestByPost[view.post.id!], replyNumber: view.post.replyToId.flatMap { numbers[$0] },
+                       moderator: loaded.moderator, localizer: localizer, threadId: id)
+        }
+        data["history"] = loaded.history.map { change in
+            ["status": change.toStatus.displayName, "statusCode": change.toStatus.rawValue, "reason": change.reason,
+             "date": localizer.date(change.createdAt)]
+        }
+        data["hasHistory"] = !loaded.history.isEmpty
+        data["supportsThis"] = loaded.supports
+        data["canSupport"] = thread.kind == .suggestion && thread.status != .duplikat && user.employeeId != nil
+        data["canFollow"] = user.employeeId != nil
+        data["following"] = loaded.follows
+        data["mergedIntoId"] = loaded.mergedInto?.id as Any
+        data["mergedIntoTitle"] = loaded.mergedInto?.title as Any
+        if let threshold = loaded.threshold, thread.kind == .suggestion {
+            data["threshold"] = localizer.t("forum_threshold", ["count": localizer.number(threshold)])
+        }
+        data["canReply"] = !thread.locked || coordinates
+        data["allowsPseudonyms"] = loaded.category.allowsPseudonyms
+        data["replyBody"] = replyInput.body
+        data["replyTo"] = replyInput.replyTo as Any
+        data["replyPseudonymous"] = replyInput.pseudonymous
+        data["mayAnswer"] = coordinates
+        if let lock = loaded.actions.last(where: { $0.postId == nil }), thread.locked {
+            data["lockReason"] = lock.reason
+            if loaded.posts.first?.isMine == true, lock.appealedAt == nil { data["lockAppealId"] = lock.id! }
+        }
+        if coordinates, thread.kind == .suggestion {
+            data["decide"] = templateValues([
+                "statuses": ForumValues.statuses(selected: nil, includeDuplicate: false).filter { ($0["value"] as? String) != thread.status?.rawValue },
+                "canDecide": thread.status != .duplikat,
+                "coordinators": loaded.coordinators.map { ["id": $0.id, "name": $0.name, "selected": $0.id == thread.ownerUserId] },
+                "due": thread.decisionDue?.iso ?? "",
+                "canPropose": loaded.category.isTraining && loaded.proposal == nil,
+            ])
+        }
+        if let proposal = loaded.proposal, coordinates {
+            data["proposalId"] = proposal.id!
+            data["proposalCode"] = proposal.code
+        }
+        data["moderator"] = loaded.moderator && loaded.posts.first?.isMine != true
+        return context.page("forum_thread", title: thread.title, data, status: status)
+    }
+
+    private struct Loaded {
+        let thread: ForumThread
+        let category: ForumCategory
+        let summary: ThreadSummary
+        let posts: [PostView]
+        let history: [Forums.StatusChange]
+        let supports: Bool
+        let follows: Bool
+        let moderator: Bool
+        let actions: [ModerationAction]
+        let mergedInto: ForumThread?
+        let proposal: CourseProposal?
+        let coordinators: [(id: Int64, name: String)]
+        let threshold: Int?
+    }
+
+    private static func postValues(_ view: PostView, latest: ModerationAction?, replyNumber: Int?, moderator: Bool,
+                                   localizer: Localizer, threadId: Int64) -> [String: Any] {
+        let post = view.post
+        var values: [String: Any] = templateValues([
+            "postId": post.id!, "number": post.number, "author": view.authorLabel, "pseudonymous": view.isPseudonymous,
+            "official": post.official, "date": localizer.dateTime(post.createdAt),
+            "edited": post.editedAt.map { localizer.t("forum_edited", ["date": localizer.dateTime($0)]) },
+            "replyNumber": replyNumber, "mine": view.isMine, "hidden": post.hidden, "hiddenReason": post.hiddenReason,
+            "queued": post.queuedAt != nil && moderator,
+            "canEdit": view.isMine && !post.hidden && ForumRules.mayEdit(postedAt: post.createdAt, now: Clock.now()),
+            "canFlag": !view.isMine, "moderate": moderator && !view.isMine, "historyLink": moderator && post.editedAt != nil,
+        ])
+        // A hidden post's text stays readable to its author and to moderators (to restore or decide an appeal).
+        if !post.hidden || view.isMine || moderator { values["html"] = ForumText.html(post.body) }
+        if view.isMine, post.hidden, let latest, latest.action == .hide, latest.appealedAt == nil { values["appealId"] = latest.id! }
+        if view.isMine, let latest, latest.appealedAt != nil, latest.appealOutcome == nil { values["appealPending"] = true }
+        return values
+    }
+
+    private static func notice(_ context: Context) throws -> String? {
+        guard let code = try context.query()["notice"], notices.contains(code) else { return nil }
+        return context.localizer.t("forum_notice_\(code)")
+    }
+
+    /// The thread page with a notice after a successful change.
+    static func done(_ id: Int64, _ notice: String, anchor: String = "") -> Response {
+        .redirect(to: "/forums/threads/\(id)?notice=\(notice)\(anchor)")
+    }
+
+    /// The page again with `problem`'s message (or the not-found page).
+    static func refused(_ context: Context, _ problem: ForumProblem, reply: ReplyInput? = nil) throws -> Response {
+        if problem == .notFound { return context.notFound() }
+        return try show(context, error: problem.message, status: problem.httpStatus, reply: reply)
+    }
+
+    /// Answers a page form: back to the thread with a notice, or the refusal.
+    static func answer<T>(_ context: Context, _ threadId: Int64, _ result: Result<T, ForumProblem>, notice: String,
+                          anchor: String = "") throws -> Response {
+        switch result {
+        case .success: return done(threadId, notice, anchor: anchor)
+        case .failure(let problem): return try refused(context, problem)
+        }
+    }
+}

@@ -1,0 +1,47 @@
+@testable import AsahCore
+import Foundation
+import GRDB
+import Testing
+
+extension ForumSuites {
+    @Suite("Forum search with FTS5")
+    struct ForumSearchTests {
+        @Test("prefixes and words without diacritics match; hits are ranked, highlighted and filtered")
+        func search() throws {
+            try ForumFixtures.withWorld { world in
+                let people = try world.staff(2)
+                let pay = try world.suggestion("Tunjangan kinerja dibayar sebelum tanggal lima", by: people[0], pseudonymous: true)
+                _ = try world.forums.reply(to: pay.id!, body: "Pembayaran tunjangan sering terlambat di kecamatan.", by: people[1]).get()
+                let cafe = try world.suggestion("Menu kafé kantor lebih sehat", by: people[1])
+                func hits(_ text: String, configure: (inout ForumSearch.Query) -> Void = { _ in }) throws -> [ForumSearch.Hit] {
+                    var query = ForumSearch.Query(text: text)
+                    configure(&query)
+                    return try world.database.pool.read { try ForumSearch.search(query, in: $0) }
+                }
+                #expect(try hits("tunjang").map(\.threadId) == [pay.id!, pay.id!])
+                #expect(try hits("kafe").map(\.threadId) == [cafe.id!], "diacritics are ignored")
+                let first = try hits("tunjangan kinerja").first!
+                #expect(first.postNumber == 1, "title and body both match the opening post")
+                #expect(first.authorLabel == "Pegawai #1")
+                #expect(first.snippet.contains { $0.marked && $0.text.lowercased() == "tunjangan" })
+                #expect(try hits("tunjangan") { $0.status = .diterima }.isEmpty)
+                #expect(try hits("tunjangan") { $0.until = ForumFixtures.now }.isEmpty)
+                #expect(try hits("\" OR *").isEmpty)
+                _ = try world.forums.hide(try world.openingPost(cafe.id!).id!, reason: "Uji", by: world.coordinator).get()
+                #expect(try hits("kafe").isEmpty, "hidden posts are not found")
+            }
+        }
+
+        @Test("similar open suggestions are offered while typing a title")
+        func similar() throws {
+            try ForumFixtures.withWorld { world in
+                let author = try world.staff(1)[0]
+                let target = try world.suggestion("Pelatihan Microsoft Excel untuk bendahara", by: author)
+                _ = try world.suggestion("Ruang menyusui di kantor camat", by: author)
+                let found = try world.database.pool.read { try ForumSearch.similarSuggestions(to: "pelatihan exc", in: $0) }
+                #expect(found.first?.id == target.id)
+                #expect(found.count == 1)
+            }
+        }
+    }
+}
