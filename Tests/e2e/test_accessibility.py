@@ -7,11 +7,12 @@ from axe_selenium_python import Axe
 PAGES = {
     None: ["/login", "/verify/BUKAN-KODE"],
     "demo.pegawai": ["/", "/courses", "/courses/{course}", "/runs/{run}", "/my/trainings", "/training-hours",
-                     "/notifications", "/account", "/people/{nip}"],
+                     "/notifications", "/account", "/people/{nip}", "/forums", "/forums/board", "/forums/new",
+                     "/forums/threads/{thread}", "/forums/search?q=pelatihan", "/forums/mine"],
     "demo.atasan": ["/", "/team", "/team/hours", "/approvals"],
     "demo.instruktur": ["/", "/sessions/{session}/attendance"],
     "demo.koordinator": ["/", "/runs", "/runs/new", "/runs/{run}/edit", "/hours/compliance", "/hours/reviews",
-                         "/people", "/people/import"],
+                         "/people", "/people/import", "/forums/queue", "/forums/proposals"],
     "demo.admin": ["/", "/admin/users", "/admin/audit"],
 }
 
@@ -24,6 +25,7 @@ def placeholders(db):
             "course": one("SELECT code FROM courses ORDER BY code LIMIT 1"),
             "run": one("SELECT id FROM runs WHERE status = 'open' ORDER BY id LIMIT 1"),
             "nip": one("SELECT nip FROM employees JOIN users ON users.employee_id = employees.id WHERE login = 'demo.pegawai'"),
+            "thread": one("SELECT id FROM forum_threads ORDER BY id LIMIT 1"),
             "session": one("""SELECT run_sessions.id FROM run_sessions JOIN employees ON employees.id = instructor_employee_id
                               JOIN users ON users.employee_id = employees.id WHERE login = 'demo.instruktur' LIMIT 1"""),
         }

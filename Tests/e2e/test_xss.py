@@ -10,7 +10,8 @@ from selenium.webdriver.support.ui import WebDriverWait
 MARK = "xss-probe"
 PAYLOAD = f"\"'><img src=x data-xss=1 alt={MARK}><script data-xss>document.title='{MARK}'</script>"
 REFLECTED = {
-    "demo.pegawai": ["/courses?q={p}", "/my/trainings?notice={p}&year={p}", "/login?next={p}"],
+    "demo.pegawai": ["/courses?q={p}", "/my/trainings?notice={p}&year={p}", "/login?next={p}",
+                     "/forums/search?q={p}", "/forums/board?status={p}&sort={p}", "/forums/new?title={p}"],
     "demo.koordinator": ["/people?q={p}", "/runs?status={p}", "/hours/compliance?unit={p}&year={p}"],
     "demo.admin": ["/admin/users?q={p}", "/admin/audit?page={p}"],
 }
