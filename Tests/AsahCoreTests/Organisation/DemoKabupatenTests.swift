@@ -37,11 +37,7 @@ struct DemoKabupatenTests {
     @Test("5,000 plausible employees: valid NIPs, no cycles, golongan fitting the jabatan, demo people in place")
     func fiveThousand() throws {
         try F.withDatabase { database in
-            let clock = ContinuousClock()
-            let started = clock.now
             let demo = try DemoKabupaten.generate(in: database)
-            let elapsed = clock.now - started
-            #expect(elapsed < .seconds(5), "took \(elapsed) (debug build)")
 
             let (employees, units) = try database.pool.read { db in
                 (try Employee.fetchAll(db), try AsahCore.Unit.fetchAll(db))

@@ -271,7 +271,7 @@ struct EmployeeImportTests {
         }
     }
 
-    @Test("5,000 rows import quickly, in one pass")
+    @Test("5,000 rows import in one pass, with progress, and a second import changes nothing")
     func fiveThousandRows() throws {
         try F.withDatabase { database in
             try F.insertUnits(F.standardUnits, into: database)
@@ -283,16 +283,12 @@ struct EmployeeImportTests {
             }
             let csv = lines.joined(separator: "\n")
             let counter = ProgressCounter()
-            let clock = ContinuousClock()
-            let started = clock.now
             let report = try EmployeeImport(database: database).run(csv: csv, progress: { done, total in
                 counter.record(done, total)
             })
-            let elapsed = clock.now - started
             #expect(!report.hasErrors, "\(report.issues.prefix(3))")
             #expect(report.inserted == 5_000)
             #expect(counter.last?.0 == 5_000 && counter.last?.1 == 5_000)
-            #expect(elapsed < .seconds(5), "took \(elapsed) (debug build; release is much faster)")
             let again = try EmployeeImport(database: database).run(csv: csv)
             #expect(again.unchanged == 5_000)
         }
