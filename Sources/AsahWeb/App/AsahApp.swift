@@ -32,6 +32,7 @@ public final class AsahApp: Sendable {
             PeopleFeature(), TeamFeature(), ImportFeature(), AccountFeature(), AdminFeature(), MeAPI(),
             CatalogueFeature(), RunsFeature(), ApprovalsFeature(), MyTrainingFeature(), AttendanceFeature(),
             CertificatesFeature(), TrainingHoursFeature(), CalendarFeature(),
+            ProjectsFeature(),
         ]
         routes = features.flatMap { $0.routes() }
         let notFound: Handler = { request in
