@@ -20,7 +20,9 @@ struct ProjectUploadAndAccessTests {
     }
 
     private func submissionCount(_ app: TestApp) throws -> Int {
-        try app.database.pool.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM milestone_submissions") ?? 0 }
+        try app.database.pool.read {
+            try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM milestone_submissions WHERE project_id IN (SELECT id FROM projects WHERE run_id IN (SELECT id FROM runs WHERE code = 'PRJ-01'))") ?? 0
+        }
     }
 
     @Test("an oversized file gets 413 with a clear message; a disallowed type is refused; nothing is recorded")
@@ -67,7 +69,7 @@ struct ProjectUploadAndAccessTests {
         #expect(files.count == 1)
         #expect(files.allSatisfy { $0.range(of: #"^[0-9a-f]{64}\.pdf$"#, options: .regularExpression) != nil })
         #expect(!FileManager.default.fileExists(atPath: "/tmp/evil"))
-        let file = try #require(try app.database.pool.read { try SubmissionFile.fetchOne($0, sql: "SELECT * FROM submission_files") })
+        let file = try #require(try app.database.pool.read { try SubmissionFile.fetchOne($0, sql: "SELECT * FROM submission_files ORDER BY id DESC") })
         #expect(file.displayName == "laporan <i>akhir.pdf")
         #expect(try employee.get("/projects/\(project.id!)").text.contains("laporan &lt;i&gt;akhir.pdf"))
         let download = try employee.get("/projects/\(project.id!)/files/\(file.id!)")
@@ -124,7 +126,7 @@ struct ProjectUploadAndAccessTests {
         try employee.get("/projects/\(project.id!)")
         _ = try employee.postMultipart("/projects/\(project.id!)/milestones/0/submissions", fields: [("body", "rahasia draf")],
                                        files: [MultipartFile(field: "files", filename: "draf.pdf", content: ProjectFixture.pdf)])
-        let fileId = try #require(try app.database.pool.read { try Int64.fetchOne($0, sql: "SELECT id FROM submission_files") })
+        let fileId = try #require(try app.database.pool.read { try Int64.fetchOne($0, sql: "SELECT id FROM submission_files ORDER BY id DESC") })
         // Another participant of the same run with a project of their own.
         let other = try fixture.training.principal("peserta.lain")
         _ = try Projects(database: app.database).start(runId: fixture.run.id!, Project.Description(title: "Arsip digital",
@@ -176,7 +178,7 @@ struct ProjectUploadAndAccessTests {
             _ = try reviews.review(projectId: project.id!, position: position, decision: .accept, comment: "",
                                    scores: position == 2 ? [90, 90] : nil, actor: coach).get()
         }
-        let fileId = try #require(try app.database.pool.read { try Int64.fetchOne($0, sql: "SELECT id FROM submission_files") })
+        let fileId = try #require(try app.database.pool.read { try Int64.fetchOne($0, sql: "SELECT id FROM submission_files ORDER BY id DESC") })
         var stranger = try app.signIn("orang.asing")
         #expect(!(try stranger.get("/gallery?q=loket").text.contains("Loket Tanpa Antre")))
         #expect(try stranger.get("/gallery/\(project.id!)").status == 404)

@@ -30,7 +30,10 @@ struct ProjectsTests {
             #expect(page.text.contains(app.indonesianDate(due)), "\(name) due \(due)")
         }
         #expect(page.text.contains(app.indonesianDate(start.adding(days: 10))), "implementasi starts 20 days before day 30")
-        let project = try #require(try app.database.pool.read { try Project.fetchOne($0, sql: "SELECT * FROM projects") })
+        let runId = fixture.run.id
+        let project = try #require(try app.database.pool.read {
+            try Project.fetchOne($0, sql: "SELECT * FROM projects WHERE run_id = ?", arguments: [runId])
+        })
         #expect(project.coachEmployeeId == (try fixture.training.employeeId("demo.instruktur")))
         #expect(project.mentorEmployeeId == (try fixture.training.employeeId("demo.atasan")))
         let again = try employee.post("/runs/\(fixture.run.id!)/projects", [("title", "Lagi"), ("problem", "x")])

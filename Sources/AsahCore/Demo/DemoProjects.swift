@@ -85,6 +85,9 @@ enum DemoProjects {
                            sessions: [RunPlan.Session(startsAt: start, endsAt: start + 3 * 3600, place: "Aula BKPSDM",
                                                       instructorEmployeeId: people.instruktur)])
         let run = try planning.create(plan, actor: coordinator).get()
+        try database.pool.write { db in  // planned a month ahead, not at the moment the demo was built
+            try db.execute(sql: "UPDATE runs SET created_at = ? WHERE id = ?", arguments: [start - 30 * 86400, run.id])
+        }
         _ = try planning.setStatus(runId: run.id!, to: .open, actor: coordinator).get()
         return try planning.setStatus(runId: run.id!, to: .running, actor: coordinator).get()
     }
