@@ -41,6 +41,15 @@ struct ProjectUploadAndAccessTests {
                                                   files: [MultipartFile(field: "files", filename: "raksasa.pdf",
                                                                         content: big + big)])
         #expect(overBody.status == 413)
+        #expect(overBody.header("Content-Type")?.hasPrefix("text/html") == true)
+        #expect(overBody.text.contains("Isi kiriman terlalu besar: paling besar 8 MB sekaligus."), "\(overBody.text.prefix(300))")
+        // The API explains it in JSON, in the caller's language.
+        let apiOverBody = try employee.request("POST", "/api/v1/projects/\(project.id!)/milestones/0/submissions",
+                                               headers: [("Content-Type", "multipart/form-data; boundary=x"),
+                                                         ("X-CSRF-Token", employee.csrf)], body: big + big)
+        #expect(apiOverBody.status == 413)
+        #expect(apiOverBody.text.contains("\"code\":\"payload_too_large\""))
+        #expect(apiOverBody.text.contains("paling besar 8 MB"))
         let script = try employee.postMultipart("/projects/\(project.id!)/milestones/0/submissions", fields: [("body", "x")],
                                                 files: [MultipartFile(field: "files", filename: "virus.pdf",
                                                                       content: Array("#!/bin/sh\nrm -rf /\n".utf8))])
