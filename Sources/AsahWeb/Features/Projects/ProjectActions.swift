@@ -59,30 +59,15 @@ enum ProjectActions {
         }
     }
 
-    /// A milestone submission: the files are checked and stored first (all or none); when the
-    /// submission is then refused, files this request stored are removed again.
+    /// A milestone submission (see ``ProjectUploads/submit(_:)``).
     static func submit(_ context: Context) throws -> Response {
-        let form = try context.form()
-        guard let id = TrainingFormat.id(context), let position = Int(context.request.parameters["position"] ?? "") else {
-            return context.notFound()
-        }
-        let database = context.services.database
-        guard try ProjectFolder.load(id, for: context.user, database: database) != nil else { return context.notFound() }
-        let store = ProjectUploads.store(database)
-        let stored: [FileStore.Stored]
-        switch ProjectUploads.keep(context.request, store: store, localizer: context.localizer) {
-        case .success(let kept): stored = kept
-        case .failure(let refusal): return try ProjectPages.project(context, error: refusal.message, status: refusal.status)
-        }
-        let result = try ProjectReviews(database: database).submit(
-            projectId: id, position: position, body: form["body"] ?? "", files: ProjectUploads.records(stored),
-            actor: context.user, ip: context.ip)
-        switch result {
-        case .success(let submission):
-            return ProjectPages.redirect(ProjectLinks.project(id), notice: "project_submitted") .withFragment("kiriman-\(submission.id!)")
-        case .failure(let problem):
-            store.discard(stored)
-            return try failed(context, problem)
+        switch try ProjectUploads.submit(context) {
+        case .notFound: return context.notFound()
+        case .refused(let refusal): return try ProjectPages.project(context, error: refusal.message, status: refusal.status)
+        case .failed(let problem): return try failed(context, problem)
+        case .submitted(let submission, _):
+            return ProjectPages.redirect(ProjectLinks.project(submission.projectId), notice: "project_submitted")
+                .withFragment("kiriman-\(submission.id!)")
         }
     }
 

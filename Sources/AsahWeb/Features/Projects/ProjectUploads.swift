@@ -46,6 +46,42 @@ enum ProjectUploads {
         return .success(kept)
     }
 
+    /// How a milestone submission from a page or the API ended.
+    enum Submission {
+        /// The caller may not see the project (or the address is malformed).
+        case notFound
+        /// A file was refused; nothing was stored.
+        case refused(Refusal)
+        /// The submission itself was refused; files this request stored were removed again.
+        case failed(ProjectProblem)
+        case submitted(MilestoneSubmission, files: Int)
+    }
+
+    /// Submits milestone `:position` of project `:id` with the request's `body` field and
+    /// `files`: the files are checked and stored first (all or none); when the submission is
+    /// then refused, the files this request stored are removed again.
+    static func submit(_ context: Context) throws -> Submission {
+        let form = try context.form()
+        guard let id = TrainingFormat.id(context), let position = Int(context.request.parameters["position"] ?? "") else {
+            return .notFound
+        }
+        let database = context.services.database
+        guard try ProjectFolder.load(id, for: context.user, database: database) != nil else { return .notFound }
+        let store = store(database)
+        let stored: [FileStore.Stored]
+        switch keep(context.request, store: store, localizer: context.localizer) {
+        case .success(let kept): stored = kept
+        case .failure(let refusal): return .refused(refusal)
+        }
+        switch try ProjectReviews(database: database).submit(projectId: id, position: position, body: form["body"] ?? "",
+                                                             files: records(stored), actor: context.user, ip: context.ip) {
+        case .success(let submission): return .submitted(submission, files: stored.count)
+        case .failure(let problem):
+            store.discard(stored)
+            return .failed(problem)
+        }
+    }
+
     /// The records of kept files.
     static func records(_ stored: [FileStore.Stored]) -> [SubmissionFile] {
         stored.map { SubmissionFile(storedName: $0.name, displayName: $0.displayName, contentType: $0.kind.contentType,

@@ -48,28 +48,14 @@ enum ProjectsAPI {
     }
 
     private static func submit(_ context: Context) throws -> Response {
-        let form = try context.form()
-        guard let id = TrainingFormat.id(context), let position = Int(context.request.parameters["position"] ?? "") else {
-            return context.notFound()
-        }
-        let database = context.services.database
-        guard try ProjectFolder.load(id, for: context.user, database: database) != nil else { return context.notFound() }
-        let store = ProjectUploads.store(database)
-        let stored: [FileStore.Stored]
-        switch ProjectUploads.keep(context.request, store: store, localizer: context.localizer) {
-        case .success(let kept): stored = kept
-        case .failure(let refusal):
+        switch try ProjectUploads.submit(context) {
+        case .notFound: return context.notFound()
+        case .refused(let refusal):
             return APIError.response(status: refusal.status, code: APIError.code(for: refusal.status), message: refusal.message)
-        }
-        switch try ProjectReviews(database: database).submit(
-            projectId: id, position: position, body: form["body"] ?? "", files: ProjectUploads.records(stored),
-            actor: context.user, ip: context.ip) {
-        case .success(let submission):
+        case .failed(let failure): return problem(failure, context)
+        case .submitted(let submission, let files):
             return .json(SubmittedJSON(id: submission.id!, position: submission.position, round: submission.round,
-                                       files: stored.count), status: 201)
-        case .failure(let failure):
-            store.discard(stored)
-            return problem(failure, context)
+                                       files: files), status: 201)
         }
     }
 
