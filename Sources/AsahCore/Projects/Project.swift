@@ -15,6 +15,7 @@ public enum ProjectStatus: String, Codable, Sendable, CaseIterable, DatabaseValu
 /// the problem it solves, for whom, the outcome and its measure, the BerAKHLAK values it
 /// applies, its coach and mentor. A row of `projects`; the team is in `project_members`
 /// (the owner included).
+@dynamicMemberLookup
 public struct Project: FetchableRecord, MutablePersistableRecord, Sendable, Hashable, Identifiable {
     public static let databaseTableName = "projects"
 
@@ -22,15 +23,9 @@ public struct Project: FetchableRecord, MutablePersistableRecord, Sendable, Hash
     public var runId: Int64
     /// The participant who started the project.
     public var ownerEmployeeId: Int64
-    public var title: String
-    /// The problem at the workplace.
-    public var problem: String
-    public var stakeholders: String
-    /// The intended outcome.
-    public var outcome: String
-    /// How the outcome will be measured.
-    public var measure: String
-    public var coreValues: [CoreValue]
+    /// What the team wrote: title, problem, stakeholders, outcome, measure and values, read and
+    /// written through the project itself (`project.title`).
+    public var description: Description
     public var coachEmployeeId: Int64?
     public var mentorEmployeeId: Int64?
     public var status: ProjectStatus
@@ -49,9 +44,12 @@ public struct Project: FetchableRecord, MutablePersistableRecord, Sendable, Hash
     /// The text a participant writes about their project.
     public struct Description: Sendable, Hashable {
         public var title: String
+        /// The problem at the workplace.
         public var problem: String
         public var stakeholders: String
+        /// The intended outcome.
         public var outcome: String
+        /// How the outcome will be measured.
         public var measure: String
         public var coreValues: [CoreValue]
 
@@ -87,20 +85,16 @@ public struct Project: FetchableRecord, MutablePersistableRecord, Sendable, Hash
         }
     }
 
-    public var description: Description {
-        Description(title: title, problem: problem, stakeholders: stakeholders, outcome: outcome, measure: measure,
-                    coreValues: coreValues)
+    /// A field of the description, as if it were the project's own.
+    public subscript<T>(dynamicMember keyPath: WritableKeyPath<Description, T>) -> T {
+        get { description[keyPath: keyPath] }
+        set { description[keyPath: keyPath] = newValue }
     }
 
     init(runId: Int64, ownerEmployeeId: Int64, description: Description, coach: Int64?, mentor: Int64?, now: Int64) {
         self.runId = runId
         self.ownerEmployeeId = ownerEmployeeId
-        title = description.title
-        problem = description.problem
-        stakeholders = description.stakeholders
-        outcome = description.outcome
-        measure = description.measure
-        coreValues = description.coreValues
+        self.description = description
         coachEmployeeId = coach
         mentorEmployeeId = mentor
         status = .active
@@ -111,26 +105,14 @@ public struct Project: FetchableRecord, MutablePersistableRecord, Sendable, Hash
         updatedAt = now
     }
 
-    mutating func apply(_ description: Description) {
-        title = description.title
-        problem = description.problem
-        stakeholders = description.stakeholders
-        outcome = description.outcome
-        measure = description.measure
-        coreValues = description.coreValues
-    }
-
     public init(row: Row) throws {
         id = row["id"]
         runId = row["run_id"]
         ownerEmployeeId = row["owner_employee_id"]
-        title = row["title"]
-        problem = row["problem"]
-        stakeholders = row["stakeholders"]
-        outcome = row["outcome"]
-        measure = row["measure"]
-        coreValues = ((try? JSONDecoder().decode([String].self, from: Data((row["core_values"] as String).utf8))) ?? [])
-            .compactMap(CoreValue.init(rawValue:))
+        let values = (try? JSONDecoder().decode([String].self, from: Data((row["core_values"] as String).utf8))) ?? []
+        description = Description(title: row["title"], problem: row["problem"], stakeholders: row["stakeholders"],
+                                  outcome: row["outcome"], measure: row["measure"],
+                                  coreValues: values.compactMap(CoreValue.init(rawValue:)))
         coachEmployeeId = row["coach_employee_id"]
         mentorEmployeeId = row["mentor_employee_id"]
         status = row["status"]
@@ -147,12 +129,12 @@ public struct Project: FetchableRecord, MutablePersistableRecord, Sendable, Hash
         container["id"] = id
         container["run_id"] = runId
         container["owner_employee_id"] = ownerEmployeeId
-        container["title"] = title
-        container["problem"] = problem
-        container["stakeholders"] = stakeholders
-        container["outcome"] = outcome
-        container["measure"] = measure
-        container["core_values"] = String(decoding: try JSONEncoder().encode(coreValues.map(\.rawValue)), as: UTF8.self)
+        container["title"] = description.title
+        container["problem"] = description.problem
+        container["stakeholders"] = description.stakeholders
+        container["outcome"] = description.outcome
+        container["measure"] = description.measure
+        container["core_values"] = String(decoding: try JSONEncoder().encode(description.coreValues.map(\.rawValue)), as: UTF8.self)
         container["coach_employee_id"] = coachEmployeeId
         container["mentor_employee_id"] = mentorEmployeeId
         container["status"] = status

@@ -52,7 +52,7 @@ public struct Projects: Sendable {
             guard roles.contains(.member) else { throw ProjectProblem.notPermitted }
             guard project.status == .active else { throw ProjectProblem.projectClosed }
             guard problems.isEmpty else { throw ProjectProblem.invalid(problems) }
-            project.apply(description)
+            project.description = description
             project.updatedAt = now
             try project.update(db)
             try AuditLog.record("project.update", actor: actor.userId, ip: ip, subject: "project:\(projectId)", in: db)
