@@ -53,6 +53,7 @@ public struct Project: FetchableRecord, MutablePersistableRecord, Sendable, Hash
         public var measure: String
         public var coreValues: [CoreValue]
 
+        /// A description; only the title and the problem are required.
         public init(title: String, problem: String, stakeholders: String = "", outcome: String = "",
                     measure: String = "", coreValues: [CoreValue] = []) {
             self.title = title

@@ -24,6 +24,7 @@ public struct GalleryEntry: Sendable, Hashable {
 public struct ProjectGallery: Sendable {
     let database: AppDatabase
 
+    /// Works on the gallery in `database`.
     public init(database: AppDatabase) {
         self.database = database
     }

@@ -37,6 +37,7 @@ public struct StartableRun: Sendable, Hashable {
 public struct ProjectLists: Sendable {
     let database: AppDatabase
 
+    /// Works on the lists in `database`.
     public init(database: AppDatabase) {
         self.database = database
     }

@@ -82,6 +82,7 @@ public struct MilestoneReview: FetchableRecord, MutablePersistableRecord, Sendab
     public var scores: [Int]?
     public var reviewedAt: Int64
 
+    /// A review not yet written.
     public init(submissionId: Int64, reviewerEmployeeId: Int64, role: ReviewerRole, decision: ReviewDecision,
                 comment: String, scores: [Int]?, reviewedAt: Int64) {
         self.submissionId = submissionId

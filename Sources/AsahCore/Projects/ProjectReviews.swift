@@ -5,6 +5,7 @@ import GRDB
 public struct ProjectReviews: Sendable {
     let database: AppDatabase
 
+    /// Works on submissions and reviews in `database`.
     public init(database: AppDatabase) {
         self.database = database
     }

@@ -11,6 +11,7 @@ public struct ProjectSweep: Sendable {
 
     let database: AppDatabase
 
+    /// Works on the reminders in `database`.
     public init(database: AppDatabase) {
         self.database = database
     }

@@ -7,6 +7,7 @@ import GRDB
 public struct Projects: Sendable {
     let database: AppDatabase
 
+    /// Works on projects in `database`.
     public init(database: AppDatabase) {
         self.database = database
     }

@@ -22,18 +22,21 @@ struct SummaryJSON: Encodable {
     }
 }
 
+/// A run in which the caller may start a project.
 struct StartableJSON: Encodable {
     let run_id: Int64
     let title: String
     let course_title: String
 }
 
+/// The caller's projects, those they coach or mentor, and the runs where they may start one.
 struct MyProjectsJSON: Encodable {
     let projects: [SummaryJSON]
     let reviewing: [SummaryJSON]
     let startable_runs: [StartableJSON]
 }
 
+/// The answer to a milestone submission.
 struct SubmittedJSON: Encodable {
     let id: Int64
     let position: Int
@@ -41,6 +44,7 @@ struct SubmittedJSON: Encodable {
     let files: Int
 }
 
+/// One review of a submission.
 struct ReviewJSON: Encodable {
     let id: Int64
     let role: String
@@ -61,6 +65,7 @@ struct ReviewJSON: Encodable {
     }
 }
 
+/// A team member, coach or mentor.
 struct PersonJSON: Encodable {
     let nip: String
     let name: String
@@ -161,6 +166,7 @@ struct ProjectJSON: Encodable {
     }
 }
 
+/// The submissions waiting for the caller's review.
 struct QueueJSON: Encodable {
     struct Item: Encodable {
         let project_id: Int64
@@ -178,6 +184,7 @@ struct QueueJSON: Encodable {
     let items: [Item]
 }
 
+/// A run's board: every participant's milestones, late ones and waiting reviews.
 struct BoardJSON: Encodable {
     struct Milestone: Encodable {
         let position: Int
@@ -213,6 +220,7 @@ struct BoardJSON: Encodable {
     }
 }
 
+/// Gallery entries matching a search.
 struct GalleryJSON: Encodable {
     struct Entry: Encodable {
         let id: Int64
