@@ -188,4 +188,23 @@ struct ProjectWorkflowTests {
         #expect(refused.status == 422)
         #expect(refused.text.contains("Kursus ini tidak mengizinkan proyek tim."))
     }
+
+    @Test("the mentor's dashboard shows their subordinates' projects and the submissions waiting for them")
+    func mentorDashboard() throws {
+        let app = try TestApp()
+        let fixture = try ProjectFixture(app: app)
+        let project = try fixture.pegawaiProject(title: "Loket keliling kecamatan")
+        var mentor = try app.signIn("demo.atasan")
+        var dashboard = try mentor.get("/").text
+        #expect(dashboard.contains("Proyek yang Anda mentori"))
+        #expect(dashboard.contains("<a href=\"/projects/\(project.id!)\">Loket keliling kecamatan</a>"))
+        #expect(!dashboard.contains("menunggu pemeriksaan Anda sebagai mentor"))
+        _ = try ProjectReviews(database: app.database).submit(projectId: project.id!, position: 0, body: "Rancangan", files: [],
+                                                              actor: try fixture.training.principal("demo.pegawai")).get()
+        dashboard = try mentor.get("/").text
+        #expect(dashboard.contains("1 kiriman menunggu pemeriksaan Anda sebagai mentor"))
+        // Someone who mentors nothing sees no such section.
+        var stranger = try app.signIn("orang.asing")
+        #expect(!(try stranger.get("/").text.contains("Proyek yang Anda mentori")))
+    }
 }

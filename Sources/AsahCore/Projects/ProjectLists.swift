@@ -52,6 +52,11 @@ public struct ProjectLists: Sendable {
         try summaries(where: "p.coach_employee_id = ?1 OR p.mentor_employee_id = ?1", [employeeId])
     }
 
+    /// Projects `employeeId` mentors (by default their direct subordinates' projects).
+    public func mentored(employeeId: Int64) throws -> [ProjectSummary] {
+        try summaries(where: "p.mentor_employee_id = ?", [employeeId])
+    }
+
     /// Runs of project-based courses `employeeId` is enrolled in without a project yet.
     public func startable(employeeId: Int64) throws -> [StartableRun] {
         try database.pool.read { db in

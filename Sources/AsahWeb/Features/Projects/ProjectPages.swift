@@ -25,11 +25,7 @@ enum ProjectPages {
         var data: [String: Any] = ["notice": notice(context) as Any]
         if let employeeId = context.user.employeeId {
             let lists = ProjectLists(database: context.services.database)
-            let summary = { (item: ProjectSummary) -> [String: Any] in
-                ["id": item.projectId, "title": item.title, "run": item.runTitle, "owner": item.ownerName,
-                 "status": localizer.t("project_status_\(item.status.rawValue)"), "statusCode": item.status.rawValue,
-                 "score": ProjectView.score(item.finalScore, localizer)]
-            }
+            let summary = { ProjectView.summary($0, localizer) }
             let mine = try lists.mine(employeeId: employeeId).map(summary)
             let guided = try lists.guided(employeeId: employeeId).map(summary)
             let startable = try lists.startable(employeeId: employeeId)

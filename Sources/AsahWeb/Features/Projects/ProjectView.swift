@@ -4,6 +4,13 @@ import Foundation
 /// A project folder as template data: the description, people, and each milestone with its
 /// dates, state and every round of submissions and reviews.
 enum ProjectView {
+    /// A project of a list: title, run, owner, status and score.
+    static func summary(_ item: ProjectSummary, _ localizer: Localizer) -> [String: Any] {
+        ["id": item.projectId, "title": item.title, "run": item.runTitle, "owner": item.ownerName,
+         "status": localizer.t("project_status_\(item.status.rawValue)"), "statusCode": item.status.rawValue,
+         "score": score(item.finalScore, localizer)]
+    }
+
     static func score(_ value: Double?, _ localizer: Localizer) -> String {
         guard let value else { return "–" }
         let text = value.rounded() == value ? String(Int(value)) : String(format: "%.1f", value)
