@@ -207,4 +207,43 @@ struct ProjectWorkflowTests {
         var stranger = try app.signIn("orang.asing")
         #expect(!(try stranger.get("/").text.contains("Proyek yang Anda mentori")))
     }
+
+    @Test("concurrent submissions of one milestone make one round; concurrent decisions on it record one")
+    func concurrency() throws {
+        let app = try TestApp()
+        let fixture = try ProjectFixture(app: app)
+        let project = try fixture.pegawaiProject()
+        let reviews = ProjectReviews(database: app.database)
+        let pegawai = try fixture.training.principal("demo.pegawai")
+        let coach = try fixture.training.principal("demo.instruktur")
+        let submitted = Outcomes()
+        DispatchQueue.concurrentPerform(iterations: 8) { index in
+            let result = try? reviews.submit(projectId: project.id!, position: 0, body: "Kiriman \(index)", files: [], actor: pegawai)
+            submitted.add(result.map { if case .success = $0 { "ok" } else { "refused" } } ?? "error")
+        }
+        #expect(submitted.counts == ["ok": 1, "refused": 7])
+        let decided = Outcomes()
+        DispatchQueue.concurrentPerform(iterations: 8) { index in
+            let result = try? reviews.review(projectId: project.id!, position: 0, decision: index.isMultiple(of: 2) ? .accept : .revise,
+                                             comment: "Keputusan \(index)", scores: nil, actor: coach)
+            decided.add(result.map { if case .success = $0 { "ok" } else { "refused" } } ?? "error")
+        }
+        #expect(decided.counts == ["ok": 1, "refused": 7])
+        let rows = try app.database.pool.read { db in
+            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM milestone_submissions WHERE project_id = ?", arguments: [project.id]),
+             try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM milestone_reviews r JOIN milestone_submissions s ON s.id = r.submission_id WHERE s.project_id = ?
+                """, arguments: [project.id]))
+        }
+        #expect(rows.0 == 1 && rows.1 == 1)
+    }
+
+    /// Outcomes counted from several threads.
+    final class Outcomes: @unchecked Sendable {
+        private let lock = NSLock()
+        private var tally: [String: Int] = [:]
+
+        func add(_ outcome: String) { lock.withLock { tally[outcome, default: 0] += 1 } }
+        var counts: [String: Int] { lock.withLock { tally } }
+    }
 }
