@@ -208,6 +208,32 @@ struct ProjectWorkflowTests {
         #expect(!(try stranger.get("/").text.contains("Proyek yang Anda mentori")))
     }
 
+    @Test("the board shows each participant's late milestones and how long submissions have waited for review")
+    func board() throws {
+        let app = try TestApp()
+        let fixture = try ProjectFixture(app: app, startedDaysAgo: 10)  // Rancangan (day 7) was due three days ago
+        let late = try fixture.pegawaiProject()
+        let other = try fixture.training.principal("peserta.lain")
+        let waiting = try Projects(database: app.database).start(
+            runId: fixture.run.id!, Project.Description(title: "Arsip digital kelurahan", problem: "Arsip hilang"), actor: other).get()
+        _ = try ProjectReviews(database: app.database).submit(projectId: waiting.id!, position: 0, body: "Rancangan", files: [],
+                                                              actor: other, now: Clock.now() - 2 * 86400 - 600).get()
+        var coach = try app.signIn("demo.instruktur")
+        let page = try coach.get("/runs/\(fixture.run.id!)/board").text
+        let rows = page.components(separatedBy: "<tr").dropFirst(2)
+        let lateRow = try #require(rows.first { $0.contains(late.title) })
+        #expect(lateRow.contains("class=\"is-late\""))
+        #expect(lateRow.contains("badge milestone-state-not_submitted late"))
+        #expect(lateRow.contains("<td>1</td>"), "one late milestone")
+        let waitingRow = try #require(rows.first { $0.contains("Arsip digital kelurahan") })
+        #expect(waitingRow.contains("Menunggu pemeriksaan (2 hari)"))
+        #expect(!waitingRow.contains("is-late"))
+        let api = try JSONSerialization.jsonObject(with: Data(try coach.get("/api/v1/runs/\(fixture.run.id!)/board").body)) as? [String: Any]
+        let lines = try #require(api?["lines"] as? [[String: Any]])
+        #expect(lines.first { $0["title"] as? String == late.title }?["late"] as? Int == 1)
+        #expect(lines.first { $0["title"] as? String == "Arsip digital kelurahan" }?["late"] as? Int == 0)
+    }
+
     @Test("concurrent submissions of one milestone make one round; concurrent decisions on it record one")
     func concurrency() throws {
         let app = try TestApp()
