@@ -142,3 +142,15 @@ def test_submit_revise_resubmit_accept_and_gallery(login, driver, server):
     assert fetch(driver, f"{base}/gallery/{project_id}")[0] == 200
     assert fetch(driver, f"{base}/projects/{project_id}")[0] == 404
     assert fetch(driver, link)[0] == 404
+
+
+def test_demo_gallery_offers_final_reports(login, driver, server):
+    """The demo's gallery: a featured project first, its final report a PDF any employee downloads."""
+    base = server["base"]
+    login("demo.admin")
+    driver.get(base + "/gallery")
+    featured = driver.find_element(By.CSS_SELECTOR, "article.gallery-card.is-featured h2 a")
+    featured.click()
+    wait_for_text(driver, "laporan-akhir.pdf")
+    status, body = fetch(driver, driver.find_element(By.LINK_TEXT, "laporan-akhir.pdf").get_attribute("href"))
+    assert status == 200 and body.startswith(b"%PDF-") and body.rstrip().endswith(b"%%EOF")

@@ -5,8 +5,9 @@ import GRDB
 /// projects were completed (most shown in the gallery, one featured), and a running run with
 /// projects at every stage. demo.pegawai's project in the running run has every milestone
 /// but the last accepted, coached by demo.instruktur and mentored by demo.atasan; the
-/// board shows late milestones and submissions waiting for review. No files are attached
-/// (submissions carry text only). Participants are placed in the runs directly as enrolled.
+/// board shows late milestones and submissions waiting for review. The final report
+/// milestone carries a small generated PDF (``DemoReportFile``); other submissions carry
+/// text only. Participants are placed in the runs directly as enrolled.
 enum DemoProjects {
     static func generate(in database: AppDatabase, people: DemoPeople, seed: UInt64, now: Int64) throws {
         let courses = try database.pool.read { db in
@@ -136,7 +137,11 @@ enum DemoProjects {
         for position in 0..<count {
             let due = runStart + 86400 * Int64(plan.milestones[position].dueDay)
             let text = DemoProjectTexts.submissionTexts[position % DemoProjectTexts.submissionTexts.count]
-            _ = try reviews.submit(projectId: project.id!, position: position, body: text, files: [], actor: owner,
+            let report = position == plan.finalReportPosition
+                ? DemoReportFile.write([plan.milestones[position].name, project.title, owner.displayName, project.problem],
+                                       database: database).map { [$0] } ?? []
+                : []
+            _ = try reviews.submit(projectId: project.id!, position: position, body: text, files: report, actor: owner,
                                    now: due - 86400 * 2).get()
             if position == 0 {
                 _ = try reviews.review(projectId: project.id!, position: 0, decision: .revise,

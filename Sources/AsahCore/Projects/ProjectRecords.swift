@@ -28,6 +28,8 @@ public struct MilestoneSubmission: Codable, FetchableRecord, MutablePersistableR
 /// file name, kept as text only. A row of `submission_files`.
 public struct SubmissionFile: Codable, FetchableRecord, MutablePersistableRecord, Sendable, Hashable, Identifiable {
     public static let databaseTableName = "submission_files"
+    /// The folder beside the database where submission files are stored.
+    public static let folderName = "projects"
 
     public var id: Int64?
     public var submissionId: Int64

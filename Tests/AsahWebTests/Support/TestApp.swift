@@ -19,7 +19,7 @@ final class TestApp: @unchecked Sendable {
 
     /// A demo database built once per test run; each test works on its own copy.
     private static let template: String = {
-        let path = NSTemporaryDirectory() + "asah-test-template-" + UUID().uuidString + ".sqlite"
+        let path = NSTemporaryDirectory() + "asah-test-template-" + UUID().uuidString + "/asah.sqlite"  // demo files beside it
         do {
             let database = try AppDatabase(path: path)
             _ = try CatalogueSync(database: database).sync(folder: repositoryRoot + "/courses")

@@ -2,13 +2,13 @@ import AsahCore
 import HTTPServer
 
 /// The files of milestone submissions: PDF, images and office documents, at most 5 MB each
-/// and 5 per submission, in the `projects` folder of the ``FileStore``.
+/// and 5 per submission, in the `projects` folder (``SubmissionFile/folderName``) of the ``FileStore``.
 enum ProjectUploads {
     static let maximumBytes = 5 * 1024 * 1024
     static let maximumFiles = 5
 
     static func store(_ database: AppDatabase) -> FileStore {
-        FileStore(database: database, folder: "projects", maximumBytes: maximumBytes, kinds: FileStore.Kind.officeDocuments)
+        FileStore(database: database, folder: SubmissionFile.folderName, maximumBytes: maximumBytes, kinds: FileStore.Kind.officeDocuments)
     }
 
     /// Why the uploads of a request were refused, with the HTTP status to answer.
