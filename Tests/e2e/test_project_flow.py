@@ -83,6 +83,11 @@ def test_submit_revise_resubmit_accept_and_gallery(login, driver, server):
     form.find_element(By.NAME, "comment").send_keys("Tambahkan data waktu tunggu sesudah implementasi.")
     form.find_element(By.CSS_SELECTOR, "button[value=revise]").click()
     wait_for_notice(driver)
+    # The run's board shows the participant's last milestone waiting for a revision.
+    driver.find_element(By.LINK_TEXT, "Papan proyek angkatan").click()
+    wait_for_text(driver, title)
+    row = driver.find_element(By.XPATH, f"//tr[.//a[@href='/projects/{project_id}']]")
+    assert "Perlu perbaikan" in row.text
 
     # The participant sees the request and resubmits.
     login("demo.pegawai")
