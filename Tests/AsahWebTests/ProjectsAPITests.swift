@@ -95,9 +95,18 @@ struct ProjectsAPITests {
         #expect(resent.status == 201)
         #expect(try Self.object(resent)["round"] as? Int == 2)
         #expect(try coach.review(id, 0, #"{"decision":"accept","comment":"Bagus"}"#, headers: coach.session).status == 201)
-        // Scores belong to the final milestone only.
+        // Any milestone may be scored against the rubric; the scores must fit it.
         #expect(try participant.submit(id, 1, body: "Implementasi").status == 201)
-        #expect(try coach.review(id, 1, #"{"decision":"accept","scores":[80,80]}"#).status == 422)
+        #expect(try coach.review(id, 1, #"{"decision":"accept","scores":[80]}"#).status == 422)
+        #expect(try coach.review(id, 1, #"{"decision":"accept","scores":[80,101]}"#).status == 422)
+        let scored = try coach.review(id, 1, #"{"decision":"revise","comment":"Data belum lengkap","scores":[60,70]}"#)
+        #expect(scored.status == 201)
+        #expect(try Self.object(scored)["scores"] as? [Int] == [60, 70])
+        var browser = try app.signIn("demo.pegawai")
+        let page = try browser.get("/projects/\(id)").text
+        #expect(page.contains("Data belum lengkap"))
+        #expect(page.contains("Nilai berbobot: 66"), "the weighted score 0.4 × 60 + 0.6 × 70 = 66 is shown")
+        #expect(try participant.submit(id, 1, body: "Implementasi v2").status == 201)
 
         let document = try Self.object(try participant.get("/api/v1/projects/\(id)"))
         let first = try #require((document["milestones"] as? [[String: Any]])?.first)

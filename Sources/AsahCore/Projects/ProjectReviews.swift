@@ -47,9 +47,10 @@ public struct ProjectReviews: Sendable {
     }
 
     /// The coach or mentor reviews the latest submission of milestone `position` while it
-    /// waits. A revision request needs a comment. On the final milestone the coach's
-    /// acceptance needs a score per rubric criterion (the mentor may score too); that
-    /// acceptance finishes the project (see ``ProjectCompletion``).
+    /// waits. A revision request needs a comment. Any review may score the submission against
+    /// the course's rubric (one score per criterion), so the team sees where it stands; on the
+    /// final milestone the coach's acceptance needs those scores (the mentor may score too),
+    /// they make the final score, and that acceptance finishes the project (see ``ProjectCompletion``).
     public func review(projectId: Int64, position: Int, decision: ReviewDecision, comment: String, scores: [Int]?,
                        actor: Principal, ip: String? = nil, now: Int64? = nil) throws -> Result<MilestoneReview, ProjectProblem> {
         let comment = comment.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -70,7 +71,6 @@ public struct ProjectReviews: Sendable {
             guard comment.count <= 10_000 else { throw ProjectProblem.invalid(["Komentar paling panjang 10.000 karakter."]) }
             let isFinal = position == setting.plan.milestones.count - 1
             if let scores, !scores.isEmpty {
-                guard isFinal else { throw ProjectProblem.invalid(["Rubrik dinilai pada tahap terakhir."]) }
                 if let problem = MilestoneProgress.scoreProblem(scores, plan: setting.plan) {
                     throw ProjectProblem.scoresRequired(problem)
                 }

@@ -88,7 +88,7 @@ enum ProjectView {
                 "rounds": rounds, "hasRounds": !rounds.isEmpty,
                 "canSubmit": member && folder.openPosition == position,
                 "canReview": reviewer != nil && waiting && !alreadyReviewed && project.status == .active,
-                "scored": position == lastPosition,
+                "scoresRequired": position == lastPosition,
                 "isReport": position == plan.finalReportPosition,
             ]
         }
