@@ -219,6 +219,10 @@ struct ProjectWorkflowTests {
         _ = try ProjectReviews(database: app.database).submit(projectId: waiting.id!, position: 0, body: "Rancangan", files: [],
                                                               actor: other, now: Clock.now() - 2 * 86400 - 600).get()
         var coach = try app.signIn("demo.instruktur")
+        let boardLink = "<a href=\"/runs/\(fixture.run.id!)/board\">"
+        #expect(try coach.get("/runs/\(fixture.run.id!)").text.contains(boardLink), "the run page links to the board")
+        var employee = try app.signIn("demo.pegawai")
+        #expect(!(try employee.get("/runs/\(fixture.run.id!)").text.contains(boardLink)), "not for participants")
         let page = try coach.get("/runs/\(fixture.run.id!)/board").text
         let rows = page.components(separatedBy: "<tr").dropFirst(2)
         let lateRow = try #require(rows.first { $0.contains(late.title) })
