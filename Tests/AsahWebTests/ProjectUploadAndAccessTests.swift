@@ -203,6 +203,9 @@ struct ProjectUploadAndAccessTests {
         #expect(try employee.post("/projects/\(project.id!)/gallery", [("consent", "yes"), ("measured_result", "")]).status == 422)
         #expect(try employee.post("/projects/\(project.id!)/gallery",
                                   [("consent", "yes"), ("measured_result", "Waktu tunggu turun dari 90 ke 20 menit")]).status == 303)
+        let reflected = try stranger.get("/gallery?q=%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E")
+        #expect(reflected.status == 200)
+        #expect(!reflected.text.contains("<script>alert(1)") && reflected.text.contains("&lt;script&gt;alert(1)"))
         let found = try stranger.get("/gallery?q=antre")
         #expect(found.text.contains("Loket Tanpa Antre di Dukcapil"))
         #expect(!(try stranger.get("/gallery?q=jembatan").text.contains("Loket Tanpa Antre")))
