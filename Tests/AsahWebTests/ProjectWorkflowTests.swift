@@ -223,6 +223,8 @@ struct ProjectWorkflowTests {
         #expect(try coach.get("/runs/\(fixture.run.id!)").text.contains(boardLink), "the run page links to the board")
         var employee = try app.signIn("demo.pegawai")
         #expect(!(try employee.get("/runs/\(fixture.run.id!)").text.contains(boardLink)), "not for participants")
+        #expect(try coach.get("/projects").text.contains(boardLink), "the coach's projects page lists the boards")
+        #expect(!(try employee.get("/projects").text.contains(boardLink)))
         let page = try coach.get("/runs/\(fixture.run.id!)/board").text
         let rows = page.components(separatedBy: "<tr").dropFirst(2)
         let lateRow = try #require(rows.first { $0.contains(late.title) })

@@ -57,6 +57,16 @@ public struct ProjectLists: Sendable {
         try summaries(where: "p.mentor_employee_id = ?", [employeeId])
     }
 
+    /// Runs with a project `employeeId` coaches (whose boards they see), the latest first.
+    public func coachedRuns(employeeId: Int64) throws -> [(runId: Int64, title: String)] {
+        try database.pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT DISTINCT r.id, r.title, r.starts_on FROM projects p JOIN runs r ON r.id = p.run_id
+                WHERE p.coach_employee_id = ? ORDER BY r.starts_on DESC, r.id DESC
+                """, arguments: [employeeId]).map { (runId: $0["id"], title: $0["title"]) }
+        }
+    }
+
     /// Runs of project-based courses `employeeId` is enrolled in without a project yet.
     public func startable(employeeId: Int64) throws -> [StartableRun] {
         try database.pool.read { db in

@@ -45,6 +45,9 @@ enum ProjectPages {
                  "submitted": localizer.dateTime($0.submittedAt)] as [String: Any]
             }
             data["hasQueue"] = !queue.isEmpty
+            let boards = try lists.coachedRuns(employeeId: employeeId)
+            data["boards"] = boards.map { ["runId": $0.runId, "title": $0.title] }
+            data["hasBoards"] = !boards.isEmpty
         }
         return context.page("projects", title: localizer.t("project_list_title"), data)
     }
