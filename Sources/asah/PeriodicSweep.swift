@@ -2,16 +2,19 @@ import AsahCore
 import Foundation
 import Logging
 
-/// Runs the workshop sweep (expired seat offers move on, "session tomorrow" reminders) every
+/// Runs the workshop sweep (expired seat offers move on, "session tomorrow" reminders) and the
+/// project reminders (due, late, waiting for review) every
 /// few minutes on a background thread while the server runs.
 final class PeriodicSweep: @unchecked Sendable {
     private let sweep: WorkshopSweep
+    private let projects: ProjectSweep
     private let interval: TimeInterval
     private let logger: Logger
     private let timer: DispatchSourceTimer
 
     init(database: AppDatabase, interval: TimeInterval = 300, logger: Logger) {
         sweep = WorkshopSweep(database: database)
+        projects = ProjectSweep(database: database)
         self.interval = interval
         self.logger = logger
         timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "asah.sweep"))
@@ -19,12 +22,14 @@ final class PeriodicSweep: @unchecked Sendable {
 
     func start() {
         timer.schedule(deadline: .now(), repeating: interval)
-        timer.setEventHandler { [sweep, logger] in
+        timer.setEventHandler { [sweep, projects, logger] in
             do {
                 let result = try sweep.run()
                 if result.expiredOffers + result.reminders > 0 {
                     logger.info("sweep: \(result.expiredOffers) offers expired, \(result.reminders) reminders sent")
                 }
+                let projectReminders = try projects.run()
+                if projectReminders > 0 { logger.info("sweep: \(projectReminders) project reminders sent") }
             } catch {
                 logger.error("sweep failed: \(error)")
             }

@@ -46,6 +46,7 @@ struct Serve: ParsableCommand {
         }
         var httpLogger = logger
         httpLogger.logLevel = logger.logLevel
+        configuration.payloadTooLarge = app.payloadTooLarge
         let server = HTTPServer(configuration: configuration, logger: httpLogger, handler: app.handle)
         try server.start()
         let sweep = PeriodicSweep(database: appDatabase, logger: logger)

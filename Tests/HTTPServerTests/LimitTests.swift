@@ -25,6 +25,27 @@ struct LimitTests {
         #expect(try server.client.get("/hello").status == 200)
     }
 
+    @Test("The application may answer an oversized body itself, announced or chunked; the status stays 413")
+    func applicationAnswersTooLarge() throws {
+        let server = try TestServer {
+            $0.maxBodyBytes = 1024
+            $0.payloadTooLarge = { request, limit in
+                .text("\(request.method) \(request.path)?\(request.rawQuery) lang=\(request.headers["Accept-Language"] ?? "-") "
+                      + "limit=\(limit) body=\(request.body.count)", status: 200)
+            }
+        }
+        let announced = try server.client.request("POST", "/echo-size?x=1", headers: [("Accept-Language", "id")],
+                                                  body: [UInt8](repeating: 65, count: 2000))
+        #expect(announced.status == 413)
+        #expect(announced.text == "POST /echo-size?x=1 lang=id limit=1024 body=0")
+        let chunked = try server.client.send(raw: rawRequest(
+            "POST /echo-size HTTP/1.1", headers: ["Transfer-Encoding: chunked"],
+            body: chunk([UInt8](repeating: 66, count: 4096), size: 512)))
+        #expect(chunked.status == 413)
+        #expect(chunked.text == "POST /echo-size? lang=- limit=1024 body=0")
+        #expect(try server.client.get("/hello").status == 200)
+    }
+
     @Test("An announced body over the limit is refused before it is sent")
     func announcedBodyRefusedEarly() throws {
         let server = try smallServer()

@@ -11,7 +11,7 @@ import Yams
 public enum CourseFileParser {
     /// Part of every file hash: raise it when parsing or rendering changes, so the next sync
     /// rewrites every course instead of skipping unchanged files.
-    static let version = "1"
+    static let version = "2"
 
     /// Parses `text`; `file` is the name used in errors and kept with the course.
     public static func parse(_ text: String, file: String) throws(CourseFileError) -> CourseFile {
@@ -68,7 +68,7 @@ public enum CourseFileParser {
         var audience = Audience(), prerequisites: [(code: String, line: Int)] = [], hasTest = false
         var project: (value: Bool, node: Node)?, minAttendance = 80
         var milestones: (value: [Milestone], node: Node)?, rubric: (value: [RubricCriterion], node: Node)?
-        var passMark: (value: Int, node: Node)?
+        var passMark: (value: Int, node: Node)?, scale: (value: Int, node: Node)?, teamSize: (value: Int, node: Node)?
 
         for (keyNode, value) in root.mapping! {
             let key = keyNode.string ?? ""
@@ -89,6 +89,10 @@ public enum CourseFileParser {
             case "rubric": rubric = (try reader.rubric(value, key: keyNode), keyNode)
             case "pass_mark":
                 passMark = (try reader.integer(value, key, in: 0...100, rule: "nilai antara 0 dan 100"), keyNode)
+            case "rubric_scale":
+                scale = (try reader.integer(value, key, in: 1...100, rule: "nilai tertinggi per kriteria, 1 sampai 100"), keyNode)
+            case "team_size":
+                teamSize = (try reader.integer(value, key, in: 1...10, rule: "jumlah orang per proyek, 1 sampai 10"), keyNode)
             default: throw reader.error(keyNode, "kunci '\(key)' tidak dikenal (lihat courses/README.md)")
             }
         }
@@ -104,7 +108,7 @@ public enum CourseFileParser {
                                 + "(\(kind.value.form.rawValue))")
         }
         let plan = try projectPlan(project: project, milestones: milestones, rubric: rubric, passMark: passMark,
-                                   kind: kind, reader: reader)
+                                   options: (scale, teamSize), kind: kind, reader: reader)
         return CourseFile(file: reader.file, code: code.value, title: title, kind: kind.value, jp: jp,
                           competencies: competencies, audience: audience, prerequisites: prerequisites.map(\.code),
                           hasTest: hasTest, hasProject: plan != nil, minAttendancePercent: minAttendance,
@@ -113,16 +117,18 @@ public enum CourseFileParser {
     }
 
     /// The project plan: milestones, rubric and pass mark all present with `project: true`
-    /// (which a project-based kind requires), none of them without it.
+    /// (which a project-based kind requires), none of them (nor the optional rubric scale and
+    /// team size) without it.
     private static func projectPlan(project: (value: Bool, node: Node)?, milestones: (value: [Milestone], node: Node)?,
                                     rubric: (value: [RubricCriterion], node: Node)?, passMark: (value: Int, node: Node)?,
+                                    options: (scale: (value: Int, node: Node)?, teamSize: (value: Int, node: Node)?),
                                     kind: (value: CourseKind, node: Node), reader: FrontMatterReader)
         throws(CourseFileError) -> ProjectPlan? {
         guard let project, project.value else {
             if kind.value == .projectBased {
                 throw reader.error(kind.node, "kind project_based memerlukan project: true")
             }
-            if let stray = milestones?.node ?? rubric?.node ?? passMark?.node {
+            if let stray = milestones?.node ?? rubric?.node ?? passMark?.node ?? options.scale?.node ?? options.teamSize?.node {
                 throw reader.error(stray, "\(stray.string ?? "") hanya untuk kursus dengan project: true")
             }
             return nil
@@ -132,6 +138,7 @@ public enum CourseFileParser {
                 .filter(\.1).map(\.0).joined(separator: ", ")
             throw reader.error(project.node, "project: true memerlukan \(missing)")
         }
-        return ProjectPlan(milestones: milestones.value, rubric: rubric.value, passMark: passMark.value)
+        return ProjectPlan(milestones: milestones.value, rubric: rubric.value, passMark: passMark.value,
+                           rubricScale: options.scale?.value ?? 100, maxTeamSize: options.teamSize?.value ?? 1)
     }
 }

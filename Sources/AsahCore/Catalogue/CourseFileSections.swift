@@ -68,20 +68,35 @@ extension FrontMatterReader {
         return prerequisites
     }
 
-    /// `- {name: ..., due_day: ...}` items, due days never decreasing; `key` is where an
-    /// empty list is reported.
+    /// `- {name: ..., due_day: ..., duration_days: ..., final_report: true}` items, due days
+    /// never decreasing, a duration fitting between the run's start and the due day, at most
+    /// one final report; `key` is where an empty list is reported.
     func milestones(_ node: Node, key: Node) throws(CourseFileError) -> [Milestone] {
         var milestones: [Milestone] = []
         for item in try list(node, "milestones") {
-            let entries = try mapping(item, "milestones", allowed: ["name", "due_day"])
+            let entries = try mapping(item, "milestones", allowed: ["name", "due_day", "duration_days", "final_report"])
             guard let name = entries["name"], let day = entries["due_day"] else {
                 throw error(item, "setiap tahap milestones perlu name dan due_day")
             }
-            let milestone = Milestone(name: try text(name, "milestones.name"),
+            var milestone = Milestone(name: try text(name, "milestones.name"),
                                       dueDay: try integer(day, "milestones.due_day", in: 1...3650,
                                                           rule: "hari ke-1 sampai 3650"))
             if let previous = milestones.last, milestone.dueDay < previous.dueDay {
                 throw error(day, "due_day \(milestone.dueDay) lebih awal dari tahap sebelumnya (\(previous.dueDay))")
+            }
+            if let duration = entries["duration_days"] {
+                let days = try integer(duration, "milestones.duration_days", in: 1...3650, rule: "jumlah hari, minimal 1")
+                guard days <= milestone.dueDay else {
+                    throw error(duration, "duration_days \(days) lebih panjang dari due_day \(milestone.dueDay): "
+                                + "tahap harus selesai pada hari jatuh temponya")
+                }
+                milestone.durationDays = days
+            }
+            if let report = entries["final_report"] {
+                milestone.isFinalReport = try bool(report, "milestones.final_report")
+                if milestone.isFinalReport, milestones.contains(where: \.isFinalReport) {
+                    throw error(report, "final_report hanya boleh pada satu tahap")
+                }
             }
             milestones.append(milestone)
         }

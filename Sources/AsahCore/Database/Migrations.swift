@@ -12,6 +12,7 @@ enum Migrations {
         migrator.registerMigration("v2-employee-name-search", migrate: employeeNameSearch)
         migrator.registerMigration("v3-appraisals", migrate: AppraisalSchema.migrate)
         migrator.registerMigration("v5-forums", migrate: ForumSchema.migrate)
+        migrator.registerMigration("v6-projects", migrate: ProjectSchema.migrate)
         return migrator
     }
 

@@ -59,7 +59,8 @@ public struct Completion: Sendable {
     }
 
     /// Issues the certificate, credits the JP and tells the participant; returns the number.
-    private static func credit(_ enrolment: Enrolment, run: Run, course: CourseTerms, now: Int64, db: Database) throws -> String {
+    /// Also the path by which a completed project completes its participants' run.
+    static func credit(_ enrolment: Enrolment, run: Run, course: CourseTerms, now: Int64, db: Database) throws -> String {
         let certificate = try Certificates.issue(for: enrolment, in: run, now: now, db: db)
         var entry = TrainingHoursEntry(
             employeeId: enrolment.employeeId, year: run.endsOn.year, jp: Double(course.jp), source: .asah, runId: run.id,

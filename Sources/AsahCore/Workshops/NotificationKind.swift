@@ -30,4 +30,18 @@ public enum NotificationKind: String, Codable, CaseIterable, Sendable, DatabaseV
     case forumAnswer = "forum_answer"
     /// A moderator hid, restored or locked the person's post or thread, or decided their appeal.
     case forumModeration = "forum_moderation"
+    /// Someone became coach, mentor or team member of a project.
+    case projectAssigned = "project_assigned"
+    /// To the coach and mentor: a milestone was submitted for review.
+    case projectSubmitted = "project_submitted"
+    /// To the team: a milestone was accepted or a revision asked for.
+    case projectReviewed = "project_reviewed"
+    /// To the team: a milestone is due within days.
+    case projectDueSoon = "project_due_soon"
+    /// To the team: a milestone is past its due date.
+    case projectLate = "project_late"
+    /// To the coach and mentor: a submission has waited days for review.
+    case projectReviewWaiting = "project_review_waiting"
+    /// To the team: the project was completed (or did not reach the pass mark).
+    case projectCompleted = "project_completed"
 }

@@ -9,6 +9,7 @@ public final class AsahApp: Sendable {
     public let routes: [RouteSpec]
     let services: Services
     let router: Router
+    let authentication: Authentication
 
     /// - Parameters:
     ///   - database: the opened, migrated database.
@@ -33,6 +34,7 @@ public final class AsahApp: Sendable {
             CatalogueFeature(), RunsFeature(), ApprovalsFeature(), MyTrainingFeature(), AttendanceFeature(),
             CertificatesFeature(), TrainingHoursFeature(), CalendarFeature(),
             ForumsFeature(),
+            ProjectsFeature(),
         ]
         routes = features.flatMap { $0.routes() }
         let notFound: Handler = { request in
@@ -42,6 +44,7 @@ public final class AsahApp: Sendable {
             Self.context(for: request, services: services, identity: nil).error(405, "error_method_not_allowed")
         })
         let authentication = Authentication(services: services)
+        self.authentication = authentication
         for spec in routes {
             router.add(spec.method, spec.pattern, Self.guarded(spec, services: services, authentication: authentication))
         }
@@ -50,6 +53,14 @@ public final class AsahApp: Sendable {
     /// Answers one request (hand this to `HTTPServer`).
     public func handle(_ request: Request) -> Response {
         router.handle(request)
+    }
+
+    /// The answer to a request whose body went over the server's `limit` in bytes (hand this to
+    /// `ServerConfiguration.payloadTooLarge`): the error page or JSON error, in the person's language.
+    public func payloadTooLarge(_ request: Request, limit: Int) -> Response {
+        let context = Self.context(for: request, services: services, identity: authentication.identify(request))
+        return context.error(413, "error_body_too_large", code: "payload_too_large",
+                             values: ["mb": String(max(1, limit / (1024 * 1024)))])
     }
 
     static func context(for request: Request, services: Services, identity: Authentication.Identity?) -> Context {

@@ -67,8 +67,18 @@ struct Exchange {
         return send(server.handler(request))
     }
 
+    /// The configuration's answer to an oversized body (for the request without its body), else plain text.
     private func tooLarge() -> Response {
-        .text("Payload Too Large: the limit is \(server.configuration.maxBodyBytes) bytes", status: 413)
+        let limit = server.configuration.maxBodyBytes
+        guard let answer = server.configuration.payloadTooLarge, let rawURI = state.rawURI,
+              let target = RequestTarget(rawURI) else {
+            return .text("Payload Too Large: the limit is \(limit) bytes", status: 413)
+        }
+        var response = answer(Request(method: HTTPMethod(state.method), path: target.path, rawQuery: target.query,
+                                      headers: headers(), clientAddress: clientAddress(),
+                                      isSecure: server.configuration.usesTLS), limit)
+        response.status = 413
+        return response
     }
 
     private func send(_ response: Response) -> MHD_Result {

@@ -25,6 +25,10 @@ public struct ServerConfiguration: Sendable {
     public var tlsCertificatePEM: String?
     /// Headers added to every response that does not set them itself.
     public var defaultHeaders = SecurityHeaders.standard
+    /// The answer to a request whose body goes over `maxBodyBytes`, given that request without
+    /// its body and the limit (so an application can explain it in the user's language); it is
+    /// always sent as 413. Without it the server answers a plain-text 413.
+    public var payloadTooLarge: (@Sendable (Request, Int) -> Response)?
 
     public init() {}
 

@@ -19,7 +19,7 @@ final class TestApp: @unchecked Sendable {
 
     /// A demo database built once per test run; each test works on its own copy.
     private static let template: String = {
-        let path = NSTemporaryDirectory() + "asah-test-template-" + UUID().uuidString + ".sqlite"
+        let path = NSTemporaryDirectory() + "asah-test-template-" + UUID().uuidString + "/asah.sqlite"  // demo files beside it
         do {
             let database = try AppDatabase(path: path)
             _ = try CatalogueSync(database: database).sync(folder: repositoryRoot + "/courses")
@@ -49,6 +49,7 @@ final class TestApp: @unchecked Sendable {
         configuration.port = 0
         configuration.threads = 4
         configure(&configuration)
+        configuration.payloadTooLarge = app.payloadTooLarge
         server = HTTPServer(configuration: configuration, logger: logger, handler: app.handle)
         try server.start()
         client = RawHTTPClient(port: server.port)

@@ -23,6 +23,8 @@ struct CertificatesFeature: Feature {
         let startedOn: CalendarDate?
         let endedOn: CalendarDate?
         let jp: Double
+        /// The title of the completed workplace project the run was completed with, if any.
+        let projectTitle: String?
     }
 
     /// The certificate `id` when `principal` may see its holder; nil otherwise.
@@ -30,7 +32,9 @@ struct CertificatesFeature: Feature {
         try database.pool.read { db in
             guard let row = try Row.fetchOne(db, sql: """
                 SELECT c.*, p.id AS holder_id, p.name AS holder_name, p.nip AS holder_nip, h.title AS course_title,
-                       h.started_on AS course_started_on, h.ended_on AS course_ended_on, h.jp AS course_jp
+                       h.started_on AS course_started_on, h.ended_on AS course_ended_on, h.jp AS course_jp,
+                       (SELECT pr.title FROM project_members m JOIN projects pr ON pr.id = m.project_id AND pr.status = 'completed'
+                        WHERE m.run_id = e.run_id AND m.employee_id = e.employee_id) AS project_title
                 FROM certificates c JOIN enrolments e ON e.id = c.enrolment_id JOIN employees p ON p.id = e.employee_id
                 JOIN training_hours h ON h.employee_id = e.employee_id AND h.run_id = e.run_id
                 WHERE c.id = ?
@@ -39,7 +43,7 @@ struct CertificatesFeature: Feature {
             guard try WorkshopAccess.maySeePerson(principal, employeeId: employeeId, in: db) else { return nil }
             return Details(certificate: try Certificate(row: row), employeeId: employeeId, name: row["holder_name"],
                            nip: row["holder_nip"], title: row["course_title"], startedOn: row["course_started_on"],
-                           endedOn: row["course_ended_on"], jp: row["course_jp"])
+                           endedOn: row["course_ended_on"], jp: row["course_jp"], projectTitle: row["project_title"])
         }
     }
 
@@ -60,7 +64,7 @@ struct CertificatesFeature: Feature {
         let verifyURL = Self.origin(context) + WorkshopLinks.verify(details.certificate.code)
         return context.page("certificate", title: localizer.t("certificate_title") + " " + details.certificate.number, [
             "notice": TrainingFormat.notice(context) as Any, "error": error as Any,
-            "id": id, "name": details.name, "nip": details.nip, "course": details.title,
+            "id": id, "name": details.name, "nip": details.nip, "course": details.title, "project": details.projectTitle as Any,
             "dates": TrainingFormat.dates(details.startedOn, details.endedOn, localizer),
             "jp": TrainingFormat.jp(details.jp, localizer), "number": details.certificate.number,
             "code": details.certificate.code, "verifyURL": verifyURL, "qr": QRCode.svg(verifyURL) ?? "",

@@ -38,6 +38,7 @@ struct DashboardFeature: Feature {
                 data["hasAudit"] = true
             }
         }
+        data["mentoring"] = try principal.employeeId.flatMap { try MentorDashboard.section(employeeId: $0, context: context) }
         data["instructor"] = principal.has(.instruktur)
         data["noEmployee"] = principal.employeeId == nil
         return context.page("dashboard", title: localizer.t("dashboard_title"), data)

@@ -93,25 +93,25 @@ struct MyTrainingFeature: Feature {
         guard let jp = form.trimmed("jp").flatMap({ Double($0.replacingOccurrences(of: ",", with: ".")) }), jp > 0, jp <= 1000 else {
             return try fail(localizer.t("hours_error_jp"))
         }
-        let store = EvidenceStore(database: context.services.database)
+        let store = EvidenceStore.store(context.services.database)
         let file = context.request.files.first { $0.field == "evidence" }
-        let stored: String
+        let stored: FileStore.Stored
         switch store.keep(file) {
-        case .success(let name): stored = name
+        case .success(let kept): stored = kept
         case .failure(.missing): return try fail(localizer.t("hours_error_evidence_missing"))
         case .failure(.tooLarge): return try fail(localizer.t("hours_error_evidence_large", ["mb": String(EvidenceStore.maximumBytes / 1024 / 1024)]))
         case .failure(.wrongType): return try fail(localizer.t("hours_error_evidence_type"))
         }
-        let displayName = String((file?.clientFilename ?? "bukti").replacingOccurrences(of: "/", with: "_").suffix(200))
         let training = ExternalTraining(
             title: form.trimmed("title") ?? "", organiser: form.trimmed("organiser") ?? "", kind: form.trimmed("kind"),
             startedOn: started, endedOn: ended, jp: jp, certificateNumber: form.trimmed("certificate_number"),
-            evidencePath: stored, evidenceName: displayName)
+            evidencePath: stored.name, evidenceName: stored.displayName)
         switch try TrainingHours(database: context.services.database).recordExternal(
             employeeId: employeeId, training, actor: context.user, ip: context.ip) {
         case .success(let entry):
             return TrainingFormat.redirect("/my/trainings?year=\(entry.year)", notice: "hours_recorded")
         case .failure(let problem):
+            store.discard([stored])
             return try fail(problem.message)
         }
     }

@@ -112,6 +112,7 @@ enum RunPage {
             data["nominateMandatory"] = nominate.mandatory
             data["actingForChain"] = !coordinates
         }
+        data["projectBoard"] = try ProjectBoardPage.isOffered(runId: id, to: user, database: services.database)
         return context.page("run", title: run.title, data, status: status)
     }
 

@@ -132,16 +132,10 @@ struct TrainingHoursFeature: Feature {
             guard let entry = try TrainingHoursEntry.fetchOne(db, key: id),
                   try WorkshopAccess.maySeePerson(context.user, employeeId: entry.employeeId, in: db) else { return nil }
             return entry
-        }), let name = entry.evidencePath, let file = EvidenceStore(database: database).read(name) else {
+        }), let name = entry.evidencePath,
+              let response = EvidenceStore.store(database).download(name, displayName: entry.evidenceName ?? "bukti") else {
             return context.notFound()
         }
-        var response = Response(status: 200, body: file.bytes)
-        response.headers.set("Content-Type", file.kind.contentType)
-        let display = (entry.evidenceName ?? "bukti").unicodeScalars.filter { $0.isASCII && $0 != "\"" && $0 != "\\" && $0.value >= 32 }
-        let asciiName = String(String.UnicodeScalarView(display))
-        response.headers.set("Content-Disposition", "attachment; filename=\"\(asciiName.isEmpty ? "bukti.\(file.kind.rawValue)" : asciiName)\"")
-        response.headers.set("X-Content-Type-Options", "nosniff")
-        response.headers.set("Cache-Control", "private, no-store")
         return response
     }
 
