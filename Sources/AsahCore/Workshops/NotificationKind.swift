@@ -24,4 +24,8 @@ public enum NotificationKind: String, Codable, CaseIterable, Sendable, DatabaseV
     case certificateReady = "certificate_ready"
     /// A coordinator verified or rejected an external training record.
     case trainingReviewed = "training_reviewed"
+    /// A behaviour check (evaluation some months after a training) is open for the person.
+    case behaviourCheckDue = "behaviour_check_due"
+    /// A behaviour check is still unanswered two weeks after it opened.
+    case behaviourCheckReminder = "behaviour_check_reminder"
 }
