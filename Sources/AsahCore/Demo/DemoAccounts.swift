@@ -41,6 +41,7 @@ public enum DemoAccounts {
             if case .failure(let problem) = result { throw Problem.account(entry.login, problem) }
         }
         try DemoWorkshops.generate(in: database, people: people, seed: seed, now: now)
+        try DemoEvaluation.generate(in: database, people: people, seed: seed, now: now)
         return plan.map(\.login)
     }
 }

@@ -54,18 +54,21 @@ public struct BehaviourChecks: Sendable {
     /// Returns how many were created.
     @discardableResult
     public func schedule() throws -> Int {
-        try database.pool.write { db in
-            try db.execute(sql: """
-                INSERT OR IGNORE INTO behaviour_checks (enrolment_id, respondent, respondent_employee_id, due_on)
-                SELECT e.id, w.respondent, CASE w.respondent WHEN 'self' THEN p.id ELSE p.supervisor_id END,
-                       date(r.ends_on, '+\(monthsAfter) months')
-                FROM enrolments e JOIN runs r ON r.id = e.run_id JOIN employees p ON p.id = e.employee_id
-                JOIN (SELECT 'supervisor' AS respondent UNION ALL SELECT 'self') w
-                WHERE e.state = 'completed' AND (w.respondent = 'self' OR p.supervisor_id IS NOT NULL)
-                  AND NOT EXISTS (SELECT 1 FROM behaviour_checks c WHERE c.enrolment_id = e.id AND c.respondent = w.respondent)
-                """)
-            return db.changesCount
-        }
+        try database.pool.write { try Self.schedule(monthsAfter: monthsAfter, in: $0) }
+    }
+
+    /// ``schedule()`` inside the caller's transaction.
+    static func schedule(monthsAfter: Int, in db: Database) throws -> Int {
+        try db.execute(sql: """
+            INSERT OR IGNORE INTO behaviour_checks (enrolment_id, respondent, respondent_employee_id, due_on)
+            SELECT e.id, w.respondent, CASE w.respondent WHEN 'self' THEN p.id ELSE p.supervisor_id END,
+                   date(r.ends_on, '+\(monthsAfter) months')
+            FROM enrolments e JOIN runs r ON r.id = e.run_id JOIN employees p ON p.id = e.employee_id
+            JOIN (SELECT 'supervisor' AS respondent UNION ALL SELECT 'self') w
+            WHERE e.state = 'completed' AND (w.respondent = 'self' OR p.supervisor_id IS NOT NULL)
+              AND NOT EXISTS (SELECT 1 FROM behaviour_checks c WHERE c.enrolment_id = e.id AND c.respondent = w.respondent)
+            """)
+        return db.changesCount
     }
 
     /// Tells respondents of checks that opened (due today or earlier), once, and reminds those
@@ -166,7 +169,7 @@ public struct BehaviourChecks: Sendable {
     }
 
     /// Response and application figures of the checks due by `today` for the runs matching
-    /// `runFilter` (SQL over `runs r`).
+    /// `runFilter` (SQL over `runs r` and the participant `employees p`).
     public static func summary(runFilter: String, _ arguments: StatementArguments, today: CalendarDate,
                                in db: Database) throws -> BehaviourSummary {
         var due = 0, answered = 0
@@ -174,7 +177,7 @@ public struct BehaviourChecks: Sendable {
         let args = arguments + [today.iso]
         for row in try Row.fetchAll(db, sql: """
             SELECT COUNT(*) AS due, COUNT(c.answered_at) AS answered FROM behaviour_checks c
-            JOIN enrolments e ON e.id = c.enrolment_id JOIN runs r ON r.id = e.run_id
+            JOIN enrolments e ON e.id = c.enrolment_id JOIN runs r ON r.id = e.run_id JOIN employees p ON p.id = e.employee_id
             WHERE \(runFilter) AND c.respondent = 'supervisor' AND c.due_on <= ?
             """, arguments: args) {
             due = row["due"]
@@ -182,7 +185,7 @@ public struct BehaviourChecks: Sendable {
         }
         for row in try Row.fetchAll(db, sql: """
             SELECT a.score, COUNT(*) AS n FROM behaviour_answers a JOIN behaviour_checks c ON c.id = a.check_id
-            JOIN enrolments e ON e.id = c.enrolment_id JOIN runs r ON r.id = e.run_id
+            JOIN enrolments e ON e.id = c.enrolment_id JOIN runs r ON r.id = e.run_id JOIN employees p ON p.id = e.employee_id
             WHERE \(runFilter) AND c.respondent = 'supervisor' AND c.due_on <= ? GROUP BY a.score
             """, arguments: args) {
             scores.add(row["score"], times: row["n"])

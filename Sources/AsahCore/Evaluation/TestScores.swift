@@ -106,12 +106,13 @@ public struct TestScores: Sendable {
         }
     }
 
-    /// The gains of everyone with both tests in the runs matching `runFilter` (SQL over `runs r`).
+    /// The gains of everyone with both tests in the runs matching `runFilter` (SQL over
+    /// `runs r` and the participant `employees p`).
     public static func summary(runFilter: String, _ arguments: StatementArguments, in db: Database) throws -> GainSummary {
         let rows = try Row.fetchAll(db, sql: """
             SELECT a.score AS pre, a.max_score AS pre_max, b.score AS post, b.max_score AS post_max
             FROM test_scores a JOIN test_scores b ON b.run_id = a.run_id AND b.employee_id = a.employee_id AND b.phase = 'post'
-            JOIN runs r ON r.id = a.run_id WHERE a.phase = 'pre' AND \(runFilter)
+            JOIN runs r ON r.id = a.run_id JOIN employees p ON p.id = a.employee_id WHERE a.phase = 'pre' AND \(runFilter)
             """, arguments: arguments)
         return GainSummary(pairs: rows.map {
             (TestScore(score: $0["pre"], maximum: $0["pre_max"]), TestScore(score: $0["post"], maximum: $0["post_max"]))

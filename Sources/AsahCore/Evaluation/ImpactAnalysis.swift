@@ -1,0 +1,84 @@
+import GRDB
+
+/// Kirkpatrick L4 for the runs of an ``ImpactFilter``: the participants' predikat before and
+/// after against a matched comparison group (``ImpactMatching``), summarised as a
+/// difference-in-differences of the share rated Baik or better with its bootstrap interval.
+///
+/// Matching strata: the top-level unit (OPD) the employee works in, the jabatan kind and the
+/// golongan band (the group I-IV for PNS, groups of four for PPPK); the prior predikat is
+/// matched in ``ImpactMatching``. Only appraisals under the current scheme (PermenPANRB
+/// 6/2022) are compared.
+public enum ImpactAnalysis {
+    /// The analysis; ``estimate`` is `nil` when either group has fewer than
+    /// ``SmallCell/minimum`` people, and then no figure of the groups may be shown.
+    public struct Result: Sendable, Hashable {
+        public let groups: ImpactMatching.Groups
+        public let estimate: DifferenceInDifferences?
+
+        /// Whether both groups are large enough to show.
+        public var shown: Bool { estimate != nil }
+    }
+
+    public static func run(_ filter: ImpactFilter, in db: Database) throws -> Result {
+        let (sql, arguments) = filter.people
+        var participants: [Int64: ImpactMatching.Participant] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT e.employee_id, r.starts_on, r.ends_on FROM enrolments e JOIN runs r ON r.id = e.run_id
+            JOIN employees p ON p.id = e.employee_id WHERE e.state = 'completed' AND \(sql) ORDER BY r.starts_on, r.id
+            """, arguments: arguments) {
+            let id: Int64 = row["employee_id"]
+            if participants[id] == nil {
+                participants[id] = .init(employeeId: id, startedOn: row["starts_on"], endedOn: row["ends_on"])
+            }
+        }
+        guard !participants.isEmpty else { return Result(groups: .init(), estimate: nil) }
+        let (runSQL, runArguments) = filter.runs
+        let excluded = Set(try Int64.fetchAll(db, sql: """
+            SELECT DISTINCT e.employee_id FROM enrolments e JOIN runs t ON t.id = e.run_id
+            WHERE e.state = 'completed' AND t.course_id IN (SELECT r.course_id FROM runs r WHERE \(runSQL))
+            """, arguments: runArguments)).union(participants.keys)
+        let years = participants.values.map(\.startedOn.year)
+        let firstYear = (years.min() ?? 0) - 2, lastYear = (participants.values.map(\.endedOn.year).max() ?? 0) + 2
+        var records: [Int64: [ImpactMatching.Record]] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT employee_id, year, period, predikat FROM appraisals
+            WHERE year BETWEEN ? AND ? AND hasil_kerja IS NOT NULL
+            """, arguments: [firstYear, lastYear]) {
+            guard let period = AppraisalPeriod(rawValue: row["period"]), let predikat = Predikat(rawValue: row["predikat"]) else { continue }
+            records[row["employee_id"], default: []].append(.init(year: row["year"], period: period, predikat: predikat))
+        }
+        let groups = ImpactMatching.groups(participants: participants.values.sorted { $0.employeeId < $1.employeeId },
+                                           records: records, strata: try strata(in: db), excluded: excluded)
+        guard SmallCell.shows(groups.participants.count), SmallCell.shows(groups.comparison.count) else {
+            return Result(groups: groups, estimate: nil)
+        }
+        return Result(groups: groups, estimate: DifferenceInDifferences(participants: groups.participants,
+                                                                         comparison: groups.comparison))
+    }
+
+    /// The matching stratum of every active employee: top-level unit, jabatan kind, golongan band.
+    static func strata(in db: Database) throws -> [Int64: String] {
+        var parents: [Int64: Int64?] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT id, parent_id FROM units") { parents[row["id"]] = row["parent_id"] as Int64? }
+        var tops: [Int64: Int64] = [:]
+        func top(_ id: Int64) -> Int64 {
+            if let known = tops[id] { return known }
+            var current = id, steps = 0
+            while let parent = parents[current] ?? nil, steps < 64 { current = parent; steps += 1 }
+            tops[id] = current
+            return current
+        }
+        var strata: [Int64: String] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT id, unit_id, jabatan_kind, golongan FROM employees WHERE active") {
+            let unit = (row["unit_id"] as Int64?).map(top).map(String.init) ?? "-"
+            strata[row["id"]] = "\(unit)|\(row["jabatan_kind"] as String? ?? "-")|\(band(row["golongan"]))"
+        }
+        return strata
+    }
+
+    /// "pns-3" for III/a-III/d, "pppk-2" for PPPK V-VIII, "-" when unknown.
+    static func band(_ golongan: String?) -> String {
+        guard let golongan = golongan.flatMap(Golongan.init(parsing:)) else { return "-" }
+        return golongan.employment == .pppk ? "pppk-\((golongan.group - 1) / 4 + 1)" : "pns-\(golongan.group)"
+    }
+}

@@ -1,0 +1,107 @@
+import GRDB
+
+/// Training needs from the appraisal and the JP ledger (the link PP 11/2017 art. 206 asks
+/// for): active employees whose latest predikat is Butuh Perbaikan or worse, whose perilaku
+/// kerja is below expectation, or who are short of the annual JP target, each with up to
+/// three recommended courses whose competencies match the gap.
+///
+/// Matching: a perilaku gap is met by courses developing BerAKHLAK core values, a hasil
+/// kerja gap (a low predikat) by courses with technical competencies, a JP shortfall by any
+/// course; courses the person completed or whose audience excludes their jabatan kind are
+/// left out, and courses with a run open for enrolment come first among equals.
+public enum TrainingNeeds {
+    /// Why someone needs training.
+    public enum Reason: Sendable, Hashable {
+        case lowPredikat(Predikat)
+        case perilakuBelow
+        case shortOfJP(have: Double, target: Double)
+    }
+
+    /// A recommended course, with an open run to nominate for when there is one.
+    public struct Recommendation: Sendable, Hashable {
+        public let courseId: Int64
+        public let code: String
+        public let title: String
+        public let openRunId: Int64?
+    }
+
+    /// One employee in need.
+    public struct Need: Sendable, Hashable {
+        public let employeeId: Int64
+        public let nip: String
+        public let name: String
+        public let unitId: Int64?
+        public let unitName: String?
+        public let reasons: [Reason]
+        public let recommendations: [Recommendation]
+    }
+
+    /// The needs of active employees matching `filter` (SQL over `employees p`, e.g.
+    /// `p.supervisor_id = ?`) for `year`, by name.
+    public static func list(_ filter: String = "1", _ arguments: StatementArguments = [], year: Int,
+                            target: Double = TrainingHours.annualTarget, in db: Database) throws -> [Need] {
+        let people = try Row.fetchAll(db, sql: """
+            SELECT p.id, p.nip, p.name, p.jabatan_kind, p.unit_id, u.name AS unit_name,
+                   (SELECT COALESCE(SUM(h.jp), 0) FROM training_hours h
+                    WHERE h.employee_id = p.id AND h.year = ? AND h.status = 'verified') AS jp
+            FROM employees p LEFT JOIN units u ON u.id = p.unit_id
+            WHERE p.active AND \(filter) ORDER BY p.name COLLATE NOCASE, p.id
+            """, arguments: [year] + arguments)
+        guard !people.isEmpty else { return [] }
+        var latest: [Int64: Appraisal] = [:]
+        for appraisal in try Appraisal.fetchAll(db, sql: """
+            SELECT a.* FROM appraisals a WHERE a.hasil_kerja IS NOT NULL AND a.year BETWEEN ? AND ?
+              AND a.employee_id IN (SELECT p.id FROM employees p WHERE p.active AND \(filter))
+            """, arguments: [year - 2, year] + arguments) {
+            if let known = latest[appraisal.employeeId],
+               (known.year, known.period.sortKey) >= (appraisal.year, appraisal.period.sortKey) { continue }
+            latest[appraisal.employeeId] = appraisal
+        }
+        let courses = try Course.fetchAll(db, sql: "SELECT * FROM courses WHERE NOT archived ORDER BY code")
+        let openRuns = Dictionary(try Row.fetchAll(db, sql: """
+            SELECT course_id, MIN(id) AS id FROM runs WHERE status = 'open' GROUP BY course_id
+            """).map { ($0["course_id"] as Int64, $0["id"] as Int64) }, uniquingKeysWith: { a, _ in a })
+        var completed: [Int64: Set<Int64>] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT e.employee_id, r.course_id FROM enrolments e JOIN runs r ON r.id = e.run_id WHERE e.state = 'completed'
+            """) {
+            completed[row["employee_id"], default: []].insert(row["course_id"])
+        }
+        return people.compactMap { row in
+            let id: Int64 = row["id"]
+            var reasons: [Reason] = []
+            if let appraisal = latest[id], case .current(let predikat) = appraisal.predikat, predikat <= .butuhPerbaikan {
+                reasons.append(.lowPredikat(predikat))
+            }
+            if latest[id]?.perilakuKerja == .diBawah { reasons.append(.perilakuBelow) }
+            let jp: Double = row["jp"]
+            if jp < target { reasons.append(.shortOfJP(have: jp, target: target)) }
+            guard !reasons.isEmpty else { return nil }
+            let kind = (row["jabatan_kind"] as String?).flatMap(JabatanKind.init(rawValue:))
+            let recommendations = recommend(courses, for: reasons, kind: kind, done: completed[id] ?? [], openRuns: openRuns)
+            return Need(employeeId: id, nip: row["nip"], name: row["name"], unitId: row["unit_id"], unitName: row["unit_name"],
+                        reasons: reasons, recommendations: recommendations)
+        }
+    }
+
+    /// Up to three courses for `reasons`, best match first (see the type's documentation).
+    static func recommend(_ courses: [Course], for reasons: [Reason], kind: JabatanKind?, done: Set<Int64>,
+                          openRuns: [Int64: Int64]) -> [Recommendation] {
+        let behaviour = reasons.contains(.perilakuBelow)
+        let results = reasons.contains { if case .lowPredikat = $0 { true } else { false } }
+        let hours = reasons.contains { if case .shortOfJP = $0 { true } else { false } }
+        let scored = courses.compactMap { course -> (Int, Course)? in
+            guard let id = course.id, !done.contains(id) else { return nil }
+            if let kind, !course.audience.jabatanKinds.isEmpty, !course.audience.jabatanKinds.contains(kind) { return nil }
+            let values = course.competencies.count { if case .core = $0 { true } else { false } }
+            let technical = course.competencies.count - values
+            var score = (behaviour ? values * 2 : 0) + (results ? technical * 2 : 0) + (hours ? 1 : 0)
+            guard score > 0 else { return nil }
+            if openRuns[id] != nil { score += 1 }
+            return (score, course)
+        }
+        return scored.sorted { ($0.0, $1.1.code) > ($1.0, $0.1.code) }.prefix(3).map { _, course in
+            Recommendation(courseId: course.id!, code: course.code, title: course.title.indonesian, openRunId: openRuns[course.id!])
+        }
+    }
+}
