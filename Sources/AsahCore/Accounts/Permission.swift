@@ -21,6 +21,8 @@ public enum Permission: String, CaseIterable, Sendable {
     case takeAttendance
     /// Verifying external training records and the JP compliance report.
     case reviewTrainingHours
+    /// The programme-impact dashboard, training-needs demand, overdue behaviour checks and programmes.
+    case evaluateProgrammes
 }
 
 /// Who may do what. Object-level rules (whose record one may read) live beside the records
@@ -35,6 +37,7 @@ public enum Policy {
         case .approveEnrolments: principal.has(.atasan) || principal.has(.koordinator)
         case .manageRuns, .reviewTrainingHours: principal.has(.koordinator)
         case .takeAttendance: principal.has(.instruktur) || principal.has(.koordinator)
+        case .evaluateProgrammes: principal.has(.koordinator)
         }
     }
 

@@ -34,6 +34,19 @@ public struct Surveys: Sendable {
         return now >= lastEnd ? .open : .notYetOpen(opensAt: lastEnd)
     }
 
+    /// The runs (id, title) whose survey `employeeId` may still answer at `now`: attended,
+    /// over within the last 90 days, not answered. Newest first.
+    public static func open(for employeeId: Int64, now: Int64, in db: Database) throws -> [(runId: Int64, title: String)] {
+        try Row.fetchAll(db, sql: """
+            SELECT r.id, r.title, MAX(s.ends_at) AS last_end FROM runs r JOIN run_sessions s ON s.run_id = r.id
+            WHERE r.id IN (SELECT e.run_id FROM enrolments e JOIN run_sessions t ON t.run_id = e.run_id
+                           JOIN attendance a ON a.session_id = t.id AND a.employee_id = e.employee_id AND a.present
+                           WHERE e.employee_id = ?1 AND e.state IN ('enrolled', 'completed', 'not_completed'))
+              AND r.id NOT IN (SELECT run_id FROM survey_submissions WHERE employee_id = ?1)
+            GROUP BY r.id HAVING last_end <= ?2 AND last_end > ?2 - 90 * 86400 ORDER BY last_end DESC
+            """, arguments: [employeeId, now]).map { ($0["id"], $0["title"]) }
+    }
+
     /// Records the answers of `actor` for the run: once, only after attending and after the
     /// last session. The submission (who) and the response (what) are written in one
     /// transaction; a second try fails on the primary key even when two arrive together.

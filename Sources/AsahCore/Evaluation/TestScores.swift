@@ -119,7 +119,8 @@ public struct TestScores: Sendable {
         })
     }
 
-    static func format(_ value: Double) -> String {
+    /// A score as written: "80" for a whole number, "72.5" otherwise.
+    public static func format(_ value: Double) -> String {
         value == value.rounded() ? String(Int(value)) : String(value)
     }
 }

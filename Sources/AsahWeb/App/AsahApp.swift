@@ -32,6 +32,8 @@ public final class AsahApp: Sendable {
             PeopleFeature(), TeamFeature(), ImportFeature(), AccountFeature(), AdminFeature(), MeAPI(),
             CatalogueFeature(), RunsFeature(), ApprovalsFeature(), MyTrainingFeature(), AttendanceFeature(),
             CertificatesFeature(), TrainingHoursFeature(), CalendarFeature(),
+            AppraisalsFeature(), SurveyFeature(), RunEvaluationFeature(), BehaviourFeature(), NeedsFeature(),
+            ImpactDashboard(), ImpactAPI(), ProgrammesFeature(),
         ]
         routes = features.flatMap { $0.routes() }
         let notFound: Handler = { request in

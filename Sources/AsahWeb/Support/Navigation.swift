@@ -16,6 +16,9 @@ enum Navigation {
         ("/admin/users", "nav_users", .manageAccounts),
         ("/admin/audit", "nav_audit", .viewAuditLog),
         ("/account", "nav_account", .useAccount),
+        ("/evaluation/checks", "nav_evaluation_checks", .useAccount),
+        ("/team/needs", "nav_evaluation_needs", .viewTeam),
+        ("/evaluation", "nav_evaluation", .evaluateProgrammes),
     ]
 
     /// The entries the principal may open; `unread` notifications are shown as a count.
