@@ -2,16 +2,19 @@ import AsahCore
 import Foundation
 import Logging
 
-/// Runs the workshop sweep (expired seat offers move on, "session tomorrow" reminders) every
-/// few minutes on a background thread while the server runs.
+/// Runs the workshop sweep (expired seat offers move on, "session tomorrow" reminders) and the
+/// behaviour-check sweep (checks scheduled, respondents told and reminded) every few minutes
+/// on a background thread while the server runs.
 final class PeriodicSweep: @unchecked Sendable {
     private let sweep: WorkshopSweep
+    private let checks: BehaviourChecks
     private let interval: TimeInterval
     private let logger: Logger
     private let timer: DispatchSourceTimer
 
-    init(database: AppDatabase, interval: TimeInterval = 300, logger: Logger) {
+    init(database: AppDatabase, interval: TimeInterval = 300, behaviourCheckMonths: Int = 3, logger: Logger) {
         sweep = WorkshopSweep(database: database)
+        checks = BehaviourChecks(database: database, monthsAfter: behaviourCheckMonths)
         self.interval = interval
         self.logger = logger
         timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "asah.sweep"))
@@ -19,11 +22,16 @@ final class PeriodicSweep: @unchecked Sendable {
 
     func start() {
         timer.schedule(deadline: .now(), repeating: interval)
-        timer.setEventHandler { [sweep, logger] in
+        timer.setEventHandler { [sweep, checks, logger] in
             do {
                 let result = try sweep.run()
                 if result.expiredOffers + result.reminders > 0 {
                     logger.info("sweep: \(result.expiredOffers) offers expired, \(result.reminders) reminders sent")
+                }
+                let scheduled = try checks.schedule()
+                let sent = try checks.notify()
+                if scheduled + sent.told + sent.reminded > 0 {
+                    logger.info("sweep: \(scheduled) behaviour checks scheduled, \(sent.told) opened, \(sent.reminded) reminded")
                 }
             } catch {
                 logger.error("sweep failed: \(error)")
