@@ -6,11 +6,14 @@ public enum NormalisedGain {
     public enum Band: String, CaseIterable, Sendable, Codable {
         case high, medium, low
 
-        /// The band of `gain`.
+        /// The band of `gain` (a rounding error below a boundary still counts as reaching it).
         public init(_ gain: Double) {
-            self = gain >= 0.7 ? .high : gain >= 0.3 ? .medium : .low
+            self = gain >= 0.7 - NormalisedGain.tolerance ? .high : gain >= 0.3 - NormalisedGain.tolerance ? .medium : .low
         }
     }
+
+    /// How far below a boundary a gain may fall by rounding (0.3 / 0.6 is 0.4999...).
+    static let tolerance = 1e-9
 
     /// The gain, or `nil` when it is undefined: a perfect pre-test leaves nothing to gain
     /// (such participants are counted apart, not as 0 or 1), or the scores are not in `0...max`.
@@ -22,6 +25,7 @@ public enum NormalisedGain {
     /// Scores as fractions of their maximum; pre and post may use different maxima.
     public static func gain(pre: TestScore, post: TestScore) -> Double? {
         guard pre.maximum > 0, post.maximum > 0 else { return nil }
+        if pre.maximum == post.maximum { return gain(pre: pre.score, post: post.score, max: pre.maximum) }
         return gain(pre: pre.score / pre.maximum, post: post.score / post.maximum, max: 1)
     }
 }
@@ -67,7 +71,7 @@ public struct GainSummary: Sendable, Hashable {
     /// 1.0 in the last), for the distribution chart.
     public var histogram: [Int] {
         var bins = Array(repeating: 0, count: 10)
-        for gain in gains { bins[min(9, max(0, Int((gain * 10).rounded(.down))))] += 1 }
+        for gain in gains { bins[min(9, max(0, Int((gain * 10 + NormalisedGain.tolerance).rounded(.down))))] += 1 }
         return bins
     }
 }
