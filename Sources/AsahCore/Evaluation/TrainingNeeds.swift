@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// Training needs from the appraisal and the JP ledger (the link PP 11/2017 art. 206 asks
@@ -57,7 +58,7 @@ public enum TrainingNeeds {
                (known.year, known.period.sortKey) >= (appraisal.year, appraisal.period.sortKey) { continue }
             latest[appraisal.employeeId] = appraisal
         }
-        let courses = try Course.fetchAll(db, sql: "SELECT * FROM courses WHERE NOT archived ORDER BY code")
+        let courses = try CourseMatch.all(in: db)
         let openRuns = Dictionary(try Row.fetchAll(db, sql: """
             SELECT course_id, MIN(id) AS id FROM runs WHERE status = 'open' GROUP BY course_id
             """).map { ($0["course_id"] as Int64, $0["id"] as Int64) }, uniquingKeysWith: { a, _ in a })
@@ -85,13 +86,14 @@ public enum TrainingNeeds {
     }
 
     /// Up to three courses for `reasons`, best match first (see the type's documentation).
-    static func recommend(_ courses: [Course], for reasons: [Reason], kind: JabatanKind?, done: Set<Int64>,
+    static func recommend(_ courses: [CourseMatch], for reasons: [Reason], kind: JabatanKind?, done: Set<Int64>,
                           openRuns: [Int64: Int64]) -> [Recommendation] {
         let behaviour = reasons.contains(.perilakuBelow)
         let results = reasons.contains { if case .lowPredikat = $0 { true } else { false } }
         let hours = reasons.contains { if case .shortOfJP = $0 { true } else { false } }
-        let scored = courses.compactMap { course -> (Int, Course)? in
-            guard let id = course.id, !done.contains(id) else { return nil }
+        let scored = courses.compactMap { course -> (Int, CourseMatch)? in
+            let id = course.id
+            guard !done.contains(id) else { return nil }
             if let kind, !course.audience.jabatanKinds.isEmpty, !course.audience.jabatanKinds.contains(kind) { return nil }
             let values = course.competencies.count { if case .core = $0 { true } else { false } }
             let technical = course.competencies.count - values
@@ -101,7 +103,27 @@ public enum TrainingNeeds {
             return (score, course)
         }
         return scored.sorted { ($0.0, $1.1.code) > ($1.0, $0.1.code) }.prefix(3).map { _, course in
-            Recommendation(courseId: course.id!, code: course.code, title: course.title.indonesian, openRunId: openRuns[course.id!])
+            Recommendation(courseId: course.id, code: course.code, title: course.title, openRunId: openRuns[course.id])
+        }
+    }
+
+    /// What matching needs of a course: its competencies and audience (read without the rest
+    /// of the row, so a course with an odd field elsewhere still gets recommended).
+    struct CourseMatch {
+        let id: Int64
+        let code: String
+        let title: String
+        let competencies: [Competency]
+        let audience: Audience
+
+        static func all(in db: Database) throws -> [CourseMatch] {
+            let decoder = JSONDecoder()
+            return try Row.fetchAll(db, sql: "SELECT id, code, title_id, competencies, audience FROM courses WHERE NOT archived ORDER BY code")
+                .map { row in
+                    CourseMatch(id: row["id"], code: row["code"], title: row["title_id"],
+                                competencies: (try? decoder.decode([Competency].self, from: Data((row["competencies"] as String).utf8))) ?? [],
+                                audience: (try? decoder.decode(Audience.self, from: Data((row["audience"] as String).utf8))) ?? Audience())
+                }
         }
     }
 }
