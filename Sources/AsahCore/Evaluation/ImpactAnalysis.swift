@@ -39,13 +39,21 @@ public enum ImpactAnalysis {
             """, arguments: runArguments)).union(participants.keys)
         let years = participants.values.map(\.startedOn.year)
         let firstYear = (years.min() ?? 0) - 2, lastYear = (participants.values.map(\.endedOn.year).max() ?? 0) + 2
+        // Read with a cursor and the period and predikat texts parsed once each: at province
+        // scale this is most of a year's appraisals.
         var records: [Int64: [ImpactMatching.Record]] = [:]
-        for row in try Row.fetchAll(db, sql: """
+        var periods: [String: AppraisalPeriod] = [:], predikats: [String: Predikat] = [:]
+        let cursor = try Row.fetchCursor(db, sql: """
             SELECT employee_id, year, period, predikat FROM appraisals
             WHERE year BETWEEN ? AND ? AND hasil_kerja IS NOT NULL
-            """, arguments: [firstYear, lastYear]) {
-            guard let period = AppraisalPeriod(rawValue: row["period"]), let predikat = Predikat(rawValue: row["predikat"]) else { continue }
-            records[row["employee_id"], default: []].append(.init(year: row["year"], period: period, predikat: predikat))
+            """, arguments: [firstYear, lastYear])
+        while let row = try cursor.next() {
+            let periodText: String = row[2], predikatText: String = row[3]
+            guard let period = periods[periodText] ?? AppraisalPeriod(rawValue: periodText),
+                  let predikat = predikats[predikatText] ?? Predikat(rawValue: predikatText) else { continue }
+            periods[periodText] = period
+            predikats[predikatText] = predikat
+            records[row[0], default: []].append(.init(year: row[1], period: period, predikat: predikat))
         }
         let groups = ImpactMatching.groups(participants: participants.values.sorted { $0.employeeId < $1.employeeId },
                                            records: records, strata: try strata(in: db), excluded: excluded)
@@ -68,10 +76,14 @@ public enum ImpactAnalysis {
             tops[id] = current
             return current
         }
-        var strata: [Int64: String] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT id, unit_id, jabatan_kind, golongan FROM employees WHERE active") {
-            let unit = (row["unit_id"] as Int64?).map(top).map(String.init) ?? "-"
-            strata[row["id"]] = "\(unit)|\(row["jabatan_kind"] as String? ?? "-")|\(band(row["golongan"]))"
+        var strata: [Int64: String] = [:], bands: [String: String] = [:]
+        let cursor = try Row.fetchCursor(db, sql: "SELECT id, unit_id, jabatan_kind, golongan FROM employees WHERE active")
+        while let row = try cursor.next() {
+            let unit = (row[1] as Int64?).map(top).map(String.init) ?? "-"
+            let golongan: String = row[3] ?? ""
+            let golonganBand = bands[golongan] ?? band(golongan)
+            bands[golongan] = golonganBand
+            strata[row[0]] = "\(unit)|\(row[2] as String? ?? "-")|\(golonganBand)"
         }
         return strata
     }

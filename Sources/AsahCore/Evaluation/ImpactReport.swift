@@ -49,6 +49,8 @@ public struct ImpactReport: Sendable {
             participants = row["n"]
             completed = row["done"]
         }
+        let reactions = try Surveys.means(runFilter: runSQL, runArguments, in: db)
+        let gains = try TestScores.summaries(runFilter: sql, arguments, in: db)
         let lines = try Row.fetchAll(db, sql: """
             SELECT r.id, r.code, r.title, r.ends_on,
                    COUNT(e.id) AS n, COALESCE(SUM(e.state = 'completed'), 0) AS done
@@ -57,17 +59,14 @@ public struct ImpactReport: Sendable {
             WHERE \(sql) GROUP BY r.id ORDER BY r.ends_on DESC, r.code
             """, arguments: arguments).map { row in
             let id: Int64 = row["id"]
-            let reaction = try Surveys.summary(runFilter: "r.id = ?", [id], in: db)
-            let gains = try TestScores.summary(runFilter: "r.id = ?", [id], in: db)
+            let gain = gains[id].flatMap { SmallCell.guarded($0.gains.count, $0.mean) } ?? nil
             return RunLine(runId: id, code: row["code"], title: row["title"], endsOn: row["ends_on"],
-                           participants: row["n"], completed: row["done"],
-                           reaction: reaction.shown ? reaction.overall.mean : nil,
-                           gain: SmallCell.guarded(gains.gains.count, gains.mean).flatMap { $0 })
+                           participants: row["n"], completed: row["done"], reaction: reactions[id], gain: gain)
         }
         return ImpactReport(
             filter: filter, participants: participants, completed: completed,
             reaction: try Surveys.summary(runFilter: runSQL, runArguments, in: db),
-            learning: try TestScores.summary(runFilter: sql, arguments, in: db),
+            learning: GainSummary(merging: Array(gains.values)),
             behaviour: try BehaviourChecks.summary(runFilter: sql, arguments, today: today, in: db),
             results: try ImpactAnalysis.run(filter, in: db), runs: lines)
     }

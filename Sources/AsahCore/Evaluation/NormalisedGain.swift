@@ -57,6 +57,13 @@ public struct GainSummary: Sendable, Hashable {
         ceiling = pairs.count - gains.count
     }
 
+    /// The gains of several groups together.
+    public init(merging summaries: [GainSummary]) {
+        tested = summaries.reduce(0) { $0 + $1.tested }
+        gains = summaries.flatMap(\.gains)
+        ceiling = summaries.reduce(0) { $0 + $1.ceiling }
+    }
+
     /// The mean of the defined gains; `nil` when there are none.
     public var mean: Double? {
         gains.isEmpty ? nil : gains.reduce(0, +) / Double(gains.count)

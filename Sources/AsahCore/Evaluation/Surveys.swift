@@ -109,6 +109,22 @@ public struct Surveys: Sendable {
     }
 }
 
+extension Surveys {
+    /// The mean of all answers per run of the runs matching `runFilter` (SQL over `runs r`),
+    /// for runs with at least ``SmallCell/minimum`` responses only.
+    public static func means(runFilter: String, _ arguments: StatementArguments, in db: Database) throws -> [Int64: Double] {
+        var means: [Int64: Double] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT sr.run_id, COUNT(DISTINCT sr.id) AS responses, AVG(a.score) AS mean
+            FROM survey_responses sr JOIN survey_answers a ON a.response_id = sr.id JOIN runs r ON r.id = sr.run_id
+            WHERE \(runFilter) GROUP BY sr.run_id
+            """, arguments: arguments) where SmallCell.shows(row["responses"]) {
+            means[row["run_id"]] = row["mean"]
+        }
+        return means
+    }
+}
+
 /// The aggregate answers to a survey; ``items`` and ``comments`` are empty when there are
 /// fewer than ``SmallCell/minimum`` responses.
 public struct SurveySummary: Sendable, Hashable {

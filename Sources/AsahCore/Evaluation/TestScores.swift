@@ -109,14 +109,24 @@ public struct TestScores: Sendable {
     /// The gains of everyone with both tests in the runs matching `runFilter` (SQL over
     /// `runs r` and the participant `employees p`).
     public static func summary(runFilter: String, _ arguments: StatementArguments, in db: Database) throws -> GainSummary {
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT a.score AS pre, a.max_score AS pre_max, b.score AS post, b.max_score AS post_max
+        GainSummary(pairs: try pairs(runFilter: runFilter, arguments, in: db).map { ($0.pre, $0.post) })
+    }
+
+    /// ``summary(runFilter:_:in:)`` for each run, by run id.
+    public static func summaries(runFilter: String, _ arguments: StatementArguments, in db: Database) throws -> [Int64: GainSummary] {
+        Dictionary(grouping: try pairs(runFilter: runFilter, arguments, in: db), by: \.runId)
+            .mapValues { GainSummary(pairs: $0.map { ($0.pre, $0.post) }) }
+    }
+
+    private static func pairs(runFilter: String, _ arguments: StatementArguments,
+                              in db: Database) throws -> [(runId: Int64, pre: TestScore, post: TestScore)] {
+        try Row.fetchAll(db, sql: """
+            SELECT a.run_id, a.score AS pre, a.max_score AS pre_max, b.score AS post, b.max_score AS post_max
             FROM test_scores a JOIN test_scores b ON b.run_id = a.run_id AND b.employee_id = a.employee_id AND b.phase = 'post'
             JOIN runs r ON r.id = a.run_id JOIN employees p ON p.id = a.employee_id WHERE a.phase = 'pre' AND \(runFilter)
-            """, arguments: arguments)
-        return GainSummary(pairs: rows.map {
-            (TestScore(score: $0["pre"], maximum: $0["pre_max"]), TestScore(score: $0["post"], maximum: $0["post_max"]))
-        })
+            """, arguments: arguments).map {
+            ($0["run_id"], TestScore(score: $0["pre"], maximum: $0["pre_max"]), TestScore(score: $0["post"], maximum: $0["post_max"]))
+        }
     }
 
     /// A score as written: "80" for a whole number, "72.5" otherwise.
