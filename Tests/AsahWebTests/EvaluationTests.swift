@@ -278,4 +278,36 @@ struct EvaluationTests {
         #expect(list.text.contains("RPK-2027") && list.text.contains(course))
         #expect(try coordinator.get("/evaluation").text.contains("Rencana 2027"))
     }
+
+    @Test("the participant takes the online pre-test: shuffled paper, graded on hand-in, once; others get 404")
+    func onlineTest() throws {
+        let app = try TestApp()
+        let fixture = TrainingFixture(app: app)
+        let (run, _) = try fixture.runningRun("EVAL4", firstSession: IndonesianTime.clock(9, daysAfter: 1, from: Clock.now()))
+        let bank = #"{"test":{"minutes":15,"questions":[{"text":"Satu tambah satu","options":["1","2","3"],"answer":1},"# +
+            #"{"text":"Ibu kota Sulawesi Selatan","options":["Makassar","Kendari"],"answer":0}]}}"#
+        try app.database.pool.write { try $0.execute(sql: "UPDATE courses SET metadata = ? WHERE id = ?", arguments: [bank, run.courseId]) }
+        var pegawai = try app.signIn("demo.pegawai")
+        #expect(try pegawai.get("/runs/\(run.id!)").text.contains("/runs/\(run.id!)/test/pre"))
+        #expect(try pegawai.get("/runs/\(run.id!)/test/pre").text.contains("test-start"))
+        #expect(try pegawai.post("/runs/\(run.id!)/test/pre/start", []).status == 303)
+        let paper = try pegawai.get("/runs/\(run.id!)/test/pre")
+        #expect(paper.text.contains("test-form") && paper.text.contains("test-deadline") && paper.text.contains("Ibu kota"))
+        #expect(try pegawai.post("/runs/\(run.id!)/test/pre", [("q0", "1"), ("q1", "1")]).status == 303)
+        #expect(try pegawai.get("/runs/\(run.id!)/test/pre").text.contains("1 dari 2"))
+        let again = try pegawai.request("POST", "/api/v1/runs/\(run.id!)/tests/pre/answers",
+                                        headers: [("Content-Type", "application/json"), ("X-CSRF-Token", pegawai.csrf)],
+                                        body: Array(#"{"answers": {"0": 1, "1": 0}}"#.utf8))
+        #expect(again.status == 409, "once")
+        let post = try pegawai.request("POST", "/api/v1/runs/\(run.id!)/tests/post/attempt",
+                                       headers: [("Content-Type", "application/json"), ("X-CSRF-Token", pegawai.csrf)])
+        #expect(post.status == 409, "the post-test opens with the last session")
+        let score = try app.database.pool.read { db in
+            try Double.fetchOne(db, sql: "SELECT score FROM test_scores WHERE run_id = ? AND phase = 'pre' AND source = 'online'",
+                                arguments: [run.id])
+        }
+        #expect(score == 50)
+        var atasan = try app.signIn("demo.atasan")
+        #expect(try atasan.get("/runs/\(run.id!)/test/pre").status == 404)
+    }
 }

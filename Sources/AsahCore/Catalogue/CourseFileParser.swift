@@ -11,7 +11,7 @@ import Yams
 public enum CourseFileParser {
     /// Part of every file hash: raise it when parsing or rendering changes, so the next sync
     /// rewrites every course instead of skipping unchanged files.
-    static let version = "1"
+    static let version = "2"
 
     /// Parses `text`; `file` is the name used in errors and kept with the course.
     public static func parse(_ text: String, file: String) throws(CourseFileError) -> CourseFile {
@@ -69,6 +69,7 @@ public enum CourseFileParser {
         var project: (value: Bool, node: Node)?, minAttendance = 80
         var milestones: (value: [Milestone], node: Node)?, rubric: (value: [RubricCriterion], node: Node)?
         var passMark: (value: Int, node: Node)?
+        var testQuestions: (value: [TestBank.Question], node: Node)?, testMinutes: (value: Int, node: Node)?
 
         for (keyNode, value) in root.mapping! {
             let key = keyNode.string ?? ""
@@ -89,6 +90,9 @@ public enum CourseFileParser {
             case "rubric": rubric = (try reader.rubric(value, key: keyNode), keyNode)
             case "pass_mark":
                 passMark = (try reader.integer(value, key, in: 0...100, rule: "nilai antara 0 dan 100"), keyNode)
+            case "test_questions": testQuestions = (try reader.testQuestions(value), keyNode)
+            case "test_minutes":
+                testMinutes = (try reader.integer(value, key, in: 1...240, rule: "menit antara 1 dan 240"), keyNode)
             default: throw reader.error(keyNode, "kunci '\(key)' tidak dikenal (lihat courses/README.md)")
             }
         }
@@ -105,11 +109,20 @@ public enum CourseFileParser {
         }
         let plan = try projectPlan(project: project, milestones: milestones, rubric: rubric, passMark: passMark,
                                    kind: kind, reader: reader)
-        return CourseFile(file: reader.file, code: code.value, title: title, kind: kind.value, jp: jp,
+        var bank: TestBank?
+        if let testQuestions, !testQuestions.value.isEmpty {
+            guard hasTest else { throw reader.error(testQuestions.node, "test_questions hanya untuk kursus dengan test: true") }
+            bank = TestBank(minutes: testMinutes?.value ?? 20, questions: testQuestions.value)
+        } else if let testMinutes {
+            throw reader.error(testMinutes.node, "test_minutes memerlukan test_questions")
+        }
+        var file = CourseFile(file: reader.file, code: code.value, title: title, kind: kind.value, jp: jp,
                           competencies: competencies, audience: audience, prerequisites: prerequisites.map(\.code),
                           hasTest: hasTest, hasProject: plan != nil, minAttendancePercent: minAttendance,
                           projectPlan: plan, bodyHTML: "", summary: "", hash: "",
                           codeLine: code.line, prerequisiteLines: prerequisites.map(\.line))
+        file.testBank = bank
+        return file
     }
 
     /// The project plan: milestones, rubric and pass mark all present with `project: true`

@@ -5,7 +5,8 @@ import GRDB
 /// - L1 reaction surveys are kept anonymous by design: `survey_submissions` records *who*
 ///   answered a run's survey (one row each, which enforces "once"), `survey_responses` and
 ///   `survey_answers` hold *what* was answered, with no link back to the person.
-/// - L2 pre- and post-test scores per participant, entered by an instructor or imported.
+/// - L2 pre- and post-test scores per participant, entered by an instructor, imported, or
+///   from an online attempt at the course's question bank (`test_attempts`: one per phase).
 /// - L3 behaviour checks: one task for the supervisor and one self-assessment per completed
 ///   place, due some months after the run, with one Likert answer per targeted competency.
 /// - Programmes: named groups of courses (e.g. one year's plan) that coordinators keep.
@@ -37,12 +38,24 @@ enum EvaluationSchema {
                 phase TEXT NOT NULL CHECK (phase IN ('pre', 'post')),
                 score REAL NOT NULL CHECK (score >= 0),
                 max_score REAL NOT NULL CHECK (max_score > 0),
-                source TEXT NOT NULL CHECK (source IN ('entered', 'imported')),
+                source TEXT NOT NULL CHECK (source IN ('entered', 'imported', 'online')),
                 recorded_by INTEGER REFERENCES users(id),
                 recorded_at INTEGER NOT NULL,
                 CHECK (score <= max_score),
                 PRIMARY KEY (run_id, employee_id, phase)
             ) WITHOUT ROWID;
+            CREATE TABLE test_attempts (
+                id INTEGER PRIMARY KEY,
+                run_id INTEGER NOT NULL REFERENCES runs(id),
+                employee_id INTEGER NOT NULL REFERENCES employees(id),
+                phase TEXT NOT NULL CHECK (phase IN ('pre', 'post')),
+                seed INTEGER NOT NULL,
+                started_at INTEGER NOT NULL,
+                deadline_at INTEGER NOT NULL,
+                submitted_at INTEGER,
+                correct INTEGER,
+                UNIQUE (run_id, employee_id, phase)
+            );
             CREATE TABLE behaviour_checks (
                 id INTEGER PRIMARY KEY,
                 enrolment_id INTEGER NOT NULL REFERENCES enrolments(id),

@@ -13,6 +13,8 @@ public enum EvaluationProblem: Error, Sendable, Hashable {
     case notParticipant(String)
     case invalidScores([String])
     case invalidProgramme([String])
+    case testClosed
+    case timeUp
 
     /// The message for the person who tried.
     public var message: String {
@@ -27,6 +29,8 @@ public enum EvaluationProblem: Error, Sendable, Hashable {
         case .checkNotFound: "Evaluasi pasca pelatihan tidak ditemukan."
         case .checkNotDue: "Evaluasi pasca pelatihan ini belum dibuka atau sudah diisi."
         case .notParticipant(let nip): "NIP \(nip) bukan peserta angkatan ini."
+        case .testClosed: "Tes ini sedang tidak dibuka: pre-test sampai sesi pertama berakhir, post-test sejak sesi terakhir dimulai."
+        case .timeUp: "Waktu tes sudah habis; jawaban tidak dapat diterima."
         }
     }
 }

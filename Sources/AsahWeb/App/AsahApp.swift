@@ -33,7 +33,7 @@ public final class AsahApp: Sendable {
             CatalogueFeature(), RunsFeature(), ApprovalsFeature(), MyTrainingFeature(), AttendanceFeature(),
             CertificatesFeature(), TrainingHoursFeature(), CalendarFeature(),
             AppraisalsFeature(), SurveyFeature(), RunEvaluationFeature(), BehaviourFeature(), NeedsFeature(),
-            ImpactDashboard(), ImpactAPI(), ProgrammesFeature(),
+            ImpactDashboard(), ImpactAPI(), ProgrammesFeature(), OnlineTestFeature(),
         ]
         routes = features.flatMap { $0.routes() }
         let notFound: Handler = { request in

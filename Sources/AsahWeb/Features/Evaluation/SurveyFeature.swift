@@ -77,7 +77,7 @@ enum EvaluationAnswers {
         switch problem {
         case .notAttended, .runNotFound, .checkNotFound: context.notFound()
         case .notPermitted: context.forbidden()
-        case .alreadyAnswered, .checkNotDue, .surveyNotYetOpen:
+        case .alreadyAnswered, .checkNotDue, .surveyNotYetOpen, .testClosed, .timeUp:
             APIError.response(status: 409, code: "conflict", message: problem.message)
         case .invalidAnswers, .invalidScores, .invalidProgramme, .notParticipant:
             APIError.response(status: 422, code: "invalid", message: problem.message)

@@ -84,6 +84,9 @@ enum RunPage {
                 mine["canWithdraw"] = state.isActive && state != .offered
                 mine["mandatory"] = standing.enrolment.mandatory
                 mine["surveyLink"] = state == .completed || state == .notCompleted || (state == .enrolled && run.status == .running)
+                if state == .enrolled || state == .completed || state == .notCompleted {
+                    mine["testLinks"] = try services.database.pool.read { try OnlineTests.bank(runId: id, in: $0) } != nil
+                }
             }
             data["mine"] = mine
         }
