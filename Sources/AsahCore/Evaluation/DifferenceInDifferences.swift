@@ -87,21 +87,29 @@ public struct DifferenceInDifferences: Sendable, Hashable {
         return Double(up - down) / Double(size)
     }
 
-    /// A binomial draw: exact for small `trials`, the normal approximation (rounded and
-    /// clamped) for large ones, so a resample of a province costs no more than one of a run.
+    /// A binomial draw: exact by inversion of the distribution function (about `trials` x
+    /// `probability` steps, the rarer outcome counted) up to 1,000 trials, the normal
+    /// approximation (rounded and clamped) beyond, so a resample of a province costs no more
+    /// than one of a run.
     static func binomial(_ trials: Int, _ probability: Double, _ random: inout SeededRandom) -> Int {
         guard trials > 0, probability > 0 else { return 0 }
         guard probability < 1 else { return trials }
-        if trials <= 500 {
-            var hits = 0
-            for _ in 0..<trials where random.chance(probability) { hits += 1 }
+        if probability > 0.5 { return trials - binomial(trials, 1 - probability, &random) }
+        let uniform = Double(random.next() >> 11) / Double(1 << 53)
+        if trials <= 1000 {
+            let odds = probability / (1 - probability)
+            var mass = pow(1 - probability, Double(trials)), cumulative = mass, hits = 0
+            while uniform > cumulative && hits < trials {
+                mass *= Double(trials - hits) / Double(hits + 1) * odds
+                hits += 1
+                cumulative += mass
+            }
             return hits
         }
         let mean = Double(trials) * probability
         let deviation = (mean * (1 - probability)).squareRoot()
-        let u1 = max(Double(random.next() >> 11) / Double(1 << 53), .leastNonzeroMagnitude)
         let u2 = Double(random.next() >> 11) / Double(1 << 53)
-        let normal = (-2 * log(u1)).squareRoot() * cos(2 * .pi * u2)
+        let normal = (-2 * log(max(uniform, .leastNonzeroMagnitude))).squareRoot() * cos(2 * .pi * u2)
         return min(trials, max(0, Int((mean + deviation * normal).rounded())))
     }
 }

@@ -49,14 +49,18 @@ public enum TrainingNeeds {
             WHERE p.active AND \(filter) ORDER BY p.name COLLATE NOCASE, p.id
             """, arguments: [year] + arguments)
         guard !people.isEmpty else { return [] }
-        var latest: [Int64: Appraisal] = [:]
-        for appraisal in try Appraisal.fetchAll(db, sql: """
-            SELECT a.* FROM appraisals a WHERE a.hasil_kerja IS NOT NULL AND a.year BETWEEN ? AND ?
+        // The latest current-scheme record of each: predikat and perilaku only.
+        var latest: [Int64: (year: Int, sortKey: Int, predikat: Predikat?, perilakuBelow: Bool)] = [:]
+        let cursor = try Row.fetchCursor(db, sql: """
+            SELECT a.employee_id, a.year, a.period, a.predikat, a.perilaku_kerja FROM appraisals a
+            WHERE a.hasil_kerja IS NOT NULL AND a.year BETWEEN ? AND ?
               AND a.employee_id IN (SELECT p.id FROM employees p WHERE p.active AND \(filter))
-            """, arguments: [year - 2, year] + arguments) {
-            if let known = latest[appraisal.employeeId],
-               (known.year, known.period.sortKey) >= (appraisal.year, appraisal.period.sortKey) { continue }
-            latest[appraisal.employeeId] = appraisal
+            """, arguments: [year - 2, year] + arguments)
+        while let row = try cursor.next() {
+            let id: Int64 = row[0], recordYear: Int = row[1]
+            let sortKey = AppraisalPeriod(rawValue: row[2])?.sortKey ?? 0
+            if let known = latest[id], (known.year, known.sortKey) >= (recordYear, sortKey) { continue }
+            latest[id] = (recordYear, sortKey, Predikat(rawValue: row[3]), row[4] == Rating.diBawah.rawValue)
         }
         let courses = try CourseMatch.all(in: db)
         let openRuns = Dictionary(try Row.fetchAll(db, sql: """
@@ -71,10 +75,8 @@ public enum TrainingNeeds {
         return people.compactMap { row in
             let id: Int64 = row["id"]
             var reasons: [Reason] = []
-            if let appraisal = latest[id], case .current(let predikat) = appraisal.predikat, predikat <= .butuhPerbaikan {
-                reasons.append(.lowPredikat(predikat))
-            }
-            if latest[id]?.perilakuKerja == .diBawah { reasons.append(.perilakuBelow) }
+            if let predikat = latest[id]?.predikat, predikat <= .butuhPerbaikan { reasons.append(.lowPredikat(predikat)) }
+            if latest[id]?.perilakuBelow == true { reasons.append(.perilakuBelow) }
             let jp: Double = row["jp"]
             if jp < target { reasons.append(.shortOfJP(have: jp, target: target)) }
             guard !reasons.isEmpty else { return nil }

@@ -78,6 +78,19 @@ extension Evaluation {
             #expect(DifferenceInDifferences(participants: [], comparison: flat) == nil)
         }
 
+        @Test("the bootstrap's binomial draws have the right mean, exact for small groups and approximated for large ones")
+        func binomial() throws {
+            var random = SeededRandom(seed: 1)
+            for (trials, probability) in [(30, 0.2), (400, 0.7), (5000, 0.3)] {
+                let draws = (0..<4000).map { _ in DifferenceInDifferences.binomial(trials, probability, &random) }
+                #expect(draws.allSatisfy { (0...trials).contains($0) })
+                let mean = Double(draws.reduce(0, +)) / Double(draws.count)
+                let spread = (Double(trials) * probability * (1 - probability)).squareRoot()
+                #expect(abs(mean - Double(trials) * probability) < spread * 0.1, "n \(trials), p \(probability): mean \(mean)")
+            }
+            #expect(DifferenceInDifferences.binomial(10, 0, &random) == 0 && DifferenceInDifferences.binomial(10, 1, &random) == 10)
+        }
+
         @Test("matching: last period before, first comparable period after, same stratum and prior predikat")
         func matching() throws {
             func record(_ year: Int, _ quarter: Int, _ predikat: Predikat) -> ImpactMatching.Record {
