@@ -38,7 +38,8 @@ public enum ImpactAnalysis {
             WHERE e.state = 'completed' AND t.course_id IN (SELECT r.course_id FROM runs r WHERE \(runSQL))
             """, arguments: runArguments)).union(participants.keys)
         let years = participants.values.map(\.startedOn.year)
-        let firstYear = (years.min() ?? 0) - 2, lastYear = (participants.values.map(\.endedOn.year).max() ?? 0) + 2
+        // The last period before a training and the first after it lie within a year of it.
+        let firstYear = (years.min() ?? 0) - 1, lastYear = (participants.values.map(\.endedOn.year).max() ?? 0) + 1
         // Read with a cursor and the period and predikat texts parsed once each: at province
         // scale this is most of a year's appraisals.
         var records: [Int64: [ImpactMatching.Record]] = [:]

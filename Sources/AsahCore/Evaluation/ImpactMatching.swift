@@ -46,20 +46,21 @@ public enum ImpactMatching {
     public static func groups(participants: [Participant], records: [Int64: [Record]], strata: [Int64: String],
                               excluded: Set<Int64>) -> Groups {
         var groups = Groups()
-        // Comparison candidates by stratum, each with their records by period.
+        // Comparison candidates by stratum; each candidate's predikat by period, built when first needed.
         var candidates: [String: [Int64]] = [:]
         for (employeeId, stratum) in strata where !excluded.contains(employeeId) && records[employeeId] != nil {
             candidates[stratum, default: []].append(employeeId)
         }
-        var byPeriod: [Int64: [String: Predikat]] = [:]
-        func slot(_ year: Int, _ period: AppraisalPeriod) -> String { "\(year)|\(period.rawValue)" }
-        func lookup(_ id: Int64) -> [String: Predikat] {
+        var byPeriod: [Int64: [Int: Predikat]] = [:]
+        func lookup(_ id: Int64) -> [Int: Predikat] {
             if let known = byPeriod[id] { return known }
             let map = Dictionary((records[id] ?? []).map { (slot($0.year, $0.period), $0.predikat) }, uniquingKeysWith: { a, _ in a })
             byPeriod[id] = map
             return map
         }
-        var counted = Set<String>()
+        // Participants sharing stratum, periods and prior predikat share one comparison cell,
+        // whose members are counted once.
+        var cells: [String: Bool] = [:]
         for participant in participants {
             let own = records[participant.employeeId] ?? []
             guard let before = own.filter({ ($0.period.endDate(year: $0.year) ?? participant.startedOn) < participant.startedOn })
@@ -70,22 +71,32 @@ public enum ImpactMatching {
                 groups.withoutRecords += 1
                 continue
             }
+            let stratum = strata[participant.employeeId] ?? ""
             let beforeSlot = slot(before.year, before.period), afterSlot = slot(after.year, after.period)
-            let matches = (strata[participant.employeeId].flatMap { candidates[$0] } ?? []).compactMap { id -> (Int64, Predikat)? in
-                let map = lookup(id)
-                guard map[beforeSlot] == before.predikat, let later = map[afterSlot] else { return nil }
-                return (id, later)
+            let cell = "\(stratum)#\(beforeSlot)#\(afterSlot)#\(before.predikat.rawValue)"
+            if cells[cell] == nil {
+                let matches = (candidates[stratum] ?? []).compactMap { id -> Predikat? in
+                    let map = lookup(id)
+                    guard map[beforeSlot] == before.predikat else { return nil }
+                    return map[afterSlot]
+                }
+                cells[cell] = !matches.isEmpty
+                for later in matches {
+                    groups.comparison.append(BeforeAfter(before: isGood(before.predikat), after: isGood(later)))
+                }
             }
-            guard !matches.isEmpty else {
+            guard cells[cell] == true else {
                 groups.unmatched += 1
                 continue
             }
             groups.participants.append(BeforeAfter(before: isGood(before.predikat), after: isGood(after.predikat)))
-            for (id, later) in matches where counted.insert("\(id)|\(beforeSlot)|\(afterSlot)").inserted {
-                groups.comparison.append(BeforeAfter(before: isGood(before.predikat), after: isGood(later)))
-            }
         }
         return groups
+    }
+
+    /// A number for a year and period: the year, then the period's kind and number.
+    private static func slot(_ year: Int, _ period: AppraisalPeriod) -> Int {
+        year * 100 + kind(period) * 20 + period.lastMonth
     }
 
     /// Baik or Sangat Baik.

@@ -49,7 +49,7 @@ enum ImpactView {
                 "chart": EvaluationCharts.beforeAfter(estimate, id: "l4-chart", localizer),
             ] as [String: Any]
         }
-        data["runs"] = report.runs.map { line in
+        data["runs"] = report.runs.prefix(Self.runRows).map { line in
             ["id": line.runId, "code": line.code, "title": line.title,
              "ended": localizer.date(year: line.endsOn.year, month: line.endsOn.month, day: line.endsOn.day),
              "participants": EvaluationFormat.size(line.participants, localizer),
@@ -58,8 +58,15 @@ enum ImpactView {
              "gain": line.gain.map { EvaluationFormat.gain($0, localizer) } ?? "–"] as [String: Any]
         }
         data["hasRuns"] = !report.runs.isEmpty
+        if report.runs.count > Self.runRows {
+            data["runsMore"] = localizer.t("impact_runs_more", ["shown": localizer.number(Self.runRows),
+                                                                "total": localizer.number(report.runs.count)])
+        }
         return data
     }
+
+    /// The most runs listed on a page; the CSV has them all.
+    static let runRows = 100
 
     /// Whether the interval lies above zero, below it, or spans it.
     static func verdict(_ estimate: DifferenceInDifferences) -> String {
