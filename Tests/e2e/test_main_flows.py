@@ -23,13 +23,15 @@ def nav_labels(driver):
 
 
 @pytest.mark.parametrize("name, section, menu", [
-    ("demo.pegawai", "Profil saya", ["Beranda", "Katalog pelatihan", "Pelatihan saya", "Pemberitahuan", "Akun saya"]),
-    ("demo.atasan", "Tim saya", ["Beranda", "Katalog pelatihan", "Pelatihan saya", "Pemberitahuan", "Persetujuan", "Tim saya", "Akun saya"]),
-    ("demo.instruktur", "Instruktur", ["Beranda", "Katalog pelatihan", "Pelatihan saya", "Pemberitahuan", "Akun saya"]),
+    ("demo.pegawai", "Profil saya", ["Beranda", "Katalog pelatihan", "Pelatihan saya", "Pemberitahuan", "Akun saya", "Evaluasi"]),
+    ("demo.atasan", "Tim saya", ["Beranda", "Katalog pelatihan", "Pelatihan saya", "Pemberitahuan", "Persetujuan", "Tim saya", "Akun saya",
+                                 "Evaluasi", "Kebutuhan pelatihan"]),
+    ("demo.instruktur", "Instruktur", ["Beranda", "Katalog pelatihan", "Pelatihan saya", "Pemberitahuan", "Akun saya", "Evaluasi"]),
     ("demo.koordinator", "Ringkasan organisasi", ["Beranda", "Katalog pelatihan", "Pelatihan saya", "Pemberitahuan", "Persetujuan",
-                                                  "Kelola angkatan", "Kepatuhan JP", "Direktori pegawai", "Impor data", "Akun saya"]),
+                                                  "Kelola angkatan", "Kepatuhan JP", "Direktori pegawai", "Impor data", "Akun saya",
+                                                  "Evaluasi", "Dampak"]),
     ("demo.admin", "Aktivitas terbaru", ["Beranda", "Katalog pelatihan", "Pelatihan saya", "Pemberitahuan", "Direktori pegawai", "Impor data",
-                                         "Akun pengguna", "Log audit", "Akun saya"]),
+                                         "Akun pengguna", "Log audit", "Akun saya", "Evaluasi"]),
 ])
 def test_each_role_lands_on_its_dashboard(login, name, section, menu):
     driver = login(name)
