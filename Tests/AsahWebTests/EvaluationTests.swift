@@ -199,6 +199,8 @@ struct EvaluationTests {
         #expect(page.text.contains("<svg") && page.text.contains("<title"))
         let report = try coordinator.get("/evaluation/report?year=all&programme=\(programme)")
         #expect(report.status == 200 && report.text.contains("l4-chart"))
+        let summary = try coordinator.get("/evaluation/summary.csv?year=all&programme=\(programme)")
+        #expect(summary.status == 200 && summary.text.hasPrefix("ukuran,nilai") && summary.text.contains("l4_selang_bawah_95,"))
         let csv = try coordinator.get("/evaluation/runs.csv?year=all&programme=\(programme)")
         #expect(csv.status == 200 && csv.text.hasPrefix("kode_angkatan,") && csv.text.split(separator: "\n").count >= 2)
         let course = try app.database.pool.read { db in
@@ -228,6 +230,8 @@ struct EvaluationTests {
         #expect(!page.text.contains("l4-estimate") && !page.text.contains("l1-chart"))
         let csv = try coordinator.get("/evaluation/runs.csv?year=all&run=\(run.id!)")
         #expect(csv.text.contains("<5") && !csv.text.contains(",1,1,"))
+        let summary = try coordinator.get("/evaluation/summary.csv?year=all&run=\(run.id!)")
+        #expect(summary.text.contains("peserta,<5") && summary.text.contains("l4_peserta,<5") && summary.text.contains("l4_selisih_dari_selisih,\n"))
         let impact = try #require(try json(coordinator.get("/api/v1/reports/impact?run=\(run.id!)&year=all")) as? [String: Any])
         #expect(absent(impact["participants"]) && absent(impact["completion_rate"]))
         #expect((impact["results"] as? [String: Any])?["suppressed"] as? Bool == true)
