@@ -40,21 +40,23 @@ public enum ImpactAnalysis {
         let years = participants.values.map(\.startedOn.year)
         // The last period before a training and the first after it lie within a year of it.
         let firstYear = (years.min() ?? 0) - 1, lastYear = (participants.values.map(\.endedOn.year).max() ?? 0) + 1
-        // Read with a cursor and the period and predikat texts parsed once each: at province
-        // scale this is most of a year's appraisals.
+        // At province scale this is most of a year's appraisals: each row is read as one
+        // integer (employee, year, period, predikat packed by SQLite) rather than four columns.
         var records: [Int64: [ImpactMatching.Record]] = [:]
-        var periods: [String: AppraisalPeriod] = [:], predikats: [String: Predikat] = [:]
-        let cursor = try Row.fetchCursor(db, sql: """
-            SELECT employee_id, year, period, predikat FROM appraisals
-            WHERE year BETWEEN ? AND ? AND hasil_kerja IS NOT NULL
+        let periods: [AppraisalPeriod] = [.annual] + (1...4).map { .quarter($0) } + (1...12).map { .month($0) }
+        let cursor = try Int64.fetchCursor(db, sql: """
+            SELECT (employee_id << 24) | ((year - 1900) << 12)
+                 | ((CASE WHEN period = 'tahunan' THEN 0 WHEN period LIKE 'tw%' THEN CAST(substr(period, 3) AS INTEGER)
+                          ELSE 4 + CAST(substr(period, 2) AS INTEGER) END) << 4)
+                 | (CASE predikat WHEN 'sangat_baik' THEN 0 WHEN 'baik' THEN 1 WHEN 'butuh_perbaikan' THEN 2
+                                  WHEN 'kurang' THEN 3 ELSE 4 END)
+            FROM appraisals WHERE year BETWEEN ? AND ? AND hasil_kerja IS NOT NULL
             """, arguments: [firstYear, lastYear])
-        while let row = try cursor.next() {
-            let periodText: String = row[2], predikatText: String = row[3]
-            guard let period = periods[periodText] ?? AppraisalPeriod(rawValue: periodText),
-                  let predikat = predikats[predikatText] ?? Predikat(rawValue: predikatText) else { continue }
-            periods[periodText] = period
-            predikats[predikatText] = predikat
-            records[row[0], default: []].append(.init(year: row[1], period: period, predikat: predikat))
+        while let packed = try cursor.next() {
+            let period = Int((packed >> 4) & 0xFF), rank = Int(packed & 0xF)
+            guard period < periods.count, rank < Predikat.allCases.count else { continue }
+            records[packed >> 24, default: []].append(.init(year: Int((packed >> 12) & 0xFFF) + 1900, period: periods[period],
+                                                            predikat: Predikat.allCases[rank]))
         }
         let groups = ImpactMatching.groups(participants: participants.values.sorted { $0.employeeId < $1.employeeId },
                                            records: records, strata: try strata(in: db), excluded: excluded)
