@@ -71,12 +71,20 @@ public struct BehaviourChecks: Sendable {
         return db.changesCount
     }
 
-    /// Tells respondents of checks that opened (due today or earlier), once, and reminds those
-    /// still unanswered ``reminderDays`` after being told, once. Returns (told, reminded).
+    /// Tells respondents of checks that opened (due today or earlier, but not already overdue),
+    /// once, and reminds those still unanswered ``reminderDays`` after being told, once.
+    /// Returns (told, reminded).
     @discardableResult
     public func notify(now: Int64 = Clock.now()) throws -> (told: Int, reminded: Int) {
         let today = IndonesianTime.date(of: now).iso
+        let stale = IndonesianTime.date(of: now - Int64(Self.overdueDays) * 86400).iso
         return try database.pool.write { db in
+            // Checks that were already overdue when first seen (a first start over years of
+            // completions) go straight to the overdue list without a flood of messages.
+            try db.execute(sql: """
+                UPDATE behaviour_checks SET notified_at = ?, reminded_at = ?
+                WHERE answered_at IS NULL AND notified_at IS NULL AND due_on < ?
+                """, arguments: [now, now, stale])
             let opened = try Self.tasks("c.answered_at IS NULL AND c.notified_at IS NULL AND c.due_on <= ?", [today], in: db)
             for task in opened {
                 try Notifications.send(to: try respondentId(task.id, db), .behaviourCheckDue, Self.message(task, reminder: false),

@@ -158,6 +158,8 @@ extension Evaluation {
                     #expect(summary.due == 3 && summary.answered == 1 && summary.scores.counts == [0, 0, 0, 1, 1])
                     #expect(summary.responseRate == nil, "fewer than five due: not shown")
                 }
+                try world.database.pool.write { try $0.execute(sql: "UPDATE behaviour_checks SET notified_at = NULL, reminded_at = NULL WHERE answered_at IS NULL") }
+                #expect(try checks.notify(now: due + 60 * 86400) == (0, 0), "checks first seen long overdue send no messages")
             }
         }
     }
