@@ -2,12 +2,13 @@ import AsahCore
 import Foundation
 import Logging
 
-/// Runs the workshop sweep (expired seat offers move on, "session tomorrow" reminders) and the
-/// behaviour-check sweep (checks scheduled, respondents told and reminded) every few minutes
-/// on a background thread while the server runs.
+/// Runs the workshop sweep (expired seat offers move on, "session tomorrow" reminders), the
+/// behaviour-check sweep (checks scheduled, respondents told and reminded) and the survey
+/// announcements every few minutes on a background thread while the server runs.
 final class PeriodicSweep: @unchecked Sendable {
     private let sweep: WorkshopSweep
     private let checks: BehaviourChecks
+    private let surveys: Surveys
     private let interval: TimeInterval
     private let logger: Logger
     private let timer: DispatchSourceTimer
@@ -15,6 +16,7 @@ final class PeriodicSweep: @unchecked Sendable {
     init(database: AppDatabase, interval: TimeInterval = 300, behaviourCheckMonths: Int = 3, logger: Logger) {
         sweep = WorkshopSweep(database: database)
         checks = BehaviourChecks(database: database, monthsAfter: behaviourCheckMonths)
+        surveys = Surveys(database: database)
         self.interval = interval
         self.logger = logger
         timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "asah.sweep"))
@@ -22,7 +24,7 @@ final class PeriodicSweep: @unchecked Sendable {
 
     func start() {
         timer.schedule(deadline: .now(), repeating: interval)
-        timer.setEventHandler { [sweep, checks, logger] in
+        timer.setEventHandler { [sweep, checks, surveys, logger] in
             do {
                 let result = try sweep.run()
                 if result.expiredOffers + result.reminders > 0 {
@@ -30,8 +32,9 @@ final class PeriodicSweep: @unchecked Sendable {
                 }
                 let scheduled = try checks.schedule()
                 let sent = try checks.notify()
-                if scheduled + sent.told + sent.reminded > 0 {
-                    logger.info("sweep: \(scheduled) behaviour checks scheduled, \(sent.told) opened, \(sent.reminded) reminded")
+                let announced = try surveys.announce()
+                if scheduled + sent.told + sent.reminded + announced > 0 {
+                    logger.info("sweep: \(scheduled) behaviour checks scheduled, \(sent.told) opened, \(sent.reminded) reminded, \(announced) surveys announced")
                 }
             } catch {
                 logger.error("sweep failed: \(error)")

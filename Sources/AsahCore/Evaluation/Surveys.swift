@@ -110,6 +110,34 @@ public struct Surveys: Sendable {
 }
 
 extension Surveys {
+    /// Tells each attendee of a run whose last session ended within the last day that its
+    /// survey is open, once (for the periodic sweep). Returns how many were told.
+    @discardableResult
+    public func announce(now: Int64 = Clock.now()) throws -> Int {
+        try database.pool.write { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT DISTINCT r.id, r.title, e.employee_id FROM runs r
+                JOIN enrolments e ON e.run_id = r.id AND e.state IN ('enrolled', 'completed', 'not_completed')
+                WHERE (SELECT MAX(ends_at) FROM run_sessions s WHERE s.run_id = r.id) BETWEEN ? AND ?
+                  AND EXISTS (SELECT 1 FROM run_sessions s JOIN attendance a ON a.session_id = s.id
+                              WHERE s.run_id = r.id AND a.employee_id = e.employee_id AND a.present)
+                  AND NOT EXISTS (SELECT 1 FROM survey_submissions u WHERE u.run_id = r.id AND u.employee_id = e.employee_id)
+                """, arguments: [now - 86400, now])
+            var told = 0
+            for row in rows {
+                let link = "/runs/\(row["id"] as Int64)/survey"
+                let employeeId: Int64 = row["employee_id"]
+                if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM notifications WHERE employee_id = ? AND kind = ? AND link = ?)",
+                                     arguments: [employeeId, NotificationKind.surveyOpen, link]) == true { continue }
+                try Notifications.send(to: employeeId, .surveyOpen,
+                                       "Survei reaksi \(row["title"] as String) sudah dibuka. Jawaban Anda anonim.",
+                                       link: link, now: now, in: db)
+                told += 1
+            }
+            return told
+        }
+    }
+
     /// The mean of all answers per run of the runs matching `runFilter` (SQL over `runs r`),
     /// for runs with at least ``SmallCell/minimum`` responses only.
     public static func means(runFilter: String, _ arguments: StatementArguments, in db: Database) throws -> [Int64: Double] {

@@ -28,4 +28,6 @@ public enum NotificationKind: String, Codable, CaseIterable, Sendable, DatabaseV
     case behaviourCheckDue = "behaviour_check_due"
     /// A behaviour check is still unanswered two weeks after it opened.
     case behaviourCheckReminder = "behaviour_check_reminder"
+    /// The reaction survey of a run the person attended is open.
+    case surveyOpen = "survey_open"
 }

@@ -40,6 +40,9 @@ extension Evaluation {
             try WorkshopFixtures.withWorld { world in
                 let (run, attended, absent) = try finishedRun(world)
                 let surveys = Surveys(database: world.database)
+                #expect(try surveys.announce(now: Self.afterRun) == 3, "the three attendees, not the absentee")
+                #expect(try surveys.announce(now: Self.afterRun + 600) == 0, "once")
+                #expect(try world.notifications(absent.id!).allSatisfy { $0.kind != .surveyOpen })
                 let first = try world.principal(attended[0].id!)
                 #expect(try surveys.submit(runId: run.id!, actor: first, scores: Self.answers, comment: nil,
                                            now: WorkshopFixtures.start + 3600).problem == .surveyNotYetOpen)
