@@ -215,6 +215,11 @@ struct EvaluationTests {
         let estimate = try #require(results["difference_in_differences"] as? Double)
         let low = try #require(results["interval_low"] as? Double), high = try #require(results["interval_high"] as? Double)
         #expect(low <= estimate && estimate <= high && estimate > 0)
+        let unit = try app.database.pool.read { try Int64.fetchOne($0, sql: "SELECT id FROM units WHERE parent_id IS NULL ORDER BY id LIMIT 1")! }
+        let byUnit = try coordinator.get("/evaluation?year=all&programme=\(programme)&unit=\(unit)")
+        #expect(byUnit.status == 200 && byUnit.text.contains("impact-kpis"), "the unit filter takes the unit and its sub-units")
+        let unitAPI = try #require(try json(coordinator.get("/api/v1/reports/impact?year=all&unit=\(unit)")) as? [String: Any])
+        #expect(unitAPI["unit_id"] as? Int == Int(unit))
         var pegawai = try app.signIn("demo.pegawai")
         #expect(try pegawai.get("/evaluation").status == 403)
         #expect(try pegawai.get("/api/v1/reports/impact").status == 403)
