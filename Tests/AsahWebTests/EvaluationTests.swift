@@ -193,7 +193,7 @@ struct EvaluationTests {
         var coordinator = try app.signIn("demo.koordinator")
         let page = try coordinator.get("/evaluation?year=all&programme=\(programme)")
         #expect(page.status == 200)
-        for id in ["l4-estimate", "l4-chart", "l1-chart", "l2-chart", "impact-runs", "impact-compliance", "l4-caveat"] {
+        for id in ["l4-estimate", "l4-chart", "l1-chart", "l2-chart", "impact-runs", "impact-compliance", "l4-caveat", "impact-needs"] {
             #expect(page.text.contains("id=\"\(id)\""), "\(id) shown")
         }
         #expect(page.text.contains("<svg") && page.text.contains("<title"))

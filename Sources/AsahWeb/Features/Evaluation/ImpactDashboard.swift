@@ -36,9 +36,10 @@ struct ImpactDashboard: Feature {
     private static func show(_ context: Context, template: String) throws -> Response {
         let localizer = context.localizer
         let today = IndonesianTime.date(of: Clock.now())
-        let (filter, report, choices) = try context.services.database.pool.read { db in
+        let (filter, report, choices, needs) = try context.services.database.pool.read { db in
             let filter = try Self.filter(context, in: db)
-            return (filter, try ImpactReport.build(filter, today: today, in: db), try ImpactChoices.load(filter, in: db))
+            return (filter, try ImpactReport.build(filter, today: today, in: db), try ImpactChoices.load(filter, in: db),
+                    try NeedsFeature.demand(year: filter.year ?? today.year, in: db))
         }
         let compliance = try TrainingHours(database: context.services.database).compliance(year: filter.year ?? today.year)
         var data = ImpactView.values(report, localizer)
@@ -52,6 +53,10 @@ struct ImpactDashboard: Feature {
             SVGChart.Bar(label: $0.name, fraction: Double($0.percent ?? 0) / 100, text: "\($0.percent ?? 0) %")
         }, id: "compliance-chart")
         data["complianceYear"] = filter.year ?? today.year
+        data["needsPeople"] = EvaluationFormat.size(needs.people, localizer)
+        data["needsTop"] = needs.courses.filter { SmallCell.shows($0.count) }.prefix(5).map {
+            ["label": $0.label, "count": localizer.number($0.count)] as [String: Any]
+        }
         data["query"] = context.request.rawQuery.isEmpty ? "" : "?" + context.request.rawQuery
         data["printedOn"] = localizer.date(Clock.now())
         return context.page(template, title: localizer.t("impact_title"), data)

@@ -93,7 +93,8 @@ struct NeedsFeature: Feature {
 
     /// Demand per course (people for whom it is recommended) and per unit (people in need),
     /// the larger first; small counts are kept but shown as "fewer than 5".
-    static func demand(year: Int, in db: Database) throws -> (courses: [(label: String, count: Int)], units: [(label: String, count: Int)]) {
+    static func demand(year: Int, in db: Database)
+        throws -> (people: Int, courses: [(label: String, count: Int)], units: [(label: String, count: Int)]) {
         let needs = try TrainingNeeds.list(year: year, in: db)
         var courses: [String: Int] = [:], units: [String: Int] = [:]
         for need in needs {
@@ -103,13 +104,13 @@ struct NeedsFeature: Feature {
         func sorted(_ counts: [String: Int]) -> [(label: String, count: Int)] {
             counts.map { ($0.key, $0.value) }.sorted { ($0.count, $1.label) > ($1.count, $0.label) }
         }
-        return (sorted(courses), sorted(units))
+        return (needs.count, sorted(courses), sorted(units))
     }
 
     private func demand(_ context: Context) throws -> Response {
         let year = try Self.year(context)
         let localizer = context.localizer
-        let (courses, units) = try context.services.database.pool.read { try Self.demand(year: year, in: $0) }
+        let (_, courses, units) = try context.services.database.pool.read { try Self.demand(year: year, in: $0) }
         func rows(_ lines: [(label: String, count: Int)]) -> [[String: Any]] {
             lines.map { ["label": $0.label, "count": EvaluationFormat.size($0.count, localizer)] }
         }
@@ -125,7 +126,7 @@ struct NeedsFeature: Feature {
 
     private static func csv(_ context: Context, byCourse: Bool) throws -> Response {
         let year = try year(context)
-        let (courses, units) = try context.services.database.pool.read { try demand(year: year, in: $0) }
+        let (_, courses, units) = try context.services.database.pool.read { try demand(year: year, in: $0) }
         let lines = byCourse ? courses : units
         return try EvaluationCSV.response(header: ["tahun", byCourse ? "kursus" : "unit", "jumlah_pegawai"],
                                           rows: lines.map { [String(year), $0.label, EvaluationCSV.count($0.count)] },
@@ -146,7 +147,7 @@ struct NeedsFeature: Feature {
 
     private func apiDemand(_ context: Context) throws -> Response {
         let year = try Self.year(context)
-        let (courses, units) = try context.services.database.pool.read { try Self.demand(year: year, in: $0) }
+        let (_, courses, units) = try context.services.database.pool.read { try Self.demand(year: year, in: $0) }
         let line = { (entry: (label: String, count: Int)) in DemandJSON.Line(name: entry.label, employees: SmallCell.guarded(entry.count, entry.count)) }
         return .json(DemandJSON(year: year, courses: courses.map(line), units: units.map(line)))
     }
