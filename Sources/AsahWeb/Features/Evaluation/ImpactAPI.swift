@@ -4,7 +4,7 @@ import GRDB
 import HTTPServer
 
 /// The impact figures as JSON: `GET /api/v1/reports/impact?year=&programme=&course=&run=&unit=`
-/// (course by id or code; year `all` for every year). Small groups are `null` with
+/// (course by id or code; year `all` for every year, default the latest year with a finished run). Figures of small groups are left out, with
 /// `suppressed: true`, never their figures.
 struct ImpactAPI: Feature {
     func routes() -> [RouteSpec] {

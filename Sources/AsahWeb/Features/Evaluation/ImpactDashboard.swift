@@ -17,13 +17,17 @@ struct ImpactDashboard: Feature {
         ]
     }
 
-    /// The filter from the query: `year` (default this year; `all` for every year), `programme`,
+    /// The filter from the query: `year` (default the latest year with a finished run, else this
+    /// year; `all` for every year), `programme`,
     /// `course` (id or code), `run`, `unit`.
     static func filter(_ context: Context, in db: Database) throws -> ImpactFilter {
         let query = try context.query()
         var filter = ImpactFilter()
         let year = query["year"] ?? ""
-        filter.year = year == "all" ? nil : Int(year).map { min(max($0, 2000), 2100) } ?? IndonesianTime.date(of: Clock.now()).year
+        let latest = try String.fetchOne(db, sql: "SELECT MAX(substr(ends_on, 1, 4)) FROM runs WHERE status = 'finished'")
+            .flatMap { Int($0) }
+        filter.year = year == "all" ? nil
+            : Int(year).map { min(max($0, 2000), 2100) } ?? latest ?? IndonesianTime.date(of: Clock.now()).year
         filter.programmeId = query["programme"].flatMap { Int64($0) }
         if let course = query.trimmed("course") {
             filter.courseId = try Int64(course) ?? CatalogueQueries.course(code: course, in: db)?.id ?? -1
