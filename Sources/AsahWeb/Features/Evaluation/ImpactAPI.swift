@@ -4,8 +4,8 @@ import GRDB
 import HTTPServer
 
 /// The impact figures as JSON: `GET /api/v1/reports/impact?year=&programme=&course=&run=&unit=`
-/// (course by id or code; year `all` for every year, default the latest year with a finished run). Figures of small groups are left out, with
-/// `suppressed: true`, never their figures.
+/// (course by id or code; year `all` for every year, default the latest year with a finished
+/// run). The figures of groups under five are left out of the answer (`suppressed: true`).
 struct ImpactAPI: Feature {
     func routes() -> [RouteSpec] {
         [RouteSpec(.get, "/api/v1/reports/impact", .signedIn(.evaluateProgrammes), impact)]
