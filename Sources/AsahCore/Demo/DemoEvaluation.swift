@@ -109,9 +109,9 @@ enum DemoEvaluation {
             try db.execute(sql: "INSERT INTO survey_submissions (run_id, employee_id, submitted_at) VALUES (?, ?, ?)",
                            arguments: [runId, employee, lastEnd + Int64(random.int(in: 1...72)) * 3600])
             let comment: String? = random.chance(0.35) ? random.pick(comments) : nil
-            try db.execute(sql: "INSERT INTO survey_responses (run_id, template, comment) VALUES (?, 'standar', ?)",
-                           arguments: [runId, comment])
-            let response = db.lastInsertedRowID
+            let response = Int64(bitPattern: random.next() >> 1) | 1  // random ids, as ``Surveys`` gives them
+            try db.execute(sql: "INSERT INTO survey_responses (id, run_id, template, comment) VALUES (?, ?, 'standar', ?)",
+                           arguments: [response, runId, comment])
             for item in SurveyTemplate.standard.items {
                 let mean = helped ? 4.3 : 3.3
                 let score = min(5, max(1, Int((mean + gaussian(&random) * 0.7).rounded())))

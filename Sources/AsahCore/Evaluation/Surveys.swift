@@ -66,9 +66,11 @@ public struct Surveys: Sendable {
             try db.execute(sql: "INSERT INTO survey_submissions (run_id, employee_id, submitted_at) VALUES (?, ?, ?)",
                            arguments: [runId, employeeId, now])
             let text = comment?.trimmingCharacters(in: .whitespacesAndNewlines)
-            try db.execute(sql: "INSERT INTO survey_responses (run_id, template, comment) VALUES (?, ?, ?)",
-                           arguments: [runId, template.key, text?.isEmpty == false ? String(text!.prefix(2000)) : nil])
-            let responseId = db.lastInsertedRowID
+            // A random id, so the order of responses cannot be lined up with the order of
+            // submissions (which record who and when).
+            let responseId = Int64.random(in: 1...Int64.max)
+            try db.execute(sql: "INSERT INTO survey_responses (id, run_id, template, comment) VALUES (?, ?, ?, ?)",
+                           arguments: [responseId, runId, template.key, text?.isEmpty == false ? String(text!.prefix(2000)) : nil])
             for (item, score) in scores {
                 try db.execute(sql: "INSERT INTO survey_answers (response_id, item, score) VALUES (?, ?, ?)",
                                arguments: [responseId, item, score])

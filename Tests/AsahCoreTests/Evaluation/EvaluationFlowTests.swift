@@ -63,6 +63,8 @@ extension Evaluation {
                     #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM survey_responses WHERE run_id = ?", arguments: [run.id]) == 1)
                     let columns = try db.columns(in: "survey_responses").map(\.name) + db.columns(in: "survey_answers").map(\.name)
                     #expect(!columns.contains("employee_id"), "answers carry no link to the person")
+                    #expect(try Int64.fetchOne(db, sql: "SELECT id FROM survey_responses WHERE run_id = ?", arguments: [run.id]) ?? 0 > 1_000_000,
+                             "response ids are random, not in the order people answered")
                     let summary = try Surveys.summary([run.id!], in: db)
                     #expect(summary.responses == 1 && !summary.shown && summary.items.isEmpty && summary.comments.isEmpty)
                 }
