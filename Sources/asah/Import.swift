@@ -2,10 +2,10 @@ import ArgumentParser
 import AsahCore
 import Foundation
 
-/// `asah import employees|units FILE`: CSV imports with a per-row report, all or nothing.
+/// `asah import employees|units|appraisals FILE`: CSV imports with a per-row report, all or nothing.
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Import organisation data from CSV.", subcommands: [Employees.self, Units.self])
+        abstract: "Import organisation data from CSV.", subcommands: [Employees.self, Units.self, Appraisals.self])
 
     struct Employees: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -28,6 +28,21 @@ struct Import: ParsableCommand {
             let text = try options.read()
             let report = try UnitImport(database: AppDatabase(path: options.database.db))
                 .run(csv: text, skipBadRows: options.skipBadRows, dryRun: options.dryRun)
+            try ImportOutput.print(report, dryRun: options.dryRun)
+        }
+    }
+}
+
+extension Import {
+    struct Appraisals: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import appraisals (columns: nip,tahun,periode,hasil_kerja,perilaku_kerja,predikat,nilai,nip_penilai).")
+        @OptionGroup var options: ImportOptions
+
+        func run() throws {
+            let text = try options.read()
+            let report = try AppraisalImport(database: AppDatabase(path: options.database.db))
+                .run(csv: text, skipBadRows: options.skipBadRows, dryRun: options.dryRun, progress: ProgressBar.callback())
             try ImportOutput.print(report, dryRun: options.dryRun)
         }
     }

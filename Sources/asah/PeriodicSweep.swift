@@ -2,19 +2,24 @@ import AsahCore
 import Foundation
 import Logging
 
-/// Runs the workshop sweep (expired seat offers move on, "session tomorrow" reminders) and the
-/// project reminders (due, late, waiting for review) every
-/// few minutes on a background thread while the server runs.
+/// Runs the workshop sweep (expired seat offers move on, "session tomorrow" reminders), the
+/// project reminders (due, late, waiting for review), the behaviour-check sweep (checks
+/// scheduled, respondents told and reminded) and the survey announcements every few minutes
+/// on a background thread while the server runs.
 final class PeriodicSweep: @unchecked Sendable {
     private let sweep: WorkshopSweep
     private let projects: ProjectSweep
+    private let checks: BehaviourChecks
+    private let surveys: Surveys
     private let interval: TimeInterval
     private let logger: Logger
     private let timer: DispatchSourceTimer
 
-    init(database: AppDatabase, interval: TimeInterval = 300, logger: Logger) {
+    init(database: AppDatabase, interval: TimeInterval = 300, behaviourCheckMonths: Int = 3, logger: Logger) {
         sweep = WorkshopSweep(database: database)
         projects = ProjectSweep(database: database)
+        checks = BehaviourChecks(database: database, monthsAfter: behaviourCheckMonths)
+        surveys = Surveys(database: database)
         self.interval = interval
         self.logger = logger
         timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "asah.sweep"))
@@ -22,7 +27,7 @@ final class PeriodicSweep: @unchecked Sendable {
 
     func start() {
         timer.schedule(deadline: .now(), repeating: interval)
-        timer.setEventHandler { [sweep, projects, logger] in
+        timer.setEventHandler { [sweep, projects, checks, surveys, logger] in
             do {
                 let result = try sweep.run()
                 if result.expiredOffers + result.reminders > 0 {
@@ -30,6 +35,12 @@ final class PeriodicSweep: @unchecked Sendable {
                 }
                 let projectReminders = try projects.run()
                 if projectReminders > 0 { logger.info("sweep: \(projectReminders) project reminders sent") }
+                let scheduled = try checks.schedule()
+                let sent = try checks.notify()
+                let announced = try surveys.announce()
+                if scheduled + sent.told + sent.reminded + announced > 0 {
+                    logger.info("sweep: \(scheduled) behaviour checks scheduled, \(sent.told) opened, \(sent.reminded) reminded, \(announced) surveys announced")
+                }
             } catch {
                 logger.error("sweep failed: \(error)")
             }

@@ -20,6 +20,7 @@ struct Serve: ParsableCommand {
     @Option(help: "PEM certificate for HTTPS.") var tlsCert: String?
     @Option(help: "Log level: trace, debug, info, notice, warning, error.") var logLevel = "info"
     @Option(help: "Seconds a signed-in page may be reused while nothing was written (0: off).") var pageCacheSeconds: Int64 = 10
+    @Option(help: "Months after a run ends when its behaviour checks (evaluation level 3) open.") var behaviourCheckMonths = 3
 
     func run() throws {
         let signals = SignalWaiter(blocking: [SIGINT, SIGTERM])
@@ -49,7 +50,7 @@ struct Serve: ParsableCommand {
         configuration.payloadTooLarge = app.payloadTooLarge
         let server = HTTPServer(configuration: configuration, logger: httpLogger, handler: app.handle)
         try server.start()
-        let sweep = PeriodicSweep(database: appDatabase, logger: logger)
+        let sweep = PeriodicSweep(database: appDatabase, behaviourCheckMonths: behaviourCheckMonths, logger: logger)
         sweep.start()
         let scheme = configuration.usesTLS ? "https" : "http"
         let elapsed = Int(Date().timeIntervalSince(started) * 1000)

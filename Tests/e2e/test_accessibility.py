@@ -8,11 +8,13 @@ PAGES = {
     None: ["/login", "/verify/BUKAN-KODE"],
     "demo.pegawai": ["/", "/courses", "/courses/{course}", "/runs/{run}", "/my/trainings", "/training-hours",
                      "/notifications", "/account", "/people/{nip}", "/forums", "/forums/board", "/forums/new",
-                     "/forums/threads/{thread}", "/forums/search?q=pelatihan", "/forums/mine"],
-    "demo.atasan": ["/", "/team", "/team/hours", "/approvals"],
+                     "/forums/threads/{thread}", "/forums/search?q=pelatihan", "/forums/mine", "/evaluation/checks",
+                     "/people/{nip}/appraisals"],
+    "demo.atasan": ["/", "/team", "/team/hours", "/team/needs", "/approvals"],
     "demo.instruktur": ["/", "/sessions/{session}/attendance"],
     "demo.koordinator": ["/", "/runs", "/runs/new", "/runs/{run}/edit", "/hours/compliance", "/hours/reviews",
-                         "/people", "/people/import", "/forums/queue", "/forums/proposals"],
+                         "/people", "/people/import", "/forums/queue", "/forums/proposals", "/evaluation",
+                         "/evaluation/report", "/evaluation/needs", "/evaluation/programmes"],
     "demo.admin": ["/", "/admin/users", "/admin/audit"],
 }
 

@@ -107,7 +107,8 @@ def test_xss_corpus_renders_as_text(login, driver, server):
     thread_url = driver.current_url.split("?")[0]
     driver.find_element(By.ID, "reply-body").send_keys("\n\n".join(PAYLOADS[9:]))
     driver.find_element(By.CSS_SELECTOR, "form[action$='/reply'] button[type=submit]").click()
-    wait_for_text(driver, "Tulisan terkirim.")
+    # The notice is already on the page from the first post: wait for the reply itself.
+    WebDriverWait(driver, 10).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, ".forum-body")) == 2)
 
     # Another person opens the thread, hovers and clicks everything in it.
     login("demo.atasan")

@@ -23,13 +23,17 @@ def nav_labels(driver):
 
 
 @pytest.mark.parametrize("name, section, menu", [
-    ("demo.pegawai", "Profil saya", ["Beranda", "Katalog pelatihan", "Pelatihan saya", "Proyek", "Pemberitahuan", "Forum", "Akun saya"]),
-    ("demo.atasan", "Tim saya", ["Beranda", "Katalog pelatihan", "Pelatihan saya", "Proyek", "Pemberitahuan", "Forum", "Persetujuan", "Tim saya", "Akun saya"]),
-    ("demo.instruktur", "Instruktur", ["Beranda", "Katalog pelatihan", "Pelatihan saya", "Proyek", "Pemberitahuan", "Forum", "Akun saya"]),
-    ("demo.koordinator", "Ringkasan organisasi", ["Beranda", "Katalog pelatihan", "Pelatihan saya", "Proyek", "Pemberitahuan", "Forum", "Persetujuan",
-                                                  "Kelola angkatan", "Kepatuhan JP", "Direktori pegawai", "Impor data", "Akun saya"]),
-    ("demo.admin", "Aktivitas terbaru", ["Beranda", "Katalog pelatihan", "Pelatihan saya", "Proyek", "Pemberitahuan", "Forum", "Direktori pegawai", "Impor data",
-                                         "Akun pengguna", "Log audit", "Akun saya"]),
+    ("demo.pegawai", "Profil saya", ["Beranda", "Katalog pelatihan", "Pelatihan saya", "Proyek", "Pemberitahuan", "Forum", "Evaluasi",
+                                     "Akun saya"]),
+    ("demo.atasan", "Tim saya", ["Beranda", "Katalog pelatihan", "Pelatihan saya", "Proyek", "Pemberitahuan", "Forum", "Evaluasi",
+                                 "Persetujuan", "Tim saya", "Kebutuhan pelatihan", "Akun saya"]),
+    ("demo.instruktur", "Instruktur", ["Beranda", "Katalog pelatihan", "Pelatihan saya", "Proyek", "Pemberitahuan", "Forum", "Evaluasi",
+                                       "Akun saya"]),
+    ("demo.koordinator", "Ringkasan organisasi", ["Beranda", "Katalog pelatihan", "Pelatihan saya", "Proyek", "Pemberitahuan", "Forum",
+                                                  "Evaluasi", "Persetujuan", "Kelola angkatan", "Kepatuhan JP", "Dampak",
+                                                  "Direktori pegawai", "Impor data", "Akun saya"]),
+    ("demo.admin", "Aktivitas terbaru", ["Beranda", "Katalog pelatihan", "Pelatihan saya", "Proyek", "Pemberitahuan", "Forum", "Evaluasi",
+                                         "Direktori pegawai", "Impor data", "Akun pengguna", "Log audit", "Akun saya"]),
 ])
 def test_each_role_lands_on_its_dashboard(login, name, section, menu):
     driver = login(name)

@@ -27,6 +27,8 @@ public enum Permission: String, CaseIterable, Sendable {
     /// The forum moderation queue and actions; the account also needs the moderation right an
     /// admin grants with `asah forum moderator grant` (see `Forums.isModerator`).
     case moderateForums
+    /// The programme-impact dashboard, training-needs demand, overdue behaviour checks and programmes.
+    case evaluateProgrammes
 }
 
 /// Who may do what. Object-level rules (whose record one may read) live beside the records
@@ -42,6 +44,7 @@ public enum Policy {
         case .manageRuns, .reviewTrainingHours: principal.has(.koordinator)
         case .takeAttendance: principal.has(.instruktur) || principal.has(.koordinator)
         case .decideSuggestions, .moderateForums: principal.has(.koordinator)
+        case .evaluateProgrammes: principal.has(.koordinator)
         }
     }
 

@@ -36,6 +36,8 @@ public struct Course: FetchableRecord, MutablePersistableRecord, Sendable, Hasha
     public var bodyHTML: String
     /// Milestones, rubric and pass mark when ``hasProject``; kept in `metadata`.
     public var projectPlan: ProjectPlan?
+    /// The online test's question bank when the file declares one; kept in `metadata`.
+    public var testBank: TestBank?
     /// The file's name in the catalogue folder, e.g. "ppp-01.md".
     public var sourceFile: String
     /// The hash of the file version loaded.
@@ -63,6 +65,7 @@ public struct Course: FetchableRecord, MutablePersistableRecord, Sendable, Hasha
         summary = file.summary
         bodyHTML = file.bodyHTML
         projectPlan = file.projectPlan
+        testBank = file.testBank
         sourceFile = file.fileName
         sourceHash = file.hash
         archived = false
@@ -90,7 +93,9 @@ public struct Course: FetchableRecord, MutablePersistableRecord, Sendable, Hasha
         minAttendancePercent = row["min_attendance_percent"]
         summary = row["summary"]
         bodyHTML = row["body_html"]
-        projectPlan = try (Self.json(row, "metadata") as Metadata).project
+        let metadata: Metadata = try Self.json(row, "metadata")
+        projectPlan = metadata.project
+        testBank = metadata.test
         sourceFile = row["source_file"]
         sourceHash = row["source_hash"]
         archived = row["archived"]
@@ -114,7 +119,7 @@ public struct Course: FetchableRecord, MutablePersistableRecord, Sendable, Hasha
         container["min_attendance_percent"] = minAttendancePercent
         container["summary"] = summary
         container["body_html"] = bodyHTML
-        container["metadata"] = try Self.json(Metadata(project: projectPlan))
+        container["metadata"] = try Self.json(Metadata(project: projectPlan, test: testBank))
         container["source_file"] = sourceFile
         container["source_hash"] = sourceHash
         container["archived"] = archived
@@ -126,9 +131,11 @@ public struct Course: FetchableRecord, MutablePersistableRecord, Sendable, Hasha
         id = inserted.rowID
     }
 
-    /// What `metadata` holds: `{"project": {...}}` for a course with a project, else `{}`.
+    /// What `metadata` holds: `{"project": {...}}` for a course with a project and
+    /// `{"test": {...}}` for one with a question bank, else `{}`.
     private struct Metadata: Codable {
         var project: ProjectPlan?
+        var test: TestBank?
     }
 
     private static let encoder: JSONEncoder = {

@@ -26,6 +26,8 @@ public struct CourseFile: Hashable, Sendable {
     public var minAttendancePercent: Int
     /// Milestones, rubric and pass mark of the project.
     public var projectPlan: ProjectPlan?
+    /// The online pre/post-test's questions, when the file declares them.
+    public var testBank: TestBank?
     /// The body as HTML, with no raw HTML from the file.
     public var bodyHTML: String
     /// The body's first paragraph as plain text, for the catalogue list.

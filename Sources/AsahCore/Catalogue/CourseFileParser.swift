@@ -69,6 +69,7 @@ public enum CourseFileParser {
         var project: (value: Bool, node: Node)?, minAttendance = 80
         var milestones: (value: [Milestone], node: Node)?, rubric: (value: [RubricCriterion], node: Node)?
         var passMark: (value: Int, node: Node)?, scale: (value: Int, node: Node)?, teamSize: (value: Int, node: Node)?
+        var testQuestions: (value: [TestBank.Question], node: Node)?, testMinutes: (value: Int, node: Node)?
 
         for (keyNode, value) in root.mapping! {
             let key = keyNode.string ?? ""
@@ -93,6 +94,9 @@ public enum CourseFileParser {
                 scale = (try reader.integer(value, key, in: 1...100, rule: "nilai tertinggi per kriteria, 1 sampai 100"), keyNode)
             case "team_size":
                 teamSize = (try reader.integer(value, key, in: 1...10, rule: "jumlah orang per proyek, 1 sampai 10"), keyNode)
+            case "test_questions": testQuestions = (try reader.testQuestions(value), keyNode)
+            case "test_minutes":
+                testMinutes = (try reader.integer(value, key, in: 1...240, rule: "menit antara 1 dan 240"), keyNode)
             default: throw reader.error(keyNode, "kunci '\(key)' tidak dikenal (lihat courses/README.md)")
             }
         }
@@ -109,11 +113,20 @@ public enum CourseFileParser {
         }
         let plan = try projectPlan(project: project, milestones: milestones, rubric: rubric, passMark: passMark,
                                    options: (scale, teamSize), kind: kind, reader: reader)
-        return CourseFile(file: reader.file, code: code.value, title: title, kind: kind.value, jp: jp,
+        var bank: TestBank?
+        if let testQuestions, !testQuestions.value.isEmpty {
+            guard hasTest else { throw reader.error(testQuestions.node, "test_questions hanya untuk kursus dengan test: true") }
+            bank = TestBank(minutes: testMinutes?.value ?? 20, questions: testQuestions.value)
+        } else if let testMinutes {
+            throw reader.error(testMinutes.node, "test_minutes memerlukan test_questions")
+        }
+        var file = CourseFile(file: reader.file, code: code.value, title: title, kind: kind.value, jp: jp,
                           competencies: competencies, audience: audience, prerequisites: prerequisites.map(\.code),
                           hasTest: hasTest, hasProject: plan != nil, minAttendancePercent: minAttendance,
                           projectPlan: plan, bodyHTML: "", summary: "", hash: "",
                           codeLine: code.line, prerequisiteLines: prerequisites.map(\.line))
+        file.testBank = bank
+        return file
     }
 
     /// The project plan: milestones, rubric and pass mark all present with `project: true`

@@ -11,6 +11,7 @@ enum Migrations {
         migrator.registerMigration("v2-workshops", migrate: WorkshopSchema.migrate)
         migrator.registerMigration("v2-employee-name-search", migrate: employeeNameSearch)
         migrator.registerMigration("v3-appraisals", migrate: AppraisalSchema.migrate)
+        migrator.registerMigration("v4-evaluation", migrate: EvaluationSchema.migrate)
         migrator.registerMigration("v5-forums", migrate: ForumSchema.migrate)
         migrator.registerMigration("v6-projects", migrate: ProjectSchema.migrate)
         return migrator

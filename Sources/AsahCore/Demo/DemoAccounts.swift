@@ -43,6 +43,7 @@ public enum DemoAccounts {
         try DemoWorkshops.generate(in: database, people: people, seed: seed, now: now)
         try DemoForums.generate(in: database, people: people, seed: seed, now: now)
         try DemoProjects.generate(in: database, people: people, seed: seed, now: now)
+        try DemoEvaluation.generate(in: database, people: people, seed: seed, now: now)
         return plan.map(\.login)
     }
 }

@@ -44,4 +44,10 @@ public enum NotificationKind: String, Codable, CaseIterable, Sendable, DatabaseV
     case projectReviewWaiting = "project_review_waiting"
     /// To the team: the project was completed (or did not reach the pass mark).
     case projectCompleted = "project_completed"
+    /// A behaviour check (evaluation some months after a training) is open for the person.
+    case behaviourCheckDue = "behaviour_check_due"
+    /// A behaviour check is still unanswered two weeks after it opened.
+    case behaviourCheckReminder = "behaviour_check_reminder"
+    /// The reaction survey of a run the person attended is open.
+    case surveyOpen = "survey_open"
 }

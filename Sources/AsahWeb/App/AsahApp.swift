@@ -35,6 +35,8 @@ public final class AsahApp: Sendable {
             CertificatesFeature(), TrainingHoursFeature(), CalendarFeature(),
             ForumsFeature(),
             ProjectsFeature(),
+            AppraisalsFeature(), SurveyFeature(), RunEvaluationFeature(), BehaviourFeature(), NeedsFeature(),
+            ImpactDashboard(), ImpactAPI(), ProgrammesFeature(), OnlineTestFeature(),
         ]
         routes = features.flatMap { $0.routes() }
         let notFound: Handler = { request in

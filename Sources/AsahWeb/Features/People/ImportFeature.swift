@@ -2,17 +2,20 @@ import AsahCore
 import Foundation
 import HTTPServer
 
-/// CSV imports of employees and units for coordinators: an upload page with a per-row report,
-/// and the same through the API (`text/csv` body).
+/// CSV imports of employees, units and appraisal records for coordinators: an upload page with
+/// a per-row report, and the same through the API (`text/csv` body).
 struct ImportFeature: Feature {
     enum Kind: String, CaseIterable {
-        case employees, units
+        case employees, units, appraisals
     }
 
     func routes() -> [RouteSpec] {
         [
             RouteSpec(.get, "/people/import", .signedIn(.importOrganisation)) { context in
-                context.page("import", title: context.localizer.t("import_title"), ["employeesKind": true])
+                let kind = try Kind(rawValue: context.query()["kind"] ?? "") ?? .employees
+                return context.page("import", title: context.localizer.t("import_title"),
+                                    ["employeesKind": kind == .employees, "unitsKind": kind == .units,
+                                     "appraisalsKind": kind == .appraisals])
             },
             RouteSpec(.post, "/people/import", .signedIn(.importOrganisation), upload),
             RouteSpec(.post, "/api/v1/imports/:kind", .signedIn(.importOrganisation), api),
@@ -24,6 +27,7 @@ struct ImportFeature: Feature {
         let report = switch kind {
         case .employees: try EmployeeImport(database: database).run(csv: csv, skipBadRows: skipBadRows, dryRun: dryRun)
         case .units: try UnitImport(database: database).run(csv: csv, skipBadRows: skipBadRows, dryRun: dryRun)
+        case .appraisals: try AppraisalImport(database: database).run(csv: csv, skipBadRows: skipBadRows, dryRun: dryRun)
         }
         if report.applied && !dryRun {
             try database.pool.write { db in
@@ -41,6 +45,7 @@ struct ImportFeature: Feature {
         let skip = form["skip_bad_rows"] != nil
         let dryRun = form["dry_run"] != nil
         var data: [String: Any] = ["employeesKind": kind == .employees, "unitsKind": kind == .units,
+                                   "appraisalsKind": kind == .appraisals,
                                    "skip": skip, "dryRun": dryRun]
         guard let file = context.request.files.first(where: { $0.field == "file" }), file.size > 0 else {
             data["error"] = context.localizer.t("import_no_file")

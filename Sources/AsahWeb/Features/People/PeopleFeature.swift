@@ -69,15 +69,16 @@ struct PeopleFeature: Feature {
 
     private func profile(_ context: Context) throws -> Response {
         guard let view = try visibleEmployee(context) else { return context.notFound() }
-        let subordinates = try context.services.database.pool.read { db -> [[String: Any]] in
-            guard let id = try EmployeeDirectory.employee(nip: view.nip, in: db)?.id else { return [] }
-            return try EmployeeDirectory.directSubordinates(of: id, in: db).map {
+        let (subordinates, appraisals) = try context.services.database.pool.read { db -> ([[String: Any]], Bool) in
+            guard let id = try EmployeeDirectory.employee(nip: view.nip, in: db)?.id else { return ([], false) }
+            return (try EmployeeDirectory.directSubordinates(of: id, in: db).map {
                 ["nip": $0.nip, "name": $0.name, "jabatan": $0.jabatan ?? ""]
-            }
+            }, try AppraisalAccess.maySee(principal: context.user, employeeId: id, in: db))
         }
         return context.page("person", title: view.name, [
             "person": ["name": view.name], "facts": view.facts(context.localizer),
             "subordinates": subordinates, "hasSubordinates": !subordinates.isEmpty,
+            "nip": view.nip, "canSeeAppraisals": appraisals,
         ])
     }
 

@@ -83,6 +83,10 @@ enum RunPage {
                 mine["offered"] = state == .offered
                 mine["canWithdraw"] = state.isActive && state != .offered
                 mine["mandatory"] = standing.enrolment.mandatory
+                mine["surveyLink"] = state == .completed || state == .notCompleted || (state == .enrolled && run.status == .running)
+                if state == .enrolled || state == .completed || state == .notCompleted {
+                    mine["testLinks"] = try services.database.pool.read { try OnlineTests.bank(runId: id, in: $0) } != nil
+                }
             }
             data["mine"] = mine
         }
@@ -105,6 +109,9 @@ enum RunPage {
             data["canEdit"] = run.status.isEditable
             data["canFinish"] = run.status.canMove(to: .finished)
             data["cancelReasonMissing"] = cancelReasonMissing
+        }
+        data["canEvaluate"] = coordinates || facts.sessions.contains {
+            user.employeeId != nil && $0.session.instructorEmployeeId == user.employeeId
         }
         if run.status.placesPeople, coordinates || user.has(.atasan) {
             data["canNominate"] = true

@@ -1,0 +1,99 @@
+import GRDB
+
+/// Kirkpatrick L4 for the runs of an ``ImpactFilter``: the participants' predikat before and
+/// after against a matched comparison group (``ImpactMatching``), summarised as a
+/// difference-in-differences of the share rated Baik or better with its bootstrap interval.
+///
+/// Matching strata: the top-level unit (OPD) the employee works in, the jabatan kind and the
+/// golongan band (the group I-IV for PNS, groups of four for PPPK); the prior predikat is
+/// matched in ``ImpactMatching``. Only appraisals under the current scheme (PermenPANRB
+/// 6/2022) are compared.
+public enum ImpactAnalysis {
+    /// The analysis; ``estimate`` is `nil` when either group has fewer than
+    /// ``SmallCell/minimum`` people, and then no figure of the groups may be shown.
+    public struct Result: Sendable, Hashable {
+        public let groups: ImpactMatching.Groups
+        public let estimate: DifferenceInDifferences?
+
+        /// Whether both groups are large enough to show.
+        public var shown: Bool { estimate != nil }
+    }
+
+    public static func run(_ filter: ImpactFilter, in db: Database) throws -> Result {
+        let (sql, arguments) = filter.people
+        var participants: [Int64: ImpactMatching.Participant] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT e.employee_id, r.starts_on, r.ends_on FROM enrolments e JOIN runs r ON r.id = e.run_id
+            JOIN employees p ON p.id = e.employee_id WHERE e.state = 'completed' AND \(sql) ORDER BY r.starts_on, r.id
+            """, arguments: arguments) {
+            let id: Int64 = row["employee_id"]
+            if participants[id] == nil {
+                participants[id] = .init(employeeId: id, startedOn: row["starts_on"], endedOn: row["ends_on"])
+            }
+        }
+        guard !participants.isEmpty else { return Result(groups: .init(), estimate: nil) }
+        let (runSQL, runArguments) = filter.runs
+        let excluded = Set(try Int64.fetchAll(db, sql: """
+            SELECT DISTINCT e.employee_id FROM enrolments e JOIN runs t ON t.id = e.run_id
+            WHERE e.state = 'completed' AND t.course_id IN (SELECT r.course_id FROM runs r WHERE \(runSQL))
+            """, arguments: runArguments)).union(participants.keys)
+        let years = participants.values.map(\.startedOn.year)
+        // The last period before a training and the first after it lie within a year of it.
+        let firstYear = (years.min() ?? 0) - 1, lastYear = (participants.values.map(\.endedOn.year).max() ?? 0) + 1
+        // At province scale this is most of a year's appraisals: each row is read as one
+        // integer (employee, year, period, predikat packed by SQLite) rather than four columns.
+        var records: [Int64: [ImpactMatching.Record]] = [:]
+        let periods: [AppraisalPeriod] = [.annual] + (1...4).map { .quarter($0) } + (1...12).map { .month($0) }
+        let cursor = try Int64.fetchCursor(db, sql: """
+            SELECT (employee_id << 24) | ((year - 1900) << 12)
+                 | ((CASE WHEN period = 'tahunan' THEN 0 WHEN period LIKE 'tw%' THEN CAST(substr(period, 3) AS INTEGER)
+                          ELSE 4 + CAST(substr(period, 2) AS INTEGER) END) << 4)
+                 | (CASE predikat WHEN 'sangat_baik' THEN 0 WHEN 'baik' THEN 1 WHEN 'butuh_perbaikan' THEN 2
+                                  WHEN 'kurang' THEN 3 ELSE 4 END)
+            FROM appraisals WHERE year BETWEEN ? AND ? AND hasil_kerja IS NOT NULL
+            """, arguments: [firstYear, lastYear])
+        while let packed = try cursor.next() {
+            let period = Int((packed >> 4) & 0xFF), rank = Int(packed & 0xF)
+            guard period < periods.count, rank < Predikat.allCases.count else { continue }
+            records[packed >> 24, default: []].append(.init(year: Int((packed >> 12) & 0xFFF) + 1900, period: periods[period],
+                                                            predikat: Predikat.allCases[rank]))
+        }
+        let groups = ImpactMatching.groups(participants: participants.values.sorted { $0.employeeId < $1.employeeId },
+                                           records: records, strata: try strata(in: db), excluded: excluded)
+        guard SmallCell.shows(groups.participants.count), SmallCell.shows(groups.comparison.count) else {
+            return Result(groups: groups, estimate: nil)
+        }
+        return Result(groups: groups, estimate: DifferenceInDifferences(participants: groups.participants,
+                                                                         comparison: groups.comparison))
+    }
+
+    /// The matching stratum of every active employee: top-level unit, jabatan kind, golongan band.
+    static func strata(in db: Database) throws -> [Int64: String] {
+        var parents: [Int64: Int64?] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT id, parent_id FROM units") { parents[row["id"]] = row["parent_id"] as Int64? }
+        var tops: [Int64: Int64] = [:]
+        func top(_ id: Int64) -> Int64 {
+            if let known = tops[id] { return known }
+            var current = id, steps = 0
+            while let parent = parents[current] ?? nil, steps < 64 { current = parent; steps += 1 }
+            tops[id] = current
+            return current
+        }
+        var strata: [Int64: String] = [:], bands: [String: String] = [:]
+        let cursor = try Row.fetchCursor(db, sql: "SELECT id, unit_id, jabatan_kind, golongan FROM employees WHERE active")
+        while let row = try cursor.next() {
+            let unit = (row[1] as Int64?).map(top).map(String.init) ?? "-"
+            let golongan: String = row[3] ?? ""
+            let golonganBand = bands[golongan] ?? band(golongan)
+            bands[golongan] = golonganBand
+            strata[row[0]] = "\(unit)|\(row[2] as String? ?? "-")|\(golonganBand)"
+        }
+        return strata
+    }
+
+    /// "pns-3" for III/a-III/d, "pppk-2" for PPPK V-VIII, "-" when unknown.
+    static func band(_ golongan: String?) -> String {
+        guard let golongan = golongan.flatMap(Golongan.init(parsing:)) else { return "-" }
+        return golongan.employment == .pppk ? "pppk-\((golongan.group - 1) / 4 + 1)" : "pns-\(golongan.group)"
+    }
+}

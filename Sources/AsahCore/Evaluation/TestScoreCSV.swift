@@ -1,0 +1,27 @@
+/// Reads test scores from CSV for ``TestScores/record(runId:entries:maximum:actor:imported:now:)``:
+/// columns `nip` (required), `pre` and `post` (either or both; blank cells leave a score
+/// unchanged). Delimiters and headers are read as in the organisation imports.
+public enum TestScoreCSV {
+    /// The entries, or the problems (line by line) when any row is wrong.
+    public static func read(_ text: String) -> Result<[TestScores.Entry], EvaluationProblem> {
+        var report = ImportReport()
+        guard let table = CSVTable(text, required: ["nip"], optional: ["pre", "post"], report: &report) else {
+            return .failure(.invalidScores(report.issues.map { "Baris \($0.line): \($0.message)." }))
+        }
+        var entries: [TestScores.Entry] = [], problems: [String] = []
+        for record in table.records {
+            let nip = FieldRules.nip(table.value("nip", in: record) ?? "")
+            func score(_ column: String) -> Double?? {
+                let text = (table.value(column, in: record) ?? "").replacingOccurrences(of: ",", with: ".")
+                if text.isEmpty { return .some(nil) }
+                return Double(text).map { .some($0) } ?? nil
+            }
+            guard !nip.isEmpty, let pre = score("pre"), let post = score("post") else {
+                problems.append("Baris \(record.line): NIP kosong atau nilai bukan angka.")
+                continue
+            }
+            entries.append(.init(nip: nip, pre: pre, post: post))
+        }
+        return problems.isEmpty ? .success(entries) : .failure(.invalidScores(problems))
+    }
+}

@@ -1,0 +1,113 @@
+import AsahCore
+import Foundation
+import GRDB
+import HTTPServer
+
+/// The coordinator's programme-impact dashboard and the printable report for the head of the
+/// agency: filters (year, programme, course, run, unit), participation and Kirkpatrick L1-L4
+/// with server-drawn SVG charts, JP compliance per unit and a link to training needs; every
+/// table has a CSV export. Figures about fewer than five people are never shown.
+struct ImpactDashboard: Feature {
+    func routes() -> [RouteSpec] {
+        [
+            RouteSpec(.get, "/evaluation", .signedIn(.evaluateProgrammes)) { try Self.show($0, template: "impact") },
+            RouteSpec(.get, "/evaluation/report", .signedIn(.evaluateProgrammes)) { try Self.show($0, template: "impact_report") },
+            RouteSpec(.get, "/evaluation/runs.csv", .signedIn(.evaluateProgrammes), runsCSV),
+            RouteSpec(.get, "/evaluation/summary.csv", .signedIn(.evaluateProgrammes), summaryCSV),
+        ]
+    }
+
+    /// The filter from the query: `year` (default the latest year with a finished run, else this
+    /// year; `all` for every year), `programme`,
+    /// `course` (id or code), `run`, `unit`.
+    static func filter(_ context: Context, in db: Database) throws -> ImpactFilter {
+        let query = try context.query()
+        var filter = ImpactFilter()
+        let year = query["year"] ?? ""
+        let latest = try String.fetchOne(db, sql: "SELECT MAX(substr(ends_on, 1, 4)) FROM runs WHERE status = 'finished'")
+            .flatMap { Int($0) }
+        filter.year = year == "all" ? nil
+            : Int(year).map { min(max($0, 2000), 2100) } ?? latest ?? IndonesianTime.date(of: Clock.now()).year
+        filter.programmeId = query["programme"].flatMap { Int64($0) }
+        if let course = query.trimmed("course") {
+            filter.courseId = try Int64(course) ?? CatalogueQueries.course(code: course, in: db)?.id ?? -1
+        }
+        filter.runId = query["run"].flatMap { Int64($0) }
+        filter.unitId = query["unit"].flatMap { Int64($0) }
+        return filter
+    }
+
+    private static func show(_ context: Context, template: String) throws -> Response {
+        let localizer = context.localizer
+        let today = IndonesianTime.date(of: Clock.now())
+        let (filter, report, choices, needs) = try context.services.database.pool.read { db in
+            let filter = try Self.filter(context, in: db)
+            return (filter, try ImpactReport.build(filter, today: today, in: db), try ImpactChoices.load(filter, in: db),
+                    try NeedsFeature.demand(year: filter.year ?? today.year, in: db))
+        }
+        let compliance = try TrainingHours(database: context.services.database).compliance(year: filter.year ?? today.year)
+        var data = ImpactView.values(report, localizer)
+        data.merge(choices.values(filter, localizer)) { first, _ in first }
+        let units = compliance.filter { $0.employees > 0 }
+        data["compliance"] = units.map { unit in
+            ["name": unit.name, "employees": localizer.number(unit.employees), "reached": localizer.number(unit.reached),
+             "percent": unit.percent.map { "\($0) %" } ?? "–"] as [String: Any]
+        }
+        data["complianceChart"] = SVGChart.bars(localizer.t("impact_compliance_chart"), units.map {
+            SVGChart.Bar(label: $0.name, fraction: Double($0.percent ?? 0) / 100, text: "\($0.percent ?? 0) %")
+        }, id: "compliance-chart")
+        data["complianceYear"] = filter.year ?? today.year
+        data["needsPeople"] = EvaluationFormat.size(needs.people, localizer)
+        data["needsTop"] = needs.courses.filter { SmallCell.shows($0.count) }.prefix(5).map {
+            ["label": $0.label, "count": localizer.number($0.count)] as [String: Any]
+        }
+        data["query"] = context.request.rawQuery.isEmpty ? "" : "?" + context.request.rawQuery
+        data["printedOn"] = localizer.date(Clock.now())
+        return context.page(template, title: localizer.t("impact_title"), data)
+    }
+
+    private func runsCSV(_ context: Context) throws -> Response {
+        let report = try context.services.database.pool.read { db in
+            try ImpactReport.build(try Self.filter(context, in: db), today: IndonesianTime.date(of: Clock.now()), in: db)
+        }
+        return try EvaluationCSV.response(
+            header: ["kode_angkatan", "angkatan", "selesai", "peserta", "lulus", "rerata_reaksi", "rerata_n_gain"],
+            rows: report.runs.map { line in
+                [line.code, line.title, line.endsOn.iso, EvaluationCSV.count(line.participants),
+                 SmallCell.shows(line.participants) ? String(line.completed) : "",
+                 line.reaction.map { String(format: "%.2f", $0) } ?? "", line.gain.map { String(format: "%.2f", $0) } ?? ""]
+            }, filename: "dampak-angkatan.csv")
+    }
+
+    /// The figures above the run table (participation, L1-L4 and the L4 groups) as rows of
+    /// measure and value; suppressed figures are left empty.
+    private func summaryCSV(_ context: Context) throws -> Response {
+        let report = try context.services.database.pool.read { db in
+            try ImpactReport.build(try Self.filter(context, in: db), today: IndonesianTime.date(of: Clock.now()), in: db)
+        }
+        func number(_ value: Double?, _ digits: Int = 3) -> String { value.map { String(format: "%.\(digits)f", $0) } ?? "" }
+        let estimate = report.results.estimate
+        var rows: [[String]] = [
+            ["peserta", EvaluationCSV.count(report.participants)],
+            ["tingkat_kelulusan", number(report.completionRate)],
+            ["l1_jawaban", String(report.reaction.responses)],
+            ["l1_rerata", number(report.reaction.shown ? report.reaction.overall.mean : nil, 2)],
+            ["l2_peserta_dengan_dua_tes", EvaluationCSV.count(report.learning.tested)],
+            ["l2_rerata_n_gain", number(report.meanGain)],
+            ["l3_jatuh_tempo", String(report.behaviour.due)],
+            ["l3_tingkat_respons", number(report.behaviour.responseRate)],
+            ["l3_diterapkan", number(report.behaviour.appliedRate)],
+            ["l4_peserta", estimate.map { String($0.participants.size) } ?? "<\(SmallCell.minimum)"],
+            ["l4_pembanding", estimate.map { String($0.comparison.size) } ?? "<\(SmallCell.minimum)"],
+            ["l4_peserta_baik_sebelum", number(estimate?.participants.before)],
+            ["l4_peserta_baik_sesudah", number(estimate?.participants.after)],
+            ["l4_pembanding_baik_sebelum", number(estimate?.comparison.before)],
+            ["l4_pembanding_baik_sesudah", number(estimate?.comparison.after)],
+            ["l4_selisih_dari_selisih", number(estimate?.estimate)],
+            ["l4_selang_bawah_95", number(estimate?.interval.lowerBound)],
+            ["l4_selang_atas_95", number(estimate?.interval.upperBound)],
+        ]
+        rows.append(["catatan", context.localizer.t("impact_caveat")])
+        return try EvaluationCSV.response(header: ["ukuran", "nilai"], rows: rows, filename: "dampak-ringkasan.csv")
+    }
+}

@@ -1,0 +1,169 @@
+import AsahCore
+import Foundation
+import GRDB
+import HTTPServer
+
+/// Training needs (``TrainingNeeds``): a supervisor's people with the reasons and recommended
+/// courses, nominating from the list through the run page's nomination; and, for
+/// coordinators, the demand per course and per unit with CSV exports (counts under five
+/// are not shown).
+struct NeedsFeature: Feature {
+    func routes() -> [RouteSpec] {
+        [
+            RouteSpec(.get, "/team/needs", .signedIn(.viewTeam), team),
+            RouteSpec(.get, "/api/v1/team/needs", .signedIn(.viewTeam), apiTeam),
+            RouteSpec(.get, "/evaluation/needs", .signedIn(.evaluateProgrammes), demand),
+            RouteSpec(.get, "/evaluation/needs/courses.csv", .signedIn(.evaluateProgrammes)) { try Self.csv($0, byCourse: true) },
+            RouteSpec(.get, "/evaluation/needs/units.csv", .signedIn(.evaluateProgrammes)) { try Self.csv($0, byCourse: false) },
+            RouteSpec(.get, "/api/v1/reports/training-needs", .signedIn(.evaluateProgrammes), apiDemand),
+        ]
+    }
+
+    private static let chain = """
+        p.id IN (WITH RECURSIVE chain(id) AS (SELECT id FROM employees WHERE supervisor_id = ?
+                 UNION ALL SELECT e.id FROM employees e JOIN chain ON e.supervisor_id = chain.id) SELECT id FROM chain)
+        """
+
+    private static func year(_ context: Context) throws -> Int {
+        try context.query()["year"].flatMap { Int($0) }.map { min(max($0, 2000), 2100) } ?? IndonesianTime.date(of: Clock.now()).year
+    }
+
+    private static func teamNeeds(_ context: Context, year: Int) throws -> [TrainingNeeds.Need] {
+        guard let own = context.user.employeeId else { return [] }
+        return try context.services.database.pool.read { try TrainingNeeds.list(chain, [own], year: year, in: $0) }
+    }
+
+    static func reason(_ reason: TrainingNeeds.Reason, _ localizer: Localizer) -> String {
+        switch reason {
+        case .lowPredikat(let predikat): localizer.t("needs_reason_predikat", ["predikat": predikat.name])
+        case .perilakuBelow: localizer.t("needs_reason_perilaku")
+        case .shortOfJP(let have, let target):
+            localizer.t("needs_reason_jp", ["have": TestScores.format(have), "target": TestScores.format(target)])
+        }
+    }
+
+    private func team(_ context: Context) throws -> Response {
+        let year = try Self.year(context)
+        let needs = try Self.teamNeeds(context, year: year)
+        let localizer = context.localizer
+        return context.page("needs_team", title: localizer.t("needs_team_title"), [
+            "year": year,
+            "rows": needs.map { need in
+                ["nip": need.nip, "name": need.name, "unit": need.unitName ?? "–",
+                 "reasons": need.reasons.map { Self.reason($0, localizer) },
+                 "courses": need.recommendations.map { course in
+                     ["code": course.code, "title": course.title, "runId": course.openRunId as Any, "nip": need.nip] as [String: Any]
+                 },
+                 "hasCourses": !need.recommendations.isEmpty] as [String: Any]
+            },
+            "hasRows": !needs.isEmpty,
+            "count": localizer.number(needs.count),
+        ])
+    }
+
+    private struct NeedJSON: Encodable {
+        let nip: String
+        let name: String
+        let unit: String?
+        let reasons: [String]
+        let recommended: [Course]
+
+        struct Course: Encodable {
+            let code: String
+            let title: String
+            let open_run_id: Int64?
+        }
+    }
+
+    private func apiTeam(_ context: Context) throws -> Response {
+        let needs = try Self.teamNeeds(context, year: try Self.year(context))
+        return .json(needs.map { need in
+            NeedJSON(nip: need.nip, name: need.name, unit: need.unitName, reasons: need.reasons.map { Self.code($0) },
+                     recommended: need.recommendations.map { .init(code: $0.code, title: $0.title, open_run_id: $0.openRunId) })
+        })
+    }
+
+    private static func code(_ reason: TrainingNeeds.Reason) -> String {
+        switch reason {
+        case .lowPredikat: "low_predikat"
+        case .perilakuBelow: "perilaku_below"
+        case .shortOfJP: "short_of_jp"
+        }
+    }
+
+    /// Demand per course (people for whom it is recommended) and per unit (people in need),
+    /// the larger first; small counts are kept but shown as "fewer than 5".
+    static func demand(year: Int, in db: Database)
+        throws -> (people: Int, courses: [(label: String, count: Int)], units: [(label: String, count: Int)]) {
+        let needs = try TrainingNeeds.list(year: year, in: db)
+        var courses: [String: Int] = [:], units: [String: Int] = [:]
+        for need in needs {
+            for course in need.recommendations { courses["\(course.code) \(course.title)", default: 0] += 1 }
+            units[need.unitName ?? "–", default: 0] += 1
+        }
+        func sorted(_ counts: [String: Int]) -> [(label: String, count: Int)] {
+            counts.map { ($0.key, $0.value) }.sorted { ($0.count, $1.label) > ($1.count, $0.label) }
+        }
+        return (needs.count, sorted(courses), sorted(units))
+    }
+
+    private func demand(_ context: Context) throws -> Response {
+        let year = try Self.year(context)
+        let localizer = context.localizer
+        let (_, courses, units) = try context.services.database.pool.read { try Self.demand(year: year, in: $0) }
+        func rows(_ lines: [(label: String, count: Int)]) -> [[String: Any]] {
+            lines.map { ["label": $0.label, "count": EvaluationFormat.size($0.count, localizer)] }
+        }
+        let shown = courses.filter { SmallCell.shows($0.count) }
+        let largest = Double(max(1, shown.first?.count ?? 1))
+        return context.page("needs_demand", title: localizer.t("needs_demand_title"), [
+            "year": year, "courses": rows(courses), "units": rows(units),
+            "chart": SVGChart.bars(localizer.t("needs_chart"), shown.prefix(10).map {
+                SVGChart.Bar(label: $0.label, fraction: Double($0.count) / largest, text: localizer.number($0.count))
+            }, id: "needs-chart"),
+        ])
+    }
+
+    private static func csv(_ context: Context, byCourse: Bool) throws -> Response {
+        let year = try year(context)
+        let (_, courses, units) = try context.services.database.pool.read { try demand(year: year, in: $0) }
+        let lines = byCourse ? courses : units
+        return try EvaluationCSV.response(header: ["tahun", byCourse ? "kursus" : "unit", "jumlah_pegawai"],
+                                          rows: lines.map { [String(year), $0.label, EvaluationCSV.count($0.count)] },
+                                          filename: "kebutuhan-\(byCourse ? "kursus" : "unit")-\(year).csv")
+    }
+
+    private struct DemandJSON: Encodable {
+        let year: Int
+        let courses: [Line]
+        let units: [Line]
+
+        struct Line: Encodable {
+            let name: String
+            /// `nil` when fewer than five (small-cell suppression).
+            let employees: Int?
+        }
+    }
+
+    private func apiDemand(_ context: Context) throws -> Response {
+        let year = try Self.year(context)
+        let (_, courses, units) = try context.services.database.pool.read { try Self.demand(year: year, in: $0) }
+        let line = { (entry: (label: String, count: Int)) in DemandJSON.Line(name: entry.label, employees: SmallCell.guarded(entry.count, entry.count)) }
+        return .json(DemandJSON(year: year, courses: courses.map(line), units: units.map(line)))
+    }
+}
+
+/// CSV downloads of the evaluation tables (UTF-8, comma-separated, header row).
+enum EvaluationCSV {
+    static func response(header: [String], rows: [[String]], filename: String) throws -> Response {
+        var response = Response(status: 200, body: Array(try CSVText.make(header: header, rows: rows).utf8))
+        response.headers.set("Content-Type", "text/csv; charset=utf-8")
+        response.headers.set("Content-Disposition", "attachment; filename=\"\(filename)\"")
+        return response
+    }
+
+    /// A count, or "<5" when it may not be shown.
+    static func count(_ value: Int) -> String {
+        SmallCell.shows(value) ? String(value) : "<\(SmallCell.minimum)"
+    }
+}

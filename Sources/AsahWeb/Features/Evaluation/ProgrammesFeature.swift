@@ -1,0 +1,52 @@
+import AsahCore
+import Foundation
+import GRDB
+import HTTPServer
+
+/// Programmes (groups of courses, e.g. one year's plan) that coordinators keep in Asah and
+/// filter the impact dashboard by: the list and a form that creates or, for a known code,
+/// replaces one.
+struct ProgrammesFeature: Feature {
+    func routes() -> [RouteSpec] {
+        [
+            RouteSpec(.get, "/evaluation/programmes", .signedIn(.evaluateProgrammes)) { try Self.page($0) },
+            RouteSpec(.post, "/evaluation/programmes", .signedIn(.evaluateProgrammes), save),
+        ]
+    }
+
+    static func page(_ context: Context, error: String? = nil, status: Int = 200, input: Programme? = nil) throws -> Response {
+        let (programmes, courses) = try context.services.database.pool.read { db in
+            (try Programmes.all(in: db), try Row.fetchAll(db, sql: "SELECT code, title_id FROM courses WHERE NOT archived ORDER BY code"))
+        }
+        let chosen = Set(input?.courseCodes.map { $0.uppercased() } ?? [])
+        return context.page("programmes", title: context.localizer.t("programmes_title"), [
+            "error": error as Any,
+            "programmes": programmes.map { programme in
+                ["code": programme.code, "name": programme.name, "year": programme.year.map(String.init) ?? "–",
+                 "courses": programme.courseCodes.joined(separator: ", ")] as [String: Any]
+            },
+            "hasProgrammes": !programmes.isEmpty,
+            "courses": courses.map { row in
+                let code: String = row["code"]
+                return ["code": code, "title": row["title_id"] as String, "checked": chosen.contains(code.uppercased())] as [String: Any]
+            },
+            "code": input?.code ?? "", "name": input?.name ?? "", "year": input?.year.map(String.init) ?? "",
+        ], status: status)
+    }
+
+    private func save(_ context: Context) throws -> Response {
+        let form = try context.form()
+        let yearText = form.trimmed("year") ?? ""
+        let input = Programme(code: form["code"] ?? "", name: form["name"] ?? "", year: Int(yearText),
+                              courseCodes: form.all("course"))
+        if !yearText.isEmpty && input.year == nil {
+            return try Self.page(context, error: context.localizer.t("programmes_year_invalid"), status: 422, input: input)
+        }
+        do {
+            _ = try context.services.database.pool.write { try Programmes.save(input, actor: context.user, in: $0) }
+        } catch let problem as EvaluationProblem {
+            return try Self.page(context, error: problem.message, status: 422, input: input)
+        }
+        return .redirect(to: "/evaluation/programmes")
+    }
+}
