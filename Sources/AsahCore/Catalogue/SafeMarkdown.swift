@@ -25,15 +25,34 @@ enum SafeMarkdown {
         }
     }
 
+    /// How many `[` may be open at once (a link inside an image inside a link needs two).
+    static let maxOpenBrackets = 2
+
     /// The HTML of `markdown`; a `<script>` in it shows as text.
     static func html(_ markdown: String, links: Links = .course) -> String {
         var escaped = ""
         escaped.reserveCapacity(markdown.utf8.count)
+        var openBrackets = 0
+        var previous: Character = "\n"
         for character in markdown {
+            defer { previous = character }
             switch character {
+            case "\n" where previous == "\n":
+                openBrackets = 0  // a new paragraph: links never span paragraphs
+                escaped.append(character)
             case "&": escaped += "&amp;"
             case "<": escaped += "&lt;"
             case "\"": escaped += "&quot;"
+            // Ink retries a link at every `[` nested in an unclosed one, so its time doubles with
+            // each level: a line of `[[[[[[[[[[[[[[[[[[[[[[[[[` took minutes. Beyond two open
+            // levels in a paragraph a bracket is plain text.
+            case "[" where openBrackets >= maxOpenBrackets: escaped += "&#91;"
+            case "[":
+                openBrackets += 1
+                escaped.append(character)
+            case "]":
+                openBrackets = max(0, openBrackets - 1)
+                escaped.append(character)
             default: escaped.append(character)
             }
         }

@@ -63,4 +63,13 @@ struct CatalogueMarkdownTests {
         #expect(SafeMarkdown.firstParagraphText(html) == "Pelatihan praktis tentang SKM.")
         #expect(SafeMarkdown.firstParagraphText(SafeMarkdown.html("## Hanya judul\n")) == "")
     }
+
+    @Test("a run of unclosed brackets (found by the fuzzer: it hung Ink) renders as text, links still work")
+    func unclosedBrackets() {
+        let html = SafeMarkdown.html("## Tujuan Pembelaj" + String(repeating: "[", count: 2_000) + "aran\n\nLihat [laporan](https://lapor.go.id).\n")
+        #expect(html.contains("Pembelaj[[&#91;&#91;") && html.contains("aran</h2>"))
+        #expect(html.contains("<a href=\"https://lapor.go.id\">laporan</a>"), "the next paragraph's link still works")
+        let nested = SafeMarkdown.html("[a [b [c [d](https://x.id) e] f] g]\n\n[tautan](https://lapor.go.id)")
+        #expect(nested.contains("https://lapor.go.id"))
+    }
 }
