@@ -98,6 +98,7 @@ enum EvaluationSchema {
         try db.execute(sql: """
             CREATE INDEX appraisals_current ON appraisals(employee_id, year, period, predikat, perilaku_kerja)
                 WHERE hasil_kerja IS NOT NULL;
+            CREATE INDEX enrolments_state_run_employee ON enrolments(state, run_id, employee_id);
             """)
     }
 }

@@ -24,7 +24,7 @@ public enum ImpactAnalysis {
         var participants: [Int64: ImpactMatching.Participant] = [:]
         let rows = try Row.fetchCursor(db, sql: """
             SELECT e.employee_id, r.starts_on, r.ends_on FROM enrolments e JOIN runs r ON r.id = e.run_id
-            JOIN employees p ON p.id = e.employee_id WHERE e.state = 'completed' AND \(sql) ORDER BY r.starts_on, r.id
+            \(ImpactFilter.participantJoin(sql, on: "e.employee_id")) WHERE e.state = 'completed' AND \(sql) ORDER BY r.starts_on, r.id
             """, arguments: arguments)
         while let row = try rows.next() {
             let id: Int64 = row[0]
@@ -47,7 +47,7 @@ public enum ImpactAnalysis {
         var table = AppraisalTable()
         let cursor = try Int64.fetchCursor(db, sql: """
             SELECT (employee_id << 24) | ((\(AppraisalTable.slotSQL)) << 4) | (\(AppraisalTable.rankSQL))
-            FROM appraisals WHERE hasil_kerja IS NOT NULL AND year BETWEEN ? AND ? ORDER BY employee_id
+            FROM appraisals INDEXED BY appraisals_current WHERE hasil_kerja IS NOT NULL AND year BETWEEN ? AND ? ORDER BY employee_id
             """, arguments: [firstYear, lastYear])
         while let packed = try cursor.next() {
             let rank = UInt8(packed & 0xF)

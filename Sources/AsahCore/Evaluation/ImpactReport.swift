@@ -43,7 +43,7 @@ public struct ImpactReport: Sendable {
         var participants = 0, completed = 0
         if let row = try Row.fetchOne(db, sql: """
             SELECT COUNT(*) AS n, COALESCE(SUM(e.state = 'completed'), 0) AS done FROM enrolments e
-            JOIN runs r ON r.id = e.run_id JOIN employees p ON p.id = e.employee_id
+            JOIN runs r ON r.id = e.run_id \(ImpactFilter.participantJoin(sql, on: "e.employee_id"))
             WHERE e.state IN ('completed', 'not_completed') AND \(sql)
             """, arguments: arguments) {
             participants = row["n"]
@@ -55,7 +55,7 @@ public struct ImpactReport: Sendable {
             SELECT r.id, r.code, r.title, r.ends_on,
                    COUNT(e.id) AS n, COALESCE(SUM(e.state = 'completed'), 0) AS done
             FROM runs r JOIN enrolments e ON e.run_id = r.id AND e.state IN ('completed', 'not_completed')
-            JOIN employees p ON p.id = e.employee_id
+            \(ImpactFilter.participantJoin(sql, on: "e.employee_id"))
             WHERE \(sql) GROUP BY r.id ORDER BY r.ends_on DESC, r.code
             """, arguments: arguments).map { row in
             let id: Int64 = row["id"]
