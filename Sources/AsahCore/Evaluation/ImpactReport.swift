@@ -49,7 +49,7 @@ public struct ImpactReport: Sendable {
             participants = row["n"]
             completed = row["done"]
         }
-        let reactions = try Surveys.means(runFilter: runSQL, runArguments, in: db)
+        let (reaction, reactions) = try Surveys.summaryAndMeans(runFilter: runSQL, runArguments, in: db)
         let gains = try TestScores.summaries(runFilter: sql, arguments, in: db)
         let lines = try Row.fetchAll(db, sql: """
             SELECT r.id, r.code, r.title, r.ends_on,
@@ -65,7 +65,7 @@ public struct ImpactReport: Sendable {
         }
         return ImpactReport(
             filter: filter, participants: participants, completed: completed,
-            reaction: try Surveys.summary(runFilter: runSQL, runArguments, in: db),
+            reaction: reaction,
             learning: GainSummary(merging: Array(gains.values)),
             behaviour: try BehaviourChecks.summary(runFilter: sql, arguments, today: today, in: db),
             results: try ImpactAnalysis.run(filter, in: db), runs: lines)
