@@ -31,6 +31,8 @@ struct Demo: ParsableCommand {
             let bulk = Date()
             let runs = try WorkshopVolume.generate(in: appDatabase, runs: scale.bulkRuns, enrolments: scale.bulkEnrolments, seed: seed)
             step("Workshop history: \(runs)", since: bulk)
+            let evaluation = Date()
+            step("Evaluation: \(try EvaluationVolume.generate(in: appDatabase, seed: seed))", since: evaluation)
         }
         if scale.bulkThreads > 0 {
             let bulk = Date()

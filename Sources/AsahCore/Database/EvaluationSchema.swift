@@ -91,4 +91,14 @@ enum EvaluationSchema {
             CREATE INDEX enrolments_state_run ON enrolments(state, run_id);
             """)
     }
+
+    /// What the impact analysis and training needs read at province scale, without touching
+    /// the table: current-scheme appraisals in employee order with period and predikat.
+    static func indexes(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE INDEX appraisals_current ON appraisals(employee_id, year, period, predikat, perilaku_kerja)
+                WHERE hasil_kerja IS NOT NULL;
+            CREATE INDEX enrolments_state_run_employee ON enrolments(state, run_id, employee_id);
+            """)
+    }
 }

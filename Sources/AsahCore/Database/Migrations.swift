@@ -14,6 +14,7 @@ enum Migrations {
         migrator.registerMigration("v4-evaluation", migrate: EvaluationSchema.migrate)
         migrator.registerMigration("v5-forums", migrate: ForumSchema.migrate)
         migrator.registerMigration("v6-projects", migrate: ProjectSchema.migrate)
+        migrator.registerMigration("v7-evaluation-indexes", migrate: EvaluationSchema.indexes)
         return migrator
     }
 

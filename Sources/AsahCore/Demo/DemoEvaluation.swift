@@ -165,7 +165,7 @@ enum DemoEvaluation {
     }
 
     /// A standard normal draw (Box-Muller).
-    private static func gaussian(_ random: inout SeededRandom) -> Double {
+    static func gaussian(_ random: inout SeededRandom) -> Double {
         let u1 = max(Double(random.next() >> 11) / Double(1 << 53), 1e-12)
         let u2 = Double(random.next() >> 11) / Double(1 << 53)
         return (-2 * log(u1)).squareRoot() * cos(2 * .pi * u2)

@@ -185,7 +185,7 @@ public struct BehaviourChecks: Sendable {
         let args = arguments + [today.iso]
         for row in try Row.fetchAll(db, sql: """
             SELECT COUNT(*) AS due, COUNT(c.answered_at) AS answered FROM behaviour_checks c
-            JOIN enrolments e ON e.id = c.enrolment_id JOIN runs r ON r.id = e.run_id JOIN employees p ON p.id = e.employee_id
+            JOIN enrolments e ON e.id = c.enrolment_id JOIN runs r ON r.id = e.run_id \(ImpactFilter.participantJoin(runFilter, on: "e.employee_id"))
             WHERE \(runFilter) AND c.respondent = 'supervisor' AND c.due_on <= ?
             """, arguments: args) {
             due = row["due"]
@@ -193,7 +193,7 @@ public struct BehaviourChecks: Sendable {
         }
         for row in try Row.fetchAll(db, sql: """
             SELECT a.score, COUNT(*) AS n FROM behaviour_answers a JOIN behaviour_checks c ON c.id = a.check_id
-            JOIN enrolments e ON e.id = c.enrolment_id JOIN runs r ON r.id = e.run_id JOIN employees p ON p.id = e.employee_id
+            JOIN enrolments e ON e.id = c.enrolment_id JOIN runs r ON r.id = e.run_id \(ImpactFilter.participantJoin(runFilter, on: "e.employee_id"))
             WHERE \(runFilter) AND c.respondent = 'supervisor' AND c.due_on <= ? GROUP BY a.score
             """, arguments: args) {
             scores.add(row["score"], times: row["n"])

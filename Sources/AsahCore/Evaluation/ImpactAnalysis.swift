@@ -22,13 +22,14 @@ public enum ImpactAnalysis {
     public static func run(_ filter: ImpactFilter, in db: Database) throws -> Result {
         let (sql, arguments) = filter.people
         var participants: [Int64: ImpactMatching.Participant] = [:]
-        for row in try Row.fetchAll(db, sql: """
+        let rows = try Row.fetchCursor(db, sql: """
             SELECT e.employee_id, r.starts_on, r.ends_on FROM enrolments e JOIN runs r ON r.id = e.run_id
-            JOIN employees p ON p.id = e.employee_id WHERE e.state = 'completed' AND \(sql) ORDER BY r.starts_on, r.id
-            """, arguments: arguments) {
-            let id: Int64 = row["employee_id"]
+            \(ImpactFilter.participantJoin(sql, on: "e.employee_id")) WHERE e.state = 'completed' AND \(sql) ORDER BY r.starts_on, r.id
+            """, arguments: arguments)
+        while let row = try rows.next() {
+            let id: Int64 = row[0]
             if participants[id] == nil {
-                participants[id] = .init(employeeId: id, startedOn: row["starts_on"], endedOn: row["ends_on"])
+                participants[id] = .init(employeeId: id, startedOn: row[1], endedOn: row[2])
             }
         }
         guard !participants.isEmpty else { return Result(groups: .init(), estimate: nil) }
@@ -41,25 +42,20 @@ public enum ImpactAnalysis {
         // The last period before a training and the first after it lie within a year of it.
         let firstYear = (years.min() ?? 0) - 1, lastYear = (participants.values.map(\.endedOn.year).max() ?? 0) + 1
         // At province scale this is most of a year's appraisals: each row is read as one
-        // integer (employee, year, period, predikat packed by SQLite) rather than four columns.
-        var records: [Int64: [ImpactMatching.Record]] = [:]
-        let periods: [AppraisalPeriod] = [.annual] + (1...4).map { .quarter($0) } + (1...12).map { .month($0) }
+        // integer (employee, period slot, predikat rank packed by SQLite), in employee order
+        // (the v7 index), into flat arrays.
+        var table = AppraisalTable()
         let cursor = try Int64.fetchCursor(db, sql: """
-            SELECT (employee_id << 24) | ((year - 1900) << 12)
-                 | ((CASE WHEN period = 'tahunan' THEN 0 WHEN period LIKE 'tw%' THEN CAST(substr(period, 3) AS INTEGER)
-                          ELSE 4 + CAST(substr(period, 2) AS INTEGER) END) << 4)
-                 | (CASE predikat WHEN 'sangat_baik' THEN 0 WHEN 'baik' THEN 1 WHEN 'butuh_perbaikan' THEN 2
-                                  WHEN 'kurang' THEN 3 ELSE 4 END)
-            FROM appraisals WHERE year BETWEEN ? AND ? AND hasil_kerja IS NOT NULL
+            SELECT (employee_id << 24) | ((\(AppraisalTable.slotSQL)) << 4) | (\(AppraisalTable.rankSQL))
+            FROM appraisals INDEXED BY appraisals_current WHERE hasil_kerja IS NOT NULL AND year BETWEEN ? AND ? ORDER BY employee_id
             """, arguments: [firstYear, lastYear])
         while let packed = try cursor.next() {
-            let period = Int((packed >> 4) & 0xFF), rank = Int(packed & 0xF)
-            guard period < periods.count, rank < Predikat.allCases.count else { continue }
-            records[packed >> 24, default: []].append(.init(year: Int((packed >> 12) & 0xFFF) + 1900, period: periods[period],
-                                                            predikat: Predikat.allCases[rank]))
+            let rank = UInt8(packed & 0xF)
+            guard rank < Predikat.allCases.count else { continue }
+            table.append(employee: packed >> 24, slot: Int32((packed >> 4) & 0xFFFFF), rank: rank)
         }
         let groups = ImpactMatching.groups(participants: participants.values.sorted { $0.employeeId < $1.employeeId },
-                                           records: records, strata: try strata(in: db), excluded: excluded)
+                                           table: table, strata: try strata(in: db), excluded: excluded)
         guard SmallCell.shows(groups.participants.count), SmallCell.shows(groups.comparison.count) else {
             return Result(groups: groups, estimate: nil)
         }

@@ -57,4 +57,10 @@ public struct ImpactFilter: Sendable, Hashable {
         }
         return (sql, arguments)
     }
+
+    /// `JOIN employees p ON p.id = column` when `condition` (from ``people``) reads the
+    /// participant `p`, else nothing: at province scale the join costs a lookup per row.
+    public static func participantJoin(_ condition: String, on column: String) -> String {
+        condition.contains("p.unit_id") ? "JOIN employees p ON p.id = \(column)" : ""
+    }
 }

@@ -45,71 +45,103 @@ public enum ImpactMatching {
     /// appraisals; nobody in `excluded` (everyone who took the training) is a comparison.
     public static func groups(participants: [Participant], records: [Int64: [Record]], strata: [Int64: String],
                               excluded: Set<Int64>) -> Groups {
+        groups(participants: participants, table: AppraisalTable(records), strata: strata, excluded: excluded)
+    }
+
+    /// ``groups(participants:records:strata:excluded:)`` over an ``AppraisalTable``.
+    public static func groups(participants: [Participant], table: AppraisalTable, strata: [Int64: String],
+                              excluded: Set<Int64>) -> Groups {
         var groups = Groups()
-        // Comparison candidates by stratum; each candidate's predikat by period, built when first needed.
-        var candidates: [String: [Int64]] = [:]
-        for (employeeId, stratum) in strata where !excluded.contains(employeeId) && records[employeeId] != nil {
-            candidates[stratum, default: []].append(employeeId)
+        // Strata as numbers; comparison candidates (their indices in the table) by stratum.
+        var numbers: [String: Int] = [:]
+        var stratumOf: [Int64: Int] = [:]
+        stratumOf.reserveCapacity(strata.count)
+        for (employeeId, stratum) in strata {
+            let number = numbers[stratum] ?? numbers.count
+            numbers[stratum] = number
+            stratumOf[employeeId] = number
         }
-        var byPeriod: [Int64: [Int: Predikat]] = [:]
-        func lookup(_ id: Int64) -> [Int: Predikat] {
-            if let known = byPeriod[id] { return known }
-            let map = Dictionary((records[id] ?? []).map { (slot($0.year, $0.period), $0.predikat) }, uniquingKeysWith: { a, _ in a })
-            byPeriod[id] = map
-            return map
+        var candidates = [[Int]](repeating: [], count: numbers.count + 1)
+        for index in 0..<table.count {
+            let employeeId = table.employees[index]
+            guard !excluded.contains(employeeId), let stratum = stratumOf[employeeId] else { continue }
+            candidates[stratum].append(index)
         }
         // Participants sharing stratum, periods and prior predikat share one comparison cell,
         // whose members are counted once.
-        var cells: [String: Bool] = [:]
+        struct Cell: Hashable {
+            let stratum: Int
+            let before: Int32
+            let after: Int32
+            let prior: UInt8
+        }
+        var cells: [Cell: Bool] = [:]
         for participant in participants {
-            let own = records[participant.employeeId] ?? []
-            guard let before = own.filter({ ($0.period.endDate(year: $0.year) ?? participant.startedOn) < participant.startedOn })
-                    .max(by: { ($0.year, $0.period.sortKey) < ($1.year, $1.period.sortKey) }),
-                  let after = own.filter({ kind($0.period) == kind(before.period)
-                                           && start($0.year, $0.period) > participant.endedOn })
-                    .min(by: { ($0.year, $0.period.sortKey) < ($1.year, $1.period.sortKey) }) else {
+            guard let index = table.index(of: participant.employeeId),
+                  let (before, after) = beforeAndAfter(participant, table.records(at: index), table) else {
                 groups.withoutRecords += 1
                 continue
             }
-            let stratum = strata[participant.employeeId] ?? ""
-            let beforeSlot = slot(before.year, before.period), afterSlot = slot(after.year, after.period)
-            let cell = "\(stratum)#\(beforeSlot)#\(afterSlot)#\(before.predikat.rawValue)"
+            let stratum = stratumOf[participant.employeeId] ?? numbers.count
+            let prior = table.ranks[before]
+            let cell = Cell(stratum: stratum, before: table.slots[before], after: table.slots[after], prior: prior)
             if cells[cell] == nil {
-                let matches = (candidates[stratum] ?? []).compactMap { id -> Predikat? in
-                    let map = lookup(id)
-                    guard map[beforeSlot] == before.predikat else { return nil }
-                    return map[afterSlot]
+                var matched = false
+                for candidate in candidates[stratum] where table.rank(at: candidate, slot: cell.before) == prior {
+                    guard let later = table.rank(at: candidate, slot: cell.after) else { continue }
+                    matched = true
+                    groups.comparison.append(BeforeAfter(before: isGood(rank: prior), after: isGood(rank: later)))
                 }
-                cells[cell] = !matches.isEmpty
-                for later in matches {
-                    groups.comparison.append(BeforeAfter(before: isGood(before.predikat), after: isGood(later)))
-                }
+                cells[cell] = matched
             }
             guard cells[cell] == true else {
                 groups.unmatched += 1
                 continue
             }
-            groups.participants.append(BeforeAfter(before: isGood(before.predikat), after: isGood(after.predikat)))
+            groups.participants.append(BeforeAfter(before: isGood(rank: prior), after: isGood(rank: table.ranks[after])))
         }
         return groups
     }
 
-    /// A number for a year and period: the year, then the period's kind and number.
-    private static func slot(_ year: Int, _ period: AppraisalPeriod) -> Int {
-        year * 100 + kind(period) * 20 + period.lastMonth
+    /// The participant's record in the last period ending before the training, and in the
+    /// first period of the same kind starting after it (positions in `table`).
+    private static func beforeAndAfter(_ participant: Participant, _ records: Range<Int>,
+                                       _ table: AppraisalTable) -> (Int, Int)? {
+        let started = number(participant.startedOn), ended = number(participant.endedOn)
+        var before: (record: Int, key: (Int32, Int32))?
+        for record in records {
+            let slot = table.slots[record], span = AppraisalTable.span(slot)
+            guard span.last < started else { continue }
+            let key = (slot / 100, span.sortKey)
+            if before.map({ $0.key < key }) ?? true { before = (record, key) }
+        }
+        guard let before = before?.record else { return nil }
+        let kind = AppraisalTable.kind(table.slots[before])
+        var after: (record: Int, key: (Int32, Int32))?
+        for record in records {
+            let slot = table.slots[record]
+            guard AppraisalTable.kind(slot) == kind else { continue }
+            let span = AppraisalTable.span(slot)
+            guard span.first > ended else { continue }
+            let key = (slot / 100, span.sortKey)
+            if after.map({ key < $0.key }) ?? true { after = (record, key) }
+        }
+        return after.map { (before, $0.record) }
+    }
+
+    /// A date as yyyymmdd.
+    private static func number(_ date: CalendarDate) -> Int32 {
+        Int32(date.year * 10_000 + date.month * 100 + date.day)
+    }
+
+    /// Whether the predikat of rank `rank` (its index in `Predikat.allCases`) is Baik or better.
+    private static func isGood(rank: UInt8) -> Bool {
+        isGood(Predikat.allCases[Int(rank)])
     }
 
     /// Baik or Sangat Baik.
     public static func isGood(_ predikat: Predikat) -> Bool {
         predikat >= .baik
-    }
-
-    private static func kind(_ period: AppraisalPeriod) -> Int {
-        switch period {
-        case .annual: 0
-        case .quarter: 1
-        case .month: 2
-        }
     }
 
     /// The first day of `period` in `year`.

@@ -43,19 +43,19 @@ public struct ImpactReport: Sendable {
         var participants = 0, completed = 0
         if let row = try Row.fetchOne(db, sql: """
             SELECT COUNT(*) AS n, COALESCE(SUM(e.state = 'completed'), 0) AS done FROM enrolments e
-            JOIN runs r ON r.id = e.run_id JOIN employees p ON p.id = e.employee_id
+            JOIN runs r ON r.id = e.run_id \(ImpactFilter.participantJoin(sql, on: "e.employee_id"))
             WHERE e.state IN ('completed', 'not_completed') AND \(sql)
             """, arguments: arguments) {
             participants = row["n"]
             completed = row["done"]
         }
-        let reactions = try Surveys.means(runFilter: runSQL, runArguments, in: db)
+        let (reaction, reactions) = try Surveys.summaryAndMeans(runFilter: runSQL, runArguments, in: db)
         let gains = try TestScores.summaries(runFilter: sql, arguments, in: db)
         let lines = try Row.fetchAll(db, sql: """
             SELECT r.id, r.code, r.title, r.ends_on,
                    COUNT(e.id) AS n, COALESCE(SUM(e.state = 'completed'), 0) AS done
             FROM runs r JOIN enrolments e ON e.run_id = r.id AND e.state IN ('completed', 'not_completed')
-            JOIN employees p ON p.id = e.employee_id
+            \(ImpactFilter.participantJoin(sql, on: "e.employee_id"))
             WHERE \(sql) GROUP BY r.id ORDER BY r.ends_on DESC, r.code
             """, arguments: arguments).map { row in
             let id: Int64 = row["id"]
@@ -65,7 +65,7 @@ public struct ImpactReport: Sendable {
         }
         return ImpactReport(
             filter: filter, participants: participants, completed: completed,
-            reaction: try Surveys.summary(runFilter: runSQL, runArguments, in: db),
+            reaction: reaction,
             learning: GainSummary(merging: Array(gains.values)),
             behaviour: try BehaviourChecks.summary(runFilter: sql, arguments, today: today, in: db),
             results: try ImpactAnalysis.run(filter, in: db), runs: lines)

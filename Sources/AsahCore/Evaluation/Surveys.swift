@@ -92,22 +92,37 @@ public struct Surveys: Sendable {
     /// Figures are only given for at least ``SmallCell/minimum`` responses.
     public static func summary(runFilter: String = "r.id = ?", _ arguments: StatementArguments,
                                in db: Database) throws -> SurveySummary {
-        let responses = try Int.fetchOne(db, sql: """
-            SELECT COUNT(*) FROM survey_responses sr JOIN runs r ON r.id = sr.run_id WHERE \(runFilter)
-            """, arguments: arguments) ?? 0
-        guard SmallCell.shows(responses) else { return SurveySummary(responses: responses, items: [:], comments: []) }
-        var items: [String: LikertSummary] = [:]
+        try summaryAndMeans(runFilter: runFilter, arguments, in: db).summary
+    }
+
+    /// ``summary(runFilter:_:in:)`` of the runs together, and the mean of all answers per run
+    /// for runs with at least ``SmallCell/minimum`` responses, reading the answers once.
+    public static func summaryAndMeans(runFilter: String, _ arguments: StatementArguments,
+                                       in db: Database) throws -> (summary: SurveySummary, means: [Int64: Double]) {
+        var responsesByRun: [Int64: Int] = [:]
         for row in try Row.fetchAll(db, sql: """
-            SELECT a.item, a.score, COUNT(*) AS n FROM survey_answers a JOIN survey_responses sr ON sr.id = a.response_id
-            JOIN runs r ON r.id = sr.run_id WHERE \(runFilter) GROUP BY a.item, a.score
+            SELECT sr.run_id, COUNT(*) FROM survey_responses sr JOIN runs r ON r.id = sr.run_id WHERE \(runFilter) GROUP BY sr.run_id
             """, arguments: arguments) {
-            items[row["item"], default: LikertSummary()].add(row["score"], times: row["n"])
+            responsesByRun[row[0]] = row[1]
+        }
+        let responses = responsesByRun.values.reduce(0, +)
+        guard SmallCell.shows(responses) else { return (SurveySummary(responses: responses, items: [:], comments: []), [:]) }
+        var items: [String: LikertSummary] = [:], runs: [Int64: LikertSummary] = [:]
+        let answers = try Row.fetchCursor(db, sql: """
+            SELECT sr.run_id, a.item, a.score, COUNT(*) FROM survey_answers a JOIN survey_responses sr ON sr.id = a.response_id
+            JOIN runs r ON r.id = sr.run_id WHERE \(runFilter) GROUP BY sr.run_id, a.item, a.score
+            """, arguments: arguments)
+        while let row = try answers.next() {
+            let score: Int = row[2], count: Int = row[3]
+            items[row[1], default: LikertSummary()].add(score, times: count)
+            runs[row[0], default: LikertSummary()].add(score, times: count)
         }
         let comments = try String.fetchAll(db, sql: """
             SELECT sr.comment FROM survey_responses sr JOIN runs r ON r.id = sr.run_id
             WHERE \(runFilter) AND sr.comment IS NOT NULL ORDER BY sr.comment LIMIT 200
             """, arguments: arguments)
-        return SurveySummary(responses: responses, items: items, comments: comments)
+        let means = runs.compactMapValues { $0.mean }.filter { SmallCell.shows(responsesByRun[$0.key] ?? 0) }
+        return (SurveySummary(responses: responses, items: items, comments: comments), means)
     }
 }
 
@@ -138,20 +153,6 @@ extension Surveys {
             }
             return told
         }
-    }
-
-    /// The mean of all answers per run of the runs matching `runFilter` (SQL over `runs r`),
-    /// for runs with at least ``SmallCell/minimum`` responses only.
-    public static func means(runFilter: String, _ arguments: StatementArguments, in db: Database) throws -> [Int64: Double] {
-        var means: [Int64: Double] = [:]
-        for row in try Row.fetchAll(db, sql: """
-            SELECT sr.run_id, COUNT(DISTINCT sr.id) AS responses, AVG(a.score) AS mean
-            FROM survey_responses sr JOIN survey_answers a ON a.response_id = sr.id JOIN runs r ON r.id = sr.run_id
-            WHERE \(runFilter) GROUP BY sr.run_id
-            """, arguments: arguments) where SmallCell.shows(row["responses"]) {
-            means[row["run_id"]] = row["mean"]
-        }
-        return means
     }
 }
 

@@ -123,9 +123,9 @@ public struct TestScores: Sendable {
         try Row.fetchAll(db, sql: """
             SELECT a.run_id, a.score AS pre, a.max_score AS pre_max, b.score AS post, b.max_score AS post_max
             FROM test_scores a JOIN test_scores b ON b.run_id = a.run_id AND b.employee_id = a.employee_id AND b.phase = 'post'
-            JOIN runs r ON r.id = a.run_id JOIN employees p ON p.id = a.employee_id WHERE a.phase = 'pre' AND \(runFilter)
+            JOIN runs r ON r.id = a.run_id \(ImpactFilter.participantJoin(runFilter, on: "a.employee_id")) WHERE a.phase = 'pre' AND \(runFilter)
             """, arguments: arguments).map {
-            ($0["run_id"], TestScore(score: $0["pre"], maximum: $0["pre_max"]), TestScore(score: $0["post"], maximum: $0["post_max"]))
+            ($0[0], TestScore(score: $0[1], maximum: $0[2]), TestScore(score: $0[3], maximum: $0[4]))
         }
     }
 

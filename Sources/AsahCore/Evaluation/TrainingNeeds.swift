@@ -49,28 +49,31 @@ public enum TrainingNeeds {
             WHERE p.active AND \(filter) ORDER BY p.name COLLATE NOCASE, p.id
             """, arguments: [year] + arguments)
         guard !people.isEmpty else { return [] }
-        // The latest current-scheme record of each: predikat and perilaku only.
-        var latest: [Int64: (year: Int, sortKey: Int, predikat: Predikat?, perilakuBelow: Bool)] = [:]
+        // The latest current-scheme record of each (year, then period order): predikat and
+        // perilaku only, one row per person (SQLite takes the bare columns from the maximum row).
+        var latest: [Int64: (predikat: Predikat?, perilakuBelow: Bool)] = [:]
         let cursor = try Row.fetchCursor(db, sql: """
-            SELECT a.employee_id, a.year, a.period, a.predikat, a.perilaku_kerja FROM appraisals a
+            SELECT a.employee_id, MAX(a.year * 64 + CASE WHEN a.period = 'tahunan' THEN 40
+                       WHEN a.period LIKE 'tw%' THEN 9 * CAST(substr(a.period, 3) AS INTEGER) + 1
+                       ELSE 3 * CAST(substr(a.period, 2) AS INTEGER) END), a.predikat, a.perilaku_kerja
+            FROM appraisals a
             WHERE a.hasil_kerja IS NOT NULL AND a.year BETWEEN ? AND ?
               AND a.employee_id IN (SELECT p.id FROM employees p WHERE p.active AND \(filter))
+            GROUP BY a.employee_id
             """, arguments: [year - 2, year] + arguments)
         while let row = try cursor.next() {
-            let id: Int64 = row[0], recordYear: Int = row[1]
-            let sortKey = AppraisalPeriod(rawValue: row[2])?.sortKey ?? 0
-            if let known = latest[id], (known.year, known.sortKey) >= (recordYear, sortKey) { continue }
-            latest[id] = (recordYear, sortKey, Predikat(rawValue: row[3]), row[4] == Rating.diBawah.rawValue)
+            latest[row[0]] = (Predikat(rawValue: row[2]), row[3] == Rating.diBawah.rawValue)
         }
         let courses = try CourseMatch.all(in: db)
         let openRuns = Dictionary(try Row.fetchAll(db, sql: """
             SELECT course_id, MIN(id) AS id FROM runs WHERE status = 'open' GROUP BY course_id
             """).map { ($0["course_id"] as Int64, $0["id"] as Int64) }, uniquingKeysWith: { a, _ in a })
         var completed: [Int64: Set<Int64>] = [:]
-        for row in try Row.fetchAll(db, sql: """
+        let done = try Row.fetchCursor(db, sql: """
             SELECT e.employee_id, r.course_id FROM enrolments e JOIN runs r ON r.id = e.run_id WHERE e.state = 'completed'
-            """) {
-            completed[row["employee_id"], default: []].insert(row["course_id"])
+            """)
+        while let row = try done.next() {
+            completed[row[0], default: []].insert(row[1])
         }
         return people.compactMap { row in
             let id: Int64 = row["id"]
@@ -97,9 +100,7 @@ public enum TrainingNeeds {
             let id = course.id
             guard !done.contains(id) else { return nil }
             if let kind, !course.audience.jabatanKinds.isEmpty, !course.audience.jabatanKinds.contains(kind) { return nil }
-            let values = course.competencies.count { if case .core = $0 { true } else { false } }
-            let technical = course.competencies.count - values
-            var score = (behaviour ? values * 2 : 0) + (results ? technical * 2 : 0) + (hours ? 1 : 0)
+            var score = (behaviour ? course.values * 2 : 0) + (results ? course.technical * 2 : 0) + (hours ? 1 : 0)
             guard score > 0 else { return nil }
             if openRuns[id] != nil { score += 1 }
             return (score, course)
@@ -117,6 +118,19 @@ public enum TrainingNeeds {
         let title: String
         let competencies: [Competency]
         let audience: Audience
+        /// How many of the competencies are BerAKHLAK core values, and how many are technical.
+        let values: Int
+        let technical: Int
+
+        init(id: Int64, code: String, title: String, competencies: [Competency], audience: Audience) {
+            self.id = id
+            self.code = code
+            self.title = title
+            self.competencies = competencies
+            self.audience = audience
+            values = competencies.count { if case .core = $0 { true } else { false } }
+            technical = competencies.count - values
+        }
 
         static func all(in db: Database) throws -> [CourseMatch] {
             let decoder = JSONDecoder()

@@ -96,13 +96,17 @@ struct NeedsFeature: Feature {
     static func demand(year: Int, in db: Database)
         throws -> (people: Int, courses: [(label: String, count: Int)], units: [(label: String, count: Int)]) {
         let needs = try TrainingNeeds.list(year: year, in: db)
-        var courses: [String: Int] = [:], units: [String: Int] = [:]
+        // Counted by id, labelled once (there are tens of thousands of needs in a province).
+        var courses: [Int64: (label: String, count: Int)] = [:], units: [Int64: (label: String, count: Int)] = [:]
         for need in needs {
-            for course in need.recommendations { courses["\(course.code) \(course.title)", default: 0] += 1 }
-            units[need.unitName ?? "–", default: 0] += 1
+            for course in need.recommendations {
+                courses[course.courseId, default: ("\(course.code) \(course.title)", 0)].count += 1
+            }
+            units[need.unitId ?? -1, default: (need.unitName ?? "–", 0)].count += 1
         }
-        func sorted(_ counts: [String: Int]) -> [(label: String, count: Int)] {
-            counts.map { ($0.key, $0.value) }.sorted { ($0.count, $1.label) > ($1.count, $0.label) }
+        func sorted(_ counts: [Int64: (label: String, count: Int)]) -> [(label: String, count: Int)] {
+            Dictionary(counts.values.map { ($0.label, $0.count) }, uniquingKeysWith: +).map { ($0.key, $0.value) }
+                .sorted { ($0.count, $1.label) > ($1.count, $0.label) }
         }
         return (needs.count, sorted(courses), sorted(units))
     }
