@@ -110,7 +110,7 @@ struct PageTests {
         let unread = try app.database.pool.write { db -> Int in
             try db.execute(sql: """
                 INSERT INTO notifications (employee_id, kind, message, created_at)
-                SELECT employee_id, 'approval_requested', 'Uji', 0 FROM users WHERE login = 'demo.pegawai'
+                SELECT employee_id, 'approval_asked', 'Uji', 0 FROM users WHERE login = 'demo.pegawai'
                 """)
             return try Int.fetchOne(db, sql: """
                 SELECT COUNT(*) FROM notifications n JOIN users u ON u.employee_id = n.employee_id
