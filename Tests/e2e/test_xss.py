@@ -1,4 +1,5 @@
 """Stored and reflected script payloads in text fields are shown as text in Chromium, never as markup."""
+import datetime
 import os
 import tempfile
 import urllib.parse
@@ -77,3 +78,30 @@ def test_stored_payloads_stay_text_wherever_they_are_shown(login, server):
     assert_inert(driver, "/admin/users")
     driver.get(base + "/admin/audit")
     assert_inert(driver, "/admin/audit", shown=False)
+
+
+def test_run_form_payloads_stay_text_on_the_run_pages_and_when_the_form_is_refused(login, server):
+    base = server["base"]
+    tomorrow = (datetime.date.today() + datetime.timedelta(days=2)).isoformat()
+    driver = login("demo.koordinator")
+    driver.get(base + "/runs/new")
+    driver.find_element(By.CSS_SELECTOR, "#course option[value]:not([value=''])").click()
+    driver.find_element(By.ID, "code").send_keys("XSS-01")
+    driver.find_element(By.ID, "title").send_keys(PAYLOAD)
+    driver.find_element(By.ID, "quotas").send_keys(PAYLOAD)
+    submit_form(driver, "/runs/new")
+    assert_inert(driver, "/runs/new refused", shown=False)
+    assert driver.find_element(By.ID, "title").get_attribute("value") == PAYLOAD, "the typed title survives the refusal"
+
+    driver.find_element(By.ID, "quotas").clear()
+    driver.find_element(By.ID, "capacity").clear()
+    driver.find_element(By.ID, "capacity").send_keys("20")
+    for field, value in [("starts_on", tomorrow), ("ends_on", tomorrow), ("s1_date", tomorrow), ("s1_start", "09:00"),
+                         ("s1_end", "12:00")]:
+        driver.execute_script("arguments[0].value = arguments[1]", driver.find_element(By.ID, field), value)
+    driver.find_element(By.ID, "s1_place").send_keys(PAYLOAD)
+    submit_form(driver, "/runs/new")
+    WebDriverWait(driver, 10).until(lambda d: "/runs/new" not in d.current_url)
+    assert_inert(driver, "the run page")
+    driver.get(base + "/runs?status=draft")
+    assert_inert(driver, "the run list")
