@@ -45,8 +45,7 @@ struct InjectionProbeTests {
         var failures: [String] = []
         for route in app.routes where route.pattern.contains(":") && !route.method.isUnsafe {
             for payload in Self.payloads {
-                let path = route.pattern.split(separator: "/", omittingEmptySubsequences: false)
-                    .map { $0.hasPrefix(":") ? Self.encoded(payload) : String($0) }.joined(separator: "/")
+                let path = RoutePath.fill(route.pattern) { _ in Self.encoded(payload) }
                 let answer = try browser.get(path)
                 if let problem = Self.problem(answer, payload: payload) { failures.append("GET \(route.pattern) [\(payload)]: \(problem)") }
             }

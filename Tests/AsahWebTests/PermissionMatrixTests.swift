@@ -48,14 +48,14 @@ struct PermissionMatrixTests {
 
     /// A concrete path for a pattern, naming records that do not exist.
     static func path(for pattern: String) -> String {
-        pattern.split(separator: "/", omittingEmptySubsequences: false).map { part -> String in
-            switch part {
+        RoutePath.fill(pattern) { parameter in
+            switch parameter {
             case ":nip": "199001012015011001"
             case ":code": "TIDAK-ADA"
             case ":kind": "employees"
-            default: part.hasPrefix(":") ? "999999" : String(part)
+            default: "999999"
             }
-        }.joined(separator: "/")
+        }
     }
 
     static func errorCode(_ answer: RawHTTPResponse) -> String? {

@@ -5,11 +5,16 @@ struct Pager {
     let pages: Int
     let offset: Int
 
-    /// `requested` is the 1-based page from the query (out-of-range pages are brought back in).
-    init(requested: String?, total: Int, pageSize: Int) {
+    /// `requested` is the 1-based page (out-of-range pages are brought back in).
+    init(page requested: Int, total: Int, pageSize: Int) {
         pages = max(1, (total + pageSize - 1) / pageSize)
-        page = min(max(1, Int(requested ?? "1") ?? 1), pages)
+        page = min(max(1, requested), pages)
         offset = (page - 1) * pageSize
+    }
+
+    /// `requested` is the page as the query gives it (missing or not a number: the first).
+    init(requested: String?, total: Int, pageSize: Int) {
+        self.init(page: Int(requested ?? "1") ?? 1, total: total, pageSize: pageSize)
     }
 
     /// The template values; `link` gives the address of a page number.

@@ -31,12 +31,21 @@ struct ApprovalsFeature: Feature {
 
     /// The requests the viewer may decide, oldest first.
     static func pending(_ context: Context) throws -> [Item] {
+        try items(context, for: pendingRequests(context))
+    }
+
+    private static func pendingRequests(_ context: Context) throws -> [PendingRequest] {
         let user = context.user
         let coordinates = WorkshopAccess.coordinates(user)
         guard coordinates || user.employeeId != nil else { return [] }
-        let requests = try EnrolmentService(database: context.services.database)
+        return try EnrolmentService(database: context.services.database)
             .pendingRequests(supervisorEmployeeId: coordinates ? nil : user.employeeId)
             .filter { $0.employeeId != user.employeeId }
+    }
+
+    /// The requests with who normally decides them (looked up for these requests only).
+    private static func items(_ context: Context, for requests: some Collection<PendingRequest>) throws -> [Item] {
+        let user = context.user
         let supervisors = try context.services.database.pool.read { db in
             var names: [Int64: (id: Int64?, name: String?)] = [:]
             for row in try Row.fetchAll(db, sql: """
@@ -57,9 +66,9 @@ struct ApprovalsFeature: Feature {
     static func inbox(_ context: Context, error: String? = nil, errorFor: Int64? = nil, reason: String = "",
                       status: Int = 200) throws -> Response {
         let localizer = context.localizer
-        let all = try pending(context)
+        let all = try pendingRequests(context)
         let pager = Pager(requested: try context.query()["page"], total: all.count, pageSize: Self.pageSize)
-        let items = all.dropFirst(pager.offset).prefix(Self.pageSize).map { item -> [String: Any] in
+        let items = try items(context, for: all.dropFirst(pager.offset).prefix(Self.pageSize)).map { item -> [String: Any] in
             let request = item.request
             let hasError = errorFor == request.enrolmentId
             return templateValues([

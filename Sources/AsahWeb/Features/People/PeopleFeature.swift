@@ -39,7 +39,7 @@ struct PeopleFeature: Feature {
     private func directory(_ context: Context) throws -> Response {
         let (search, result) = try search(context)
         let units = try context.services.database.pool.read { try EmployeeDirectory.unitTree(in: $0) }
-        let pager = Pager(requested: String(search.page), total: result.total, pageSize: Self.pageSize)
+        let pager = Pager(page: search.page, total: result.total, pageSize: Self.pageSize)
         let links = pager.values(context.localizer) { page in
             "/people?q=\(URLEncoding.component(search.text ?? ""))&unit=\(search.unitId.map(String.init) ?? "")&page=\(page)"
         }
