@@ -172,4 +172,9 @@ enum ForumSchema {
             END;
             """)
     }
+
+    /// The thread page reads a thread's moderation actions on every view.
+    static func moderationByThread(_ db: Database) throws {
+        try db.execute(sql: "CREATE INDEX forum_moderation_thread ON forum_moderation(thread_id)")
+    }
 }

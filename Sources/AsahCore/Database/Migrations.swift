@@ -15,6 +15,7 @@ enum Migrations {
         migrator.registerMigration("v5-forums", migrate: ForumSchema.migrate)
         migrator.registerMigration("v6-projects", migrate: ProjectSchema.migrate)
         migrator.registerMigration("v7-evaluation-indexes", migrate: EvaluationSchema.indexes)
+        migrator.registerMigration("v8-forum-moderation-by-thread", migrate: ForumSchema.moderationByThread)
         return migrator
     }
 

@@ -74,11 +74,23 @@ extension Forums {
 
     /// The posts of a thread in order, labelled for `viewer`.
     public func posts(_ threadId: Int64, viewer: Principal, limit: Int = 500, in db: Database) throws -> [PostView] {
+        try views(threadId: threadId, viewer: viewer, in: db, where: "p.thread_id = ? ORDER BY p.number LIMIT ?",
+                  arguments: [threadId, limit])
+    }
+
+    /// One post of thread `threadId`, labelled for `viewer` (the answer to a reply or an edit).
+    public func post(_ postId: Int64, in threadId: Int64, viewer: Principal, in db: Database) throws -> PostView? {
+        try views(threadId: threadId, viewer: viewer, in: db, where: "p.id = ? AND p.thread_id = ?",
+                  arguments: [postId, threadId]).first
+    }
+
+    private func views(threadId: Int64, viewer: Principal, in db: Database, where condition: String,
+                       arguments: StatementArguments) throws -> [PostView] {
         let mine = try pseudonym(of: viewer.userId, in: threadId, db: db)
         let rows = try Row.fetchAll(db, sql: """
             SELECT p.*, u.display_name AS author_name FROM forum_posts p LEFT JOIN users u ON u.id = p.author_user_id
-            WHERE p.thread_id = ? ORDER BY p.number LIMIT ?
-            """, arguments: [threadId, limit])
+            WHERE \(condition)
+            """, arguments: arguments)
         return try rows.map { row in
             let post = try ForumPost(row: row)
             let label = post.pseudonymName ?? (row["author_name"] as String?) ?? "–"

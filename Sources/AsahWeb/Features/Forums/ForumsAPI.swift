@@ -56,7 +56,7 @@ enum ForumsAPI {
         case .failure(let problem): return ForumValues.api(problem)
         case .success(let post):
             let view = try context.services.database.pool.read { db in
-                try forums.posts(post.threadId, viewer: context.user, in: db).first { $0.post.id == id }
+                try forums.post(id, in: post.threadId, viewer: context.user, in: db)
             }
             guard let view else { return context.notFound() }
             return .json(PostJSON(view))
@@ -204,7 +204,7 @@ enum ForumsAPI {
         case .success(let post):
             let forums = try ForumValues.forums(context)
             let view = try context.services.database.pool.read { db in
-                try forums.posts(id, viewer: context.user, in: db).first { $0.post.id == post.id }
+                try forums.post(post.id!, in: id, viewer: context.user, in: db)
             }
             guard let view else { return context.notFound() }
             return .json(PostJSON(view), status: 201)

@@ -45,7 +45,7 @@ enum ThreadPage {
                 proposal: try CourseProposal.fetchOne(db, sql: "SELECT * FROM forum_course_proposals WHERE thread_id = ?",
                                                       arguments: [id]),
                 coordinators: Forums.coordinates(user) ? try Forums.coordinators(in: db) : [],
-                threshold: try Forums.agendaThreshold(category, in: db))
+                threshold: thread.kind == .suggestion ? try Forums.agendaThreshold(category, in: db) : nil)
         }
         guard let loaded else { return context.notFound() }
         let thread = loaded.thread
