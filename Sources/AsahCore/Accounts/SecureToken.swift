@@ -17,9 +17,13 @@ public enum SecureToken {
 
     /// The SHA-256 of `text` in lowercase hex.
     public static func digest(_ text: String) -> String {
+        digest(Array(text.utf8))
+    }
+
+    /// The SHA-256 of `bytes`, in lowercase hex.
+    public static func digest(_ bytes: [UInt8]) -> String {
         precondition(ready, "libsodium failed to initialise")
         var hash = [UInt8](repeating: 0, count: Int(crypto_hash_sha256_bytes()))
-        let bytes = Array(text.utf8)
         crypto_hash_sha256(&hash, bytes, UInt64(bytes.count))
         return hash.map { byte in
             let hex = String(byte, radix: 16)

@@ -50,7 +50,7 @@ public struct ImpactFilter: Sendable, Hashable {
         var (sql, arguments) = runs
         if let unitId {
             sql += """
-                 AND p.unit_id IN (WITH RECURSIVE sub(id) AS (SELECT ? UNION ALL
+                 AND p.unit_id IN (WITH RECURSIVE sub(id) AS (SELECT ? UNION
                     SELECT u.id FROM units u JOIN sub ON u.parent_id = sub.id) SELECT id FROM sub)
                 """
             arguments += [unitId]

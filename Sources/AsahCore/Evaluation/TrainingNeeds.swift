@@ -71,7 +71,8 @@ public enum TrainingNeeds {
         var completed: [Int64: Set<Int64>] = [:]
         let done = try Row.fetchCursor(db, sql: """
             SELECT e.employee_id, r.course_id FROM enrolments e JOIN runs r ON r.id = e.run_id WHERE e.state = 'completed'
-            """)
+              AND e.employee_id IN (SELECT p.id FROM employees p WHERE p.active AND \(filter))
+            """, arguments: arguments)
         while let row = try done.next() {
             completed[row[0], default: []].insert(row[1])
         }

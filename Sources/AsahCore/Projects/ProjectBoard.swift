@@ -60,13 +60,17 @@ public struct ProjectBoard: Sendable {
                 """, arguments: [runId])
             let schedule = setting.schedule
             let today = IndonesianTime.date(of: now)
+            // Each line reads only its own project's submissions and their reviews.
+            let submissionsOf = Dictionary(grouping: submissions, by: \.projectId)
+            let projectOfSubmission = Dictionary(uniqueKeysWithValues: submissions.map { ($0.id!, $0.projectId) })
+            let reviewsOf = Dictionary(grouping: reviews) { projectOfSubmission[$0.submissionId] }
             let lines = participants.compactMap { row -> Line? in
                 let id: Int64 = row["id"]
                 let project = projectOf[id]
                 guard coordinator || project != nil else { return nil }
                 let statuses = project.map { project in
-                    MilestoneProgress.statuses(schedule, submissions: submissions.filter { $0.projectId == project.id },
-                                               reviews: reviews, today: today)
+                    MilestoneProgress.statuses(schedule, submissions: submissionsOf[project.id!] ?? [],
+                                               reviews: reviewsOf[project.id] ?? [], today: today)
                 } ?? []
                 return Line(employeeId: id, name: row["name"], nip: row["nip"], project: project,
                             coachName: project?.coachEmployeeId.flatMap { people[$0]?.name },

@@ -81,6 +81,11 @@ public struct ProjectFolder: Sendable {
     }
 
     /// A file of the project, for a download by someone who may see the project.
+    /// Whether `principal` may see project `id` (one read, nothing else loaded).
+    public static func isVisible(_ id: Int64, to principal: Principal, database: AppDatabase) throws -> Bool {
+        try database.pool.read { try ProjectAccess.visible(id, to: principal, in: $0) != nil }
+    }
+
     public static func file(_ fileId: Int64, projectId: Int64, for principal: Principal,
                             database: AppDatabase) throws -> SubmissionFile? {
         try database.pool.read { db in

@@ -1,5 +1,4 @@
 import AsahCore
-import CSodium
 import Foundation
 import HTTPServer
 
@@ -85,7 +84,7 @@ struct FileStore: Sendable {
         guard data.count <= maximumBytes else { return .failure(.tooLarge) }
         let bytes = [UInt8](data)
         guard let kind = kind(of: Array(bytes.prefix(16)), filename: file.clientFilename) else { return .failure(.wrongType) }
-        let name = Self.sha256(bytes) + "." + kind.ext
+        let name = SecureToken.digest(bytes) + "." + kind.ext
         let path = (folder as NSString).appendingPathComponent(name)
         var isNew = false
         do {
@@ -149,12 +148,5 @@ struct FileStore: Sendable {
         let clean = String(String.UnicodeScalarView(last.unicodeScalars.filter { $0.value >= 32 && $0.value != 127 }))
             .trimmingCharacters(in: .whitespaces)
         return clean.isEmpty || clean == "." || clean == ".." ? "berkas." + kind.ext : String(clean.suffix(200))
-    }
-
-    static func sha256(_ bytes: [UInt8]) -> String {
-        _ = sodium_init()
-        var hash = [UInt8](repeating: 0, count: Int(crypto_hash_sha256_bytes()))
-        crypto_hash_sha256(&hash, bytes, UInt64(bytes.count))
-        return hash.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
     }
 }

@@ -21,7 +21,7 @@ struct NeedsFeature: Feature {
 
     private static let chain = """
         p.id IN (WITH RECURSIVE chain(id) AS (SELECT id FROM employees WHERE supervisor_id = ?
-                 UNION ALL SELECT e.id FROM employees e JOIN chain ON e.supervisor_id = chain.id) SELECT id FROM chain)
+                 UNION SELECT e.id FROM employees e JOIN chain ON e.supervisor_id = chain.id) SELECT id FROM chain)
         """
 
     private static func year(_ context: Context) throws -> Int {
@@ -160,10 +160,7 @@ struct NeedsFeature: Feature {
 /// CSV downloads of the evaluation tables (UTF-8, comma-separated, header row).
 enum EvaluationCSV {
     static func response(header: [String], rows: [[String]], filename: String) throws -> Response {
-        var response = Response(status: 200, body: Array(try CSVText.make(header: header, rows: rows).utf8))
-        response.headers.set("Content-Type", "text/csv; charset=utf-8")
-        response.headers.set("Content-Disposition", "attachment; filename=\"\(filename)\"")
-        return response
+        .csv(try CSVText.make(header: header, rows: rows), filename: filename)
     }
 
     /// A count, or "<5" when it may not be shown.

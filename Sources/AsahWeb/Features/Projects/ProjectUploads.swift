@@ -66,7 +66,7 @@ enum ProjectUploads {
             return .notFound
         }
         let database = context.services.database
-        guard try ProjectFolder.load(id, for: context.user, database: database) != nil else { return .notFound }
+        guard try ProjectFolder.isVisible(id, to: context.user, database: database) else { return .notFound }
         let store = store(database)
         let stored: [FileStore.Stored]
         switch keep(context.request, store: store, localizer: context.localizer) {

@@ -65,11 +65,7 @@ struct TrainingHoursFeature: Feature {
     private func complianceCSV(_ context: Context) throws -> Response {
         let year = try TrainingFormat.year(context)
         let csv = try TrainingHours(database: context.services.database).complianceCSV(year: year)
-        var response = Response(status: 200, body: Array(csv.utf8))
-        response.headers.set("Content-Type", "text/csv; charset=utf-8")
-        response.headers.set("Content-Disposition", "attachment; filename=\"kepatuhan-jp-\(year).csv\"")
-        response.headers.set("Cache-Control", "no-store")
-        return response
+        return .csv(csv, filename: "kepatuhan-jp-\(year).csv")
     }
 
     private func unit(_ context: Context) throws -> Response {
