@@ -51,7 +51,27 @@ public struct ImpactReport: Sendable {
         }
         let (reaction, reactions) = try Surveys.summaryAndMeans(runFilter: runSQL, runArguments, in: db)
         let gains = try TestScores.summaries(runFilter: sql, arguments, in: db)
-        let lines = try Row.fetchAll(db, sql: """
+        return ImpactReport(
+            filter: filter, participants: participants, completed: completed,
+            reaction: reaction,
+            learning: GainSummary(merging: Array(gains.values)),
+            behaviour: try BehaviourChecks.summary(runFilter: sql, arguments, today: today, in: db),
+            results: try ImpactAnalysis.run(filter, in: db),
+            runs: try runTable(filter, reactions: reactions, gains: gains, in: db))
+    }
+
+    /// The run table alone (for its CSV): without the L3 summary and the L4 analysis.
+    public static func runLines(_ filter: ImpactFilter, in db: Database) throws -> [RunLine] {
+        let (runSQL, runArguments) = filter.runs
+        let (sql, arguments) = filter.people
+        return try runTable(filter, reactions: Surveys.summaryAndMeans(runFilter: runSQL, runArguments, in: db).means,
+                            gains: TestScores.summaries(runFilter: sql, arguments, in: db), in: db)
+    }
+
+    private static func runTable(_ filter: ImpactFilter, reactions: [Int64: Double], gains: [Int64: GainSummary],
+                                 in db: Database) throws -> [RunLine] {
+        let (sql, arguments) = filter.people
+        return try Row.fetchAll(db, sql: """
             SELECT r.id, r.code, r.title, r.ends_on,
                    COUNT(e.id) AS n, COALESCE(SUM(e.state = 'completed'), 0) AS done
             FROM runs r JOIN enrolments e ON e.run_id = r.id AND e.state IN ('completed', 'not_completed')
@@ -63,11 +83,5 @@ public struct ImpactReport: Sendable {
             return RunLine(runId: id, code: row["code"], title: row["title"], endsOn: row["ends_on"],
                            participants: row["n"], completed: row["done"], reaction: reactions[id], gain: gain)
         }
-        return ImpactReport(
-            filter: filter, participants: participants, completed: completed,
-            reaction: reaction,
-            learning: GainSummary(merging: Array(gains.values)),
-            behaviour: try BehaviourChecks.summary(runFilter: sql, arguments, today: today, in: db),
-            results: try ImpactAnalysis.run(filter, in: db), runs: lines)
     }
 }

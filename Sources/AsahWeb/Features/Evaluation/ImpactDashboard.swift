@@ -67,12 +67,12 @@ struct ImpactDashboard: Feature {
     }
 
     private func runsCSV(_ context: Context) throws -> Response {
-        let report = try context.services.database.pool.read { db in
-            try ImpactReport.build(try Self.filter(context, in: db), today: IndonesianTime.date(of: Clock.now()), in: db)
+        let runs = try context.services.database.pool.read { db in
+            try ImpactReport.runLines(try Self.filter(context, in: db), in: db)
         }
         return try EvaluationCSV.response(
             header: ["kode_angkatan", "angkatan", "selesai", "peserta", "lulus", "rerata_reaksi", "rerata_n_gain"],
-            rows: report.runs.map { line in
+            rows: runs.map { line in
                 [line.code, line.title, line.endsOn.iso, EvaluationCSV.count(line.participants),
                  SmallCell.shows(line.participants) ? String(line.completed) : "",
                  line.reaction.map { String(format: "%.2f", $0) } ?? "", line.gain.map { String(format: "%.2f", $0) } ?? ""]
