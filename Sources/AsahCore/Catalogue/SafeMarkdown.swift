@@ -71,6 +71,8 @@ enum SafeMarkdown {
                 links == .course && isSafe(split(input.html, after: "<img src=\"").url, links) ? input.html : ""
             },
         ])
+        // Ink reads past the end of a list item that ends the text without a newline, and traps.
+        if !escaped.hasSuffix("\n") { escaped.append("\n") }
         return parser.html(from: escaped)
     }
 

@@ -72,4 +72,10 @@ struct CatalogueMarkdownTests {
         let nested = SafeMarkdown.html("[a [b [c [d](https://x.id) e] f] g]\n\n[tautan](https://lapor.go.id)")
         #expect(nested.contains("https://lapor.go.id"))
     }
+
+    @Test("text ending inside a list item, without a newline (a fuzzed course file made Ink trap), still renders the list")
+    func listAtEndOfText() {
+        let html = SafeMarkdown.html("Tujuan:\n\n1. Menyusun jadwal.\n2. Mengendalikan mutu pekerjaan melalui ren")
+        #expect(html.contains("<ol>") && html.contains("Mengendalikan mutu pekerjaan melalui ren"))
+    }
 }
