@@ -16,6 +16,7 @@ enum Migrations {
         migrator.registerMigration("v6-projects", migrate: ProjectSchema.migrate)
         migrator.registerMigration("v7-evaluation-indexes", migrate: EvaluationSchema.indexes)
         migrator.registerMigration("v8-forum-moderation-by-thread", migrate: ForumSchema.moderationByThread)
+        migrator.registerMigration("v10-evaluation-data-version", migrate: EvaluationDataVersion.migrate)
         return migrator
     }
 

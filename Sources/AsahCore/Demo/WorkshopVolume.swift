@@ -63,7 +63,9 @@ public enum WorkshopVolume {
                 let starts = IndonesianTime.date(of: firstSession), ends = IndonesianTime.date(of: lastEnd)
                 let cancelled = lastEnd < now && random.chance(0.03)
                 let status = cancelled ? "cancelled" : lastEnd < now ? "finished" : firstSession < now ? "running" : "open"
-                let capacity = 30 + random.int(in: 0...20)
+                let target = enrolments / max(runs, 1) + (number < enrolments % max(runs, 1) ? 1 : 0)
+                // A finished run had a seat for everyone who took part.
+                let capacity = max(30 + random.int(in: 0...20), status == "finished" ? target : 0)
                 try insertRun.execute(arguments: [
                     course.id, "\(course.code)-V\(number + 1)", "\(course.title) Angkatan \(number + 1)", capacity,
                     firstSession - 60 * day, firstSession - day, starts.description, ends.description, status, firstSession - 75 * day,
@@ -75,7 +77,6 @@ public enum WorkshopVolume {
                     try insertSession.execute(arguments: [runId, start, start + 8 * 3600, "Aula BKPSDM", instructor])
                 }
                 sessions += days
-                let target = enrolments / max(runs, 1) + (number < enrolments % max(runs, 1) ? 1 : 0)
                 var chosen = Set<Int64>()
                 while chosen.count < min(target, employees.count) { chosen.insert(random.pick(employees)) }
                 for (index, employee) in chosen.sorted().enumerated() {

@@ -1,3 +1,6 @@
+import Foundation
+import GRDB
+
 /// Current-scheme appraisals of many employees in flat arrays ordered by employee (no
 /// per-row object or dictionary), what ``ImpactMatching`` reads at province scale: each
 /// record is a period slot (``slot(year:period:)``) and a predikat rank (its index in
@@ -30,6 +33,66 @@ public struct AppraisalTable: Sendable {
         }
         slots.append(slot)
         ranks.append(rank)
+    }
+
+    /// The current-scheme records of `years` (every year when `nil`), of the active employees
+    /// `employees` admits (SQL over `employees p` with its arguments) or of everyone. At
+    /// province scale this is most of the appraisals, read in employee order from the covering
+    /// index `appraisals_current`; period and predikat are decoded from their bytes, without
+    /// making strings or asking SQLite to compute.
+    public static func load(years: ClosedRange<Int>? = nil, employees: (sql: String, arguments: StatementArguments)? = nil,
+                            in db: Database) throws -> AppraisalTable {
+        var table = AppraisalTable()
+        let people = employees.map { "AND employee_id IN (SELECT p.id FROM employees p WHERE p.active AND \($0.sql))" } ?? ""
+        let range = years.map { [$0.lowerBound, $0.upperBound] } ?? [Int.min, Int.max]
+        let cursor = try Row.fetchCursor(db, sql: """
+            SELECT employee_id, year, period, predikat FROM appraisals INDEXED BY appraisals_current
+            WHERE hasil_kerja IS NOT NULL AND year BETWEEN ? AND ? \(people) ORDER BY employee_id
+            """, arguments: StatementArguments(range) + (employees?.arguments ?? []))
+        while let row = try cursor.next() {
+            let year: Int = row[1]
+            guard let slot = try row.withUnsafeData(atIndex: 2, { $0.flatMap { slot(year: year, stored: $0) } }),
+                  let rank = try row.withUnsafeData(atIndex: 3, { $0.flatMap { rank(stored: $0) } }) else { continue }
+            table.append(employee: row[0], slot: slot, rank: rank)
+        }
+        return table
+    }
+
+    /// The slot of a period as stored ("tahunan", "tw1"-"tw4", "m01"-"m12"), from its bytes.
+    static func slot(year: Int, stored bytes: Data) -> Int32? {
+        let zero = UInt8(ascii: "0")
+        let period: AppraisalPeriod? = switch (bytes.first, bytes.count) {
+        case (UInt8(ascii: "t"), 7): .annual
+        case (UInt8(ascii: "t"), 3): .quarter(Int(bytes[bytes.startIndex + 2]) - Int(zero))
+        case (UInt8(ascii: "m"), 3): .month(10 * (Int(bytes[bytes.startIndex + 1]) - Int(zero)) + Int(bytes[bytes.startIndex + 2]) - Int(zero))
+        default: nil
+        }
+        return period.map { slot(year: year, period: $0) }
+    }
+
+    /// The rank of a predikat as stored, from its bytes: the five names differ in their first
+    /// letter and length ("sangat_baik" 11, "baik" 4, "butuh_perbaikan" 15, "kurang" 6,
+    /// "sangat_kurang" 13).
+    static func rank(stored bytes: Data) -> UInt8? {
+        switch (bytes.first, bytes.count) {
+        case (UInt8(ascii: "s"), 11): 0
+        case (UInt8(ascii: "b"), 4): 1
+        case (UInt8(ascii: "b"), 15): 2
+        case (UInt8(ascii: "k"), 6): 3
+        case (UInt8(ascii: "s"), 13): 4
+        default: nil
+        }
+    }
+
+    /// The predikat of `employee`'s latest record in `years` (by year, then period order), if any.
+    public func latest(of employee: Int64, in years: ClosedRange<Int>) -> Predikat? {
+        guard let index = index(of: employee) else { return nil }
+        var best: (key: Int32, rank: UInt8)?
+        for record in records(at: index) where years.contains(Int(slots[record] / 100)) {
+            let key = slots[record] / 100 * 64 + Self.span(slots[record]).sortKey
+            if best.map({ key > $0.key }) ?? true { best = (key, ranks[record]) }
+        }
+        return best.map { Predikat.allCases[Int($0.rank)] }
     }
 
     /// The number of employees.
@@ -66,17 +129,6 @@ public struct AppraisalTable: Sendable {
         }
         return Int32(year * 100 + kind * 20 + period.lastMonth)
     }
-
-    /// The same as SQL over an `appraisals` row (for reading the table in one query).
-    static let slotSQL = """
-        year * 100 + CASE WHEN period = 'tahunan' THEN 12 WHEN period LIKE 'tw%' THEN 20 + 3 * CAST(substr(period, 3) AS INTEGER)
-                          ELSE 40 + CAST(substr(period, 2) AS INTEGER) END
-        """
-
-    /// The rank of `predikat` (its index in `Predikat.allCases`) in SQL.
-    static let rankSQL = """
-        CASE predikat WHEN 'sangat_baik' THEN 0 WHEN 'baik' THEN 1 WHEN 'butuh_perbaikan' THEN 2 WHEN 'kurang' THEN 3 ELSE 4 END
-        """
 
     /// A slot's kind (0 annual, 1 quarter, 2 month).
     static func kind(_ slot: Int32) -> Int32 { slot % 100 / 20 }

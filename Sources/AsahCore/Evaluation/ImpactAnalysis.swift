@@ -19,7 +19,8 @@ public enum ImpactAnalysis {
         public var shown: Bool { estimate != nil }
     }
 
-    public static func run(_ filter: ImpactFilter, in db: Database) throws -> Result {
+    /// `appraisals`: everyone's appraisals when already read (``AppraisalTable/load(years:employees:in:)``).
+    public static func run(_ filter: ImpactFilter, appraisals: AppraisalTable? = nil, in db: Database) throws -> Result {
         let (sql, arguments) = filter.people
         var participants: [Int64: ImpactMatching.Participant] = [:]
         let rows = try Row.fetchCursor(db, sql: """
@@ -41,19 +42,7 @@ public enum ImpactAnalysis {
         let years = participants.values.map(\.startedOn.year)
         // The last period before a training and the first after it lie within a year of it.
         let firstYear = (years.min() ?? 0) - 1, lastYear = (participants.values.map(\.endedOn.year).max() ?? 0) + 1
-        // At province scale this is most of a year's appraisals: each row is read as one
-        // integer (employee, period slot, predikat rank packed by SQLite), in employee order
-        // (the v7 index), into flat arrays.
-        var table = AppraisalTable()
-        let cursor = try Int64.fetchCursor(db, sql: """
-            SELECT (employee_id << 24) | ((\(AppraisalTable.slotSQL)) << 4) | (\(AppraisalTable.rankSQL))
-            FROM appraisals INDEXED BY appraisals_current WHERE hasil_kerja IS NOT NULL AND year BETWEEN ? AND ? ORDER BY employee_id
-            """, arguments: [firstYear, lastYear])
-        while let packed = try cursor.next() {
-            let rank = UInt8(packed & 0xF)
-            guard rank < Predikat.allCases.count else { continue }
-            table.append(employee: packed >> 24, slot: Int32((packed >> 4) & 0xFFFFF), rank: rank)
-        }
+        let table = try appraisals ?? AppraisalTable.load(years: firstYear...lastYear, in: db)
         let groups = ImpactMatching.groups(participants: participants.values.sorted { $0.employeeId < $1.employeeId },
                                            table: table, strata: try strata(in: db), excluded: excluded)
         guard SmallCell.shows(groups.participants.count), SmallCell.shows(groups.comparison.count) else {

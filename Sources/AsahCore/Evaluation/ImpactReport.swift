@@ -37,7 +37,9 @@ public struct ImpactReport: Sendable {
         SmallCell.guarded(learning.gains.count, learning.mean).flatMap { $0 }
     }
 
-    public static func build(_ filter: ImpactFilter, today: CalendarDate, in db: Database) throws -> ImpactReport {
+    /// `appraisals`: everyone's appraisals when already read (``AppraisalTable/load(years:employees:in:)``).
+    public static func build(_ filter: ImpactFilter, today: CalendarDate, appraisals: AppraisalTable? = nil,
+                             in db: Database) throws -> ImpactReport {
         let (sql, arguments) = filter.people
         let (runSQL, runArguments) = filter.runs
         var participants = 0, completed = 0
@@ -56,7 +58,7 @@ public struct ImpactReport: Sendable {
             reaction: reaction,
             learning: GainSummary(merging: Array(gains.values)),
             behaviour: try BehaviourChecks.summary(runFilter: sql, arguments, today: today, in: db),
-            results: try ImpactAnalysis.run(filter, in: db),
+            results: try ImpactAnalysis.run(filter, appraisals: appraisals, in: db),
             runs: try runTable(filter, reactions: reactions, gains: gains, in: db))
     }
 

@@ -41,54 +41,74 @@ public enum TrainingNeeds {
     /// `p.supervisor_id = ?`) for `year`, by name.
     public static func list(_ filter: String = "1", _ arguments: StatementArguments = [], year: Int,
                             target: Double = TrainingHours.annualTarget, in db: Database) throws -> [Need] {
-        let people = try Row.fetchAll(db, sql: """
-            SELECT p.id, p.nip, p.name, p.jabatan_kind, p.unit_id, u.name AS unit_name,
-                   (SELECT COALESCE(SUM(h.jp), 0) FROM training_hours h
-                    WHERE h.employee_id = p.id AND h.year = ? AND h.status = 'verified') AS jp
-            FROM employees p LEFT JOIN units u ON u.id = p.unit_id
+        let assessed = Dictionary(uniqueKeysWithValues: try assess(filter, arguments, year: year, target: target, in: db)
+            .map { ($0.employeeId, $0) })
+        guard !assessed.isEmpty else { return [] }
+        return try Row.fetchAll(db, sql: """
+            SELECT p.id, p.nip, p.name, p.unit_id, u.name AS unit_name FROM employees p LEFT JOIN units u ON u.id = p.unit_id
             WHERE p.active AND \(filter) ORDER BY p.name COLLATE NOCASE, p.id
-            """, arguments: [year] + arguments)
-        guard !people.isEmpty else { return [] }
-        // The latest current-scheme record of each (year, then period order): predikat and
-        // perilaku only, one row per person (SQLite takes the bare columns from the maximum row).
-        var latest: [Int64: (predikat: Predikat?, perilakuBelow: Bool)] = [:]
-        let cursor = try Row.fetchCursor(db, sql: """
-            SELECT a.employee_id, MAX(a.year * 64 + CASE WHEN a.period = 'tahunan' THEN 40
-                       WHEN a.period LIKE 'tw%' THEN 9 * CAST(substr(a.period, 3) AS INTEGER) + 1
-                       ELSE 3 * CAST(substr(a.period, 2) AS INTEGER) END), a.predikat, a.perilaku_kerja
-            FROM appraisals a
-            WHERE a.hasil_kerja IS NOT NULL AND a.year BETWEEN ? AND ?
-              AND a.employee_id IN (SELECT p.id FROM employees p WHERE p.active AND \(filter))
-            GROUP BY a.employee_id
-            """, arguments: [year - 2, year] + arguments)
-        while let row = try cursor.next() {
-            latest[row[0]] = (Predikat(rawValue: row[2]), row[3] == Rating.diBawah.rawValue)
+            """, arguments: arguments).compactMap { row in
+            guard let need = assessed[row["id"]] else { return nil }
+            return Need(employeeId: need.employeeId, nip: row["nip"], name: row["name"], unitId: row["unit_id"],
+                        unitName: row["unit_name"], reasons: need.reasons, recommendations: need.recommendations)
         }
+    }
+
+    /// Someone in need, without the names (what counting demand needs).
+    struct Assessment {
+        let employeeId: Int64
+        let unitId: Int64?
+        let reasons: [Reason]
+        let recommendations: [Recommendation]
+    }
+
+    /// The active employees matching `filter` who need training in `year`, in id order. Reads
+    /// a few flat columns per person (the whole province is 100,000 people): their jabatan
+    /// kind and unit, verified JP, latest current-scheme predikat within the last three years
+    /// (``AppraisalTable``; a perilaku below expectation is exactly a Kurang or Sangat Kurang
+    /// in the matrix) and completed courses.
+    /// `appraisals` may be a table already read (of everyone, any years).
+    static func assess(_ filter: String, _ arguments: StatementArguments, year: Int, target: Double,
+                       appraisals: AppraisalTable? = nil, in db: Database) throws -> [Assessment] {
+        let people = "SELECT p.id FROM employees p WHERE p.active AND \(filter)"
+        var hours: [Int64: Double] = [:]
+        let ledger = try Row.fetchCursor(db, sql: """
+            SELECT employee_id, SUM(jp) FROM training_hours
+            WHERE year = ? AND status = 'verified' AND employee_id IN (\(people)) GROUP BY employee_id
+            """, arguments: [year] + arguments)
+        while let row = try ledger.next() { hours[row[0]] = row[1] }
+        let years = (year - 2)...year
+        let appraisals = try appraisals ?? AppraisalTable.load(years: years, employees: (filter, arguments), in: db)
+        var completed: [Int64: Set<Int64>] = [:]
+        let done = try Row.fetchCursor(db, sql: """
+            SELECT e.employee_id, r.course_id FROM enrolments e JOIN runs r ON r.id = e.run_id
+            WHERE e.state = 'completed' AND e.employee_id IN (\(people))
+            """, arguments: arguments)
+        while let row = try done.next() { completed[row[0], default: []].insert(row[1]) }
         let courses = try CourseMatch.all(in: db)
         let openRuns = Dictionary(try Row.fetchAll(db, sql: """
             SELECT course_id, MIN(id) AS id FROM runs WHERE status = 'open' GROUP BY course_id
             """).map { ($0["course_id"] as Int64, $0["id"] as Int64) }, uniquingKeysWith: { a, _ in a })
-        var completed: [Int64: Set<Int64>] = [:]
-        let done = try Row.fetchCursor(db, sql: """
-            SELECT e.employee_id, r.course_id FROM enrolments e JOIN runs r ON r.id = e.run_id WHERE e.state = 'completed'
-              AND e.employee_id IN (SELECT p.id FROM employees p WHERE p.active AND \(filter))
+        var assessed: [Assessment] = []
+        let cursor = try Row.fetchCursor(db, sql: """
+            SELECT p.id, p.jabatan_kind, p.unit_id FROM employees p WHERE p.active AND \(filter) ORDER BY p.id
             """, arguments: arguments)
-        while let row = try done.next() {
-            completed[row[0], default: []].insert(row[1])
-        }
-        return people.compactMap { row in
-            let id: Int64 = row["id"]
+        while let row = try cursor.next() {
+            let id: Int64 = row[0]
             var reasons: [Reason] = []
-            if let predikat = latest[id]?.predikat, predikat <= .butuhPerbaikan { reasons.append(.lowPredikat(predikat)) }
-            if latest[id]?.perilakuBelow == true { reasons.append(.perilakuBelow) }
-            let jp: Double = row["jp"]
+            if let predikat = appraisals.latest(of: id, in: years) {
+                if predikat <= .butuhPerbaikan { reasons.append(.lowPredikat(predikat)) }
+                if predikat <= .kurang { reasons.append(.perilakuBelow) }
+            }
+            let jp = hours[id] ?? 0
             if jp < target { reasons.append(.shortOfJP(have: jp, target: target)) }
-            guard !reasons.isEmpty else { return nil }
-            let kind = (row["jabatan_kind"] as String?).flatMap(JabatanKind.init(rawValue:))
-            let recommendations = recommend(courses, for: reasons, kind: kind, done: completed[id] ?? [], openRuns: openRuns)
-            return Need(employeeId: id, nip: row["nip"], name: row["name"], unitId: row["unit_id"], unitName: row["unit_name"],
-                        reasons: reasons, recommendations: recommendations)
+            guard !reasons.isEmpty else { continue }
+            let kind = (row[1] as String?).flatMap(JabatanKind.init(rawValue:))
+            assessed.append(Assessment(employeeId: id, unitId: row[2], reasons: reasons,
+                                       recommendations: recommend(courses, for: reasons, kind: kind, done: completed[id] ?? [],
+                                                                  openRuns: openRuns)))
         }
+        return assessed
     }
 
     /// Up to three courses for `reasons`, best match first (see the type's documentation).

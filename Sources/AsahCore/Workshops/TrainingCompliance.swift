@@ -17,22 +17,25 @@ extension TrainingHours {
     /// Every unit in tree order with how many of its active employees reached `target`
     /// verified JP in `year`. Each employee counts in their own unit only.
     public func compliance(year: Int, target: Double = annualTarget) throws -> [UnitCompliance] {
-        try database.pool.read { db in
-            var counts: [Int64: (employees: Int, reached: Int)] = [:]
-            for row in try Row.fetchAll(db, sql: """
-                SELECT unit_id, COUNT(*) AS employees, SUM(jp >= ?) AS reached FROM (
-                    SELECT p.id, p.unit_id, COALESCE(SUM(h.jp), 0) AS jp
-                    FROM employees p LEFT JOIN training_hours h ON h.employee_id = p.id AND h.year = ? AND h.status = 'verified'
-                    WHERE p.active AND p.unit_id IS NOT NULL GROUP BY p.id
-                ) GROUP BY unit_id
-                """, arguments: [target, year]) {
-                counts[row["unit_id"]] = (row["employees"], row["reached"])
-            }
-            return try EmployeeDirectory.unitTree(in: db).map { unit in
-                let count = counts[unit.id] ?? (0, 0)
-                return UnitCompliance(unitId: unit.id, code: unit.code, name: unit.name, depth: unit.depth,
-                                      employees: count.employees, reached: count.reached)
-            }
+        try database.pool.read { try Self.compliance(year: year, target: target, in: $0) }
+    }
+
+    /// ``compliance(year:target:)`` read in a transaction the caller holds.
+    public static func compliance(year: Int, target: Double = annualTarget, in db: Database) throws -> [UnitCompliance] {
+        var counts: [Int64: (employees: Int, reached: Int)] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT unit_id, COUNT(*) AS employees, SUM(jp >= ?) AS reached FROM (
+                SELECT p.id, p.unit_id, COALESCE(SUM(h.jp), 0) AS jp
+                FROM employees p LEFT JOIN training_hours h ON h.employee_id = p.id AND h.year = ? AND h.status = 'verified'
+                WHERE p.active AND p.unit_id IS NOT NULL GROUP BY p.id
+            ) GROUP BY unit_id
+            """, arguments: [target, year]) {
+            counts[row["unit_id"]] = (row["employees"], row["reached"])
+        }
+        return try EmployeeDirectory.unitTree(in: db).map { unit in
+            let count = counts[unit.id] ?? (0, 0)
+            return UnitCompliance(unitId: unit.id, code: unit.code, name: unit.name, depth: unit.depth,
+                                  employees: count.employees, reached: count.reached)
         }
     }
 

@@ -26,7 +26,8 @@ public final class AsahApp: Sendable {
             tokens: APITokens(database: database), accounts: Accounts(database: database),
             views: try Views(messages: messages), messages: messages, logger: logger,
             identities: IdentityCache(lifetime: sessionPolicy.cacheSeconds),
-            pages: PageCache(lifetime: pageCacheSeconds, changes: database.changes))
+            pages: PageCache(lifetime: pageCacheSeconds, changes: database.changes),
+            figures: EvaluationFigures(database: database))
         self.services = services
         let features: [any Feature] = [
             SystemFeature(staticFiles: StaticFiles(root: staticRoot)), SessionFeature(), DashboardFeature(),

@@ -15,4 +15,6 @@ struct Services: Sendable {
     let identities: IdentityCache
     /// Recent answers to signed-in GET requests.
     let pages: PageCache
+    /// The coordinator's evaluation figures, kept per data version.
+    let figures: EvaluationFigures
 }

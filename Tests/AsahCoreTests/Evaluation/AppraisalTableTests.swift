@@ -1,4 +1,5 @@
 @testable import AsahCore
+import Foundation
 import GRDB
 import Testing
 
@@ -24,18 +25,17 @@ extension Evaluation {
             #expect(kinds.count == 3)
         }
 
-        @Test("SQLite computes the same slot and predikat rank as Swift")
-        func sqlEncoding() throws {
-            let queue = try DatabaseQueue()
-            try queue.read { db in
-                for period in Self.periods { for predikat in Predikat.allCases {
-                    let row = try #require(try Row.fetchOne(db, sql: """
-                        SELECT \(AppraisalTable.slotSQL) AS slot, \(AppraisalTable.rankSQL) AS rank
-                        FROM (SELECT 2025 AS year, ? AS period, ? AS predikat)
-                        """, arguments: [period.rawValue, predikat.rawValue]))
-                    #expect(row["slot"] == AppraisalTable.slot(year: 2025, period: period))
-                    #expect(row["rank"] == Predikat.allCases.firstIndex(of: predikat))
-                } }
+        @Test("the slot and predikat rank read from the stored bytes are those of the parsed values")
+        func storedEncoding() throws {
+            for period in Self.periods {
+                #expect(AppraisalTable.slot(year: 2025, stored: Data(period.rawValue.utf8)) == AppraisalTable.slot(year: 2025, period: period))
+            }
+            for predikat in Predikat.allCases {
+                #expect(AppraisalTable.rank(stored: Data(predikat.rawValue.utf8)) == UInt8(predikat.rank))
+            }
+            for odd in ["", "t", "tw", "pp46_baik", "cukup", "m1"] {
+                #expect(AppraisalTable.slot(year: 2025, stored: Data(odd.utf8)) == nil)
+                #expect(AppraisalTable.rank(stored: Data(odd.utf8)) == nil)
             }
         }
 
@@ -114,8 +114,9 @@ extension Evaluation {
                 let compact = ImpactMatching.groups(participants: participants, records: records, strata: strata, excluded: excluded)
                 let expected = Self.reference(participants, records, strata, excluded)
                 #expect(compact.participants == expected.participants)
-                #expect(Dictionary(compact.comparison.map { ($0, 1) }, uniquingKeysWith: +)
-                        == Dictionary(expected.comparison.map { ($0, 1) }, uniquingKeysWith: +), "the same people, in any order")
+                let compared: [BeforeAfter: Int] = Dictionary(compact.comparison.map { ($0, 1) }, uniquingKeysWith: +)
+                let reference: [BeforeAfter: Int] = Dictionary(expected.comparison.map { ($0, 1) }, uniquingKeysWith: +)
+                #expect(compared == reference, "the same people, in any order")
                 #expect(compact.withoutRecords == expected.withoutRecords && compact.unmatched == expected.unmatched)
             }
         }

@@ -60,10 +60,10 @@ struct ImpactAPI: Feature {
     }
 
     private func impact(_ context: Context) throws -> Response {
-        let (filter, report) = try context.services.database.pool.read { db in
-            let filter = try ImpactDashboard.filter(context, in: db)
-            return (filter, try ImpactReport.build(filter, today: IndonesianTime.date(of: Clock.now()), in: db))
+        let (filter, version) = try context.services.database.pool.read { db in
+            (try ImpactDashboard.filter(context, in: db), try EvaluationDataVersion.current(db))
         }
+        let report = try context.services.figures.report(filter, today: IndonesianTime.date(of: Clock.now()), version: version)
         let estimate = report.results.estimate
         let learningShown = report.meanGain != nil
         return .json(ImpactJSON(

@@ -40,12 +40,12 @@ struct ImpactDashboard: Feature {
     private static func show(_ context: Context, template: String) throws -> Response {
         let localizer = context.localizer
         let today = IndonesianTime.date(of: Clock.now())
-        let (filter, report, choices, needs) = try context.services.database.pool.read { db in
+        let (filter, choices, version) = try context.services.database.pool.read { db in
             let filter = try Self.filter(context, in: db)
-            return (filter, try ImpactReport.build(filter, today: today, in: db), try ImpactChoices.load(filter, in: db),
-                    try NeedsFeature.demand(year: filter.year ?? today.year, in: db))
+            return (filter, try ImpactChoices.load(filter, in: db), try EvaluationDataVersion.current(db))
         }
-        let compliance = try TrainingHours(database: context.services.database).compliance(year: filter.year ?? today.year)
+        let (report, needs, compliance) = try context.services.figures.dashboard(filter, year: filter.year ?? today.year,
+                                                                                 today: today, version: version)
         var data = ImpactView.values(report, localizer)
         data.merge(choices.values(filter, localizer)) { first, _ in first }
         let units = compliance.filter { $0.employees > 0 }
@@ -82,9 +82,10 @@ struct ImpactDashboard: Feature {
     /// The figures above the run table (participation, L1-L4 and the L4 groups) as rows of
     /// measure and value; suppressed figures are left empty.
     private func summaryCSV(_ context: Context) throws -> Response {
-        let report = try context.services.database.pool.read { db in
-            try ImpactReport.build(try Self.filter(context, in: db), today: IndonesianTime.date(of: Clock.now()), in: db)
+        let (filter, version) = try context.services.database.pool.read { db in
+            (try Self.filter(context, in: db), try EvaluationDataVersion.current(db))
         }
+        let report = try context.services.figures.report(filter, today: IndonesianTime.date(of: Clock.now()), version: version)
         func number(_ value: Double?, _ digits: Int = 3) -> String { value.map { String(format: "%.\(digits)f", $0) } ?? "" }
         let estimate = report.results.estimate
         var rows: [[String]] = [

@@ -91,31 +91,18 @@ struct NeedsFeature: Feature {
         }
     }
 
-    /// Demand per course (people for whom it is recommended) and per unit (people in need),
-    /// the larger first; small counts are kept but shown as "fewer than 5".
-    static func demand(year: Int, in db: Database)
-        throws -> (people: Int, courses: [(label: String, count: Int)], units: [(label: String, count: Int)]) {
-        let needs = try TrainingNeeds.list(year: year, in: db)
-        // Counted by id, labelled once (there are tens of thousands of needs in a province).
-        var courses: [Int64: (label: String, count: Int)] = [:], units: [Int64: (label: String, count: Int)] = [:]
-        for need in needs {
-            for course in need.recommendations {
-                courses[course.courseId, default: ("\(course.code) \(course.title)", 0)].count += 1
-            }
-            units[need.unitId ?? -1, default: (need.unitName ?? "–", 0)].count += 1
-        }
-        func sorted(_ counts: [Int64: (label: String, count: Int)]) -> [(label: String, count: Int)] {
-            Dictionary(counts.values.map { ($0.label, $0.count) }, uniquingKeysWith: +).map { ($0.key, $0.value) }
-                .sorted { ($0.count, $1.label) > ($1.count, $0.label) }
-        }
-        return (needs.count, sorted(courses), sorted(units))
+    /// The province's demand in `year`, shared with the impact dashboard's needs box.
+    private static func demand(_ context: Context, year: Int) throws -> TrainingDemand {
+        let version = try context.services.database.pool.read { try EvaluationDataVersion.current($0) }
+        return try context.services.figures.demand(year: year, version: version)
     }
 
     private func demand(_ context: Context) throws -> Response {
         let year = try Self.year(context)
         let localizer = context.localizer
-        let (_, courses, units) = try context.services.database.pool.read { try Self.demand(year: year, in: $0) }
-        func rows(_ lines: [(label: String, count: Int)]) -> [[String: Any]] {
+        let demand = try Self.demand(context, year: year)
+        let (courses, units) = (demand.courses, demand.units)
+        func rows(_ lines: [TrainingDemand.Line]) -> [[String: Any]] {
             lines.map { ["label": $0.label, "count": EvaluationFormat.size($0.count, localizer)] }
         }
         let shown = courses.filter { SmallCell.shows($0.count) }
@@ -130,8 +117,8 @@ struct NeedsFeature: Feature {
 
     private static func csv(_ context: Context, byCourse: Bool) throws -> Response {
         let year = try year(context)
-        let (_, courses, units) = try context.services.database.pool.read { try demand(year: year, in: $0) }
-        let lines = byCourse ? courses : units
+        let demand = try Self.demand(context, year: year)
+        let lines = byCourse ? demand.courses : demand.units
         return try EvaluationCSV.response(header: ["tahun", byCourse ? "kursus" : "unit", "jumlah_pegawai"],
                                           rows: lines.map { [String(year), $0.label, EvaluationCSV.count($0.count)] },
                                           filename: "kebutuhan-\(byCourse ? "kursus" : "unit")-\(year).csv")
@@ -151,9 +138,9 @@ struct NeedsFeature: Feature {
 
     private func apiDemand(_ context: Context) throws -> Response {
         let year = try Self.year(context)
-        let (_, courses, units) = try context.services.database.pool.read { try Self.demand(year: year, in: $0) }
-        let line = { (entry: (label: String, count: Int)) in DemandJSON.Line(name: entry.label, employees: SmallCell.guarded(entry.count, entry.count)) }
-        return .json(DemandJSON(year: year, courses: courses.map(line), units: units.map(line)))
+        let demand = try Self.demand(context, year: year)
+        let line = { (entry: TrainingDemand.Line) in DemandJSON.Line(name: entry.label, employees: SmallCell.guarded(entry.count, entry.count)) }
+        return .json(DemandJSON(year: year, courses: demand.courses.map(line), units: demand.units.map(line)))
     }
 }
 

@@ -1,0 +1,43 @@
+import GRDB
+
+/// What the province's training needs (``TrainingNeeds``) ask for in a year, for planning
+/// next year's runs: how many people are in need, and per course (people it is recommended
+/// to) and per unit (people in need), the larger first. Counted by id from the assessment
+/// alone, without anyone's name. Small counts are kept; whoever shows them suppresses them
+/// (``SmallCell``).
+public struct TrainingDemand: Sendable, Hashable {
+    /// One course or unit and how many people.
+    public struct Line: Sendable, Hashable {
+        public let label: String
+        public let count: Int
+    }
+
+    public let year: Int
+    /// Active employees with at least one need.
+    public let people: Int
+    public let courses: [Line]
+    public let units: [Line]
+
+    /// `appraisals`: everyone's appraisals when already read (``AppraisalTable/load(years:employees:in:)``).
+    public static func compute(year: Int, target: Double = TrainingHours.annualTarget, appraisals: AppraisalTable? = nil,
+                               in db: Database) throws -> TrainingDemand {
+        let needs = try TrainingNeeds.assess("1", [], year: year, target: target, appraisals: appraisals, in: db)
+        var courses: [Int64: (label: String, count: Int)] = [:], units: [Int64?: Int] = [:]
+        for need in needs {
+            for course in need.recommendations {
+                courses[course.courseId, default: ("\(course.code) \(course.title)", 0)].count += 1
+            }
+            units[need.unitId, default: 0] += 1
+        }
+        let unitNames = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT id, name FROM units")
+            .map { ($0["id"] as Int64, $0["name"] as String) })
+        return TrainingDemand(
+            year: year, people: needs.count,
+            courses: ranked(courses.values.map { Line(label: $0.label, count: $0.count) }),
+            units: ranked(units.map { Line(label: $0.key.flatMap { unitNames[$0] } ?? "–", count: $0.value) }))
+    }
+
+    private static func ranked(_ lines: [Line]) -> [Line] {
+        lines.sorted { ($0.count, $1.label) > ($1.count, $0.label) }
+    }
+}

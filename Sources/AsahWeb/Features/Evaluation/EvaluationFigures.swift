@@ -1,0 +1,86 @@
+import AsahCore
+import Foundation
+import GRDB
+import Synchronization
+
+/// The coordinator's costly figures (the impact report per filter, the province's training
+/// demand and JP compliance per year), each computed once per evaluation data version
+/// (``EvaluationDataVersion``) and shared by every request for it (``FigureCache``). The
+/// report and the demand share one reading of everyone's appraisals.
+final class EvaluationFigures: Sendable {
+    private struct ReportKey: Hashable, Sendable {
+        let filter: ImpactFilter
+        let today: CalendarDate
+    }
+
+    private let database: AppDatabase
+    private let appraisalTables = FigureCache<Int, AppraisalTable>(capacity: 1)
+    private let reports = FigureCache<ReportKey, ImpactReport>()
+    private let demands = FigureCache<Int, TrainingDemand>(capacity: 8)
+    private let complianceByYear = FigureCache<Int, [UnitCompliance]>(capacity: 8)
+
+    init(database: AppDatabase) {
+        self.database = database
+    }
+
+    /// The impact report for `filter`; `version` is the data version the caller read.
+    func report(_ filter: ImpactFilter, today: CalendarDate, version: Int64) throws -> ImpactReport {
+        try reports.value(ReportKey(filter: filter, today: today), version: version) {
+            try database.pool.read { db in
+                let (appraisals, version) = try self.appraisals(db)
+                return (try ImpactReport.build(filter, today: today, appraisals: appraisals, in: db), version)
+            }
+        }
+    }
+
+    /// The province's training demand in `year`.
+    func demand(year: Int, version: Int64) throws -> TrainingDemand {
+        try demands.value(year, version: version) {
+            try database.pool.read { db in
+                let (appraisals, version) = try self.appraisals(db)
+                return (try TrainingDemand.compute(year: year, appraisals: appraisals, in: db), version)
+            }
+        }
+    }
+
+    /// JP compliance per unit in `year`.
+    func compliance(year: Int, version: Int64) throws -> [UnitCompliance] {
+        try complianceByYear.value(year, version: version) {
+            try database.pool.read { db in (try TrainingHours.compliance(year: year, in: db), try EvaluationDataVersion.current(db)) }
+        }
+    }
+
+    /// The dashboard's three figures for `filter` in `year`, computed side by side when not
+    /// kept (a cold province dashboard is mostly waiting on SQLite, one core per query).
+    func dashboard(_ filter: ImpactFilter, year: Int, today: CalendarDate,
+                   version: Int64) throws -> (report: ImpactReport, demand: TrainingDemand, compliance: [UnitCompliance]) {
+        let results = Mutex<(report: ImpactReport?, demand: TrainingDemand?, compliance: [UnitCompliance]?, error: (any Error)?)>(
+            (nil, nil, nil, nil))
+        DispatchQueue.concurrentPerform(iterations: 3) { part in
+            do {
+                switch part {
+                case 0:
+                    let report = try self.report(filter, today: today, version: version)
+                    results.withLock { $0.report = report }
+                case 1:
+                    let demand = try self.demand(year: year, version: version)
+                    results.withLock { $0.demand = demand }
+                default:
+                    let compliance = try self.compliance(year: year, version: version)
+                    results.withLock { $0.compliance = compliance }
+                }
+            } catch {
+                results.withLock { $0.error = error }
+            }
+        }
+        let (report, demand, compliance, error) = results.withLock { $0 }
+        if let error { throw error }
+        return (report!, demand!, compliance!)
+    }
+
+    /// Everyone's appraisals as of the transaction `db` reads, with that data version.
+    private func appraisals(_ db: Database) throws -> (AppraisalTable, Int64) {
+        let version = try EvaluationDataVersion.current(db)
+        return (try appraisalTables.value(0, version: version) { (try AppraisalTable.load(in: db), version) }, version)
+    }
+}
