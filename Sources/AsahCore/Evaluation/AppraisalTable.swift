@@ -1,5 +1,5 @@
-import Foundation
 import GRDB
+import GRDBSQLite
 
 /// Current-scheme appraisals of many employees in flat arrays ordered by employee (no
 /// per-row object or dictionary), what ``ImpactMatching`` reads at province scale: each
@@ -38,33 +38,39 @@ public struct AppraisalTable: Sendable {
     /// The current-scheme records of `years` (every year when `nil`), of the active employees
     /// `employees` admits (SQL over `employees p` with its arguments) or of everyone. At
     /// province scale this is most of the appraisals, read in employee order from the covering
-    /// index `appraisals_current`; period and predikat are decoded from their bytes, without
-    /// making strings or asking SQLite to compute.
+    /// index `appraisals_current`; period and predikat are decoded from the bytes SQLite
+    /// holds for the current row, without making a string or a `Data` per row.
     public static func load(years: ClosedRange<Int>? = nil, employees: (sql: String, arguments: StatementArguments)? = nil,
                             in db: Database) throws -> AppraisalTable {
         var table = AppraisalTable()
         let people = employees.map { "AND employee_id IN (SELECT p.id FROM employees p WHERE p.active AND \($0.sql))" } ?? ""
-        let range = years.map { [$0.lowerBound, $0.upperBound] } ?? [Int.min, Int.max]
-        let cursor = try Row.fetchCursor(db, sql: """
+        let statement = try db.makeStatement(sql: """
             SELECT employee_id, year, period, predikat FROM appraisals INDEXED BY appraisals_current
             WHERE hasil_kerja IS NOT NULL AND year BETWEEN ? AND ? \(people) ORDER BY employee_id
-            """, arguments: StatementArguments(range) + (employees?.arguments ?? []))
-        while let row = try cursor.next() {
-            let year: Int = row[1]
-            guard let slot = try row.withUnsafeData(atIndex: 2, { $0.flatMap { slot(year: year, stored: $0) } }),
-                  let rank = try row.withUnsafeData(atIndex: 3, { $0.flatMap { rank(stored: $0) } }) else { continue }
-            table.append(employee: row[0], slot: slot, rank: rank)
+            """)
+        let range = years.map { [$0.lowerBound, $0.upperBound] } ?? [Int.min, Int.max]
+        let cursor = try Int64.fetchCursor(statement, arguments: StatementArguments(range) + (employees?.arguments ?? []))
+        let row = statement.sqliteStatement
+        while let employee = try cursor.next() {
+            guard let slot = slot(year: Int(sqlite3_column_int64(row, 1)), stored: bytes(row, 2)),
+                  let rank = rank(stored: bytes(row, 3)) else { continue }
+            table.append(employee: employee, slot: slot, rank: rank)
         }
         return table
     }
 
+    /// The text of `column` in the statement's current row, as bytes SQLite owns until the next step.
+    private static func bytes(_ statement: SQLiteStatement, _ column: Int32) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: sqlite3_column_text(statement, column), count: Int(sqlite3_column_bytes(statement, column)))
+    }
+
     /// The slot of a period as stored ("tahunan", "tw1"-"tw4", "m01"-"m12"), from its bytes.
-    static func slot(year: Int, stored bytes: Data) -> Int32? {
-        let zero = UInt8(ascii: "0")
+    static func slot(year: Int, stored bytes: some RandomAccessCollection<UInt8>) -> Int32? {
+        func digit(_ offset: Int) -> Int { Int(bytes[bytes.index(bytes.startIndex, offsetBy: offset)]) - Int(UInt8(ascii: "0")) }
         let period: AppraisalPeriod? = switch (bytes.first, bytes.count) {
         case (UInt8(ascii: "t"), 7): .annual
-        case (UInt8(ascii: "t"), 3): .quarter(Int(bytes[bytes.startIndex + 2]) - Int(zero))
-        case (UInt8(ascii: "m"), 3): .month(10 * (Int(bytes[bytes.startIndex + 1]) - Int(zero)) + Int(bytes[bytes.startIndex + 2]) - Int(zero))
+        case (UInt8(ascii: "t"), 3): .quarter(digit(2))
+        case (UInt8(ascii: "m"), 3): .month(10 * digit(1) + digit(2))
         default: nil
         }
         return period.map { slot(year: year, period: $0) }
@@ -73,7 +79,7 @@ public struct AppraisalTable: Sendable {
     /// The rank of a predikat as stored, from its bytes: the five names differ in their first
     /// letter and length ("sangat_baik" 11, "baik" 4, "butuh_perbaikan" 15, "kurang" 6,
     /// "sangat_kurang" 13).
-    static func rank(stored bytes: Data) -> UInt8? {
+    static func rank(stored bytes: some Collection<UInt8>) -> UInt8? {
         switch (bytes.first, bytes.count) {
         case (UInt8(ascii: "s"), 11): 0
         case (UInt8(ascii: "b"), 4): 1

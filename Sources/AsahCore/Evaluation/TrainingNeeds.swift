@@ -79,12 +79,12 @@ public enum TrainingNeeds {
         while let row = try ledger.next() { hours[row[0]] = row[1] }
         let years = (year - 2)...year
         let appraisals = try appraisals ?? AppraisalTable.load(years: years, employees: (filter, arguments), in: db)
-        var completed: [Int64: Set<Int64>] = [:]
+        var completed = Set<Completion>()
         let done = try Row.fetchCursor(db, sql: """
             SELECT e.employee_id, r.course_id FROM enrolments e JOIN runs r ON r.id = e.run_id
             WHERE e.state = 'completed' AND e.employee_id IN (\(people))
             """, arguments: arguments)
-        while let row = try done.next() { completed[row[0], default: []].insert(row[1]) }
+        while let row = try done.next() { completed.insert(Completion(employeeId: row[0], courseId: row[1])) }
         let courses = try CourseMatch.all(in: db)
         let openRuns = Dictionary(try Row.fetchAll(db, sql: """
             SELECT course_id, MIN(id) AS id FROM runs WHERE status = 'open' GROUP BY course_id
@@ -105,28 +105,39 @@ public enum TrainingNeeds {
             guard !reasons.isEmpty else { continue }
             let kind = (row[1] as String?).flatMap(JabatanKind.init(rawValue:))
             assessed.append(Assessment(employeeId: id, unitId: row[2], reasons: reasons,
-                                       recommendations: recommend(courses, for: reasons, kind: kind, done: completed[id] ?? [],
-                                                                  openRuns: openRuns)))
+                                       recommendations: recommend(courses, for: reasons, kind: kind, openRuns: openRuns) {
+                                           completed.contains(Completion(employeeId: id, courseId: $0))
+                                       }))
         }
         return assessed
     }
 
-    /// Up to three courses for `reasons`, best match first (see the type's documentation).
-    static func recommend(_ courses: [CourseMatch], for reasons: [Reason], kind: JabatanKind?, done: Set<Int64>,
-                          openRuns: [Int64: Int64]) -> [Recommendation] {
+    /// A course someone completed.
+    private struct Completion: Hashable {
+        let employeeId: Int64
+        let courseId: Int64
+    }
+
+    /// Up to three courses for `reasons`, best match first, the first code among equals
+    /// (`courses` are in code order; see the type's documentation); `done` tells a course
+    /// the person completed.
+    static func recommend(_ courses: [CourseMatch], for reasons: [Reason], kind: JabatanKind?, openRuns: [Int64: Int64],
+                          done: (Int64) -> Bool) -> [Recommendation] {
         let behaviour = reasons.contains(.perilakuBelow)
         let results = reasons.contains { if case .lowPredikat = $0 { true } else { false } }
         let hours = reasons.contains { if case .shortOfJP = $0 { true } else { false } }
-        let scored = courses.compactMap { course -> (Int, CourseMatch)? in
-            let id = course.id
-            guard !done.contains(id) else { return nil }
-            if let kind, !course.audience.jabatanKinds.isEmpty, !course.audience.jabatanKinds.contains(kind) { return nil }
+        var best: [(score: Int, course: Int)] = []
+        for (index, course) in courses.enumerated() {
+            if let kind, !course.audience.jabatanKinds.isEmpty, !course.audience.jabatanKinds.contains(kind) { continue }
             var score = (behaviour ? course.values * 2 : 0) + (results ? course.technical * 2 : 0) + (hours ? 1 : 0)
-            guard score > 0 else { return nil }
-            if openRuns[id] != nil { score += 1 }
-            return (score, course)
+            guard score > 0, !done(course.id) else { continue }
+            if openRuns[course.id] != nil { score += 1 }
+            let place = best.firstIndex { $0.score < score } ?? best.count
+            guard place < 3 else { continue }
+            best.insert((score, index), at: place)
+            if best.count > 3 { best.removeLast() }
         }
-        return scored.sorted { ($0.0, $1.1.code) > ($1.0, $0.1.code) }.prefix(3).map { _, course in
+        return best.map { courses[$0.course] }.map { course in
             Recommendation(courseId: course.id, code: course.code, title: course.title, openRunId: openRuns[course.id])
         }
     }

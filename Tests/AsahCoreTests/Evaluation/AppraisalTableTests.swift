@@ -28,14 +28,14 @@ extension Evaluation {
         @Test("the slot and predikat rank read from the stored bytes are those of the parsed values")
         func storedEncoding() throws {
             for period in Self.periods {
-                #expect(AppraisalTable.slot(year: 2025, stored: Data(period.rawValue.utf8)) == AppraisalTable.slot(year: 2025, period: period))
+                #expect(AppraisalTable.slot(year: 2025, stored: Array(period.rawValue.utf8)) == AppraisalTable.slot(year: 2025, period: period))
             }
             for predikat in Predikat.allCases {
-                #expect(AppraisalTable.rank(stored: Data(predikat.rawValue.utf8)) == UInt8(predikat.rank))
+                #expect(AppraisalTable.rank(stored: Array(predikat.rawValue.utf8)) == UInt8(predikat.rank))
             }
             for odd in ["", "t", "tw", "pp46_baik", "cukup", "m1"] {
-                #expect(AppraisalTable.slot(year: 2025, stored: Data(odd.utf8)) == nil)
-                #expect(AppraisalTable.rank(stored: Data(odd.utf8)) == nil)
+                #expect(AppraisalTable.slot(year: 2025, stored: Array(odd.utf8)) == nil)
+                #expect(AppraisalTable.rank(stored: Array(odd.utf8)) == nil)
             }
         }
 

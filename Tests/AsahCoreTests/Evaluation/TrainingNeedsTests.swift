@@ -77,7 +77,7 @@ extension Evaluation {
                 let start = try version()
                 #expect(try database.pool.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM test_scores") ?? 0 } > 0)
                 try database.pool.write { db in
-                    try db.execute(sql: "DELETE FROM test_scores WHERE rowid IN (SELECT rowid FROM test_scores LIMIT 1)")
+                    try db.execute(sql: "UPDATE test_scores SET score = score WHERE (run_id, employee_id) = (SELECT run_id, employee_id FROM test_scores LIMIT 1)")
                 }
                 let afterScores = try version()
                 #expect(afterScores > start, "a test score is in a table without rowid, which GRDB's observers cannot see")
