@@ -21,7 +21,7 @@ public struct TrainingDemand: Sendable, Hashable {
     /// `appraisals`: everyone's appraisals when already read (``AppraisalTable/load(years:employees:in:)``).
     public static func compute(year: Int, target: Double = TrainingHours.annualTarget, appraisals: AppraisalTable? = nil,
                                in db: Database) throws -> TrainingDemand {
-        let needs = try TrainingNeeds.assess("1", [], year: year, target: target, appraisals: appraisals, in: db)
+        let needs = try TrainingNeeds.assess(nil, year: year, target: target, appraisals: appraisals, in: db)
         var courses: [Int64: (label: String, count: Int)] = [:], units: [Int64?: Int] = [:]
         for need in needs {
             for course in need.recommendations {

@@ -41,7 +41,7 @@ public enum TrainingNeeds {
     /// `p.supervisor_id = ?`) for `year`, by name.
     public static func list(_ filter: String = "1", _ arguments: StatementArguments = [], year: Int,
                             target: Double = TrainingHours.annualTarget, in db: Database) throws -> [Need] {
-        let assessed = Dictionary(uniqueKeysWithValues: try assess(filter, arguments, year: year, target: target, in: db)
+        let assessed = Dictionary(uniqueKeysWithValues: try assess((filter, arguments), year: year, target: target, in: db)
             .map { ($0.employeeId, $0) })
         guard !assessed.isEmpty else { return [] }
         return try Row.fetchAll(db, sql: """
@@ -62,27 +62,30 @@ public enum TrainingNeeds {
         let recommendations: [Recommendation]
     }
 
-    /// The active employees matching `filter` who need training in `year`, in id order. Reads
+    /// The active employees matching `filter` (everyone when `nil`) who need training in
+    /// `year`, in id order. Reads
     /// a few flat columns per person (the whole province is 100,000 people): their jabatan
     /// kind and unit, verified JP, latest current-scheme predikat within the last three years
     /// (``AppraisalTable``; a perilaku below expectation is exactly a Kurang or Sangat Kurang
     /// in the matrix) and completed courses.
     /// `appraisals` may be a table already read (of everyone, any years).
-    static func assess(_ filter: String, _ arguments: StatementArguments, year: Int, target: Double,
+    static func assess(_ filter: (sql: String, arguments: StatementArguments)?, year: Int, target: Double,
                        appraisals: AppraisalTable? = nil, in db: Database) throws -> [Assessment] {
-        let people = "SELECT p.id FROM employees p WHERE p.active AND \(filter)"
+        // Everyone's rows are read whole; a team's through the list of its people.
+        let among = filter.map { "AND employee_id IN (SELECT p.id FROM employees p WHERE p.active AND \($0.sql))" } ?? ""
+        let arguments = filter?.arguments ?? []
         var hours: [Int64: Double] = [:]
         let ledger = try Row.fetchCursor(db, sql: """
             SELECT employee_id, SUM(jp) FROM training_hours
-            WHERE year = ? AND status = 'verified' AND employee_id IN (\(people)) GROUP BY employee_id
+            WHERE year = ? AND status = 'verified' \(among) GROUP BY employee_id
             """, arguments: [year] + arguments)
         while let row = try ledger.next() { hours[row[0]] = row[1] }
         let years = (year - 2)...year
-        let appraisals = try appraisals ?? AppraisalTable.load(years: years, employees: (filter, arguments), in: db)
+        let appraisals = try appraisals ?? AppraisalTable.load(years: years, employees: filter, in: db)
         var completed = Set<Completion>()
         let done = try Row.fetchCursor(db, sql: """
-            SELECT e.employee_id, r.course_id FROM enrolments e JOIN runs r ON r.id = e.run_id
-            WHERE e.state = 'completed' AND e.employee_id IN (\(people))
+            SELECT employee_id, r.course_id FROM enrolments e JOIN runs r ON r.id = e.run_id
+            WHERE e.state = 'completed' \(among)
             """, arguments: arguments)
         while let row = try done.next() { completed.insert(Completion(employeeId: row[0], courseId: row[1])) }
         let courses = try CourseMatch.all(in: db)
@@ -91,7 +94,7 @@ public enum TrainingNeeds {
             """).map { ($0["course_id"] as Int64, $0["id"] as Int64) }, uniquingKeysWith: { a, _ in a })
         var assessed: [Assessment] = []
         let cursor = try Row.fetchCursor(db, sql: """
-            SELECT p.id, p.jabatan_kind, p.unit_id FROM employees p WHERE p.active AND \(filter) ORDER BY p.id
+            SELECT p.id, p.jabatan_kind, p.unit_id FROM employees p WHERE p.active AND \(filter?.sql ?? "1") ORDER BY p.id
             """, arguments: arguments)
         while let row = try cursor.next() {
             let id: Int64 = row[0]
@@ -127,11 +130,10 @@ public enum TrainingNeeds {
         let results = reasons.contains { if case .lowPredikat = $0 { true } else { false } }
         let hours = reasons.contains { if case .shortOfJP = $0 { true } else { false } }
         var best: [(score: Int, course: Int)] = []
-        for (index, course) in courses.enumerated() {
-            if let kind, !course.audience.jabatanKinds.isEmpty, !course.audience.jabatanKinds.contains(kind) { continue }
-            var score = (behaviour ? course.values * 2 : 0) + (results ? course.technical * 2 : 0) + (hours ? 1 : 0)
-            guard score > 0, !done(course.id) else { continue }
-            if openRuns[course.id] != nil { score += 1 }
+        for index in courses.indices where courses[index].admits(kind) {
+            var score = (behaviour ? courses[index].values * 2 : 0) + (results ? courses[index].technical * 2 : 0) + (hours ? 1 : 0)
+            guard score > 0, !done(courses[index].id) else { continue }
+            if openRuns[courses[index].id] != nil { score += 1 }
             let place = best.firstIndex { $0.score < score } ?? best.count
             guard place < 3 else { continue }
             best.insert((score, index), at: place)
@@ -142,14 +144,14 @@ public enum TrainingNeeds {
         }
     }
 
-    /// What matching needs of a course: its competencies and audience (read without the rest
-    /// of the row, so a course with an odd field elsewhere still gets recommended).
+    /// What matching needs of a course: its competency counts and audience (read without the
+    /// rest of the row, so a course with an odd field elsewhere still gets recommended).
     struct CourseMatch {
         let id: Int64
         let code: String
         let title: String
-        let competencies: [Competency]
-        let audience: Audience
+        /// The jabatan kinds of the audience as bits (``JabatanKind/allCases`` order); 0 for everyone.
+        let kinds: UInt32
         /// How many of the competencies are BerAKHLAK core values, and how many are technical.
         let values: Int
         let technical: Int
@@ -158,10 +160,18 @@ public enum TrainingNeeds {
             self.id = id
             self.code = code
             self.title = title
-            self.competencies = competencies
-            self.audience = audience
+            kinds = audience.jabatanKinds.reduce(0) { $0 | Self.bit($1) }
             values = competencies.count { if case .core = $0 { true } else { false } }
             technical = competencies.count - values
+        }
+
+        /// Whether someone of `kind` is in the audience.
+        func admits(_ kind: JabatanKind?) -> Bool {
+            kinds == 0 || kind.map { kinds & Self.bit($0) != 0 } ?? true
+        }
+
+        private static func bit(_ kind: JabatanKind) -> UInt32 {
+            1 << UInt32(JabatanKind.allCases.firstIndex(of: kind)!)
         }
 
         static func all(in db: Database) throws -> [CourseMatch] {
