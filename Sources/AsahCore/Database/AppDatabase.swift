@@ -26,13 +26,14 @@ public final class AppDatabase: Sendable {
         }
         pool = try DatabasePool(path: path, configuration: configuration)
         pool.add(transactionObserver: changes)
-        if migrate { try Migrations.migrator.migrate(pool) }
+        if migrate { try Migrations.migrator(databasePath: path).migrate(pool) }
     }
 
     /// Names of the migrations not yet applied.
     public func pendingMigrations() throws -> [String] {
-        let applied = try pool.read { try Migrations.migrator.appliedIdentifiers($0) }
-        return Migrations.migrator.migrations.filter { !applied.contains($0) }
+        let migrator = Migrations.migrator(databasePath: path)
+        let applied = try pool.read { try migrator.appliedIdentifiers($0) }
+        return migrator.migrations.filter { !applied.contains($0) }
     }
 
     /// Whether the database answers a trivial query (for `/healthz`).

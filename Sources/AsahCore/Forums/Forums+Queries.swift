@@ -106,14 +106,11 @@ extension Forums {
             """, arguments: [employeeId, limit])
     }
 
-    /// The posts `userId` wrote, named or pseudonymous (found by opening the sealed links),
+    /// The posts `userId` wrote, named or pseudonymous (found through their owner records),
     /// newest first, with their thread titles.
     public func myPosts(userId: Int64, limit: Int = 100, in db: Database) throws -> [(post: ForumPost, title: String)] {
-        var pairs: [(Int64, Int)] = []
-        for row in try Row.fetchAll(db, sql: "SELECT thread_id, number, sealed_user FROM forum_pseudonyms") {
-            if vault.open(row["sealed_user"]) == userId { pairs.append((row["thread_id"], row["number"])) }
-        }
-        let pseudonymous = pairs.map { "(\($0.0), \($0.1))" }.joined(separator: ", ")
+        let pairs = try PseudonymOwners.pseudonyms(of: userId, vault: vault, in: db)
+        let pseudonymous = pairs.map { "(\($0.threadId), \($0.number))" }.joined(separator: ", ")
         let condition = pseudonymous.isEmpty ? "p.author_user_id = ?"
             : "(p.author_user_id = ? OR (p.thread_id, p.pseudonym) IN (VALUES \(pseudonymous)))"
         return try Row.fetchAll(db, sql: """
