@@ -36,6 +36,19 @@ public final class AppDatabase: Sendable {
         return migrator.migrations.filter { !applied.contains($0) }
     }
 
+    /// Runs `body` in one write transaction with the time of the change: `now` when given,
+    /// otherwise the clock read inside the transaction, so that times (approval times order
+    /// the waitlist) follow the order in which changes commit. A `Problem` (the domain's
+    /// refusal, e.g. ``WorkshopProblem``) thrown inside rolls the transaction back and comes
+    /// back as the failure; other errors are rethrown.
+    func attempt<T, Problem: Error>(at now: Int64?, _ body: (Database, Int64) throws -> T) throws -> Result<T, Problem> {
+        do {
+            return .success(try pool.write { db in try body(db, now ?? Clock.now()) })
+        } catch let problem as Problem {
+            return .failure(problem)
+        }
+    }
+
     /// Whether the database answers a trivial query (for `/healthz`).
     public func isHealthy() -> Bool {
         (try? pool.read { try Int.fetchOne($0, sql: "SELECT 1") }) == 1

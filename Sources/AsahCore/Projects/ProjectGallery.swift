@@ -15,7 +15,7 @@ public struct ProjectGallery: Sendable {
     public func consent(projectId: Int64, consent: Bool, measuredResult: String, actor: Principal, ip: String? = nil,
                         now: Int64? = nil) throws -> Result<Project, ProjectProblem> {
         let result = measuredResult.trimmingCharacters(in: .whitespacesAndNewlines)
-        return try database.attemptProject(at: now) { db, now in
+        return try database.attempt(at: now) { db, now in
             var (project, roles) = try Projects.load(projectId, for: actor, in: db)
             guard roles.contains(.member) else { throw ProjectProblem.notPermitted }
             guard project.status == .completed else { throw ProjectProblem.notCompleted }
@@ -36,7 +36,7 @@ public struct ProjectGallery: Sendable {
     /// A coordinator features a project in the gallery, or stops featuring it.
     public func feature(projectId: Int64, featured: Bool, actor: Principal, ip: String? = nil,
                         now: Int64? = nil) throws -> Result<Project, ProjectProblem> {
-        try database.attemptProject(at: now) { db, now in
+        try database.attempt(at: now) { db, now in
             guard WorkshopAccess.coordinates(actor) else { throw ProjectProblem.notPermitted }
             guard var project = try Project.fetchOne(db, key: projectId), project.status == .completed,
                   project.galleryConsent else { throw ProjectProblem.notFound }
