@@ -26,13 +26,27 @@ public final class AppDatabase: Sendable {
         }
         pool = try DatabasePool(path: path, configuration: configuration)
         pool.add(transactionObserver: changes)
-        if migrate { try Migrations.migrator.migrate(pool) }
+        if migrate { try Migrations.migrator(databasePath: path).migrate(pool) }
     }
 
     /// Names of the migrations not yet applied.
     public func pendingMigrations() throws -> [String] {
-        let applied = try pool.read { try Migrations.migrator.appliedIdentifiers($0) }
-        return Migrations.migrator.migrations.filter { !applied.contains($0) }
+        let migrator = Migrations.migrator(databasePath: path)
+        let applied = try pool.read { try migrator.appliedIdentifiers($0) }
+        return migrator.migrations.filter { !applied.contains($0) }
+    }
+
+    /// Runs `body` in one write transaction with the time of the change: `now` when given,
+    /// otherwise the clock read inside the transaction, so that times (approval times order
+    /// the waitlist) follow the order in which changes commit. A `Problem` (the domain's
+    /// refusal, e.g. ``WorkshopProblem``) thrown inside rolls the transaction back and comes
+    /// back as the failure; other errors are rethrown.
+    func attempt<T, Problem: Error>(at now: Int64?, _ body: (Database, Int64) throws -> T) throws -> Result<T, Problem> {
+        do {
+            return .success(try pool.write { db in try body(db, now ?? Clock.now()) })
+        } catch let problem as Problem {
+            return .failure(problem)
+        }
     }
 
     /// Whether the database answers a trivial query (for `/healthz`).

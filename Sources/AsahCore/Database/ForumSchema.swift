@@ -177,4 +177,26 @@ enum ForumSchema {
     static func moderationByThread(_ db: Database) throws {
         try db.execute(sql: "CREATE INDEX forum_moderation_thread ON forum_moderation(thread_id)")
     }
+
+    /// Owner records, so a person's own pseudonyms are found by one keyed tag instead of by
+    /// opening every seal: per pseudonym the owner's tag and the sealed (thread, number).
+    /// They live apart from `forum_pseudonyms` on purpose: a tag beside each pseudonym would
+    /// show which pseudonyms in different threads are one person, even without the key.
+    /// Existing pseudonyms get theirs from the key file beside the database; without one
+    /// (no pseudonym could be opened anyway) there is nothing to fill.
+    static func pseudonymOwners(_ db: Database, vault: () throws -> PseudonymVault?) throws {
+        try db.execute(sql: """
+            CREATE TABLE forum_pseudonym_owners (
+                owner_tag BLOB NOT NULL,
+                sealed_pseudonym BLOB NOT NULL,
+                PRIMARY KEY (owner_tag, sealed_pseudonym)
+            ) WITHOUT ROWID;
+            """)
+        let rows = try Row.fetchAll(db, sql: "SELECT thread_id, number, sealed_user FROM forum_pseudonyms")
+        guard !rows.isEmpty, let vault = try vault() else { return }
+        for row in rows {
+            guard let userId = vault.open(row["sealed_user"]) else { continue }
+            try PseudonymOwners.record(userId: userId, threadId: row["thread_id"], number: row["number"], vault: vault, in: db)
+        }
+    }
 }

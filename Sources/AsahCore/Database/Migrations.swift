@@ -3,7 +3,9 @@ import GRDB
 /// The schema as an ordered list of named steps. A step that has shipped is never edited:
 /// change the schema by appending a new step.
 enum Migrations {
-    static var migrator: DatabaseMigrator {
+    /// The steps for the database at `databasePath` (a step filling sealed forum records reads
+    /// the pseudonym key file beside it).
+    static func migrator(databasePath: String) -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-organisation", migrate: organisation)
         migrator.registerMigration("v1-accounts", migrate: accounts)
@@ -16,6 +18,9 @@ enum Migrations {
         migrator.registerMigration("v6-projects", migrate: ProjectSchema.migrate)
         migrator.registerMigration("v7-evaluation-indexes", migrate: EvaluationSchema.indexes)
         migrator.registerMigration("v8-forum-moderation-by-thread", migrate: ForumSchema.moderationByThread)
+        migrator.registerMigration("v9-forum-pseudonym-owner-tag") { db in
+            try ForumSchema.pseudonymOwners(db) { try PseudonymVault.existing(at: databasePath) }
+        }
         migrator.registerMigration("v10-evaluation-data-version", migrate: EvaluationDataVersion.migrate)
         return migrator
     }

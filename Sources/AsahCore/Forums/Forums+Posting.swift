@@ -125,6 +125,7 @@ extension Forums {
                 try db.execute(sql: "INSERT INTO forum_pseudonyms (thread_id, number, author_tag, sealed_user) VALUES (?, ?, ?, ?)",
                                arguments: [threadId, next, vault.authorTag(userId: actor.userId, threadId: threadId),
                                            vault.seal(userId: actor.userId)])
+                try PseudonymOwners.record(userId: actor.userId, threadId: threadId, number: next, vault: vault, in: db)
                 pseudonym = next
             }
         } else {

@@ -67,9 +67,19 @@ extension Forums {
                                           + " ORDER BY " + order + " LIMIT ? OFFSET ?", arguments: StatementArguments(arguments))
     }
 
-    /// One thread as listed.
-    public static func summary(_ threadId: Int64, in db: Database) throws -> ThreadSummary? {
-        try ThreadSummary.fetchOne(db, sql: ThreadSummary.select + " WHERE t.id = ?", arguments: [threadId])
+    /// A thread with its category and as listed, in one read (the thread page and its API).
+    public static func thread(_ threadId: Int64, in db: Database) throws
+        -> (thread: ForumThread, category: ForumCategory, summary: ThreadSummary)? {
+        let adapters = try splittingRowAdapters(columnCounts: [db.columns(in: "forum_threads").count,
+                                                               db.columns(in: "forum_categories").count])
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT t.*, c.*, o.display_name FROM forum_threads t JOIN forum_categories c ON c.id = t.category_id
+            LEFT JOIN users o ON o.id = t.owner_user_id WHERE t.id = ?
+            """, arguments: [threadId], adapter: ScopeAdapter(["thread": adapters[0], "category": adapters[1], "owner": adapters[2]]))
+        else { return nil }
+        let thread = try ForumThread(row: row.scopes["thread"]!), category = try ForumCategory(row: row.scopes["category"]!)
+        let ownerName: String? = row.scopes["owner"]![0]
+        return (thread, category, ThreadSummary(thread: thread, category: category, ownerName: ownerName))
     }
 
     /// The posts of a thread in order, labelled for `viewer`.
@@ -106,14 +116,11 @@ extension Forums {
             """, arguments: [employeeId, limit])
     }
 
-    /// The posts `userId` wrote, named or pseudonymous (found by opening the sealed links),
+    /// The posts `userId` wrote, named or pseudonymous (found through their owner records),
     /// newest first, with their thread titles.
     public func myPosts(userId: Int64, limit: Int = 100, in db: Database) throws -> [(post: ForumPost, title: String)] {
-        var pairs: [(Int64, Int)] = []
-        for row in try Row.fetchAll(db, sql: "SELECT thread_id, number, sealed_user FROM forum_pseudonyms") {
-            if vault.open(row["sealed_user"]) == userId { pairs.append((row["thread_id"], row["number"])) }
-        }
-        let pseudonymous = pairs.map { "(\($0.0), \($0.1))" }.joined(separator: ", ")
+        let pairs = try PseudonymOwners.pseudonyms(of: userId, vault: vault, in: db)
+        let pseudonymous = pairs.map { "(\($0.threadId), \($0.number))" }.joined(separator: ", ")
         let condition = pseudonymous.isEmpty ? "p.author_user_id = ?"
             : "(p.author_user_id = ? OR (p.thread_id, p.pseudonym) IN (VALUES \(pseudonymous)))"
         return try Row.fetchAll(db, sql: """
@@ -129,21 +136,43 @@ extension Forums {
         public let reasons: [String]
     }
 
-    /// Posts enough people flagged, oldest first, labelled for the moderator looking.
+    /// Posts enough people flagged, oldest first, labelled for the moderator looking. Three
+    /// reads however long the queue: the posts with their titles and author names, the open
+    /// flags' reasons, and which of the pseudonymous ones are the moderator's own.
     public func queue(viewer: Principal, in db: Database) throws -> [QueuedPost] {
-        let posts = try ForumPost.fetchAll(db, sql: """
-            SELECT * FROM forum_posts WHERE queued_at IS NOT NULL AND hidden = 0 ORDER BY queued_at LIMIT 100
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT p.*, u.display_name AS author_name, t.title AS thread_title FROM forum_posts p
+            JOIN forum_threads t ON t.id = p.thread_id LEFT JOIN users u ON u.id = p.author_user_id
+            WHERE p.queued_at IS NOT NULL AND p.hidden = 0 ORDER BY p.queued_at LIMIT 100
             """)
-        return try posts.map { post in
-            let label = try post.pseudonymName ?? String.fetchOne(db, sql: "SELECT display_name FROM users WHERE id = ?",
-                                                                  arguments: [post.authorUserId]) ?? "–"
-            let reasons = try String.fetchAll(db, sql: """
-                SELECT reason FROM forum_flags WHERE post_id = ? AND resolved_at IS NULL ORDER BY id
-                """, arguments: [post.id])
-            let title = try String.fetchOne(db, sql: "SELECT title FROM forum_threads WHERE id = ?", arguments: [post.threadId]) ?? ""
-            return QueuedPost(post: PostView(post: post, authorLabel: label, isMine: try isAuthor(viewer.userId, of: post, db: db)),
-                              threadTitle: title, reasons: reasons)
+        let posts = try rows.map { try ForumPost(row: $0) }
+        guard !posts.isEmpty else { return [] }
+        let postIds = posts.compactMap(\.id)
+        var reasons: [Int64: [String]] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT post_id, reason FROM forum_flags WHERE post_id IN (\(postIds.map { _ in "?" }.joined(separator: ",")))
+              AND resolved_at IS NULL ORDER BY id
+            """, arguments: StatementArguments(postIds)) {
+            reasons[row["post_id"], default: []].append(row["reason"])
         }
+        let own = try pseudonyms(of: viewer.userId, in: Set(posts.filter { $0.pseudonym != nil }.map(\.threadId)), db: db)
+        return zip(posts, rows).map { post, row in
+            let label = post.pseudonymName ?? (row["author_name"] as String?) ?? "–"
+            let isMine = post.authorUserId.map { $0 == viewer.userId } ?? (own[post.threadId] == post.pseudonym)
+            return QueuedPost(post: PostView(post: post, authorLabel: label, isMine: isMine),
+                              threadTitle: row["thread_title"], reasons: reasons[post.id!] ?? [])
+        }
+    }
+
+    /// The pseudonym numbers `userId` holds in `threadIds`, by thread, in one read.
+    private func pseudonyms(of userId: Int64, in threadIds: Set<Int64>, db: Database) throws -> [Int64: Int] {
+        guard !threadIds.isEmpty else { return [:] }
+        var arguments: [any DatabaseValueConvertible] = []
+        for threadId in threadIds { arguments += [threadId, vault.authorTag(userId: userId, threadId: threadId)] }
+        return Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: """
+            SELECT thread_id, number FROM forum_pseudonyms
+            WHERE (thread_id, author_tag) IN (VALUES \(threadIds.map { _ in "(?, ?)" }.joined(separator: ", ")))
+            """, arguments: StatementArguments(arguments)).map { ($0["thread_id"], $0["number"]) })
     }
 
     /// Appeals waiting for a decision, oldest first.

@@ -9,7 +9,10 @@ import Foundation
 ///   their own thread (to let them edit, appeal and keep one pseudonym) without storing who
 ///   they are, and
 /// - the account id sealed with XSalsa20-Poly1305 (libsodium's secretbox), opened only to
-///   notify the author and by the deliberate reveal command.
+///   notify the author and by the deliberate reveal command, and
+/// - apart from the pseudonyms, per pseudonym an owner record: a keyed hash of the account
+///   beside the sealed (thread, number), so a person's own pseudonyms are found without
+///   opening everyone's seals, while nothing in the database ties two pseudonyms together.
 ///
 /// Losing the key file makes existing pseudonyms unrecognisable (authors can no longer edit
 /// them); back it up with the database but store it apart.
@@ -38,6 +41,12 @@ public struct PseudonymVault: Sendable {
         try forDatabase(at: database.path)
     }
 
+    /// The vault of the database at `path` when its key file exists (a migration must not
+    /// create one: without the old key nothing sealed could be opened anyway).
+    static func existing(at path: String) throws -> PseudonymVault? {
+        FileManager.default.fileExists(atPath: path + ".forum-key") ? try forDatabase(at: path) : nil
+    }
+
     /// The author's tag inside one thread: equal for the same person and thread, unrelated
     /// between threads.
     public func authorTag(userId: Int64, threadId: Int64) -> Data {
@@ -49,25 +58,50 @@ public struct PseudonymVault: Sendable {
         mac("rate:\(userId)")
     }
 
+    /// The tag under which a person's own pseudonyms are found (``sealPseudonym(threadId:number:)``).
+    public func ownerTag(userId: Int64) -> Data {
+        mac("user:\(userId)")
+    }
+
     /// `userId` sealed: a fresh nonce followed by the ciphertext.
     public func seal(userId: Int64) -> Data {
+        seal(String(userId))
+    }
+
+    /// The account id in `sealed`, or `nil` when it was sealed with another key or altered.
+    public func open(_ sealed: Data) -> Int64? {
+        open(text: sealed).flatMap { Int64($0) }
+    }
+
+    /// The pseudonym `number` of `threadId` sealed, for its owner record.
+    public func sealPseudonym(threadId: Int64, number: Int) -> Data {
+        seal("\(threadId):\(number)")
+    }
+
+    /// The thread and pseudonym number in a sealed owner record, or `nil` when it does not open.
+    public func openPseudonym(_ sealed: Data) -> (threadId: Int64, number: Int)? {
+        guard let parts = open(text: sealed)?.split(separator: ":"), parts.count == 2,
+              let threadId = Int64(parts[0]), let number = Int(parts[1]) else { return nil }
+        return (threadId, number)
+    }
+
+    private func seal(_ text: String) -> Data {
         var nonce = [UInt8](repeating: 0, count: Int(crypto_secretbox_noncebytes()))
         randombytes_buf(&nonce, nonce.count)
-        let message = Array(String(userId).utf8)
+        let message = Array(text.utf8)
         var box = [UInt8](repeating: 0, count: message.count + Int(crypto_secretbox_macbytes()))
         _ = crypto_secretbox_easy(&box, message, UInt64(message.count), nonce, sealKey)
         return Data(nonce + box)
     }
 
-    /// The account id in `sealed`, or `nil` when it was sealed with another key or altered.
-    public func open(_ sealed: Data) -> Int64? {
+    private func open(text sealed: Data) -> String? {
         let bytes = [UInt8](sealed)
         let nonceCount = Int(crypto_secretbox_noncebytes()), macCount = Int(crypto_secretbox_macbytes())
         guard bytes.count > nonceCount + macCount else { return nil }
         let nonce = Array(bytes[0..<nonceCount]), box = Array(bytes[nonceCount...])
         var message = [UInt8](repeating: 0, count: box.count - macCount)
         guard crypto_secretbox_open_easy(&message, box, UInt64(box.count), nonce, sealKey) == 0 else { return nil }
-        return Int64(String(decoding: message, as: UTF8.self))
+        return String(decoding: message, as: UTF8.self)
     }
 
     private func mac(_ text: String) -> Data {

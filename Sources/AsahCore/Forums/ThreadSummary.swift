@@ -24,6 +24,24 @@ public struct ThreadSummary: Codable, FetchableRecord, Sendable, Hashable {
         return decisionDue < today
     }
 
+    /// `thread` as listed, from the rows already read.
+    init(thread: ForumThread, category: ForumCategory, ownerName: String?) {
+        id = thread.id!
+        categoryId = thread.categoryId
+        categoryName = category.name
+        kind = thread.kind
+        title = thread.title
+        status = thread.status
+        supportCount = thread.supportCount
+        postCount = thread.postCount
+        createdAt = thread.createdAt
+        lastPostAt = thread.lastPostAt
+        self.ownerName = ownerName
+        decisionDue = thread.decisionDue
+        agendaAt = thread.agendaAt
+        locked = thread.locked
+    }
+
     public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
 
     /// The select list and joins every list starts from (`t` is the thread).

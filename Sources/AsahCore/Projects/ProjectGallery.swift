@@ -1,24 +1,5 @@
 import GRDB
 
-/// A completed project as the gallery shows it to every employee: only what the team
-/// consented to publish.
-public struct GalleryEntry: Sendable, Hashable {
-    public let projectId: Int64
-    public let title: String
-    public let unitName: String?
-    public let people: [String]
-    public let courseTitle: String
-    public let problem: String
-    public let outcome: String
-    public let measure: String
-    public let measuredResult: String
-    public let finalScore: Double?
-    public let featured: Bool
-    public let completedAt: Int64
-    /// The files of the accepted final report, if it had any.
-    public let reportFiles: [SubmissionFile]
-}
-
 /// The gallery of completed projects: consent by the team, featuring by coordinators, and a
 /// full-text search (FTS5) over title, problem, outcome, result and unit.
 public struct ProjectGallery: Sendable {
@@ -34,7 +15,7 @@ public struct ProjectGallery: Sendable {
     public func consent(projectId: Int64, consent: Bool, measuredResult: String, actor: Principal, ip: String? = nil,
                         now: Int64? = nil) throws -> Result<Project, ProjectProblem> {
         let result = measuredResult.trimmingCharacters(in: .whitespacesAndNewlines)
-        return try database.attemptProject(at: now) { db, now in
+        return try database.attempt(at: now) { db, now in
             var (project, roles) = try Projects.load(projectId, for: actor, in: db)
             guard roles.contains(.member) else { throw ProjectProblem.notPermitted }
             guard project.status == .completed else { throw ProjectProblem.notCompleted }
@@ -55,7 +36,7 @@ public struct ProjectGallery: Sendable {
     /// A coordinator features a project in the gallery, or stops featuring it.
     public func feature(projectId: Int64, featured: Bool, actor: Principal, ip: String? = nil,
                         now: Int64? = nil) throws -> Result<Project, ProjectProblem> {
-        try database.attemptProject(at: now) { db, now in
+        try database.attempt(at: now) { db, now in
             guard WorkshopAccess.coordinates(actor) else { throw ProjectProblem.notPermitted }
             guard var project = try Project.fetchOne(db, key: projectId), project.status == .completed,
                   project.galleryConsent else { throw ProjectProblem.notFound }
@@ -73,49 +54,27 @@ public struct ProjectGallery: Sendable {
     public func search(_ query: String, limit: Int = 50) throws -> [GalleryEntry] {
         let match = Self.matchExpression(query)
         return try database.pool.read { db in
-            let ids = try Int64.fetchAll(db, sql: """
-                SELECT p.id FROM projects p
+            let projects = try Project.fetchAll(db, sql: """
+                SELECT p.* FROM projects p
                 WHERE p.status = 'completed' AND p.gallery_consent
                   AND (?1 IS NULL OR p.id IN (SELECT rowid FROM project_gallery_search WHERE project_gallery_search MATCH ?1))
                 ORDER BY p.featured DESC, p.completed_at DESC, p.id DESC LIMIT ?2
                 """, arguments: [match, limit])
-            return try ids.compactMap { try Self.entry($0, in: db, withFiles: false) }
+            return try GalleryEntry.load(projects, withFiles: false, in: db)
         }
     }
 
     /// One consented completed project with its report files; `nil` for any other project.
     public func entry(_ projectId: Int64) throws -> GalleryEntry? {
-        try database.pool.read { try Self.entry(projectId, in: $0, withFiles: true) }
+        try database.pool.read { db in
+            guard let project = try Project.fetchOne(db, key: projectId) else { return nil }
+            return try GalleryEntry.load([project], withFiles: true, in: db).first
+        }
     }
 
     /// A report file of a consented completed project; `nil` for any other file.
     public func reportFile(projectId: Int64, fileId: Int64) throws -> SubmissionFile? {
         try entry(projectId)?.reportFiles.first { $0.id == fileId }
-    }
-
-    static func entry(_ projectId: Int64, in db: Database, withFiles: Bool) throws -> GalleryEntry? {
-        guard let project = try Project.fetchOne(db, key: projectId), project.status == .completed, project.galleryConsent,
-              let setting = try? ProjectSetting.load(runId: project.runId, in: db) else { return nil }
-        let people = try String.fetchAll(db, sql: """
-            SELECT e.name FROM project_members m JOIN employees e ON e.id = m.employee_id WHERE m.project_id = ?
-            ORDER BY m.employee_id != ?, e.name
-            """, arguments: [projectId, project.ownerEmployeeId])
-        let unit = try String.fetchOne(db, sql: """
-            SELECT u.name FROM employees e JOIN units u ON u.id = e.unit_id WHERE e.id = ?
-            """, arguments: [project.ownerEmployeeId])
-        let files = withFiles ? try SubmissionFile.fetchAll(db, sql: """
-            SELECT f.* FROM submission_files f WHERE f.submission_id = (
-                SELECT s.id FROM milestone_submissions s WHERE s.project_id = ? AND s.position = ?
-                  AND EXISTS (SELECT 1 FROM milestone_reviews r WHERE r.submission_id = s.id AND r.role = 'coach'
-                              AND r.decision = 'accept')
-                ORDER BY s.round DESC LIMIT 1)
-            ORDER BY f.id
-            """, arguments: [projectId, setting.plan.finalReportPosition]) : []
-        return GalleryEntry(projectId: projectId, title: project.title, unitName: unit, people: people,
-                            courseTitle: setting.course.title.indonesian, problem: project.problem, outcome: project.outcome,
-                            measure: project.measure, measuredResult: project.measuredResult, finalScore: project.finalScore,
-                            featured: project.featured, completedAt: project.completedAt ?? project.updatedAt,
-                            reportFiles: files)
     }
 
     /// Puts the project in the search index when it is in the gallery, takes it out otherwise.

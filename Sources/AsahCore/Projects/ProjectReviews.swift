@@ -15,7 +15,7 @@ public struct ProjectReviews: Sendable {
     public func submit(projectId: Int64, position: Int, body: String, files: [SubmissionFile], actor: Principal,
                        ip: String? = nil, now: Int64? = nil) throws -> Result<MilestoneSubmission, ProjectProblem> {
         let body = body.trimmingCharacters(in: .whitespacesAndNewlines)
-        return try database.attemptProject(at: now) { db, now in
+        return try database.attempt(at: now) { db, now in
             let (project, roles) = try Projects.load(projectId, for: actor, in: db)
             guard roles.contains(.member), let employeeId = actor.employeeId else { throw ProjectProblem.notPermitted }
             guard project.status == .active else { throw ProjectProblem.projectClosed }
@@ -54,7 +54,7 @@ public struct ProjectReviews: Sendable {
     public func review(projectId: Int64, position: Int, decision: ReviewDecision, comment: String, scores: [Int]?,
                        actor: Principal, ip: String? = nil, now: Int64? = nil) throws -> Result<MilestoneReview, ProjectProblem> {
         let comment = comment.trimmingCharacters(in: .whitespacesAndNewlines)
-        return try database.attemptProject(at: now) { db, now in
+        return try database.attempt(at: now) { db, now in
             guard let (project, members) = try ProjectAccess.visible(projectId, to: actor, in: db) else {
                 throw ProjectProblem.notFound
             }

@@ -27,15 +27,3 @@ public struct ProjectSetting: Sendable {
         return ProjectSetting(run: run, course: course, plan: plan, moved: moved)
     }
 }
-
-extension AppDatabase {
-    /// Runs `body` in one write transaction at `now` (or the clock read inside); a
-    /// ``ProjectProblem`` thrown inside rolls back and comes back as the failure.
-    func attemptProject<T>(at now: Int64?, _ body: (Database, Int64) throws -> T) throws -> Result<T, ProjectProblem> {
-        do {
-            return .success(try pool.write { db in try body(db, now ?? Clock.now()) })
-        } catch let problem as ProjectProblem {
-            return .failure(problem)
-        }
-    }
-}

@@ -16,7 +16,7 @@ public struct Projects: Sendable {
     public func start(runId: Int64, _ description: Project.Description, actor: Principal, ip: String? = nil,
                       now: Int64? = nil) throws -> Result<Project, ProjectProblem> {
         let (description, problems) = description.checked()
-        return try database.attemptProject(at: now) { db, now in
+        return try database.attempt(at: now) { db, now in
             guard let employeeId = actor.employeeId else { throw ProjectProblem.notParticipant }
             let setting = try ProjectSetting.load(runId: runId, in: db)
             guard [.open, .closed, .running].contains(setting.run.status) else { throw ProjectProblem.runNotActive }
@@ -48,7 +48,7 @@ public struct Projects: Sendable {
     public func update(projectId: Int64, _ description: Project.Description, actor: Principal, ip: String? = nil,
                        now: Int64? = nil) throws -> Result<Project, ProjectProblem> {
         let (description, problems) = description.checked()
-        return try database.attemptProject(at: now) { db, now in
+        return try database.attempt(at: now) { db, now in
             var (project, roles) = try Self.load(projectId, for: actor, in: db)
             guard roles.contains(.member) else { throw ProjectProblem.notPermitted }
             guard project.status == .active else { throw ProjectProblem.projectClosed }
@@ -64,7 +64,7 @@ public struct Projects: Sendable {
     /// The owner (or a coordinator) adds an enrolled participant of the same run to the team.
     public func addMember(projectId: Int64, nip: String, actor: Principal, ip: String? = nil,
                           now: Int64? = nil) throws -> Result<Project, ProjectProblem> {
-        try database.attemptProject(at: now) { db, now in
+        try database.attempt(at: now) { db, now in
             let (project, roles) = try Self.load(projectId, for: actor, in: db)
             guard roles.contains(.coordinator) || actor.employeeId == project.ownerEmployeeId else {
                 throw ProjectProblem.notPermitted
@@ -95,7 +95,7 @@ public struct Projects: Sendable {
     /// Neither may be on the team.
     public func assign(projectId: Int64, coachNIP: String, mentorNIP: String, actor: Principal, ip: String? = nil,
                        now: Int64? = nil) throws -> Result<Project, ProjectProblem> {
-        try database.attemptProject(at: now) { db, now in
+        try database.attempt(at: now) { db, now in
             var (project, roles) = try Self.load(projectId, for: actor, in: db)
             guard roles.contains(.coordinator) else { throw ProjectProblem.notPermitted }
             guard project.status == .active else { throw ProjectProblem.projectClosed }
@@ -132,7 +132,7 @@ public struct Projects: Sendable {
     /// order and after the run's first day. Applies all dates or none.
     public func moveMilestones(runId: Int64, to dates: [Int: CalendarDate], actor: Principal, ip: String? = nil,
                                now: Int64? = nil) throws -> Result<[ScheduledMilestone], ProjectProblem> {
-        try database.attemptProject(at: now) { db, now in
+        try database.attempt(at: now) { db, now in
             guard WorkshopAccess.coordinates(actor) else { throw ProjectProblem.notPermitted }
             let setting = try ProjectSetting.load(runId: runId, in: db)
             let problems = MilestoneSchedule.problems(moving: dates, plan: setting.plan, runStartsOn: setting.run.startsOn,

@@ -1,5 +1,3 @@
-import GRDB
-
 /// Why a workshop action was refused, with the Indonesian message shown to the person.
 public enum WorkshopProblem: Error, Sendable, Hashable {
     case notPermitted
@@ -56,20 +54,6 @@ public enum WorkshopProblem: Error, Sendable, Hashable {
         case .invalidTraining(let reasons): reasons.joined(separator: " ")
         case .trainingEntryNotFound: "Catatan pelatihan tidak ditemukan."
         case .alreadyReviewed: "Catatan pelatihan ini sudah diperiksa."
-        }
-    }
-}
-
-extension AppDatabase {
-    /// Runs `body` in one write transaction with the time of the change: `now` when given,
-    /// otherwise the clock read inside the transaction, so that times (approval times order
-    /// the waitlist) follow the order in which changes commit. A ``WorkshopProblem`` thrown
-    /// inside rolls the transaction back and comes back as the failure; other errors are rethrown.
-    func attempt<T>(at now: Int64?, _ body: (Database, Int64) throws -> T) throws -> Result<T, WorkshopProblem> {
-        do {
-            return .success(try pool.write { db in try body(db, now ?? Clock.now()) })
-        } catch let problem as WorkshopProblem {
-            return .failure(problem)
         }
     }
 }

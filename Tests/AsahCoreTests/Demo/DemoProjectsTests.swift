@@ -28,6 +28,24 @@ extension Demo {
             }
         }
 
+        @Test("gallery entries are read with as many statements for three projects as for one")
+        func galleryReadsInBulk() throws {
+            try withDemo { database, _ in
+                let (one, three, entries) = try database.pool.read { db in
+                    let shown = try Project.fetchAll(db, sql: """
+                        SELECT * FROM projects WHERE status = 'completed' AND gallery_consent ORDER BY id
+                        """)
+                    var entries: [GalleryEntry] = []
+                    let one = try statementCount(in: db) { _ = try GalleryEntry.load(Array(shown.prefix(1)), withFiles: false, in: db) }
+                    let three = try statementCount(in: db) { entries = try GalleryEntry.load(shown, withFiles: false, in: db) }
+                    return (one, three, entries)
+                }
+                #expect(entries.count == 3)
+                #expect(three == one)
+                #expect(entries.allSatisfy { !$0.people.isEmpty && $0.unitName != nil && !$0.courseTitle.isEmpty })
+            }
+        }
+
         @Test("a finished run with completed projects in the gallery, one featured, its report a real PDF on disk")
         func gallery() throws {
             try withDemo { database, folder in

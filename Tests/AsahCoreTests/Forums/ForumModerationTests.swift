@@ -27,6 +27,36 @@ extension ForumSuites {
             }
         }
 
+        @Test("the queue is read with as many statements for three posts as for one, each labelled and with its reasons")
+        func queueReadsInBulk() throws {
+            try ForumFixtures.withWorld { world in
+                let people = try world.staff(5)
+                func queued(_ title: String, pseudonymous: Bool = false) throws -> ForumPost {
+                    let post = try world.openingPost(try world.suggestion(title, by: people[0], pseudonymous: pseudonymous).id!)
+                    for person in people[1...3] { _ = try world.forums.flag(post.id!, reason: "Tidak pantas", by: person).get() }
+                    return post
+                }
+                func read() throws -> (queue: [Forums.QueuedPost], statements: Int) {
+                    try world.database.pool.read { db in
+                        var queue: [Forums.QueuedPost] = []
+                        let statements = try statementCount(in: db) { queue = try world.forums.queue(viewer: people[0], in: db) }
+                        return (queue, statements)
+                    }
+                }
+                let first = try queued("Kantin sehat di kantor bupati", pseudonymous: true)
+                let one = try read()
+                let second = try queued("Ruang ibadah di lantai dua", pseudonymous: true)
+                let third = try queued("Jalur sepeda ke kompleks perkantoran")
+                let three = try read()
+                #expect(three.statements == one.statements)
+                #expect(three.queue.map(\.post.post.id) == [first.id, second.id, third.id])
+                #expect(three.queue.map(\.post.authorLabel) == ["Pegawai #1", "Pegawai #1", people[0].displayName])
+                #expect(three.queue.allSatisfy { $0.post.isMine && $0.reasons == ["Tidak pantas", "Tidak pantas", "Tidak pantas"] })
+                #expect(three.queue.map(\.threadTitle) == ["Kantin sehat di kantor bupati", "Ruang ibadah di lantai dua",
+                                                            "Jalur sepeda ke kompleks perkantoran"])
+            }
+        }
+
         @Test("keeping a queued post takes it out of the queue; later flags count afresh")
         func keep() throws {
             try ForumFixtures.withWorld { world in

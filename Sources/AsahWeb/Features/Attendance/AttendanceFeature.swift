@@ -55,7 +55,7 @@ struct AttendanceFeature: Feature {
         switch try Attendance(database: context.services.database).mark(sessionId: session.id!, present: present,
                                                                          actor: context.user, ip: context.ip) {
         case .success:
-            return TrainingFormat.redirect("/sessions/\(session.id!)/attendance", notice: "attendance_saved")
+            return Notice.redirect("/sessions/\(session.id!)/attendance", notice: "attendance_saved")
         case .failure(.notPermitted):
             return context.notFound()
         case .failure(let problem):
@@ -84,7 +84,7 @@ struct AttendanceFeature: Feature {
         switch result {
         case .success:
             if context.request.wantsJSON { return .json(["status": "present"]) }
-            return TrainingFormat.redirect(back, notice: "attendance_checked_in")
+            return Notice.redirect(back, notice: "attendance_checked_in")
         case .failure(let problem):
             if context.request.wantsJSON {
                 return APIError.response(status: 422, code: "invalid", message: problem.message)

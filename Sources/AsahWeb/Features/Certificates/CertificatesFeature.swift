@@ -85,7 +85,7 @@ struct CertificatesFeature: Feature {
         let form = try context.form()
         switch try Certificates(database: context.services.database).revoke(
             certificateId: id, reason: form["reason"] ?? "", actor: context.user, ip: context.ip) {
-        case .success: return TrainingFormat.redirect("/certificates/\(id)", notice: "certificate_revoked_done")
+        case .success: return Notice.redirect("/certificates/\(id)", notice: "certificate_revoked_done")
         case .failure(let problem): return try page(context, error: problem.message, status: 422)
         }
     }

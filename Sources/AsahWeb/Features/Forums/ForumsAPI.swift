@@ -173,7 +173,7 @@ enum ForumsAPI {
         let forums = try ForumValues.forums(context)
         let user = context.user
         guard let detail = try context.services.database.pool.read({ db -> ThreadDetailJSON? in
-            guard let summary = try Forums.summary(id, in: db), let thread = try ForumThread.fetchOne(db, key: id) else { return nil }
+            guard let (thread, _, summary) = try Forums.thread(id, in: db) else { return nil }
             return ThreadDetailJSON(
                 thread: ThreadJSON(summary, today: ForumValues.today()),
                 supported: try user.employeeId.map { try Forums.supports(id, employeeId: $0, in: db) } ?? false,

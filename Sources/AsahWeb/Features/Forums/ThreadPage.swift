@@ -27,10 +27,9 @@ enum ThreadPage {
         let localizer = context.localizer
         let query = try context.query()
         let loaded = try context.services.database.pool.read { db -> Loaded? in
-            guard let thread = try ForumThread.fetchOne(db, key: id),
-                  let category = try ForumCategory.fetchOne(db, key: thread.categoryId) else { return nil }
+            guard let (thread, category, summary) = try Forums.thread(id, in: db) else { return nil }
             return Loaded(
-                thread: thread, category: category, summary: try Forums.summary(id, in: db)!,
+                thread: thread, category: category, summary: summary,
                 posts: try forums.posts(id, viewer: user, in: db),
                 history: try Forums.statusChanges(id, in: db),
                 supports: try user.employeeId.map { try Forums.supports(id, employeeId: $0, in: db) } ?? false,

@@ -109,7 +109,7 @@ struct MyTrainingFeature: Feature {
         switch try TrainingHours(database: context.services.database).recordExternal(
             employeeId: employeeId, training, actor: context.user, ip: context.ip) {
         case .success(let entry):
-            return TrainingFormat.redirect("/my/trainings?year=\(entry.year)", notice: "hours_recorded")
+            return Notice.redirect("/my/trainings?year=\(entry.year)", notice: "hours_recorded")
         case .failure(let problem):
             store.discard([stored])
             return try fail(problem.message)

@@ -11,7 +11,7 @@ enum NotificationRoutes {
                     try Notifications(database: context.services.database).markAllRead(employeeId: employeeId)
                     context.services.identities.invalidate(userId: context.user.userId)
                 }
-                return TrainingFormat.redirect("/notifications", notice: "notification_all_read")
+                return Notice.redirect("/notifications", notice: "notification_all_read")
             },
             RouteSpec(.post, "/notifications/:id/read", .signedIn(.useAccount)) { context in
                 guard let id = TrainingFormat.id(context) else { return context.notFound() }
@@ -19,7 +19,7 @@ enum NotificationRoutes {
                     try Notifications(database: context.services.database).markRead(id: id, employeeId: employeeId)
                     context.services.identities.invalidate(userId: context.user.userId)
                 }
-                return TrainingFormat.redirect("/notifications", notice: "notification_read_done")
+                return Notice.redirect("/notifications", notice: "notification_read_done")
             },
             RouteSpec(.get, "/api/v1/notifications", .signedIn(.useAccount), api),
         ]

@@ -42,13 +42,7 @@ enum TrainingFormat {
 
     /// The notice text named by `?notice=`, if it is one of ``notices``.
     static func notice(_ context: Context) -> String? {
-        guard let key = (try? context.request.query())?["notice"], notices.contains(key) else { return nil }
-        return context.localizer.t(key)
-    }
-
-    /// A 303 to `path` with a notice.
-    static func redirect(_ path: String, notice: String) -> Response {
-        .redirect(to: path + (path.contains("?") ? "&" : "?") + "notice=" + notice)
+        Notice.message(context, allowed: notices)
     }
 
     /// The id in the route parameter `name`, or nil.

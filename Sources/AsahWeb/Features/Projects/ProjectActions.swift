@@ -22,7 +22,7 @@ enum ProjectActions {
         guard let runId = TrainingFormat.id(context) else { return context.notFound() }
         switch try Projects(database: context.services.database).start(runId: runId, description(form), actor: context.user,
                                                                         ip: context.ip) {
-        case .success(let project): return ProjectPages.redirect(ProjectLinks.project(project.id!), notice: "project_started")
+        case .success(let project): return Notice.redirect(ProjectLinks.project(project.id!), notice: "project_started")
         case .failure(.invalid(let problems)):
             return try ProjectPages.startForm(context, error: problems.joined(separator: " "), form: form, status: 422)
         case .failure: return context.notFound()
@@ -34,7 +34,7 @@ enum ProjectActions {
         guard let id = TrainingFormat.id(context) else { return context.notFound() }
         switch try Projects(database: context.services.database).update(projectId: id, description(form), actor: context.user,
                                                                          ip: context.ip) {
-        case .success: return ProjectPages.redirect(ProjectLinks.project(id), notice: "project_saved")
+        case .success: return Notice.redirect(ProjectLinks.project(id), notice: "project_saved")
         case .failure(let problem): return try failed(context, problem)
         }
     }
@@ -44,7 +44,7 @@ enum ProjectActions {
         guard let id = TrainingFormat.id(context) else { return context.notFound() }
         switch try Projects(database: context.services.database).addMember(projectId: id, nip: form["nip"] ?? "",
                                                                             actor: context.user, ip: context.ip) {
-        case .success: return ProjectPages.redirect(ProjectLinks.project(id), notice: "project_member_added")
+        case .success: return Notice.redirect(ProjectLinks.project(id), notice: "project_member_added")
         case .failure(let problem): return try failed(context, problem)
         }
     }
@@ -54,7 +54,7 @@ enum ProjectActions {
         guard let id = TrainingFormat.id(context) else { return context.notFound() }
         switch try Projects(database: context.services.database).assign(
             projectId: id, coachNIP: form["coach"] ?? "", mentorNIP: form["mentor"] ?? "", actor: context.user, ip: context.ip) {
-        case .success: return ProjectPages.redirect(ProjectLinks.project(id), notice: "project_staff_saved")
+        case .success: return Notice.redirect(ProjectLinks.project(id), notice: "project_staff_saved")
         case .failure(let problem): return try failed(context, problem)
         }
     }
@@ -66,7 +66,7 @@ enum ProjectActions {
         case .refused(let refusal): return try ProjectPages.project(context, error: refusal.message, status: refusal.status)
         case .failed(let problem): return try failed(context, problem)
         case .submitted(let submission, _):
-            return ProjectPages.redirect(ProjectLinks.project(submission.projectId), notice: "project_submitted")
+            return Notice.redirect(ProjectLinks.project(submission.projectId), notice: "project_submitted")
                 .withFragment("kiriman-\(submission.id!)")
         }
     }
@@ -85,7 +85,7 @@ enum ProjectActions {
         switch try ProjectReviews(database: context.services.database).review(
             projectId: id, position: position, decision: decision, comment: form["comment"] ?? "", scores: scores,
             actor: context.user, ip: context.ip) {
-        case .success: return ProjectPages.redirect(ProjectLinks.project(id), notice: "project_reviewed")
+        case .success: return Notice.redirect(ProjectLinks.project(id), notice: "project_reviewed")
         case .failure(let problem): return try failed(context, problem)
         }
     }
@@ -96,7 +96,7 @@ enum ProjectActions {
         switch try ProjectGallery(database: context.services.database).consent(
             projectId: id, consent: form["consent"] == "yes", measuredResult: form["measured_result"] ?? "",
             actor: context.user, ip: context.ip) {
-        case .success: return ProjectPages.redirect(ProjectLinks.project(id), notice: "project_consent_saved")
+        case .success: return Notice.redirect(ProjectLinks.project(id), notice: "project_consent_saved")
         case .failure(let problem): return try failed(context, problem)
         }
     }
@@ -106,7 +106,7 @@ enum ProjectActions {
         guard let id = TrainingFormat.id(context) else { return context.notFound() }
         switch try ProjectGallery(database: context.services.database).feature(
             projectId: id, featured: form["featured"] == "yes", actor: context.user, ip: context.ip) {
-        case .success: return ProjectPages.redirect(ProjectLinks.gallery(id), notice: "project_feature_saved")
+        case .success: return Notice.redirect(ProjectLinks.gallery(id), notice: "project_feature_saved")
         case .failure(let problem): return try failed(context, problem)
         }
     }

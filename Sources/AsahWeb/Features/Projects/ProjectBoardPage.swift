@@ -67,7 +67,7 @@ enum ProjectBoardPage {
         }
         switch try Projects(database: context.services.database).moveMilestones(runId: runId, to: dates, actor: context.user,
                                                                                  ip: context.ip) {
-        case .success: return ProjectPages.redirect(ProjectLinks.board(runId), notice: "project_dates_saved")
+        case .success: return Notice.redirect(ProjectLinks.board(runId), notice: "project_dates_saved")
         case .failure(.notFound), .failure(.notProjectBased): return context.notFound()
         case .failure(let problem): return try page(context, error: problem.message, status: 422)
         }

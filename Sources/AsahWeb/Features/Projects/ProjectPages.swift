@@ -11,13 +11,9 @@ enum ProjectPages {
         "project_staff_saved", "project_consent_saved", "project_feature_saved", "project_dates_saved",
     ]
 
+    /// The notice text named by `?notice=`, if it is one of ``notices``.
     static func notice(_ context: Context) -> String? {
-        guard let key = (try? context.request.query())?["notice"], notices.contains(key) else { return nil }
-        return context.localizer.t(key)
-    }
-
-    static func redirect(_ path: String, notice: String) -> Response {
-        .redirect(to: path + (path.contains("?") ? "&" : "?") + "notice=" + notice)
+        Notice.message(context, allowed: notices)
     }
 
     static func list(_ context: Context) throws -> Response {
