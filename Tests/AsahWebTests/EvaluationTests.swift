@@ -42,7 +42,7 @@ struct EvaluationTests {
             #expect(page.text.contains("Triwulan") && page.text.contains("id=\"appraisals\""))
             let api = try browser.get("/api/v1/employees/\(pegawai)/appraisals")
             let records = try #require(try json(api) as? [[String: Any]])
-            #expect(api.status == 200 && records.count == 8 && records.first?["period"] as? String != nil, "\(login) reads the API")
+            #expect(api.status == 200 && records.count == 9 && records.first?["period"] as? String != nil, "\(login) reads the API")
         }
         let (peer, _) = try signInAs(app, "peer")
         let (stranger, _) = try signInAs(app, "stranger")

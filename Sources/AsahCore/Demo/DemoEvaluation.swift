@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// Demo evaluation data over the demo workshops: two programmes (the finished runs' courses
-/// split in two), eight quarters of appraisals for every employee with a slow drift and
+/// split in two), nine quarters of appraisals for every employee with a slow drift and
 /// noise, reaction surveys, pre/post tests and behaviour checks. Participants of the first
 /// programme ("Pelayanan") improve after their training, those of the second ("Tata Kelola")
 /// do not, so the dashboard shows one programme that helped and one that did not.
@@ -49,12 +49,13 @@ enum DemoEvaluation {
         }
     }
 
-    /// The eight quarters ending before today, oldest first.
+    /// The nine quarters ending before today (two years and the one before), oldest first:
+    /// about 850,000 records for a province of 95,000 active employees.
     static func quarters(before today: CalendarDate) -> [(year: Int, quarter: Int)] {
         var year = today.year, quarter = (today.month - 1) / 3  // the last complete quarter
         if quarter == 0 { year -= 1; quarter = 4 }
         var result: [(Int, Int)] = []
-        for _ in 0..<8 {
+        for _ in 0..<9 {
             result.append((year, quarter))
             quarter -= 1
             if quarter == 0 { year -= 1; quarter = 4 }

@@ -18,7 +18,7 @@ extension Evaluation {
                 try database.pool.read { db in
                     let employees = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM employees WHERE active")!
                     let appraisals = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM appraisals")!
-                    #expect(appraisals == employees * 8)
+                    #expect(appraisals == employees * 9)
                     let programmes = try Programmes.all(in: db)
                     #expect(programmes.map(\.code).sorted() == ["PELAYANAN", "TATAKELOLA"])
                     let today = IndonesianTime.date(of: Demo.DemoWorkshopsTests.now)
