@@ -22,6 +22,7 @@ enum Migrations {
             try ForumSchema.pseudonymOwners(db) { try PseudonymVault.existing(at: databasePath) }
         }
         migrator.registerMigration("v10-evaluation-data-version", migrate: EvaluationDataVersion.migrate)
+        migrator.registerMigration("v11-survey-tallies", migrate: SurveyTallies.migrate)
         return migrator
     }
 

@@ -96,7 +96,8 @@ public struct Surveys: Sendable {
     }
 
     /// ``summary(runFilter:_:in:)`` of the runs together, and the mean of all answers per run
-    /// for runs with at least ``SmallCell/minimum`` responses, reading the answers once.
+    /// for runs with at least ``SmallCell/minimum`` responses, from the answers counted as they
+    /// arrived (`survey_tallies`).
     public static func summaryAndMeans(runFilter: String, _ arguments: StatementArguments,
                                        in db: Database) throws -> (summary: SurveySummary, means: [Int64: Double]) {
         var responsesByRun: [Int64: Int] = [:]
@@ -109,8 +110,7 @@ public struct Surveys: Sendable {
         guard SmallCell.shows(responses) else { return (SurveySummary(responses: responses, items: [:], comments: []), [:]) }
         var items: [String: LikertSummary] = [:], runs: [Int64: LikertSummary] = [:]
         let answers = try Row.fetchCursor(db, sql: """
-            SELECT sr.run_id, a.item, a.score, COUNT(*) FROM survey_answers a JOIN survey_responses sr ON sr.id = a.response_id
-            JOIN runs r ON r.id = sr.run_id WHERE \(runFilter) GROUP BY sr.run_id, a.item, a.score
+            SELECT t.run_id, t.item, t.score, t.answers FROM survey_tallies t JOIN runs r ON r.id = t.run_id WHERE \(runFilter)
             """, arguments: arguments)
         while let row = try answers.next() {
             let score: Int = row[2], count: Int = row[3]
