@@ -34,5 +34,25 @@ extension Evaluation {
                 }
             }
         }
+
+        @Test("the report read in parts side by side equals the report read in one transaction")
+        func partsSideBySide() throws {
+            try OrganisationFixtures.withDatabase { database in
+                _ = try CatalogueSync(database: database).sync(folder: Demo.DemoWorkshopsTests.coursesFolder)
+                try DemoAccounts.create(in: database, seed: 7, employeeCount: 400, password: "Demo-Sandi-2026!",
+                                        now: Demo.DemoWorkshopsTests.now)
+                let today = IndonesianTime.date(of: Demo.DemoWorkshopsTests.now)
+                for filter in [ImpactFilter(), ImpactFilter(year: today.year)] {
+                    let whole = try database.pool.read { try ImpactReport.build(filter, today: today, in: $0) }
+                    let (parts, version) = try ImpactReport.build(filter, today: today, pool: database.pool) {
+                        try AppraisalTable.load(in: $0)
+                    }
+                    #expect(version == (try database.pool.read { try EvaluationDataVersion.current($0) }))
+                    #expect(parts.participants == whole.participants && parts.completed == whole.completed && parts.participants > 0)
+                    #expect(parts.reaction == whole.reaction && parts.learning == whole.learning && parts.behaviour == whole.behaviour)
+                    #expect(parts.results == whole.results && parts.runs == whole.runs)
+                }
+            }
+        }
     }
 }

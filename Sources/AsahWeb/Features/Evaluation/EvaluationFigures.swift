@@ -26,10 +26,7 @@ final class EvaluationFigures: Sendable {
     /// The impact report for `filter`; `version` is the data version the caller read.
     func report(_ filter: ImpactFilter, today: CalendarDate, version: Int64) throws -> ImpactReport {
         try reports.value(ReportKey(filter: filter, today: today), version: version) {
-            try database.pool.read { db in
-                let (appraisals, version) = try self.appraisals(db)
-                return (try ImpactReport.build(filter, today: today, appraisals: appraisals, in: db), version)
-            }
+            try ImpactReport.build(filter, today: today, pool: database.pool) { try self.appraisals($0).table }
         }
     }
 
@@ -79,7 +76,7 @@ final class EvaluationFigures: Sendable {
     }
 
     /// Everyone's appraisals as of the transaction `db` reads, with that data version.
-    private func appraisals(_ db: Database) throws -> (AppraisalTable, Int64) {
+    private func appraisals(_ db: Database) throws -> (table: AppraisalTable, version: Int64) {
         let version = try EvaluationDataVersion.current(db)
         return (try appraisalTables.value(0, version: version) { (try AppraisalTable.load(in: db), version) }, version)
     }
