@@ -19,22 +19,32 @@ public enum ImpactAnalysis {
         public var shown: Bool { estimate != nil }
     }
 
-    /// `appraisals`: everyone's appraisals when already read (``AppraisalTable/load(years:employees:in:)``).
-    public static func run(_ filter: ImpactFilter, appraisals: AppraisalTable? = nil, in db: Database) throws -> Result {
+    /// `appraisals`: everyone's appraisals (``AppraisalTable/load(years:employees:in:)``), when
+    /// the caller keeps them; asked for once the participants are known.
+    public static func run(_ filter: ImpactFilter, appraisals: (() throws -> AppraisalTable)? = nil, in db: Database) throws -> Result {
         let (sql, arguments) = filter.people
-        var participants: [Int64: ImpactMatching.Participant] = [:]
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT e.employee_id, r.starts_on, r.ends_on FROM enrolments e JOIN runs r ON r.id = e.run_id
-            \(ImpactFilter.participantJoin(sql, on: "e.employee_id")) WHERE e.state = 'completed' AND \(sql) ORDER BY r.starts_on, r.id
-            """, arguments: arguments)
-        while let row = try rows.next() {
-            let id: Int64 = row[0]
-            if participants[id] == nil {
-                participants[id] = .init(employeeId: id, startedOn: row[1], endedOn: row[2])
-            }
-        }
-        guard !participants.isEmpty else { return Result(groups: .init(), estimate: nil) }
         let (runSQL, runArguments) = filter.runs
+        // Each participant's first completed run (by start, then id); the runs' dates are read
+        // once each, not once per place.
+        var runs: [Int64: (startedOn: CalendarDate, endedOn: CalendarDate)] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT r.id, r.starts_on, r.ends_on FROM runs r WHERE \(runSQL)", arguments: runArguments) {
+            runs[row[0]] = (row[1], row[2])
+        }
+        var first: [Int64: (runId: Int64, startedOn: CalendarDate)] = [:]
+        let places = try Row.fetchCursor(db, sql: """
+            SELECT e.employee_id, e.run_id FROM enrolments e JOIN runs r ON r.id = e.run_id
+            \(ImpactFilter.participantJoin(sql, on: "e.employee_id")) WHERE e.state = 'completed' AND \(sql)
+            """, arguments: arguments)
+        while let row = try places.next() {
+            let id: Int64 = row[0], runId: Int64 = row[1]
+            guard let run = runs[runId] else { continue }
+            if let known = first[id], (known.startedOn, known.runId) <= (run.startedOn, runId) { continue }
+            first[id] = (runId, run.startedOn)
+        }
+        let participants = Dictionary(uniqueKeysWithValues: first.map { id, run in
+            (id, ImpactMatching.Participant(employeeId: id, startedOn: run.startedOn, endedOn: runs[run.runId]!.endedOn))
+        })
+        guard !participants.isEmpty else { return Result(groups: .init(), estimate: nil) }
         let excluded = Set(try Int64.fetchAll(db, sql: """
             SELECT DISTINCT e.employee_id FROM enrolments e JOIN runs t ON t.id = e.run_id
             WHERE e.state = 'completed' AND t.course_id IN (SELECT r.course_id FROM runs r WHERE \(runSQL))
@@ -42,7 +52,7 @@ public enum ImpactAnalysis {
         let years = participants.values.map(\.startedOn.year)
         // The last period before a training and the first after it lie within a year of it.
         let firstYear = (years.min() ?? 0) - 1, lastYear = (participants.values.map(\.endedOn.year).max() ?? 0) + 1
-        let table = try appraisals ?? AppraisalTable.load(years: firstYear...lastYear, in: db)
+        let table = try appraisals?() ?? AppraisalTable.load(years: firstYear...lastYear, in: db)
         let groups = ImpactMatching.groups(participants: participants.values.sorted { $0.employeeId < $1.employeeId },
                                            table: table, strata: try strata(in: db), excluded: excluded)
         guard SmallCell.shows(groups.participants.count), SmallCell.shows(groups.comparison.count) else {

@@ -43,7 +43,7 @@ public struct ImpactReport: Sendable {
     public static func build(_ filter: ImpactFilter, today: CalendarDate, appraisals: AppraisalTable? = nil,
                              in db: Database) throws -> ImpactReport {
         let parts = try Part.allCases.reduce(Parts()) { parts, part in
-            parts.merging(try read(part, filter, today: today, appraisals: part == .results ? appraisals : nil, in: db))
+            parts.merging(try read(part, filter, today: today, appraisals: appraisals.map { table in { table } }, in: db))
         }
         return assemble(filter, parts)
     }
@@ -61,7 +61,7 @@ public struct ImpactReport: Sendable {
             let part = Part.allCases[index]
             do {
                 let (read, version) = try pool.read { db in
-                    (try Self.read(part, filter, today: today, appraisals: part == .results ? try appraisals(db) : nil, in: db),
+                    (try Self.read(part, filter, today: today, appraisals: { try appraisals(db) }, in: db),
                      try EvaluationDataVersion.current(db))
                 }
                 state.withLock { $0.parts = $0.parts.merging(read); $0.versions.insert(version) }
@@ -96,7 +96,7 @@ public struct ImpactReport: Sendable {
         }
     }
 
-    static func read(_ part: Part, _ filter: ImpactFilter, today: CalendarDate, appraisals: AppraisalTable?,
+    static func read(_ part: Part, _ filter: ImpactFilter, today: CalendarDate, appraisals: (() throws -> AppraisalTable)?,
                      in db: Database) throws -> Parts {
         let (sql, arguments) = filter.people
         var parts = Parts()

@@ -26,14 +26,16 @@ final class EvaluationFigures: Sendable {
     /// The impact report for `filter`; `version` is the data version the caller read.
     func report(_ filter: ImpactFilter, today: CalendarDate, version: Int64) throws -> ImpactReport {
         try reports.value(ReportKey(filter: filter, today: today), version: version) {
-            try ImpactReport.build(filter, today: today, pool: database.pool) { try self.appraisals($0).table }
+            preloadAppraisals()
+            return try ImpactReport.build(filter, today: today, pool: database.pool) { try self.appraisals($0).table }
         }
     }
 
     /// The province's training demand in `year`.
     func demand(year: Int, version: Int64) throws -> TrainingDemand {
         try demands.value(year, version: version) {
-            try database.pool.read { db in
+            preloadAppraisals()
+            return try database.pool.read { db in
                 let (appraisals, version) = try self.appraisals(db)
                 return (try TrainingDemand.compute(year: year, appraisals: appraisals, in: db), version)
             }
@@ -73,6 +75,12 @@ final class EvaluationFigures: Sendable {
         let (report, demand, compliance, error) = results.withLock { $0 }
         if let error { throw error }
         return (report!, demand!, compliance!)
+    }
+
+    /// Starts reading everyone's appraisals on another thread, while the caller's first queries
+    /// run: whoever needs them next waits for that reading instead of starting another.
+    private func preloadAppraisals() {
+        DispatchQueue.global().async { [self] in _ = try? database.pool.read { try self.appraisals($0) } }
     }
 
     /// Everyone's appraisals as of the transaction `db` reads, with that data version.
