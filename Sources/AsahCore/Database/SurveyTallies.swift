@@ -3,7 +3,7 @@ import GRDB
 /// L1 answers counted per run, item and score as they arrive, so the impact report reads a
 /// few rows per run instead of every answer of the province (450,000 and more). Responses
 /// and answers are anonymous records that are never changed or removed; triggers keep it
-/// that way, and keep the counts.
+/// that way, and keep the counts. The few responses with a comment are indexed by run.
 enum SurveyTallies {
     static func migrate(_ db: Database) throws {
         try db.execute(sql: """
@@ -17,6 +17,7 @@ enum SurveyTallies {
             INSERT INTO survey_tallies (run_id, item, score, answers)
                 SELECT r.run_id, a.item, a.score, COUNT(*) FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id
                 GROUP BY r.run_id, a.item, a.score;
+            CREATE INDEX survey_responses_commented ON survey_responses(run_id) WHERE comment IS NOT NULL;
             CREATE TRIGGER survey_answers_tally AFTER INSERT ON survey_answers BEGIN
                 INSERT INTO survey_tallies (run_id, item, score, answers)
                     SELECT run_id, NEW.item, NEW.score, 1 FROM survey_responses WHERE id = NEW.response_id
