@@ -36,6 +36,7 @@ public struct Authenticator: Sendable {
         }
         let hash: String? = account?["password_hash"]
         let matches = PasswordHasher.verify(password, against: hash ?? Self.decoyHash) && hash != nil
+        let rehashed = matches && hash.map(PasswordHasher.needsRehash) == true ? PasswordHasher.hash(password) : nil
         return try database.pool.write { db in
             guard matches, let userId: Int64 = account?["id"] else {
                 try throttle.recordFailure(login: name, ip: ip, in: db)
@@ -43,6 +44,9 @@ public struct Authenticator: Sendable {
                 return .failure(.invalidCredentials)
             }
             try throttle.clear(login: name, in: db)
+            if let rehashed {
+                try db.execute(sql: "UPDATE users SET password_hash = ? WHERE id = ?", arguments: [rehashed, userId])
+            }
             let created = try sessions.create(userId: userId, ip: ip, userAgent: userAgent, in: db)
             try AuditLog.record("login", actor: userId, ip: ip, in: db)
             return .success(created)

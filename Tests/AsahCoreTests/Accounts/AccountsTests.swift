@@ -1,4 +1,5 @@
 @testable import AsahCore
+import CSodium
 import Foundation
 import GRDB
 import Testing
@@ -60,6 +61,27 @@ struct AccountsTests {
         #expect(wait > 0 && wait <= 15 * 60)
         let audited = try db.pool.read { try String.fetchAll($0, sql: "SELECT action FROM audit_log") }
         #expect(audited.contains("login") && audited.contains("login.failed") && audited.contains("user.add"))
+    }
+
+    @Test("a password hashed with older, heavier parameters still logs in and is hashed again with today's")
+    func rehashOnLogin() throws {
+        let db = try database()
+        guard case .success = try Accounts(database: db).add(login: "lama", nip: nil, displayName: "Lama", password: "sandi-lama-panjang",
+                                                             roles: [], actor: nil, ip: nil) else { Issue.record("not created"); return }
+        // libsodium's "interactive" parameters (64 MiB, 2 passes), which Asah used before.
+        var old = [CChar](repeating: 0, count: Int(crypto_pwhash_strbytes()))
+        #expect(crypto_pwhash_str(&old, "sandi-lama-panjang", 18, UInt64(crypto_pwhash_opslimit_interactive()),
+                                  crypto_pwhash_memlimit_interactive()) == 0)
+        let oldHash = old.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        try db.pool.write { try $0.execute(sql: "UPDATE users SET password_hash = ? WHERE login = 'lama'", arguments: [oldHash]) }
+        #expect(PasswordHasher.needsRehash(oldHash) && !PasswordHasher.needsRehash(PasswordHasher.hash("x")))
+        let authenticator = Authenticator(database: db, sessions: SessionStore(database: db))
+        guard case .success = try authenticator.login("lama", password: "sandi-lama-panjang", ip: "10.0.0.9", userAgent: nil) else {
+            Issue.record("the old hash did not log in"); return
+        }
+        let stored = try #require(try db.pool.read { try String.fetchOne($0, sql: "SELECT password_hash FROM users WHERE login = 'lama'") })
+        #expect(stored != oldHash && !PasswordHasher.needsRehash(stored) && stored.contains("m=19456,t=2"))
+        #expect(PasswordHasher.verify("sandi-lama-panjang", against: stored))
     }
 
     @Test("unknown logins fail the same way as wrong passwords")
