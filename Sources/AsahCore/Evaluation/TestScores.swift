@@ -120,13 +120,17 @@ public struct TestScores: Sendable {
 
     private static func pairs(runFilter: String, _ arguments: StatementArguments,
                               in db: Database) throws -> [(runId: Int64, pre: TestScore, post: TestScore)] {
-        try Row.fetchAll(db, sql: """
+        // A cursor, not a row object per pair: a province has a quarter of a million scores.
+        var pairs: [(runId: Int64, pre: TestScore, post: TestScore)] = []
+        let rows = try Row.fetchCursor(db, sql: """
             SELECT a.run_id, a.score AS pre, a.max_score AS pre_max, b.score AS post, b.max_score AS post_max
             FROM test_scores a JOIN test_scores b ON b.run_id = a.run_id AND b.employee_id = a.employee_id AND b.phase = 'post'
             JOIN runs r ON r.id = a.run_id \(ImpactFilter.participantJoin(runFilter, on: "a.employee_id")) WHERE a.phase = 'pre' AND \(runFilter)
-            """, arguments: arguments).map {
-            ($0[0], TestScore(score: $0[1], maximum: $0[2]), TestScore(score: $0[3], maximum: $0[4]))
+            """, arguments: arguments)
+        while let row = try rows.next() {
+            pairs.append((row[0], TestScore(score: row[1], maximum: row[2]), TestScore(score: row[3], maximum: row[4])))
         }
+        return pairs
     }
 
     /// A score as written: "80" for a whole number, "72.5" otherwise.

@@ -21,9 +21,9 @@ public struct TrainingDemand: Sendable, Hashable {
     /// `appraisals`: everyone's appraisals when already read (``AppraisalTable/load(years:employees:in:)``).
     public static func compute(year: Int, target: Double = TrainingHours.annualTarget, appraisals: AppraisalTable? = nil,
                                in db: Database) throws -> TrainingDemand {
-        let needs = try TrainingNeeds.assess(nil, year: year, target: target, appraisals: appraisals, in: db)
-        var courses: [Int64: (label: String, count: Int)] = [:], units: [Int64?: Int] = [:]
-        for need in needs {
+        var people = 0, courses: [Int64: (label: String, count: Int)] = [:], units: [Int64?: Int] = [:]
+        try TrainingNeeds.assess(nil, year: year, target: target, appraisals: appraisals, in: db) { need in
+            people += 1
             for course in need.recommendations {
                 courses[course.courseId, default: ("\(course.code) \(course.title)", 0)].count += 1
             }
@@ -32,7 +32,7 @@ public struct TrainingDemand: Sendable, Hashable {
         let unitNames = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT id, name FROM units")
             .map { ($0["id"] as Int64, $0["name"] as String) })
         return TrainingDemand(
-            year: year, people: needs.count,
+            year: year, people: people,
             courses: ranked(courses.values.map { Line(label: $0.label, count: $0.count) }),
             units: ranked(units.map { Line(label: $0.key.flatMap { unitNames[$0] } ?? "–", count: $0.value) }))
     }

@@ -71,6 +71,15 @@ public enum TrainingNeeds {
     /// `appraisals` may be a table already read (of everyone, any years).
     static func assess(_ filter: (sql: String, arguments: StatementArguments)?, year: Int, target: Double,
                        appraisals: AppraisalTable? = nil, in db: Database) throws -> [Assessment] {
+        var assessed: [Assessment] = []
+        try assess(filter, year: year, target: target, appraisals: appraisals, in: db) { assessed.append($0) }
+        return assessed
+    }
+
+    /// ``assess(_:year:target:appraisals:in:)`` handing each person in need to `each` as they
+    /// are found (the province's demand counts them without keeping 90,000 of them).
+    static func assess(_ filter: (sql: String, arguments: StatementArguments)?, year: Int, target: Double,
+                       appraisals: AppraisalTable? = nil, in db: Database, each: (Assessment) -> Void) throws {
         // Everyone's rows are read whole; a team's through the list of its people.
         let among = filter.map { "AND employee_id IN (SELECT p.id FROM employees p WHERE p.active AND \($0.sql))" } ?? ""
         let arguments = filter?.arguments ?? []
@@ -92,7 +101,6 @@ public enum TrainingNeeds {
         let openRuns = Dictionary(try Row.fetchAll(db, sql: """
             SELECT course_id, MIN(id) AS id FROM runs WHERE status = 'open' GROUP BY course_id
             """).map { ($0["course_id"] as Int64, $0["id"] as Int64) }, uniquingKeysWith: { a, _ in a })
-        var assessed: [Assessment] = []
         let cursor = try Row.fetchCursor(db, sql: """
             SELECT p.id, p.jabatan_kind, p.unit_id FROM employees p WHERE p.active AND \(filter?.sql ?? "1") ORDER BY p.id
             """, arguments: arguments)
@@ -107,12 +115,11 @@ public enum TrainingNeeds {
             if jp < target { reasons.append(.shortOfJP(have: jp, target: target)) }
             guard !reasons.isEmpty else { continue }
             let kind = (row[1] as String?).flatMap(JabatanKind.init(rawValue:))
-            assessed.append(Assessment(employeeId: id, unitId: row[2], reasons: reasons,
-                                       recommendations: recommend(courses, for: reasons, kind: kind, openRuns: openRuns) {
-                                           completed.contains(Completion(employeeId: id, courseId: $0))
-                                       }))
+            each(Assessment(employeeId: id, unitId: row[2], reasons: reasons,
+                            recommendations: recommend(courses, for: reasons, kind: kind, openRuns: openRuns) {
+                                completed.contains(Completion(employeeId: id, courseId: $0))
+                            }))
         }
-        return assessed
     }
 
     /// A course someone completed.
