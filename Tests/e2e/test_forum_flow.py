@@ -8,9 +8,7 @@ from selenium.common.exceptions import NoAlertPresentException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-
-def wait_for_text(driver, text, timeout=10):
-    WebDriverWait(driver, timeout).until(lambda d: text in d.page_source)
+from browser import wait_for_text
 
 
 def display_name(db, login):

@@ -7,10 +7,7 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-
-def wait_for_text(driver, text, timeout=10):
-    """Waits until the page shows `text` (clicks navigate asynchronously)."""
-    WebDriverWait(driver, timeout).until(lambda d: text in d.page_source)
+from browser import click_through, wait_for_text
 
 
 def heading(driver):
@@ -47,44 +44,39 @@ def test_wrong_password_shows_a_message(driver, server):
     driver.get(server["base"] + "/login")
     driver.find_element(By.ID, "login").send_keys("demo.pegawai")
     driver.find_element(By.ID, "password").send_keys("bukan-kata-sandi")
-    driver.find_element(By.CSS_SELECTOR, "form[action='/login'] button[type=submit]").click()
-    wait_for_text(driver, "kata sandi salah")
+    button = driver.find_element(By.CSS_SELECTOR, "form[action='/login'] button[type=submit]")
+    click_through(driver, button, "kata sandi salah")
 
 
 def test_supervisor_opens_a_team_member(login):
     driver = login("demo.atasan")
-    driver.find_element(By.LINK_TEXT, "Tim saya").click()
-    wait_for_text(driver, "Bawahan langsung")
-    driver.find_element(By.CSS_SELECTOR, "table a").click()
-    wait_for_text(driver, "Atasan langsung")
+    click_through(driver, driver.find_element(By.LINK_TEXT, "Tim saya"), "Bawahan langsung")
+    click_through(driver, driver.find_element(By.CSS_SELECTOR, "table a"), "Atasan langsung")
 
 
 def test_coordinator_searches_the_directory(login, server):
     driver = login("demo.koordinator")
-    driver.find_element(By.LINK_TEXT, "Direktori pegawai").click()
-    wait_for_text(driver, "Cari nama atau NIP")
+    click_through(driver, driver.find_element(By.LINK_TEXT, "Direktori pegawai"), "Cari nama atau NIP")
     Select(driver.find_element(By.ID, "unit")).select_by_index(1)
     driver.find_element(By.CSS_SELECTOR, "form[role=search] button").click()
     WebDriverWait(driver, 10).until(lambda d: "unit=" in d.current_url)
     wait_for_text(driver, "pegawai ditemukan")
     rows = driver.find_elements(By.CSS_SELECTOR, "#people-table tbody tr")
     assert rows
-    rows[0].find_element(By.TAG_NAME, "a").click()
-    wait_for_text(driver, "Golongan/pangkat")
+    click_through(driver, rows[0].find_element(By.TAG_NAME, "a"), "Golongan/pangkat")
 
 
 def test_import_with_errors_reports_rows_and_saves_nothing(login, server):
     driver = login("demo.koordinator")
-    driver.find_element(By.LINK_TEXT, "Impor data").click()
-    wait_for_text(driver, "Berkas CSV")
+    click_through(driver, driver.find_element(By.LINK_TEXT, "Impor data"), "Berkas CSV")
     path = os.path.join(tempfile.mkdtemp(), "pegawai.csv")
     with open(path, "w", encoding="utf-8") as f:
         f.write("nip,nama,golongan,jabatan,jenis_jabatan,unit,nip_atasan,email\n")
         f.write("198503122010011003,Budi Santoso,III/b,Analis,pelaksana,TIDAK-ADA,,budi@example.go.id\n")
         f.write("12345,Siti Aminah,III/a,Pengadministrasi,pelaksana,BKPSDM,,\n")
     driver.find_element(By.ID, "file").send_keys(path)
-    driver.find_element(By.CSS_SELECTOR, "form[action='/people/import'] button[type=submit]").click()
-    wait_for_text(driver, "Laporan impor")
+    button = driver.find_element(By.CSS_SELECTOR, "form[action='/people/import'] button[type=submit]")
+    click_through(driver, button, "Laporan impor")
     summary = driver.find_element(By.ID, "import-summary").text
     assert "Tidak ada yang disimpan" in summary
     issues = driver.find_element(By.ID, "import-issues").text
@@ -104,13 +96,12 @@ def test_language_switch_to_english_and_back(login):
 
 def test_admin_creates_an_account_and_it_can_sign_in(login, driver, server):
     driver = login("demo.admin")
-    driver.find_element(By.LINK_TEXT, "Akun pengguna").click()
-    wait_for_text(driver, "Tambah akun")
+    click_through(driver, driver.find_element(By.LINK_TEXT, "Akun pengguna"), "Tambah akun")
     driver.find_element(By.ID, "new-login").send_keys("uji.e2e")
     driver.find_element(By.ID, "new-name").send_keys("Akun Uji <b>tebal</b>")
     driver.find_element(By.ID, "new-password").send_keys("kata-sandi-e2e-2026")
-    driver.find_element(By.CSS_SELECTOR, "form[action='/admin/users'] button[type=submit]").click()
-    wait_for_text(driver, "Akun ditambahkan")
+    button = driver.find_element(By.CSS_SELECTOR, "form[action='/admin/users'] button[type=submit]")
+    click_through(driver, button, "Akun ditambahkan")
     assert "Akun Uji <b>tebal</b>" in driver.find_element(By.TAG_NAME, "main").text
     login("uji.e2e")
     assert heading(driver).startswith("Selamat datang")
@@ -118,8 +109,7 @@ def test_admin_creates_an_account_and_it_can_sign_in(login, driver, server):
 
 def test_logout_returns_to_login(login, server):
     driver = login("demo.pegawai")
-    driver.find_element(By.CSS_SELECTOR, "form[action='/logout'] button").click()
-    wait_for_text(driver, "Masuk ke Asah")
+    click_through(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/logout'] button"), "Masuk ke Asah")
     driver.get(server["base"] + "/")
     assert "/login" in driver.current_url
 

@@ -13,9 +13,7 @@ import urllib.request
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-
-def wait_for_text(driver, text, timeout=10):
-    WebDriverWait(driver, timeout).until(lambda d: text in d.page_source)
+from browser import click_through, wait_for_text
 
 
 def wait_for_notice(driver):
@@ -77,15 +75,14 @@ def test_submit_revise_resubmit_accept_and_gallery(login, driver, server):
     # The coach finds it in the review queue and asks for a revision.
     login("demo.instruktur")
     driver.get(base + "/projects")
-    driver.find_element(By.CSS_SELECTOR, f"a[href^='/projects/{project_id}#kiriman-']").click()
-    wait_for_text(driver, "Bahan seminar hasil, versi pertama.")
+    submission = driver.find_element(By.CSS_SELECTOR, f"a[href^='/projects/{project_id}#kiriman-']")
+    click_through(driver, submission, "Bahan seminar hasil, versi pertama.")
     form = review_form(driver, base, project_id, last)
     form.find_element(By.NAME, "comment").send_keys("Tambahkan data waktu tunggu sesudah implementasi.")
     form.find_element(By.CSS_SELECTOR, "button[value=revise]").click()
     wait_for_notice(driver)
     # The run's board shows the participant's last milestone waiting for a revision.
-    driver.find_element(By.LINK_TEXT, "Papan proyek angkatan").click()
-    wait_for_text(driver, title)
+    click_through(driver, driver.find_element(By.LINK_TEXT, "Papan proyek angkatan"), title)
     row = driver.find_element(By.XPATH, f"//tr[.//a[@href='/projects/{project_id}']]")
     assert "Perlu perbaikan" in row.text
 
@@ -136,10 +133,8 @@ def test_submit_revise_resubmit_accept_and_gallery(login, driver, server):
     driver.get(base + "/gallery")
     search = driver.find_element(By.ID, "gallery-q")
     search.send_keys(title.split()[0] + " " + title.split()[1])
-    driver.find_element(By.CSS_SELECTOR, "form[action='/gallery'] button[type=submit]").click()
-    wait_for_text(driver, title)
-    driver.find_element(By.LINK_TEXT, title).click()
-    wait_for_text(driver, "Waktu tunggu turun dari 120 menjadi 30 menit.")
+    click_through(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/gallery'] button[type=submit]"), title)
+    click_through(driver, driver.find_element(By.LINK_TEXT, title), "Waktu tunggu turun dari 120 menjadi 30 menit.")
 
     # A stranger (the administrator: not on the team, not coach, mentor or coordinator) sees the
     # gallery entry but not the project page or its files.
@@ -155,7 +150,6 @@ def test_demo_gallery_offers_final_reports(login, driver, server):
     login("demo.admin")
     driver.get(base + "/gallery")
     featured = driver.find_element(By.CSS_SELECTOR, "article.gallery-card.is-featured h2 a")
-    featured.click()
-    wait_for_text(driver, "laporan-akhir.pdf")
+    click_through(driver, featured, "laporan-akhir.pdf")
     status, body = fetch(driver, driver.find_element(By.LINK_TEXT, "laporan-akhir.pdf").get_attribute("href"))
     assert status == 200 and body.startswith(b"%PDF-") and body.rstrip().endswith(b"%%EOF")

@@ -9,9 +9,7 @@ import icalendar
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-
-def wait_for_text(driver, text, timeout=10):
-    WebDriverWait(driver, timeout).until(lambda d: text in d.page_source)
+from browser import click_through, wait_for_text
 
 
 def set_value(driver, element_id, value):
@@ -54,14 +52,13 @@ def test_from_catalogue_to_verified_certificate(login, driver, server):
     wait_for_text(driver, "Angkatan Uji E2E")
     run_url = driver.current_url.split("?")[0]
     run_path = run_url[len(base):]
-    driver.find_element(By.CSS_SELECTOR, "form[action$='/status'] input[value='open'] ~ button").click()
-    wait_for_text(driver, "Ajukan kursi")
+    button = driver.find_element(By.CSS_SELECTOR, "form[action$='/status'] input[value='open'] ~ button")
+    click_through(driver, button, "Ajukan kursi")
 
     # The employee finds the course in the catalogue and asks for a seat.
     login("demo.pegawai")
     driver.get(base + "/courses?q=Pelayanan+Publik+Prima")
-    driver.find_element(By.PARTIAL_LINK_TEXT, "Pelayanan Publik Prima").click()
-    wait_for_text(driver, "Angkatan Uji E2E")
+    click_through(driver, driver.find_element(By.PARTIAL_LINK_TEXT, "Pelayanan Publik Prima"), "Angkatan Uji E2E")
     driver.find_element(By.LINK_TEXT, "Angkatan Uji E2E").click()
     submit(driver, run_path + "/request")
     wait_for_text(driver, "Batalkan")
@@ -78,8 +75,7 @@ def test_from_catalogue_to_verified_certificate(login, driver, server):
     # The instructor marks attendance for the whole list.
     login("demo.instruktur")
     driver.get(run_url)
-    driver.find_element(By.CSS_SELECTOR, "a.attendance-link").click()
-    wait_for_text(driver, "Simpan daftar hadir")
+    click_through(driver, driver.find_element(By.CSS_SELECTOR, "a.attendance-link"), "Simpan daftar hadir")
     for box in driver.find_elements(By.CSS_SELECTOR, "input[name=present]"):
         if not box.is_selected():
             box.click()
@@ -96,8 +92,8 @@ def test_from_catalogue_to_verified_certificate(login, driver, server):
     # The coordinator marks the run as running and finishes it.
     login("demo.koordinator")
     driver.get(run_url)
-    driver.find_element(By.CSS_SELECTOR, "form[action$='/status'] input[value='running'] ~ button").click()
-    wait_for_text(driver, "Selesaikan angkatan")
+    button = driver.find_element(By.CSS_SELECTOR, "form[action$='/status'] input[value='running'] ~ button")
+    click_through(driver, button, "Selesaikan angkatan")
     submit(driver, run_path + "/finish")
     wait_for_text(driver, "Lulus")
 
@@ -106,8 +102,8 @@ def test_from_catalogue_to_verified_certificate(login, driver, server):
     driver.get(base + "/my/trainings")
     certificates = [a for a in driver.find_elements(By.CSS_SELECTOR, "a[href^='/certificates/']")
                     if "Pelayanan Publik Prima" in a.text]
-    max(certificates, key=lambda a: int(a.get_attribute("href").rsplit("/", 1)[1])).click()  # the newest
-    wait_for_text(driver, "<svg")
+    newest = max(certificates, key=lambda a: int(a.get_attribute("href").rsplit("/", 1)[1]))  # the newest
+    click_through(driver, newest, "<svg")
     assert nip_of(db, "demo.pegawai") in driver.page_source
     assert driver.find_element(By.CSS_SELECTOR, "button[data-print]")
     verify_link = driver.find_element(By.CSS_SELECTOR, ".certificate-url").text.strip()
