@@ -52,7 +52,22 @@ public struct SetCookie: Sendable {
 }
 
 extension Substring {
+    /// The text without leading and trailing spaces and tabs (walks the UTF-8 bytes: this runs
+    /// for every cookie of every request).
     func trimmingSpaces() -> String {
-        String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+        let bytes = utf8
+        var start = bytes.startIndex
+        var end = bytes.endIndex
+        while start < end, bytes[start].isSpaceOrTab { start = bytes.index(after: start) }
+        while start < end {
+            let last = bytes.index(before: end)
+            guard bytes[last].isSpaceOrTab else { break }
+            end = last
+        }
+        return String(self[start..<end])
     }
+}
+
+private extension UInt8 {
+    var isSpaceOrTab: Bool { self == UInt8(ascii: " ") || self == UInt8(ascii: "\t") }
 }

@@ -10,8 +10,7 @@ public struct HTTPHeaders: Sendable, Sequence {
 
     /// The first value for `name`, if any.
     public subscript(name: String) -> String? {
-        let lower = name.lowercased()
-        return fields.first { $0.name.lowercased() == lower }?.value
+        fields.first { Self.sameName($0.name, name) }?.value
     }
 
     /// Appends a field, keeping any with the same name (needed for `Set-Cookie`).
@@ -26,8 +25,12 @@ public struct HTTPHeaders: Sendable, Sequence {
     }
 
     public mutating func remove(_ name: String) {
-        let lower = name.lowercased()
-        fields.removeAll { $0.name.lowercased() == lower }
+        fields.removeAll { Self.sameName($0.name, name) }
+    }
+
+    /// Whether two field names are equal ignoring ASCII case, without allocating lowercased copies.
+    private static func sameName(_ one: String, _ other: String) -> Bool {
+        one.utf8.elementsEqual(other.utf8) { $0.asciiLowercased == $1.asciiLowercased }
     }
 
     public func contains(_ name: String) -> Bool { self[name] != nil }
@@ -35,4 +38,8 @@ public struct HTTPHeaders: Sendable, Sequence {
     public func makeIterator() -> IndexingIterator<[(name: String, value: String)]> {
         fields.makeIterator()
     }
+}
+
+private extension UInt8 {
+    var asciiLowercased: UInt8 { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(self) ? self | 0x20 : self }
 }
