@@ -225,6 +225,27 @@ struct EvaluationTests {
         #expect(try pegawai.get("/api/v1/reports/impact").status == 403)
     }
 
+    @Test("the dashboard's compliance box: the total, then at most 20 units, lowest share first, and a link to every unit")
+    func complianceLowestUnits() throws {
+        let app = try TestApp()
+        var coordinator = try app.signIn("demo.koordinator")
+        let page = try coordinator.get("/evaluation")
+        #expect(page.status == 200)
+        let counts = try app.database.pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT COUNT(DISTINCT unit_id) AS units, COUNT(*) AS employees FROM employees WHERE active")!
+        }
+        let units: Int = counts["units"], employees: Int = counts["employees"]
+        let table = try #require(page.text.components(separatedBy: "id=\"impact-compliance\"").last?.components(separatedBy: "</table>").first)
+        let percents = table.matches(of: /<td>(\d+) %<\/td><\/tr>/).map { Int($0.1)! }
+        #expect(percents.count == min(units, 20))
+        #expect(percents == percents.sorted())
+        let grouped = String(String(String(employees).reversed()).enumerated()
+            .map { $0.offset > 0 && $0.offset % 3 == 0 ? ".\($0.element)" : String($0.element) }.joined().reversed())
+        #expect(page.text.contains(" dari \(grouped) pegawai"), "the total counts every active employee")
+        #expect(page.text.contains("href=\"/hours/compliance?year="))
+        #expect(page.text.contains("id=\"compliance-more\"") == (units > 20))
+    }
+
     @Test("a run with fewer than five participants shows no group figure in the page, the CSV or the API")
     func smallCellSuppression() throws {
         let app = try TestApp()

@@ -50,6 +50,12 @@ public struct UnitCompliance: Sendable, Hashable {
 
     /// The share that reached the target in whole percent; `nil` for a unit without employees.
     public var percent: Int? { employees == 0 ? nil : WorkshopMath.roundedPercent(reached, of: employees) }
+
+    /// The units taken together: employees, how many reached the target, and the share in whole percent.
+    public static func total(of units: [UnitCompliance]) -> (employees: Int, reached: Int, percent: Int?) {
+        let employees = units.reduce(0) { $0 + $1.employees }, reached = units.reduce(0) { $0 + $1.reached }
+        return (employees, reached, employees == 0 ? nil : WorkshopMath.roundedPercent(reached, of: employees))
+    }
 }
 
 /// An external training waiting for a coordinator, with who recorded it.

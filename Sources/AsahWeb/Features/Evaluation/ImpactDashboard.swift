@@ -48,15 +48,7 @@ struct ImpactDashboard: Feature {
                                                                                  today: today, version: version)
         var data = ImpactView.values(report, localizer)
         data.merge(choices.values(filter, localizer)) { first, _ in first }
-        let units = compliance.filter { $0.employees > 0 }
-        data["compliance"] = units.map { unit in
-            ["name": unit.name, "employees": localizer.number(unit.employees), "reached": localizer.number(unit.reached),
-             "percent": unit.percent.map { "\($0) %" } ?? "–"] as [String: Any]
-        }
-        data["complianceChart"] = SVGChart.bars(localizer.t("impact_compliance_chart"), units.map {
-            SVGChart.Bar(label: $0.name, fraction: Double($0.percent ?? 0) / 100, text: "\($0.percent ?? 0) %")
-        }, id: "compliance-chart")
-        data["complianceYear"] = filter.year ?? today.year
+        data.merge(ImpactComplianceView.values(compliance, year: filter.year ?? today.year, localizer)) { first, _ in first }
         data["needsPeople"] = EvaluationFormat.size(needs.people, localizer)
         data["needsTop"] = needs.courses.filter { SmallCell.shows($0.count) }.prefix(5).map {
             ["label": $0.label, "count": localizer.number($0.count)] as [String: Any]

@@ -50,7 +50,7 @@ struct TrainingHoursFeature: Feature {
         let year = try TrainingFormat.year(context)
         let units = try TrainingHours(database: context.services.database).compliance(year: year)
         let localizer = context.localizer
-        let employees = units.reduce(0) { $0 + $1.employees }, reached = units.reduce(0) { $0 + $1.reached }
+        let total = UnitCompliance.total(of: units)
         return context.page("hours_compliance", title: localizer.t("hours_compliance_title"), [
             "year": year, "years": years(year), "target": TrainingFormat.jp(TrainingHours.annualTarget, localizer),
             "units": units.map { unit -> [String: Any] in
@@ -58,7 +58,7 @@ struct TrainingHoursFeature: Feature {
                  "reached": unit.reached, "percent": unit.percent.map { "\($0) %" } ?? "–", "percentValue": unit.percent ?? 0,
                  "hasEmployees": unit.employees > 0]
             },
-            "summary": localizer.t("hours_reached_summary", ["reached": localizer.number(reached), "total": localizer.number(employees)]),
+            "summary": localizer.t("hours_reached_summary", ["reached": localizer.number(total.reached), "total": localizer.number(total.employees)]),
         ])
     }
 
