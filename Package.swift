@@ -26,6 +26,7 @@ let package = Package(
                        providers: [.apt(["libsodium-dev"])]),
         .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode",
                        providers: [.apt(["libqrencode-dev"])]),
+        .systemLibrary(name: "CMalloc"),
         .target(name: "HTTPServer", dependencies: [
             "CMicroHTTPD",
             .product(name: "Logging", package: "swift-log"),
@@ -45,7 +46,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ], resources: [.copy("Templates"), .copy("Messages"), .copy("OpenAPI")]),
         .executableTarget(name: "asah", dependencies: [
-            "AsahWeb", "AsahCore", "HTTPServer",
+            "AsahWeb", "AsahCore", "HTTPServer", "CMalloc",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),

@@ -1,6 +1,7 @@
 import ArgumentParser
 import AsahCore
 import AsahWeb
+import CMalloc
 import Foundation
 import HTTPServer
 import Logging
@@ -26,6 +27,10 @@ struct Serve: ParsableCommand {
         let signals = SignalWaiter(blocking: [SIGINT, SIGTERM])
         // A file-size limit reached must fail the write (SQLite reports it), not kill the server.
         signal(SIGXFSZ, SIG_IGN)
+        // At most two malloc arenas (glibc allows eight per core): the worker threads then share
+        // them, and the memory of a burst of evaluation computations is not left spread over
+        // many half-empty arenas (peak RSS on province data 119 MB to about 100 MB).
+        mallopt(M_ARENA_MAX, 2)
         var logger = Logger(label: "asah")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let started = Date()
