@@ -16,6 +16,31 @@ struct SessionTests {
         #expect(page.headers(named: "Set-Cookie").contains { $0.hasPrefix("asah_csrf=") && $0.contains("HttpOnly") })
     }
 
+    @Test("each visitor's login page carries that visitor's own CSRF token, in each language, and signing in with it works")
+    func loginPageTokens() throws {
+        let app = try TestApp()
+        func token(_ page: RawHTTPResponse) -> String? {
+            page.headers(named: "Set-Cookie").first { $0.hasPrefix("asah_csrf=") }
+                .map { String($0.dropFirst("asah_csrf=".count).prefix { $0 != ";" }) }
+        }
+        let first = try app.client.get("/login"), second = try app.client.get("/login")
+        let one = try #require(token(first)), two = try #require(token(second))
+        #expect(one != two)
+        #expect(first.text.components(separatedBy: "value=\"\(one)\"").count == 3, "the login and language forms carry it")
+        #expect(second.text.components(separatedBy: "value=\"\(two)\"").count == 3 && !second.text.contains(one))
+        let returning = try app.client.get("/login", headers: [("Cookie", "asah_csrf=\(one)")])
+        #expect(token(returning) == nil && returning.text.contains("value=\"\(one)\""), "a visitor keeps the token they have")
+        let english = try app.client.get("/login", headers: [("Cookie", "asah_lang=en")])
+        let three = try #require(token(english))
+        #expect(english.text.contains("<html lang=\"en\">") && english.text.contains("value=\"\(three)\""))
+        let signedIn = try app.client.postForm("/login", fields: [("_csrf", two), ("login", "demo.pegawai"),
+                                                                  ("password", TestApp.password), ("next", "/")],
+                                               headers: [("Cookie", "asah_csrf=\(two)")])
+        #expect(signedIn.status == 303 && signedIn.headers(named: "Set-Cookie").contains { $0.hasPrefix("asah_session=") })
+        let withReturn = try app.client.get("/login?next=%2Fcourses")
+        #expect(withReturn.text.contains("value=\"/courses\""), "a return path is still rendered into the form")
+    }
+
     @Test("a wrong password is refused with a clear message and no session")
     func wrongPassword() throws {
         let app = try TestApp()

@@ -17,4 +17,6 @@ struct Services: Sendable {
     let pages: PageCache
     /// The coordinator's evaluation figures, kept per data version.
     let figures: EvaluationFigures
+    /// The plain login page per language, with each visitor's CSRF token put in.
+    let loginPages = LoginPageCache()
 }

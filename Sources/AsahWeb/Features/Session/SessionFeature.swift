@@ -16,17 +16,26 @@ struct SessionFeature: Feature {
 
     private func loginPage(_ context: Context) throws -> Response {
         if context.principal != nil { return .redirect(to: "/") }
-        return renderLogin(context, login: "", error: nil, status: 200)
+        guard context.request.rawQuery.isEmpty else { return renderLogin(context, login: "", error: nil, status: 200) }
+        let (token, cookie) = CSRF.anonymousToken(context.request)
+        var response = context.services.loginPages.response(locale: context.localizer.locale, token: token) { token in
+            drawLogin(context, login: "", error: nil, status: 200, token: token)
+        }
+        if let cookie { response.setCookie(cookie) }
+        return response
     }
 
     private func renderLogin(_ context: Context, login: String, error: String?, status: Int) -> Response {
         let (token, cookie) = CSRF.anonymousToken(context.request)
-        let next = URLEncoding.safeReturnPath((try? context.request.query())?["next"] ?? (try? context.request.form())?["next"])
-        var response = context.page("login", title: context.localizer.t("login_title"),
-                                    ["login": login, "error": error as Any, "next": next, "csrf": token],
-                                    status: status)
+        var response = drawLogin(context, login: login, error: error, status: status, token: token)
         if let cookie { response.setCookie(cookie) }
         return response
+    }
+
+    private func drawLogin(_ context: Context, login: String, error: String?, status: Int, token: String) -> Response {
+        let next = URLEncoding.safeReturnPath((try? context.request.query())?["next"] ?? (try? context.request.form())?["next"])
+        return context.page("login", title: context.localizer.t("login_title"),
+                            ["login": login, "error": error as Any, "next": next, "csrf": token], status: status)
     }
 
     private func loginForm(_ context: Context) throws -> Response {
