@@ -22,39 +22,20 @@ public enum ImpactAnalysis {
     /// `appraisals`: everyone's appraisals (``AppraisalTable/load(years:employees:in:)``), when
     /// the caller keeps them; asked for once the participants are known.
     public static func run(_ filter: ImpactFilter, appraisals: (() throws -> AppraisalTable)? = nil, in db: Database) throws -> Result {
-        let (sql, arguments) = filter.people
-        let (runSQL, runArguments) = filter.runs
-        // Each participant's first completed run (by start, then id); the runs' dates are read
-        // once each, not once per place.
-        var runs: [Int64: (startedOn: CalendarDate, endedOn: CalendarDate)] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT r.id, r.starts_on, r.ends_on FROM runs r WHERE \(runSQL)", arguments: runArguments) {
-            runs[row[0]] = (row[1], row[2])
-        }
-        var first: [Int64: (runId: Int64, startedOn: CalendarDate)] = [:]
-        let places = try Row.fetchCursor(db, sql: """
-            SELECT e.employee_id, e.run_id FROM enrolments e JOIN runs r ON r.id = e.run_id
-            \(ImpactFilter.participantJoin(sql, on: "e.employee_id")) WHERE e.state = 'completed' AND \(sql)
-            """, arguments: arguments)
-        while let row = try places.next() {
-            let id: Int64 = row[0], runId: Int64 = row[1]
-            guard let run = runs[runId] else { continue }
-            if let known = first[id], (known.startedOn, known.runId) <= (run.startedOn, runId) { continue }
-            first[id] = (runId, run.startedOn)
-        }
-        let participants = Dictionary(uniqueKeysWithValues: first.map { id, run in
-            (id, ImpactMatching.Participant(employeeId: id, startedOn: run.startedOn, endedOn: runs[run.runId]!.endedOn))
-        })
+        let participants = try firstTrainings(filter, in: db)
         guard !participants.isEmpty else { return Result(groups: .init(), estimate: nil) }
-        let excluded = Set(try Int64.fetchAll(db, sql: """
+        var excluded = Set(participants.map(\.employeeId))
+        let (runSQL, runArguments) = filter.runs
+        let trained = try Int64.fetchCursor(db, sql: """
             SELECT DISTINCT e.employee_id FROM enrolments e JOIN runs t ON t.id = e.run_id
             WHERE e.state = 'completed' AND t.course_id IN (SELECT r.course_id FROM runs r WHERE \(runSQL))
-            """, arguments: runArguments)).union(participants.keys)
-        let years = participants.values.map(\.startedOn.year)
+            """, arguments: runArguments)
+        while let employee = try trained.next() { excluded.insert(employee) }
         // The last period before a training and the first after it lie within a year of it.
-        let firstYear = (years.min() ?? 0) - 1, lastYear = (participants.values.map(\.endedOn.year).max() ?? 0) + 1
+        let firstYear = (participants.map(\.startedOn.year).min() ?? 0) - 1
+        let lastYear = (participants.map(\.endedOn.year).max() ?? 0) + 1
         let table = try appraisals?() ?? AppraisalTable.load(years: firstYear...lastYear, in: db)
-        let groups = ImpactMatching.groups(participants: participants.values.sorted { $0.employeeId < $1.employeeId },
-                                           table: table, strata: try strata(in: db), excluded: excluded)
+        let groups = ImpactMatching.groups(participants: participants, table: table, strata: try strata(in: db), excluded: excluded)
         guard SmallCell.shows(groups.participants.count), SmallCell.shows(groups.comparison.count) else {
             return Result(groups: groups, estimate: nil)
         }
@@ -62,8 +43,33 @@ public enum ImpactAnalysis {
                                                                          comparison: groups.comparison))
     }
 
+    /// Each participant's first completed run of the filter (by start, then id), in order of
+    /// employee id; the runs' dates are read once each, not once per place.
+    static func firstTrainings(_ filter: ImpactFilter, in db: Database) throws -> [ImpactMatching.Participant] {
+        let (sql, arguments) = filter.people
+        let (runSQL, runArguments) = filter.runs
+        var runs: [Int64: (startedOn: CalendarDate, endedOn: CalendarDate)] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT r.id, r.starts_on, r.ends_on FROM runs r WHERE \(runSQL)", arguments: runArguments) {
+            runs[row[0]] = (row[1], row[2])
+        }
+        var first: [Int64: Int64] = [:]
+        let places = try Row.fetchCursor(db, sql: """
+            SELECT e.employee_id, e.run_id FROM enrolments e JOIN runs r ON r.id = e.run_id
+            \(ImpactFilter.participantJoin(sql, on: "e.employee_id")) WHERE e.state = 'completed' AND \(sql)
+            """, arguments: arguments)
+        while let row = try places.next() {
+            let id: Int64 = row[0], runId: Int64 = row[1]
+            guard let run = runs[runId] else { continue }
+            if let known = first[id], let earlier = runs[known], (earlier.startedOn, known) <= (run.startedOn, runId) { continue }
+            first[id] = runId
+        }
+        return first.map { id, runId in
+            ImpactMatching.Participant(employeeId: id, startedOn: runs[runId]!.startedOn, endedOn: runs[runId]!.endedOn)
+        }.sorted { $0.employeeId < $1.employeeId }
+    }
+
     /// The matching stratum of every active employee: top-level unit, jabatan kind, golongan band.
-    static func strata(in db: Database) throws -> [Int64: String] {
+    static func strata(in db: Database) throws -> Strata {
         var parents: [Int64: Int64?] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT id, parent_id FROM units") { parents[row["id"]] = row["parent_id"] as Int64? }
         var tops: [Int64: Int64] = [:]
@@ -74,14 +80,14 @@ public enum ImpactAnalysis {
             tops[id] = current
             return current
         }
-        var strata: [Int64: String] = [:], bands: [String: String] = [:]
+        var strata = Strata(), bands: [String: String] = [:]
         let cursor = try Row.fetchCursor(db, sql: "SELECT id, unit_id, jabatan_kind, golongan FROM employees WHERE active")
         while let row = try cursor.next() {
             let unit = (row[1] as Int64?).map(top).map(String.init) ?? "-"
             let golongan: String = row[3] ?? ""
             let golonganBand = bands[golongan] ?? band(golongan)
             bands[golongan] = golonganBand
-            strata[row[0]] = "\(unit)|\(row[2] as String? ?? "-")|\(golonganBand)"
+            strata.add(row[0], stratum: "\(unit)|\(row[2] as String? ?? "-")|\(golonganBand)")
         }
         return strata
     }

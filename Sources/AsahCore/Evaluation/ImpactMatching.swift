@@ -45,26 +45,18 @@ public enum ImpactMatching {
     /// appraisals; nobody in `excluded` (everyone who took the training) is a comparison.
     public static func groups(participants: [Participant], records: [Int64: [Record]], strata: [Int64: String],
                               excluded: Set<Int64>) -> Groups {
-        groups(participants: participants, table: AppraisalTable(records), strata: strata, excluded: excluded)
+        groups(participants: participants, table: AppraisalTable(records), strata: Strata(strata), excluded: excluded)
     }
 
     /// ``groups(participants:records:strata:excluded:)`` over an ``AppraisalTable``.
-    public static func groups(participants: [Participant], table: AppraisalTable, strata: [Int64: String],
+    public static func groups(participants: [Participant], table: AppraisalTable, strata: Strata,
                               excluded: Set<Int64>) -> Groups {
         var groups = Groups()
-        // Strata as numbers; comparison candidates (their indices in the table) by stratum.
-        var numbers: [String: Int] = [:]
-        var stratumOf: [Int64: Int] = [:]
-        stratumOf.reserveCapacity(strata.count)
-        for (employeeId, stratum) in strata {
-            let number = numbers[stratum] ?? numbers.count
-            numbers[stratum] = number
-            stratumOf[employeeId] = number
-        }
-        var candidates = [[Int]](repeating: [], count: numbers.count + 1)
+        // Comparison candidates (their indices in the table) by stratum.
+        var candidates = [[Int]](repeating: [], count: strata.count + 1)
         for index in 0..<table.count {
             let employeeId = table.employees[index]
-            guard !excluded.contains(employeeId), let stratum = stratumOf[employeeId] else { continue }
+            guard !excluded.contains(employeeId), let stratum = strata.number(of: employeeId) else { continue }
             candidates[stratum].append(index)
         }
         // Participants sharing stratum, periods and prior predikat share one comparison cell,
@@ -82,7 +74,7 @@ public enum ImpactMatching {
                 groups.withoutRecords += 1
                 continue
             }
-            let stratum = stratumOf[participant.employeeId] ?? numbers.count
+            let stratum = strata.number(of: participant.employeeId) ?? strata.count
             let prior = table.ranks[before]
             let cell = Cell(stratum: stratum, before: table.slots[before], after: table.slots[after], prior: prior)
             if cells[cell] == nil {
