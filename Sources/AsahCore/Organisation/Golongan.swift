@@ -78,6 +78,17 @@ public struct Golongan: Hashable, Comparable, Sendable, CustomStringConvertible 
         (lhs.employment == .pns ? 0 : 1, lhs.rank) < (rhs.employment == .pns ? 0 : 1, rhs.rank)
     }
 
+    // Written out: as a `RawRepresentable` type, the standard library would otherwise compare
+    // and hash the code text, building it for every comparison. Kind and rank decide the rest.
+    public static func == (lhs: Golongan, rhs: Golongan) -> Bool {
+        lhs.employment == rhs.employment && lhs.rank == rhs.rank
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(employment)
+        hasher.combine(rank)
+    }
+
     private static let romanNumerals = [
         "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX",
         "X", "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII",

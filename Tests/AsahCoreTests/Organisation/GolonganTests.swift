@@ -52,4 +52,13 @@ struct GolonganTests {
         #expect(Golongan(parsing: "IV/e")?.pangkat == "Pembina Utama")
         #expect(Golongan(parsing: "II/c")?.rank == 7)
     }
+
+    @Test("equal golongan are one key; PNS and PPPK of the same rank are not equal")
+    func equalityAndHashing() throws {
+        let a = try #require(Golongan(parsing: "III/a")), same = try #require(Golongan(parsing: "3/a"))
+        let pppk = try #require(Golongan(parsing: "IX")), b = try #require(Golongan(parsing: "III/b"))
+        #expect(a.rank == pppk.rank, "III/a and PPPK IX share rank 9")
+        #expect(a == same && a != pppk && a != b)
+        #expect(Set([a, same, pppk, b]).count == 3 && [a: 1][same] == 1)
+    }
 }
