@@ -107,10 +107,11 @@ struct PageCacheTests {
         let changes = ChangeCounter()
         let database = try DatabaseQueue()
         database.add(transactionObserver: changes)
+        try database.write { try $0.execute(sql: "CREATE TABLE t (x); CREATE TABLE sessions (id TEXT PRIMARY KEY, seen INT)") }
         let cache = PageCache(lifetime: 60, changes: changes)
         cache.store(.html("eins"), for: "a", version: changes.version)
         #expect(cache.response(for: "a")?.body == Array("eins".utf8))
-        try database.write { try $0.execute(sql: "CREATE TABLE t (x)") }
+        try database.write { try $0.execute(sql: "INSERT INTO t VALUES (1)") }
         #expect(cache.response(for: "a") == nil)
         let big = Response.html(String(repeating: "x", count: 9 * 1024 * 1024))
         cache.store(big, for: "b", version: changes.version)
@@ -122,5 +123,28 @@ struct PageCacheTests {
         withCookie.headers.add("Set-Cookie", "a=b")
         cache.store(withCookie, for: "e", version: changes.version)
         #expect(cache.response(for: "e") == nil, "answers that set cookies are never kept")
+    }
+
+    @Test("a session's sign-in or touch keeps cached pages; any other write, even to a WITHOUT ROWID table, drops them")
+    func whatCounts() throws {
+        let changes = ChangeCounter()
+        let database = try DatabaseQueue()
+        database.add(transactionObserver: changes)
+        try database.write {
+            try $0.execute(sql: "CREATE TABLE sessions (id TEXT PRIMARY KEY, seen INT); CREATE TABLE tally (k TEXT PRIMARY KEY, n INT) WITHOUT ROWID")
+        }
+        let start = changes.version
+        try database.write { try $0.execute(sql: "INSERT INTO sessions VALUES ('a', 1); UPDATE sessions SET seen = 2") }
+        #expect(changes.version == start, "session bookkeeping is not a change pages show")
+        struct Refused: Error {}
+        _ = try? database.write { db in
+            try db.execute(sql: "INSERT INTO tally VALUES ('x', 1)")
+            throw Refused()
+        }
+        #expect(changes.version == start, "a rolled-back write changes nothing")
+        try database.write { try $0.execute(sql: "INSERT INTO tally VALUES ('x', 1)") }
+        #expect(changes.version == start + 1)
+        try database.write { try $0.execute(sql: "UPDATE sessions SET seen = 3; UPDATE tally SET n = 2") }
+        #expect(changes.version == start + 2, "a transaction that also writes a counted table counts")
     }
 }
