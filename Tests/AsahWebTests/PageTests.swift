@@ -40,6 +40,24 @@ struct PageTests {
         #expect(none.text.contains("Tidak ada pegawai"))
     }
 
+    @Test("the unit filter lists every unit, subunits indented, the chosen one selected, names escaped; a renamed unit shows at once")
+    func unitFilter() throws {
+        let app = try TestApp()
+        var browser = try app.signIn("demo.koordinator")
+        let (count, child, parent) = try app.database.pool.read { db -> (Int, Int64, Int64) in
+            let row = try Row.fetchOne(db, sql: "SELECT id, parent_id FROM units WHERE parent_id IS NOT NULL LIMIT 1")!
+            return (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM units")!, row["id"], row["parent_id"])
+        }
+        _ = try browser.get("/people")
+        try app.database.pool.write { try $0.execute(sql: "UPDATE units SET name = 'Bagian <Uji> & \"Coba\"' WHERE id = ?", arguments: [child]) }
+        let page = try browser.get("/people?unit=\(child)")
+        let select = try #require(page.text.components(separatedBy: "id=\"unit\"").last?.components(separatedBy: "</select>").first)
+        #expect(select.components(separatedBy: "<option value=\"").count - 1 == count + 1, "every unit and \"all units\"")
+        #expect(select.contains("<option value=\"\(child)\" selected>\u{2003}"))
+        #expect(select.contains("\u{2003}Bagian &lt;Uji&gt; &amp; &quot;Coba&quot;</option>"), "indented, escaped, renamed")
+        #expect(select.contains("<option value=\"\(parent)\">") && !select.contains("<Uji>"))
+    }
+
     @Test("unknown pages get a friendly 404 and wrong methods a 405 with Allow")
     func notFoundAndMethod() throws {
         let app = try TestApp()

@@ -27,7 +27,8 @@ public final class AsahApp: Sendable {
             views: try Views(messages: messages), messages: messages, logger: logger,
             identities: IdentityCache(lifetime: sessionPolicy.cacheSeconds),
             pages: PageCache(lifetime: pageCacheSeconds, changes: database.changes),
-            figures: EvaluationFigures(database: database))
+            figures: EvaluationFigures(database: database),
+            unitTree: TimedCache(lifetime: 10, changes: database.changes))
         self.services = services
         let features: [any Feature] = [
             SystemFeature(staticFiles: StaticFiles(root: staticRoot)), SessionFeature(), DashboardFeature(),

@@ -19,4 +19,6 @@ struct Services: Sendable {
     let figures: EvaluationFigures
     /// The plain login page per language, with each visitor's CSRF token put in.
     let loginPages = LoginPageCache()
+    /// The unit tree for filters (``UnitOptions``).
+    let unitTree: TimedCache<[UnitTreeEntry]>
 }

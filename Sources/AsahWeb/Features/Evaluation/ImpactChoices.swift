@@ -3,7 +3,7 @@ import Foundation
 import GRDB
 
 /// The options of the dashboard's filters: years with finished runs, programmes, courses with
-/// finished runs, the finished runs, and the unit tree.
+/// finished runs, the finished runs, and the unit tree (``UnitOptions``).
 struct ImpactChoices {
     let years: [Int]
     let programmes: [Programme]
@@ -11,7 +11,7 @@ struct ImpactChoices {
     let runs: [(id: Int64, code: String, title: String)]
     let units: [UnitTreeEntry]
 
-    static func load(_ filter: ImpactFilter, in db: Database) throws -> ImpactChoices {
+    static func load(_ filter: ImpactFilter, units: [UnitTreeEntry], in db: Database) throws -> ImpactChoices {
         let thisYear = IndonesianTime.date(of: Clock.now()).year
         let years = Set(try String.fetchAll(db, sql: "SELECT DISTINCT substr(ends_on, 1, 4) FROM runs WHERE status = 'finished'")
             .compactMap { Int($0) } + [thisYear]).sorted(by: >)
@@ -22,8 +22,7 @@ struct ImpactChoices {
         let runs = try Row.fetchAll(db, sql: """
             SELECT r.id, r.code, r.title FROM runs r WHERE r.status = 'finished' ORDER BY r.ends_on DESC LIMIT 200
             """).map { (id: $0["id"] as Int64, code: $0["code"] as String, title: $0["title"] as String) }
-        return ImpactChoices(years: years, programmes: try Programmes.all(in: db), courses: courses, runs: runs,
-                             units: try EmployeeDirectory.unitTree(in: db))
+        return ImpactChoices(years: years, programmes: try Programmes.all(in: db), courses: courses, runs: runs, units: units)
     }
 
     func values(_ filter: ImpactFilter, _ localizer: Localizer) -> [String: Any] {
@@ -38,10 +37,7 @@ struct ImpactChoices {
             "programmes": programmes.map { ["id": $0.id ?? 0, "name": $0.name, "selected": $0.id == filter.programmeId] as [String: Any] },
             "courses": courses.map { ["id": $0.id, "label": "\($0.code) \($0.title)", "selected": $0.id == filter.courseId] as [String: Any] },
             "runs": runs.map { ["id": $0.id, "label": "\($0.code) \($0.title)", "selected": $0.id == filter.runId] as [String: Any] },
-            "units": units.map { unit in
-                ["id": unit.id, "label": String(repeating: "\u{2003}", count: unit.depth) + unit.name,
-                 "selected": unit.id == filter.unitId] as [String: Any]
-            },
+            "unitOptions": UnitOptions.html(units, selected: filter.unitId),
             "scope": described.joined(separator: " · "),
         ]
     }

@@ -40,9 +40,10 @@ struct ImpactDashboard: Feature {
     private static func show(_ context: Context, template: String) throws -> Response {
         let localizer = context.localizer
         let today = IndonesianTime.date(of: Clock.now())
+        let units = try UnitOptions.tree(context.services)
         let (filter, choices, version) = try context.services.database.pool.read { db in
             let filter = try Self.filter(context, in: db)
-            return (filter, try ImpactChoices.load(filter, in: db), try EvaluationDataVersion.current(db))
+            return (filter, try ImpactChoices.load(filter, units: units, in: db), try EvaluationDataVersion.current(db))
         }
         let (report, needs, compliance) = try context.services.figures.dashboard(filter, year: filter.year ?? today.year,
                                                                                  today: today, version: version)

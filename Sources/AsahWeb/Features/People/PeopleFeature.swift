@@ -14,7 +14,7 @@ struct PeopleFeature: Feature {
             RouteSpec(.get, "/api/v1/employees", .signedIn(.viewDirectory), apiDirectory),
             RouteSpec(.get, "/api/v1/employees/:nip", .signedIn(.useAccount), apiProfile),
             RouteSpec(.get, "/api/v1/units", .signedIn(.viewDirectory)) { context in
-                .json(try context.services.database.pool.read { try EmployeeDirectory.unitTree(in: $0) }.map(UnitJSON.init))
+                .json(try UnitOptions.tree(context.services).map(UnitJSON.init))
             },
         ]
     }
@@ -38,17 +38,14 @@ struct PeopleFeature: Feature {
 
     private func directory(_ context: Context) throws -> Response {
         let (search, result) = try search(context)
-        let units = try context.services.database.pool.read { try EmployeeDirectory.unitTree(in: $0) }
+        let units = try UnitOptions.tree(context.services)
         let pager = Pager(page: search.page, total: result.total, pageSize: Self.pageSize)
         let links = pager.values(context.localizer) { page in
             "/people?q=\(URLEncoding.component(search.text ?? ""))&unit=\(search.unitId.map(String.init) ?? "")&page=\(page)"
         }
         return context.page("people", title: context.localizer.t("people_title"), links.merging([
             "q": search.text ?? "",
-            "units": units.map { unit in
-                ["id": unit.id, "label": String(repeating: "\u{2003}", count: unit.depth) + unit.name,
-                 "selected": unit.id == search.unitId] as [String: Any]
-            },
+            "unitOptions": UnitOptions.html(units, selected: search.unitId),
             "rows": result.entries.map { entry in
                 ["nip": entry.nip, "name": entry.name, "golongan": entry.golongan?.code ?? "", "jabatan": entry.jabatan ?? "",
                  "unit": entry.unitName ?? "", "supervisor": entry.supervisorName ?? "", "active": entry.active] as [String: Any]
