@@ -4,6 +4,7 @@ import Foundation
 import GRDB
 import HTTPServer
 import HTTPTestSupport
+import Synchronization
 import Testing
 
 @Suite("Static files and message catalogues")
@@ -123,6 +124,28 @@ struct PageCacheTests {
         withCookie.headers.add("Set-Cookie", "a=b")
         cache.store(withCookie, for: "e", version: changes.version)
         #expect(cache.response(for: "e") == nil, "answers that set cookies are never kept")
+    }
+
+    @Test("an answer past its lifetime is rendered again by one caller while the others get the old one; never after a write")
+    func oneRefresh() throws {
+        let changes = ChangeCounter()
+        let database = try DatabaseQueue()
+        database.add(transactionObserver: changes)
+        try database.write { try $0.execute(sql: "CREATE TABLE t (x)") }
+        let clock = Mutex<Int64>(1_000)
+        let cache = PageCache(lifetime: 10, changes: changes, now: { clock.withLock { $0 } })
+        cache.store(.html("old"), for: "a", version: changes.version)
+        clock.withLock { $0 = 1_011 }
+        #expect(cache.response(for: "a") == nil, "the first caller after the lifetime renders")
+        #expect(cache.response(for: "a")?.body == Array("old".utf8), "the others meanwhile get the old answer")
+        clock.withLock { $0 = 1_014 }
+        #expect(cache.response(for: "a") == nil, "a refresh that never came back lets another caller try")
+        cache.store(.html("new"), for: "a", version: changes.version)
+        #expect(cache.response(for: "a")?.body == Array("new".utf8))
+        clock.withLock { $0 = 1_030 }
+        #expect(cache.response(for: "a") == nil)
+        try database.write { try $0.execute(sql: "INSERT INTO t VALUES (1)") }
+        #expect(cache.response(for: "a") == nil, "after a write nobody gets the old answer")
     }
 
     @Test("a session's sign-in or touch keeps cached pages; any other write, even to a WITHOUT ROWID table, drops them")

@@ -7,22 +7,32 @@ import Synchronization
 /// change made through Asah. Writes by another process (the command line) show within the
 /// lifetime. Only signed-in callers are cached, keyed by their session or token, so one
 /// person's page is never served to another.
+///
+/// When an answer's lifetime runs out with nothing written, one caller renders it again while
+/// the others keep getting the old answer for that moment, so 64 connections asking for the
+/// same page do not all render it at once (that stampede was the p99 of the heavier pages).
 final class PageCache: Sendable {
     private struct Entry {
         let response: Response
         let version: UInt64
         let expires: Int64
+        /// Until when a caller is rendering the answer again (after which another may try).
+        var refreshingUntil: Int64?
     }
 
     private let entries = Mutex<(byKey: [String: Entry], bytes: Int)>(([:], 0))
     private let lifetime: Int64
     private let changes: ChangeCounter
+    private let now: @Sendable () -> Int64
     /// Memory the cached bodies may use; when a new answer would pass it, the cache starts over.
     private static let budgetBytes = 16 * 1024 * 1024
+    /// How long one caller may take to render an expired answer again before another tries.
+    private static let refreshSeconds: Int64 = 2
 
-    init(lifetime: Int64, changes: ChangeCounter) {
+    init(lifetime: Int64, changes: ChangeCounter, now: @escaping @Sendable () -> Int64 = Clock.now) {
         self.lifetime = lifetime
         self.changes = changes
+        self.now = now
     }
 
     var isEnabled: Bool { lifetime > 0 }
@@ -32,24 +42,29 @@ final class PageCache: Sendable {
         identity + "\n" + locale + "\n" + request.path + "?" + request.rawQuery
     }
 
+    /// The kept answer for `key`, or `nil` when the caller must render it (and `store` it).
     func response(for key: String) -> Response? {
         let version = changes.version
-        let now = Clock.now()
+        let now = now()
         return entries.withLock { entries in
-            guard let entry = entries.byKey[key] else { return nil }
-            guard entry.version == version, entry.expires >= now else {
+            guard var entry = entries.byKey[key] else { return nil }
+            guard entry.version == version else {
                 entries.byKey[key] = nil
                 entries.bytes -= entry.response.body.count
                 return nil
             }
-            return entry.response
+            if entry.expires >= now { return entry.response }
+            if let until = entry.refreshingUntil, until >= now { return entry.response }
+            entry.refreshingUntil = now + Self.refreshSeconds
+            entries.byKey[key] = entry
+            return nil
         }
     }
 
     /// Keeps `response` when it is a plain success that sets no cookie.
     func store(_ response: Response, for key: String, version: UInt64) {
         guard response.status == 200, !response.headers.contains("Set-Cookie") else { return }
-        let entry = Entry(response: response, version: version, expires: Clock.now() + lifetime)
+        let entry = Entry(response: response, version: version, expires: now() + lifetime)
         entries.withLock { entries in
             if entries.bytes + response.body.count > Self.budgetBytes {
                 entries = ([:], 0)
