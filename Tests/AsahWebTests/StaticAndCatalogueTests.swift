@@ -148,6 +148,23 @@ struct PageCacheTests {
         #expect(cache.response(for: "a") == nil, "after a write nobody gets the old answer")
     }
 
+    @Test("callers asking at once for a page nobody has yet get one rendering of it")
+    func oneRendering() throws {
+        let cache = PageCache(lifetime: 60, changes: ChangeCounter())
+        let renderings = Atomic<Int>(0)
+        let bodies = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: 16) { _ in
+            let answer = cache.answer(for: "board") {
+                renderings.add(1, ordering: .relaxed)
+                Thread.sleep(forTimeInterval: 0.2)
+                return .html("board")
+            }
+            bodies.withLock { $0.append(String(decoding: answer.body, as: UTF8.self)) }
+        }
+        #expect(renderings.load(ordering: .relaxed) == 1)
+        #expect(bodies.withLock { $0 } == Array(repeating: "board", count: 16))
+    }
+
     @Test("a session's sign-in or touch keeps cached pages; any other write, even to a WITHOUT ROWID table, drops them")
     func whatCounts() throws {
         let changes = ChangeCounter()

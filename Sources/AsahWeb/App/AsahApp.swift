@@ -94,11 +94,7 @@ public final class AsahApp: Sendable {
                 guard request.method == .get, spec.access != .anyone, services.pages.isEnabled,
                       let identity else { return try spec.handler(context) }
                 let key = PageCache.key(identity: identity.key, locale: context.localizer.locale, request: request)
-                if let cached = services.pages.response(for: key) { return cached }
-                let version = services.database.changes.version
-                let response = try spec.handler(context)
-                services.pages.store(response, for: key, version: version)
-                return response
+                return try services.pages.answer(for: key) { try spec.handler(context) }
             } catch let failure as HTTPFailure {
                 return failure.response
             } catch where StorageFailure.matches(error) {

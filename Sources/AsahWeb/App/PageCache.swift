@@ -1,4 +1,5 @@
 import AsahCore
+import Dispatch
 import HTTPServer
 import Synchronization
 
@@ -8,9 +9,10 @@ import Synchronization
 /// lifetime. Only signed-in callers are cached, keyed by their session or token, so one
 /// person's page is never served to another.
 ///
-/// When an answer's lifetime runs out with nothing written, one caller renders it again while
-/// the others keep getting the old answer for that moment, so 64 connections asking for the
-/// same page do not all render it at once (that stampede was the p99 of the heavier pages).
+/// Many connections asking for the same page do not all render it at once (that stampede was
+/// the p99 of the heavier pages): while one caller renders a missing answer the others wait for
+/// it, and when an answer's lifetime runs out with nothing written, one caller renders it again
+/// while the others keep getting the old answer for that moment.
 final class PageCache: Sendable {
     private struct Entry {
         let response: Response
@@ -28,6 +30,10 @@ final class PageCache: Sendable {
     private static let budgetBytes = 16 * 1024 * 1024
     /// How long one caller may take to render an expired answer again before another tries.
     private static let refreshSeconds: Int64 = 2
+    /// Pages being rendered, each with the group its waiting callers wait on.
+    private let rendering = Mutex<[String: DispatchGroup]>([:])
+    /// How long a caller waits for another's rendering of the same page before rendering it too.
+    private static let waitSeconds = 5.0
 
     init(lifetime: Int64, changes: ChangeCounter, now: @escaping @Sendable () -> Int64 = Clock.now) {
         self.lifetime = lifetime
@@ -40,6 +46,34 @@ final class PageCache: Sendable {
     /// The key of a request by `identityKey` for `request`'s path and query, in `locale`.
     static func key(identity: String, locale: String, request: Request) -> String {
         identity + "\n" + locale + "\n" + request.path + "?" + request.rawQuery
+    }
+
+    /// The kept answer for `key`, else `render`'s, kept for the next callers; a caller asking
+    /// for a page that another is rendering waits for that answer.
+    func answer(for key: String, render: () throws -> Response) rethrows -> Response {
+        if let kept = response(for: key) { return kept }
+        func renderAndStore() throws -> Response {
+            let version = changes.version
+            let answer = try render()
+            store(answer, for: key, version: version)
+            return answer
+        }
+        let (group, rendersHere) = rendering.withLock { groups -> (DispatchGroup, Bool) in
+            if let group = groups[key] { return (group, false) }
+            let group = DispatchGroup()
+            group.enter()
+            groups[key] = group
+            return (group, true)
+        }
+        guard rendersHere else {
+            _ = group.wait(timeout: .now() + Self.waitSeconds)
+            return try response(for: key) ?? renderAndStore()
+        }
+        defer {
+            rendering.withLock { $0[key] = nil }
+            group.leave()
+        }
+        return try renderAndStore()
     }
 
     /// The kept answer for `key`, or `nil` when the caller must render it (and `store` it).
