@@ -39,10 +39,6 @@ extension AppDatabase {
     /// ``attempt(at:_:)`` for evaluation: an ``EvaluationProblem`` thrown inside rolls the
     /// transaction back and comes back as the failure.
     func evaluate<T>(at now: Int64?, _ body: (Database, Int64) throws -> T) throws -> Result<T, EvaluationProblem> {
-        do {
-            return .success(try pool.write { db in try body(db, now ?? Clock.now()) })
-        } catch let problem as EvaluationProblem {
-            return .failure(problem)
-        }
+        try attempt(at: now, body)
     }
 }
