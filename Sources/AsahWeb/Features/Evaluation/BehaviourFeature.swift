@@ -52,8 +52,10 @@ struct BehaviourFeature: Feature {
         }
     }
 
+    /// The check's form; after a refused answer, with the scores and examples as they were sent
+    /// (`examples` keeps what was typed for competencies left without a score too).
     static func form(_ context: Context, error: String? = nil, status: Int = 200,
-                     answers: [String: BehaviourChecks.Answer] = [:]) throws -> Response {
+                     answers: [String: BehaviourChecks.Answer] = [:], examples: [String: String] = [:]) throws -> Response {
         guard let task = try task(context) else { return context.notFound() }
         let localizer = context.localizer
         var data = values(task, localizer)
@@ -63,7 +65,7 @@ struct BehaviourFeature: Feature {
         data["competencies"] = task.competencies.enumerated().map { index, competency in
             let key = competency.name.indonesian
             return ["index": index, "key": key, "name": competency.name.text(locale: localizer.locale),
-                    "example": answers[key]?.example ?? "",
+                    "example": answers[key]?.example ?? examples[key] ?? "",
                     "choices": (1...5).map { (value: Int) -> [String: Any] in
                         ["value": value, "checked": answers[key]?.score == value, "label": localizer.t("checks_scale_\(value)")]
                     }] as [String: Any]
@@ -74,14 +76,16 @@ struct BehaviourFeature: Feature {
     private func answer(_ context: Context) throws -> Response {
         guard let task = try Self.task(context) else { return context.notFound() }
         let form = try context.form()
-        var answers: [String: BehaviourChecks.Answer] = [:]
+        var answers: [String: BehaviourChecks.Answer] = [:], examples: [String: String] = [:]
         for (index, competency) in task.competencies.enumerated() {
+            examples[competency.name.indonesian] = form["example_\(index)"]
             guard let score = form["score_\(index)"].flatMap({ Int($0) }) else { continue }
             answers[competency.name.indonesian] = .init(score: score, example: form["example_\(index)"])
         }
         switch try BehaviourChecks(database: context.services.database).answer(task.id, actor: context.user, answers: answers) {
         case .success: return .redirect(to: "/evaluation/checks?notice=answered")
-        case .failure(let problem): return try Self.form(context, error: problem.message, status: 422, answers: answers)
+        case .failure(let problem):
+            return try Self.form(context, error: problem.message, status: 422, answers: answers, examples: examples)
         }
     }
 
