@@ -202,6 +202,31 @@ struct ForumsTests {
         #expect(selfModeration.text.contains("tulisan Anda sendiri"))
     }
 
+    @Test("a post's report and moderation forms open for the post chosen; a refused one comes back open with the reason typed")
+    func postActionForms() throws {
+        let app = try TestApp()
+        let person = try ForumCaller.employees(app, 1)[0]
+        let thread = try person.openThread(category: app.forumCategory("pelayanan-publik"), title: "Antrean loket pajak kendaraan",
+                                           body: "Antrean terlalu panjang setiap pagi.")
+        let postId = try app.database.pool.read {
+            try Int64.fetchOne($0, sql: "SELECT id FROM forum_posts WHERE thread_id = ? AND number = 1", arguments: [thread])!
+        }
+        let flagAction = "action=\"/forums/threads/\(thread)/posts/\(postId)/flag\""
+        let hideAction = "action=\"/forums/threads/\(thread)/posts/\(postId)/hide\""
+        var coordinator = try app.signIn("demo.koordinator")
+        let plain = try coordinator.get("/forums/threads/\(thread)").text
+        #expect(!plain.contains(flagAction) && !plain.contains(hideAction), "no forms under the posts until asked")
+        #expect(plain.contains("href=\"/forums/threads/\(thread)?act=1#flag-1\"") && plain.contains("?act=1#moderate-1\""))
+        let open = try coordinator.get("/forums/threads/\(thread)?act=1").text
+        #expect(open.contains(flagAction) && open.contains(hideAction))
+        #expect(try coordinator.post("/forums/threads/\(thread)/posts/\(postId)/flag", [("reason", "Perlu ditinjau")]).status == 303)
+        let again = try coordinator.post("/forums/threads/\(thread)/posts/\(postId)/flag", [("reason", "Kedua kali <ya>")])
+        #expect(again.status >= 400 && again.text.contains(flagAction))
+        #expect(again.text.contains("value=\"Kedua kali &lt;ya&gt;\""), "the reason comes back in the open form")
+        let noReason = try coordinator.post("/forums/threads/\(thread)/posts/\(postId)/hide", [("reason", " ")])
+        #expect(noReason.status == 422 && noReason.text.contains(hideAction) && noReason.text.contains("id=\"moderate-1\""))
+    }
+
     @Test("a status change with a reason shows on the thread and in the followers' notifications")
     func statusChange() throws {
         let app = try TestApp()

@@ -308,9 +308,10 @@ def test_forum_fields_outside_posts_stay_text(login, server):
     for name in ("demo.atasan", "demo.instruktur", "demo.pegawai", "demo.admin"):
         driver = login(name)
         visit(driver, base, [f"/forums/threads/{thread}"])
-        forms = driver.find_elements(By.XPATH, "//details[.//input[@id='flag-1']]")
-        if forms and flagged < 3:
-            forms[0].find_element(By.TAG_NAME, "summary").click()
+        links = driver.find_elements(By.CSS_SELECTOR, "a[href$='#flag-1']")
+        if links and flagged < 3:
+            links[0].click()
+            forms = driver.find_elements(By.XPATH, "//form[.//input[@id='flag-1']]")
             forms[0].find_element(By.ID, "flag-1").send_keys(PAYLOAD)
             forms[0].find_element(By.CSS_SELECTOR, "button[type=submit]").click()
             WebDriverWait(driver, 10).until(lambda d: "notice=" in d.current_url)

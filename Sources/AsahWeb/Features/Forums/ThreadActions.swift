@@ -80,11 +80,12 @@ enum ThreadActions {
 
     static func flag(_ context: Context) throws -> Response {
         let (threadId, postId) = try threadPost(context)
-        let result = try ForumValues.forums(context).flag(postId, reason: try context.form()["reason"] ?? "", by: context.user,
-                                                          ip: context.ip)
+        let reason = try context.form()["reason"] ?? ""
+        let result = try ForumValues.forums(context).flag(postId, reason: reason, by: context.user, ip: context.ip)
         switch result {
         case .success(let queued): return ThreadPage.done(threadId, queued ? "queued" : "flagged")
-        case .failure(let problem): return try ThreadPage.refused(context, problem)
+        case .failure(let problem):
+            return try ThreadPage.refused(context, problem, postAction: .init(postId: postId, flagReason: reason))
         }
     }
 
@@ -149,9 +150,11 @@ enum ThreadActions {
         -> Response {
         let (threadId, postId) = try threadPost(context)
         let form = try context.form()
-        let result = try action(ForumValues.forums(context), postId, form["reason"] ?? "")
+        let reason = form["reason"] ?? ""
+        let result = try action(ForumValues.forums(context), postId, reason)
         if case .success = result, form["back"] == "queue" { return .redirect(to: "/forums/queue?notice=\(notice)") }
-        return try ThreadPage.answer(context, threadId, result, notice: notice)
+        return try ThreadPage.answer(context, threadId, result, notice: notice,
+                                     postAction: .init(postId: postId, moderationReason: reason))
     }
 
     /// The thread `:id` and its post `:post`; a thrown 404 when the post is not in the thread.

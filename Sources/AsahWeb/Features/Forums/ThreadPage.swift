@@ -5,7 +5,8 @@ import HTTPServer
 
 /// `GET /forums/threads/:id`: the thread with its posts, the viewer's support and follow, the
 /// status history, and the coordinator's and moderator's forms. Posting forms answer with a
-/// 303 back here, or this page again with the refusal.
+/// 303 back here, or this page again with the refusal. The report and moderation forms of a
+/// post are shown for the post the viewer chose (`?act=number`), not under all 200 of them.
 enum ThreadPage {
     /// The notices a redirect may ask the page to show (`?notice=...`).
     static let notices: Set<String> = [
@@ -20,7 +21,15 @@ enum ThreadPage {
         var pseudonymous = false
     }
 
-    static func show(_ context: Context, error: String? = nil, status: Int = 200, reply: ReplyInput? = nil) throws -> Response {
+    /// The post whose report or moderation form was refused, with the reason as typed.
+    struct PostActionInput {
+        let postId: Int64
+        var flagReason = ""
+        var moderationReason = ""
+    }
+
+    static func show(_ context: Context, error: String? = nil, status: Int = 200, reply: ReplyInput? = nil,
+                     postAction: PostActionInput? = nil) throws -> Response {
         guard let id = ForumValues.id(context) else { return context.notFound() }
         let forums = try ForumValues.forums(context)
         let user = context.user
@@ -59,14 +68,21 @@ enum ThreadPage {
         let latestByPost = Dictionary(loaded.actions.compactMap { action in action.postId.map { ($0, action) } },
                                       uniquingKeysWith: { _, later in later })
         let numbers = Dictionary(uniqueKeysWithValues: loaded.posts.map { ($0.post.id!, $0.post.number) })
+        let actingNumber = postAction.flatMap { numbers[$0.postId] } ?? query["act"].flatMap(Int.init)
 
         var data: [String: Any] = ForumValues.summary(loaded.summary, localizer, today: today)
         data["categoryId"] = loaded.category.id!
         data["notice"] = try notice(context) as Any
         data["error"] = error as Any
         data["posts"] = loaded.posts.map { view in
-            postValues(view, latest: latestByPost[view.post.id!], replyNumber: view.post.replyToId.flatMap { numbers[$0] },
-                       moderator: loaded.moderator, localizer: localizer, threadId: id)
+            var values = postValues(view, latest: latestByPost[view.post.id!], replyNumber: view.post.replyToId.flatMap { numbers[$0] },
+                                    moderator: loaded.moderator, localizer: localizer, threadId: id)
+            if view.post.number == actingNumber {
+                values["acting"] = true
+                values["flagReason"] = postAction?.flagReason ?? ""
+                values["moderationReason"] = postAction?.moderationReason ?? ""
+            }
+            return values
         }
         data["history"] = loaded.history.map { change in
             ["status": change.toStatus.displayName, "statusCode": change.toStatus.rawValue, "reason": change.reason,
@@ -155,17 +171,18 @@ enum ThreadPage {
     }
 
     /// The page again with `problem`'s message (or the not-found page).
-    static func refused(_ context: Context, _ problem: ForumProblem, reply: ReplyInput? = nil) throws -> Response {
+    static func refused(_ context: Context, _ problem: ForumProblem, reply: ReplyInput? = nil,
+                        postAction: PostActionInput? = nil) throws -> Response {
         if problem == .notFound { return context.notFound() }
-        return try show(context, error: problem.message, status: problem.httpStatus, reply: reply)
+        return try show(context, error: problem.message, status: problem.httpStatus, reply: reply, postAction: postAction)
     }
 
     /// Answers a page form: back to the thread with a notice, or the refusal.
     static func answer<T>(_ context: Context, _ threadId: Int64, _ result: Result<T, ForumProblem>, notice: String,
-                          anchor: String = "") throws -> Response {
+                          anchor: String = "", postAction: PostActionInput? = nil) throws -> Response {
         switch result {
         case .success: return done(threadId, notice, anchor: anchor)
-        case .failure(let problem): return try refused(context, problem)
+        case .failure(let problem): return try refused(context, problem, postAction: postAction)
         }
     }
 }
