@@ -63,4 +63,11 @@ extension TestApp {
     func forumCategory(_ slug: String) throws -> Int64 {
         try database.pool.read { try Int64.fetchOne($0, sql: "SELECT id FROM forum_categories WHERE slug = ?", arguments: [slug])! }
     }
+
+    /// The id of a thread's opening post (number 1).
+    func openingPost(of thread: Int64) throws -> Int64 {
+        try database.pool.read {
+            try Int64.fetchOne($0, sql: "SELECT id FROM forum_posts WHERE thread_id = ? AND number = 1", arguments: [thread])!
+        }
+    }
 }

@@ -54,9 +54,7 @@ struct ForumsTests {
                                            title: "Penilai kinerja wajib menjelaskan nilai di bawah ekspektasi",
                                            body: "Nilai di bawah ekspektasi diberikan tanpa penjelasan tertulis.", pseudonymous: true)
         try supporter.call("PUT", "/api/v1/suggestions/\(thread)/support")
-        let postId = try app.database.pool.read {
-            try Int64.fetchOne($0, sql: "SELECT id FROM forum_posts WHERE thread_id = ? AND number = 1", arguments: [thread])!
-        }
+        let postId = try app.openingPost(of: thread)
         var coordinator = try app.signIn("demo.koordinator")
         try coordinator.get("/forums/threads/\(thread)")
         #expect(try coordinator.post("/forums/threads/\(thread)/status",
@@ -127,9 +125,7 @@ struct ForumsTests {
         let people = try ForumCaller.employees(app, 4)
         let thread = try people[0].openThread(category: app.forumCategory("pelayanan-publik"), title: "Tempat parkir sepeda di MPP",
                                               body: "Mohon disediakan parkir sepeda.")
-        let postId = try app.database.pool.read {
-            try Int64.fetchOne($0, sql: "SELECT id FROM forum_posts WHERE thread_id = ? AND number = 1", arguments: [thread])!
-        }
+        let postId = try app.openingPost(of: thread)
         #expect(try people[1].call("POST", "/api/v1/posts/\(postId)/flags", #"{"reason":" "}"#).status == 422)
         #expect(try people[1].call("POST", "/api/v1/posts/\(postId)/flags", #"{"reason":"Iklan"}"#).text.contains("\"queued\":false"))
         #expect(try people[1].call("POST", "/api/v1/posts/\(postId)/flags", #"{"reason":"Iklan"}"#).status == 409)
@@ -170,9 +166,7 @@ struct ForumsTests {
         let person = try ForumCaller.employees(app, 1)[0]
         let thread = try person.openThread(category: app.forumCategory("pelayanan-publik"), title: "Loket khusus lansia di MPP",
                                            body: "Warga lansia perlu loket khusus.")
-        let postId = try app.database.pool.read {
-            try Int64.fetchOne($0, sql: "SELECT id FROM forum_posts WHERE thread_id = ? AND number = 1", arguments: [thread])!
-        }
+        let postId = try app.openingPost(of: thread)
         var employee = try app.signIn("demo.pegawai")
         try employee.get("/forums/threads/\(thread)")
         #expect(try employee.post("/forums/threads/\(thread)/posts/\(postId)/hide", [("reason", "Uji")]).status == 403)
@@ -208,9 +202,7 @@ struct ForumsTests {
         let person = try ForumCaller.employees(app, 1)[0]
         let thread = try person.openThread(category: app.forumCategory("pelayanan-publik"), title: "Antrean loket pajak kendaraan",
                                            body: "Antrean terlalu panjang setiap pagi.")
-        let postId = try app.database.pool.read {
-            try Int64.fetchOne($0, sql: "SELECT id FROM forum_posts WHERE thread_id = ? AND number = 1", arguments: [thread])!
-        }
+        let postId = try app.openingPost(of: thread)
         let flagAction = "action=\"/forums/threads/\(thread)/posts/\(postId)/flag\""
         let hideAction = "action=\"/forums/threads/\(thread)/posts/\(postId)/hide\""
         var coordinator = try app.signIn("demo.koordinator")
