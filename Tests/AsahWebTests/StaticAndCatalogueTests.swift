@@ -103,11 +103,17 @@ struct ReturnPathTests {
 
 @Suite("Page cache")
 struct PageCacheTests {
-    @Test("an answer is reused until a write commits, and the cache never grows past its memory budget")
-    func versionAndBudget() throws {
+    /// An in-memory database whose commits a `ChangeCounter` counts, as the app's are.
+    static func countedDatabase() throws -> (ChangeCounter, DatabaseQueue) {
         let changes = ChangeCounter()
         let database = try DatabaseQueue()
         database.add(transactionObserver: changes)
+        return (changes, database)
+    }
+
+    @Test("an answer is reused until a write commits, and the cache never grows past its memory budget")
+    func versionAndBudget() throws {
+        let (changes, database) = try Self.countedDatabase()
         try database.write { try $0.execute(sql: "CREATE TABLE t (x); CREATE TABLE sessions (id TEXT PRIMARY KEY, seen INT)") }
         let cache = PageCache(lifetime: 60, changes: changes)
         cache.store(.html("eins"), for: "a", version: changes.version)
@@ -128,9 +134,7 @@ struct PageCacheTests {
 
     @Test("an answer past its lifetime is rendered again by one caller while the others get the old one; never after a write")
     func oneRefresh() throws {
-        let changes = ChangeCounter()
-        let database = try DatabaseQueue()
-        database.add(transactionObserver: changes)
+        let (changes, database) = try Self.countedDatabase()
         try database.write { try $0.execute(sql: "CREATE TABLE t (x)") }
         let clock = Mutex<Int64>(1_000)
         let cache = PageCache(lifetime: 10, changes: changes, now: { clock.withLock { $0 } })
@@ -167,9 +171,7 @@ struct PageCacheTests {
 
     @Test("a session's sign-in or touch keeps cached pages; any other write, even to a WITHOUT ROWID table, drops them")
     func whatCounts() throws {
-        let changes = ChangeCounter()
-        let database = try DatabaseQueue()
-        database.add(transactionObserver: changes)
+        let (changes, database) = try Self.countedDatabase()
         try database.write {
             try $0.execute(sql: "CREATE TABLE sessions (id TEXT PRIMARY KEY, seen INT); CREATE TABLE tally (k TEXT PRIMARY KEY, n INT) WITHOUT ROWID")
         }
