@@ -15,7 +15,7 @@ public enum CatalogueQueries {
             conditions.append(condition)
             _ = arguments.append(contentsOf: StatementArguments(values))
         }
-        for word in (text ?? "").lowercased().split(whereSeparator: \.isWhitespace) {
+        for word in SearchWords.split((text ?? "").lowercased()) {
             // instr() rather than LIKE: no wildcard in the word to escape.
             add("instr(lower(code || ' ' || title_id || ' ' || title_en || ' ' || summary), ?) > 0", [String(word)])
         }

@@ -66,7 +66,7 @@ public enum ForumSearch {
             .split { !($0.isLetter || $0.isNumber) }
             .map(String.init)
             .filter { $0.count >= minimumLength }
-            .prefix(8))
+            .prefix(SearchWords.limit))
         guard !words.isEmpty else { return nil }
         return words.enumerated().map { index, word in
             allPrefixes || index == words.count - 1 ? "\"\(word)\"*" : "\"\(word)\""

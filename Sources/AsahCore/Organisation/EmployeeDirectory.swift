@@ -20,7 +20,7 @@ public enum EmployeeDirectory {
             conditions.append("e.nip >= ? AND e.nip < ?")  // a prefix range the NIP index answers
             _ = arguments.append(contentsOf: [compact, compact + ":"])
         } else {
-            let words = (text ?? "").split(whereSeparator: \.isWhitespace).map(String.init)
+            let words = SearchWords.split(text ?? "").map(String.init)
             let indexed = words.filter { $0.count >= 3 }
             if !indexed.isEmpty {
                 // The trigram index finds words of three or more letters anywhere in the name.
@@ -41,7 +41,7 @@ public enum EmployeeDirectory {
         let total = try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM employees e \(filter)"),
                                      arguments: arguments) ?? 0
 
-        let page = max(1, page), pageSize = min(max(1, pageSize), 500)
+        let page = min(max(1, page), 1_000_000), pageSize = min(max(1, pageSize), 500)
         _ = arguments.append(contentsOf: [pageSize, (page - 1) * pageSize])
         let entries = try DirectoryEntry.fetchAll(db.cachedStatement(sql: """
             SELECT e.id, e.nip, e.name, e.golongan, e.jabatan, e.jabatan_kind, e.unit_id, e.supervisor_id,

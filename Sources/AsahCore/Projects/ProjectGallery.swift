@@ -91,7 +91,7 @@ public struct ProjectGallery: Sendable {
 
     /// An FTS5 expression that matches every word of `query` as a prefix; `nil` for no words.
     static func matchExpression(_ query: String) -> String? {
-        let words = query.split { !$0.isLetter && !$0.isNumber }.prefix(8)
+        let words = SearchWords.split(query) { !$0.isLetter && !$0.isNumber }
         guard !words.isEmpty else { return nil }
         return words.map { "\"\($0)\"*" }.joined(separator: " ")
     }
