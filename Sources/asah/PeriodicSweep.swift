@@ -4,13 +4,15 @@ import Logging
 
 /// Runs the workshop sweep (expired seat offers move on, "session tomorrow" reminders), the
 /// project reminders (due, late, waiting for review), the behaviour-check sweep (checks
-/// scheduled, respondents told and reminded) and the survey announcements every few minutes
+/// scheduled, respondents told and reminded), the survey announcements and the purge of
+/// expired sessions every few minutes
 /// on a background thread while the server runs.
 final class PeriodicSweep: @unchecked Sendable {
     private let sweep: WorkshopSweep
     private let projects: ProjectSweep
     private let checks: BehaviourChecks
     private let surveys: Surveys
+    private let sessions: SessionStore
     private let interval: TimeInterval
     private let logger: Logger
     private let timer: DispatchSourceTimer
@@ -20,6 +22,7 @@ final class PeriodicSweep: @unchecked Sendable {
         projects = ProjectSweep(database: database)
         checks = BehaviourChecks(database: database, monthsAfter: behaviourCheckMonths)
         surveys = Surveys(database: database)
+        sessions = SessionStore(database: database, policy: SessionPolicy())
         self.interval = interval
         self.logger = logger
         timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "asah.sweep"))
@@ -27,8 +30,9 @@ final class PeriodicSweep: @unchecked Sendable {
 
     func start() {
         timer.schedule(deadline: .now(), repeating: interval)
-        timer.setEventHandler { [sweep, projects, checks, surveys, logger] in
+        timer.setEventHandler { [sweep, projects, checks, surveys, sessions, logger] in
             do {
+                try sessions.purgeExpired()
                 let result = try sweep.run()
                 if result.expiredOffers + result.reminders > 0 {
                     logger.info("sweep: \(result.expiredOffers) offers expired, \(result.reminders) reminders sent")

@@ -12,6 +12,7 @@ public enum ForumProblem: Error, Sendable, Hashable {
     case notASuggestion
     case statusChange(from: SuggestionStatus, to: SuggestionStatus)
     case editWindowClosed(minutes: Int)
+    case tooManyEdits(limit: Int)
     case ownPost
     case alreadyFlagged
     case appealUsed
@@ -42,6 +43,7 @@ public enum ForumProblem: Error, Sendable, Hashable {
         case .notASuggestion: "Tindakan ini hanya untuk usulan."
         case .statusChange(let from, let to): "Status usulan tidak dapat diubah dari \(from.displayName) ke \(to.displayName)."
         case .editWindowClosed(let minutes): "Tulisan hanya dapat diubah dalam \(minutes) menit setelah dikirim."
+        case .tooManyEdits(let limit): "Tulisan ini sudah diubah \(limit) kali, batas perubahannya; kirim balasan bila ada yang perlu ditambahkan."
         case .ownPost: "Anda tidak dapat memoderasi tulisan Anda sendiri."
         case .alreadyFlagged: "Anda sudah melaporkan tulisan ini."
         case .appealUsed: "Banding atas tindakan ini sudah diajukan; banding hanya sekali."
@@ -64,7 +66,7 @@ public enum ForumProblem: Error, Sendable, Hashable {
         case .notPermitted, .coordinatorsOnly, .ownPost, .notAModerator, .sameModerator: 403
         case .notFound: 404
         case .tooManyPosts: 429
-        case .locked, .alreadyFlagged, .appealUsed, .statusChange, .proposalExists, .editWindowClosed: 409
+        case .locked, .alreadyFlagged, .appealUsed, .statusChange, .proposalExists, .editWindowClosed, .tooManyEdits: 409
         default: 422
         }
     }

@@ -11,6 +11,9 @@ public enum ForumRules {
     public static let rateWindowSeconds: Int64 = 10 * 60
     /// How long after posting an author may still edit.
     public static let editWindowSeconds: Int64 = 30 * 60
+    /// How many times a post may be edited: each edit keeps the earlier text for moderators,
+    /// so edits are bounded like posts are.
+    public static let editsPerPost = 10
     /// Distinct people whose flags send a post to the moderation queue. Flags never hide a post.
     public static let flagsForQueue = 3
 

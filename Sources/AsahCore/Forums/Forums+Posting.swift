@@ -86,6 +86,8 @@ extension Forums {
             case .success(let valid): text = valid
             }
             guard text != post.body else { return .success(post) }
+            let edits = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM forum_post_revisions WHERE post_id = ?", arguments: [postId]) ?? 0
+            guard edits < ForumRules.editsPerPost else { return .failure(.tooManyEdits(limit: ForumRules.editsPerPost)) }
             try db.execute(sql: "INSERT INTO forum_post_revisions (post_id, body, replaced_at) VALUES (?, ?, ?)",
                            arguments: [postId, post.body, now])
             post.body = text

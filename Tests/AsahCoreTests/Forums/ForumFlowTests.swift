@@ -177,5 +177,22 @@ extension ForumSuites {
                         == .editWindowClosed(minutes: 30))
             }
         }
+
+        @Test("a post takes a bounded number of edits, since each keeps a revision")
+        func editLimit() throws {
+            try ForumFixtures.withWorld { world in
+                let author = try world.staff(1)[0]
+                let thread = try world.suggestion("Jadwal apel pagi di kecamatan", by: author)
+                let opening = try world.openingPost(thread.id!)
+                for edit in 1...ForumRules.editsPerPost {
+                    _ = try world.forums.edit(postId: opening.id!, body: "Perubahan ke-\(edit) dari usulan ini.", by: author,
+                                              now: ForumFixtures.now + Int64(edit)).get()
+                }
+                let refused = try world.forums.edit(postId: opening.id!, body: "Satu perubahan lagi.", by: author,
+                                                    now: ForumFixtures.now + 100)
+                #expect(refused.problem == .tooManyEdits(limit: ForumRules.editsPerPost))
+                #expect(try world.forums.revisions(postId: opening.id!).count == ForumRules.editsPerPost)
+            }
+        }
     }
 }
