@@ -171,7 +171,7 @@ struct RunsTests {
                                                          ("capacity", "x"), ("starts_on", "2031-03-10"), ("ends_on", "2031-03-11"),
                                                          ("offer_window_hours", "48"), ("offer_cutoff_hours", "24")])
         #expect(unknown.status == 422)
-        #expect(unknown.text.contains("Kapasitas harus berupa bilangan bulat."))
+        #expect(unknown.text.contains("Kapasitas harus berupa bilangan bulat dari 0 sampai 1.000.000."))
     }
 
     @Test("an employee cannot open the coordinator's pages or change a run")

@@ -87,6 +87,7 @@ public final class AsahApp: Sendable {
                 }
                 guard Policy.allows(principal, permission) else { return context.forbidden() }
             }
+            if request.method.isUnsafe, let answer = context.unreadableFormAnswer() { return answer }
             guard CSRF.isValid(request, session: identity?.session, viaBearer: identity?.viaBearer ?? false) else {
                 return context.error(403, "error_csrf", code: "csrf")
             }

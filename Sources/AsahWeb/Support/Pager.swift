@@ -1,3 +1,5 @@
+import HTTPServer
+
 /// Page links for a long list: "previous", "next" and "Halaman 2 dari 9", for the
 /// `pager` navigation the list templates share.
 struct Pager {
@@ -9,12 +11,22 @@ struct Pager {
     init(page requested: Int, total: Int, pageSize: Int) {
         pages = max(1, (total + pageSize - 1) / pageSize)
         page = min(max(1, requested), pages)
-        offset = (page - 1) * pageSize
+        offset = Pager.offset(page: page, pageSize: pageSize)
     }
 
-    /// `requested` is the page as the query gives it (missing or not a number: the first).
-    init(requested: String?, total: Int, pageSize: Int) {
-        self.init(page: Int(requested ?? "1") ?? 1, total: total, pageSize: pageSize)
+    /// The highest page number a query may ask for: far beyond any real list, and small
+    /// enough that `Pager.offset(page: page, pageSize: pageSize)` can never overflow.
+    static let highestPage = 100_000
+
+    /// The page `query` asks for: the first when missing or not a number, `highestPage` at most.
+    static func requested(_ query: FormData) -> Int {
+        guard let text = query["page"], !text.isEmpty, text.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else { return 1 }
+        return min(max(1, Int(text) ?? highestPage), highestPage)  // nil: more digits than Int holds
+    }
+
+    /// The rows to skip for `page` of `pageSize` rows (`page` as `requested` gives it).
+    static func offset(page: Int, pageSize: Int) -> Int {
+        (min(max(1, page), highestPage) - 1) * pageSize
     }
 
     /// The template values; `link` gives the address of a page number.

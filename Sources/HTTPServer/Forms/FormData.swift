@@ -6,6 +6,9 @@ public enum FormDecodingError: Error, Equatable, Sendable {
     case brokenPercentEncoding
     /// The decoded bytes are not valid UTF-8.
     case invalidUTF8
+    /// A name or value holds a control character (U+0000 and the like; tab and line breaks are
+    /// allowed): `field` names where.
+    case controlCharacter(field: String)
 }
 
 /// Decoded form or query fields: each name may carry several values, in the order sent.
@@ -13,6 +16,16 @@ public struct FormData: Sendable {
     public private(set) var fields: [String: [String]]
 
     public init(fields: [String: [String]] = [:]) {
+        self.fields = fields
+    }
+
+    /// `fields` checked like a decoded form: control characters are refused.
+    public init(checking fields: [String: [String]]) throws(FormDecodingError) {
+        for (name, values) in fields {
+            if let field = Self.fieldWithControlCharacter(name: name, values: values) {
+                throw .controlCharacter(field: field)
+            }
+        }
         self.fields = fields
     }
 
@@ -24,6 +37,9 @@ public struct FormData: Sendable {
             let parts = pair.split(separator: UInt8(ascii: "="), maxSplits: 1, omittingEmptySubsequences: false)
             let name = try Self.decodeComponent(parts[0])
             let value = parts.count > 1 ? try Self.decodeComponent(parts[1]) : ""
+            if let field = Self.fieldWithControlCharacter(name: name, values: [value]) {
+                throw .controlCharacter(field: field)
+            }
             fields[name, default: []].append(value)
         }
     }
@@ -68,6 +84,11 @@ public struct FormData: Sendable {
         }
         guard let text = String(validating: out, as: UTF8.self) else { throw FormDecodingError.invalidUTF8 }
         return text
+    }
+
+    private static func fieldWithControlCharacter(name: String, values: [String]) -> String? {
+        if TextSafety.hasControlCharacter(name) { return TextSafety.stripped(name) }
+        return values.contains(where: TextSafety.hasControlCharacter) ? name : nil
     }
 
     private static func hexValue(_ byte: UInt8) -> UInt8? {

@@ -37,17 +37,19 @@ public final class Request: @unchecked Sendable {
     public private(set) lazy var cookies: [String: String] = parseCookies(headers["Cookie"])
 
     /// The decoded query; throws `FormDecodingError` on broken encoding.
-    public func query() throws -> FormData { try FormData(urlEncoded: rawQuery) }
+    public func query() throws(FormDecodingError) -> FormData { try FormData(urlEncoded: rawQuery) }
 
     /// The decoded body of an urlencoded or multipart form; throws `FormDecodingError` on broken input.
     /// Decoded once per request (the CSRF check and the handler both read it).
-    public func form() throws -> FormData {
+    public func form() throws(FormDecodingError) -> FormData {
         try decodedForm.get()
     }
 
     private lazy var decodedForm: Result<FormData, FormDecodingError> = {
         let type = headers["Content-Type"]?.lowercased() ?? ""
-        if type.hasPrefix("multipart/form-data") { return .success(FormData(fields: multipartFields)) }
+        if type.hasPrefix("multipart/form-data") {
+            return Result { () throws(FormDecodingError) in try FormData(checking: multipartFields) }
+        }
         guard let text = String(validating: body, as: UTF8.self) else { return .failure(.invalidUTF8) }
         return Result { () throws(FormDecodingError) in try FormData(urlEncoded: text) }
     }()

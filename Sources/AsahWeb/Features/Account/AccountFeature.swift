@@ -58,7 +58,7 @@ struct AccountFeature: Feature {
     }
 
     private func revokeToken(_ context: Context) throws -> Response {
-        guard let id = Int64(context.request.parameters["id"] ?? ""),
+        guard let id = context.pathID("id"),
               try context.services.tokens.revoke(id: id, userId: context.user.userId, ip: context.ip) else {
             return context.notFound()
         }
@@ -96,7 +96,7 @@ struct AccountFeature: Feature {
     }
 
     private func apiRevokeToken(_ context: Context) throws -> Response {
-        guard let id = Int64(context.request.parameters["id"] ?? ""),
+        guard let id = context.pathID("id"),
               try context.services.tokens.revoke(id: id, userId: context.user.userId, ip: context.ip) else {
             return context.notFound()
         }

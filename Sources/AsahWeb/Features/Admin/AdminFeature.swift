@@ -12,9 +12,9 @@ struct AdminFeature: Feature {
             RouteSpec(.post, "/admin/users/:id/roles", .signedIn(.manageAccounts), setRoles),
             RouteSpec(.get, "/admin/audit", .signedIn(.viewAuditLog), audit),
             RouteSpec(.get, "/api/v1/audit", .signedIn(.viewAuditLog)) { context in
-                let page = max(1, Int(try context.query()["page"] ?? "1") ?? 1)
+                let page = Pager.requested(try context.query())
                 return .json(try context.services.database.pool.read {
-                    try AuditLog.recent(limit: 100, offset: (page - 1) * 100, in: $0)
+                    try AuditLog.recent(limit: 100, offset: Pager.offset(page: page, pageSize: 100), in: $0)
                 }.map(AuditJSON.init))
             },
         ]
@@ -55,7 +55,7 @@ struct AdminFeature: Feature {
     }
 
     private func resetPassword(_ context: Context) throws -> Response {
-        guard let id = Int64(context.request.parameters["id"] ?? "") else { return context.notFound() }
+        guard let id = context.pathID("id") else { return context.notFound() }
         let form = try context.form()
         defer { context.services.identities.invalidate(userId: id) }
         if let problem = try context.services.accounts.resetPassword(userId: id, to: form["password"] ?? "",
@@ -67,7 +67,7 @@ struct AdminFeature: Feature {
     }
 
     private func setRoles(_ context: Context) throws -> Response {
-        guard let id = Int64(context.request.parameters["id"] ?? "") else { return context.notFound() }
+        guard let id = context.pathID("id") else { return context.notFound() }
         let form = try context.form()
         let roles = Set(form.all("roles").compactMap(Role.init(rawValue:)))
         if id == context.user.userId, !roles.contains(.admin) {
@@ -79,9 +79,9 @@ struct AdminFeature: Feature {
     }
 
     private func audit(_ context: Context) throws -> Response {
-        let page = max(1, Int(try context.query()["page"] ?? "1") ?? 1)
+        let page = Pager.requested(try context.query())
         let entries = try context.services.database.pool.read {
-            try AuditLog.recent(limit: 100, offset: (page - 1) * 100, in: $0)
+            try AuditLog.recent(limit: 100, offset: Pager.offset(page: page, pageSize: 100), in: $0)
         }.map { entry -> [String: Any] in
             ["at": context.localizer.dateTime(entry.at), "actor": entry.actorLogin ?? "-", "ip": entry.ip ?? "",
              "action": entry.action, "subject": entry.subject ?? "", "detail": entry.detail ?? ""]

@@ -67,7 +67,7 @@ struct ApprovalsFeature: Feature {
                       status: Int = 200) throws -> Response {
         let localizer = context.localizer
         let all = try pendingRequests(context)
-        let pager = Pager(requested: try context.query()["page"], total: all.count, pageSize: Self.pageSize)
+        let pager = Pager(page: Pager.requested(try context.query()), total: all.count, pageSize: Self.pageSize)
         let items = try items(context, for: all.dropFirst(pager.offset).prefix(Self.pageSize)).map { item -> [String: Any] in
             let request = item.request
             let hasError = errorFor == request.enrolmentId
@@ -96,7 +96,7 @@ struct ApprovalsFeature: Feature {
     private static func visibleEnrolment(_ context: Context) throws -> Enrolment {
         let user = context.user
         let found = try context.services.database.pool.read { db -> Enrolment? in
-            guard let id = Int64(context.request.parameters["id"] ?? ""), let enrolment = try Enrolment.fetchOne(db, key: id),
+            guard let id = context.pathID("id"), let enrolment = try Enrolment.fetchOne(db, key: id),
                   try WorkshopAccess.maySeePerson(user, employeeId: enrolment.employeeId, in: db) else { return nil }
             return enrolment
         }

@@ -15,7 +15,7 @@ struct AttendanceFeature: Feature {
 
     /// The session and its run, when `principal` teaches it or coordinates; nil otherwise.
     private func session(_ context: Context) throws -> (session: RunSession, run: Run)? {
-        guard let id = TrainingFormat.id(context) else { return nil }
+        guard let id = context.pathID() else { return nil }
         return try context.services.database.pool.read { db in
             guard let session = try RunSession.fetchOne(db, key: id), let run = try Run.fetchOne(db, key: session.runId) else {
                 return nil
@@ -51,7 +51,7 @@ struct AttendanceFeature: Feature {
     private func save(_ context: Context) throws -> Response {
         guard let (session, _) = try session(context) else { return context.notFound() }
         let form = try context.form()
-        let present = Set(form.all("present").compactMap { Int64($0) })
+        let present = Set(form.all("present").compactMap(BoundedNumbers.id))
         switch try Attendance(database: context.services.database).mark(sessionId: session.id!, present: present,
                                                                          actor: context.user, ip: context.ip) {
         case .success:
@@ -66,7 +66,7 @@ struct AttendanceFeature: Feature {
     private func checkIn(_ context: Context) throws -> Response {
         let form = try context.form()
         let back = URLEncoding.safeReturnPath(form["next"] ?? "/my/trainings")
-        guard let id = TrainingFormat.id(context),
+        guard let id = context.pathID(),
               try context.services.database.pool.read({ try RunSession.fetchOne($0, key: id) }) != nil else {
             return context.notFound()
         }

@@ -7,7 +7,7 @@ struct CalendarFeature: Feature {
     func routes() -> [RouteSpec] {
         [
             RouteSpec(.get, "/runs/:id/calendar.ics", .signedIn(.useAccount)) { context in
-                guard let id = TrainingFormat.id(context),
+                guard let id = context.pathID(),
                       try context.services.database.pool.read({ db in
                           try Run.fetchOne(db, key: id).map { $0.status != .draft || WorkshopAccess.coordinates(context.user) }
                       }) == true,

@@ -32,7 +32,7 @@ struct CatalogueFeature: Feature {
         let query = try context.query()
         let filters = Filters(text: query.trimmed("q"), form: query["form"].flatMap(CourseForm.init(rawValue:)),
                               competency: query["competency"].flatMap(CoreValue.init(rawValue:)),
-                              maxJP: query["max_jp"].flatMap { Int($0) })
+                              maxJP: query.integer("max_jp", in: 0...10_000))
         let courses = try context.services.database.pool.read { db in
             try CatalogueQueries.search(text: filters.text, form: filters.form, competency: filters.competency.map(Competency.core),
                                         maxJP: filters.maxJP, in: db)

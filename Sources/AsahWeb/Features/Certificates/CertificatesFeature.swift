@@ -56,7 +56,7 @@ struct CertificatesFeature: Feature {
     }
 
     private func page(_ context: Context, error: String? = nil, status: Int = 200) throws -> Response {
-        guard let id = TrainingFormat.id(context),
+        guard let id = context.pathID(),
               let details = try Self.details(id, for: context.user, database: context.services.database) else {
             return context.notFound()
         }
@@ -77,7 +77,7 @@ struct CertificatesFeature: Feature {
     }
 
     private func revoke(_ context: Context) throws -> Response {
-        guard let id = TrainingFormat.id(context),
+        guard let id = context.pathID(),
               try Self.details(id, for: context.user, database: context.services.database) != nil else {
             return context.notFound()
         }

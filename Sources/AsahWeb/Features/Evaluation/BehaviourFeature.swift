@@ -43,7 +43,7 @@ struct BehaviourFeature: Feature {
 
     /// The check when the caller is its respondent.
     private static func task(_ context: Context) throws -> BehaviourChecks.Task? {
-        guard let id = Int64(context.request.parameters["id"] ?? ""), let own = context.user.employeeId else { return nil }
+        guard let id = context.pathID("id"), let own = context.user.employeeId else { return nil }
         return try context.services.database.pool.read { db in
             guard let task = try BehaviourChecks.task(id, in: db),
                   try Int64.fetchOne(db, sql: "SELECT respondent_employee_id FROM behaviour_checks WHERE id = ?", arguments: [id]) == own
@@ -79,7 +79,7 @@ struct BehaviourFeature: Feature {
         var answers: [String: BehaviourChecks.Answer] = [:], examples: [String: String] = [:]
         for (index, competency) in task.competencies.enumerated() {
             examples[competency.name.indonesian] = form["example_\(index)"]
-            guard let score = form["score_\(index)"].flatMap({ Int($0) }) else { continue }
+            guard let score = form.integer("score_\(index)", in: 0...10) else { continue }
             answers[competency.name.indonesian] = .init(score: score, example: form["example_\(index)"])
         }
         switch try BehaviourChecks(database: context.services.database).answer(task.id, actor: context.user, answers: answers) {
@@ -136,7 +136,7 @@ struct BehaviourFeature: Feature {
     }
 
     private func apiAnswer(_ context: Context) throws -> Response {
-        guard let id = Int64(context.request.parameters["id"] ?? "") else { return context.notFound() }
+        guard let id = context.pathID("id") else { return context.notFound() }
         let body = try context.json(AnswerBody.self)
         let answers = Dictionary(body.answers.map { ($0.competency, BehaviourChecks.Answer(score: $0.score, example: $0.example)) },
                                  uniquingKeysWith: { first, _ in first })

@@ -27,13 +27,13 @@ struct ImpactDashboard: Feature {
         let latest = try String.fetchOne(db, sql: "SELECT MAX(substr(ends_on, 1, 4)) FROM runs WHERE status = 'finished'")
             .flatMap { Int($0) }
         filter.year = year == "all" ? nil
-            : Int(year).map { min(max($0, 2000), 2100) } ?? latest ?? IndonesianTime.date(of: Clock.now()).year
-        filter.programmeId = query["programme"].flatMap { Int64($0) }
+            : query.integer("year", in: 2000...2100) ?? latest ?? IndonesianTime.date(of: Clock.now()).year
+        filter.programmeId = query.id("programme")
         if let course = query.trimmed("course") {
-            filter.courseId = try Int64(course) ?? CatalogueQueries.course(code: course, in: db)?.id ?? -1
+            filter.courseId = try BoundedNumbers.id(course) ?? CatalogueQueries.course(code: course, in: db)?.id ?? -1
         }
-        filter.runId = query["run"].flatMap { Int64($0) }
-        filter.unitId = query["unit"].flatMap { Int64($0) }
+        filter.runId = query.id("run")
+        filter.unitId = query.id("unit")
         return filter
     }
 

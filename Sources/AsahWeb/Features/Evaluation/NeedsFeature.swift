@@ -25,7 +25,7 @@ struct NeedsFeature: Feature {
         """
 
     private static func year(_ context: Context) throws -> Int {
-        try context.query()["year"].flatMap { Int($0) }.map { min(max($0, 2000), 2100) } ?? IndonesianTime.date(of: Clock.now()).year
+        try context.query().integer("year", in: 2000...2100) ?? IndonesianTime.date(of: Clock.now()).year
     }
 
     private static func teamNeeds(_ context: Context, year: Int) throws -> [TrainingNeeds.Need] {

@@ -18,7 +18,7 @@ struct OnlineTestFeature: Feature {
     }
 
     private static func target(_ context: Context) -> (runId: Int64, phase: OnlineTests.Phase)? {
-        guard let id = RunPage.runId(context), let phase = OnlineTests.Phase(rawValue: context.request.parameters["phase"] ?? "")
+        guard let id = context.pathID(), let phase = OnlineTests.Phase(rawValue: context.request.parameters["phase"] ?? "")
         else { return nil }
         return (id, phase)
     }
@@ -72,7 +72,7 @@ struct OnlineTestFeature: Feature {
         let form = try context.form()
         var answers: [Int: Int] = [:]
         for index in 0..<200 {
-            if let value = form["q\(index)"].flatMap({ Int($0) }) { answers[index] = value }
+            if let value = form.integer("q\(index)", in: 0...1_000) { answers[index] = value }
         }
         switch try OnlineTests(database: context.services.database).submit(runId: runId, phase: phase, actor: context.user,
                                                                             answers: answers) {
@@ -120,7 +120,7 @@ struct OnlineTestFeature: Feature {
     private func apiSubmit(_ context: Context) throws -> Response {
         guard let (runId, phase) = Self.target(context) else { return context.notFound() }
         let body = try context.json(AnswersBody.self)
-        let answers = Dictionary(body.answers.compactMap { key, value in Int(key).map { ($0, value) } }, uniquingKeysWith: { a, _ in a })
+        let answers = Dictionary(body.answers.compactMap { key, value in BoundedNumbers.integer(key, in: 0...1_000).map { ($0, value) } }, uniquingKeysWith: { a, _ in a })
         switch try OnlineTests(database: context.services.database).submit(runId: runId, phase: phase, actor: context.user,
                                                                             answers: answers) {
         case .success(let correct): return .json(["correct": correct])

@@ -37,7 +37,7 @@ struct ProgrammesFeature: Feature {
     private func save(_ context: Context) throws -> Response {
         let form = try context.form()
         let yearText = form.trimmed("year") ?? ""
-        let input = Programme(code: form["code"] ?? "", name: form["name"] ?? "", year: Int(yearText),
+        let input = Programme(code: form["code"] ?? "", name: form["name"] ?? "", year: BoundedNumbers.integer(yearText, in: 1900...2200),
                               courseCodes: form.all("course"))
         if !yearText.isEmpty && input.year == nil {
             return try Self.page(context, error: context.localizer.t("programmes_year_invalid"), status: 422, input: input)

@@ -19,7 +19,7 @@ struct RunEvaluationFeature: Feature {
 
     /// The run when the caller may evaluate it (a coordinator or one of its instructors).
     private static func run(_ context: Context) throws -> Run? {
-        guard let id = RunPage.runId(context) else { return nil }
+        guard let id = context.pathID() else { return nil }
         return try context.services.database.pool.read { db in
             guard let run = try Run.fetchOne(db, key: id), try TestScores.mayRecord(context.user, runId: id, in: db) else { return nil }
             return run

@@ -16,7 +16,7 @@ struct SurveyFeature: Feature {
 
     static func page(_ context: Context, error: String? = nil, status: Int = 200, answers: [String: Int] = [:],
                      comment: String = "") throws -> Response {
-        guard let id = RunPage.runId(context) else { return context.notFound() }
+        guard let id = context.pathID() else { return context.notFound() }
         guard let (run, state) = try context.services.database.pool.read({ db -> (Run, Surveys.Status)? in
             guard let run = try Run.fetchOne(db, key: id), let employeeId = context.user.employeeId else { return nil }
             return (run, try Surveys.status(runId: id, employeeId: employeeId, now: Clock.now(), in: db))
@@ -39,11 +39,11 @@ struct SurveyFeature: Feature {
     }
 
     private func submit(_ context: Context) throws -> Response {
-        guard let id = RunPage.runId(context) else { return context.notFound() }
+        guard let id = context.pathID() else { return context.notFound() }
         let form = try context.form()
         var answers: [String: Int] = [:]
         for item in SurveyTemplate.standard.items {
-            if let value = form[item.key].flatMap({ Int($0) }) { answers[item.key] = value }
+            if let value = form.integer(item.key, in: 0...10) { answers[item.key] = value }
         }
         let comment = form["comment"] ?? ""
         switch try Surveys(database: context.services.database).submit(runId: id, actor: context.user, scores: answers,
@@ -61,7 +61,7 @@ struct SurveyFeature: Feature {
     }
 
     private func apiSubmit(_ context: Context) throws -> Response {
-        guard let id = RunPage.runId(context) else { return context.notFound() }
+        guard let id = context.pathID() else { return context.notFound() }
         let body = try context.json(SurveyBody.self)
         switch try Surveys(database: context.services.database).submit(runId: id, actor: context.user, scores: body.scores,
                                                                         comment: body.comment) {

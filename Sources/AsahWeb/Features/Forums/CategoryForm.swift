@@ -63,7 +63,7 @@ enum CategoryForm {
     }
 
     static func update(_ context: Context) throws -> Response {
-        guard let id = ForumValues.id(context) else { return context.notFound() }
+        guard let id = context.pathID() else { return context.notFound() }
         switch Fields.parse(try context.form()) {
         case .failure(let problem): return .redirect(to: "/forums/categories/\(id)?error=\(problem.key)")
         case .success(let fields):

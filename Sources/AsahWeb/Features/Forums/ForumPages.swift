@@ -33,12 +33,12 @@ enum ForumPages {
     }
 
     static func category(_ context: Context) throws -> Response {
-        guard let id = ForumValues.id(context) else { return context.notFound() }
+        guard let id = context.pathID() else { return context.notFound() }
         let localizer = context.localizer
-        let page = max(1, try context.query()["page"].flatMap(Int.init) ?? 1)
+        let page = Pager.requested(try context.query())
         guard let (category, threads) = try context.services.database.pool.read({ db -> (ForumCategory, [ThreadSummary])? in
             guard let category = try ForumCategory.fetchOne(db, key: id) else { return nil }
-            return (category, try Forums.latest(categoryId: id, limit: pageSize + 1, offset: (page - 1) * pageSize, in: db))
+            return (category, try Forums.latest(categoryId: id, limit: pageSize + 1, offset: Pager.offset(page: page, pageSize: pageSize), in: db))
         }) else { return context.notFound() }
         let today = ForumValues.today()
         let query = try context.query()
@@ -66,7 +66,7 @@ enum ForumPages {
     static func boardFilter(_ query: FormData) -> Forums.BoardFilter {
         var filter = Forums.BoardFilter()
         filter.status = query["status"].flatMap(SuggestionStatus.init(rawValue:))
-        filter.categoryId = query["category"].flatMap { Int64($0) }
+        filter.categoryId = query.id("category")
         filter.order = query["order"].flatMap(Forums.BoardFilter.Order.init(rawValue:)) ?? .support
         filter.overdueOnly = query["overdue"] == "1"
         filter.agendaOnly = query["agenda"] == "1"
@@ -77,9 +77,9 @@ enum ForumPages {
         let localizer = context.localizer
         let query = try context.query()
         var filter = boardFilter(query)
-        let page = max(1, query["page"].flatMap(Int.init) ?? 1)
+        let page = Pager.requested(query)
         filter.limit = pageSize + 1
-        filter.offset = (page - 1) * pageSize
+        filter.offset = Pager.offset(page: page, pageSize: pageSize)
         let today = ForumValues.today()
         let (threads, categories) = try context.services.database.pool.read { db in
             (try Forums.board(filter, today: today, in: db), try Forums.categories(in: db))
@@ -137,7 +137,7 @@ enum ForumPages {
     static func searchQuery(_ query: FormData) -> ForumSearch.Query? {
         guard let text = query.trimmed("q"), !text.isEmpty else { return nil }
         var search = ForumSearch.Query(text: String(text.prefix(200)))
-        search.categoryId = query["category"].flatMap { Int64($0) }
+        search.categoryId = query.id("category")
         search.status = query["status"].flatMap(SuggestionStatus.init(rawValue:))
         search.from = query["from"].flatMap(CalendarDate.init(iso:)).map { ForumSearch.dayStart($0) }
         search.until = query["to"].flatMap(CalendarDate.init(iso:)).map { ForumSearch.dayStart($0) + 86400 }

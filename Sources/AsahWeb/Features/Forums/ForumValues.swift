@@ -33,11 +33,6 @@ enum ForumValues {
         categories.map { ["id": $0.id!, "name": $0.name, "selected": $0.id == selected] }
     }
 
-    /// The thread id of `:id`.
-    static func id(_ context: Context) -> Int64? {
-        Int64(context.request.parameters["id"] ?? "")
-    }
-
     /// Today in WIB, for overdue marks.
     static func today() -> CalendarDate {
         CalendarDate.today()

@@ -32,7 +32,7 @@ enum ForumsAPI {
     }
 
     private static func setStatus(_ context: Context) throws -> Response {
-        guard let id = ForumValues.id(context) else { return context.notFound() }
+        guard let id = context.pathID() else { return context.notFound() }
         let body = try context.json(StatusBody.self)
         guard let status = SuggestionStatus(rawValue: body.status) else {
             return APIError.response(status: 422, code: "invalid", message: context.localizer.t("forum_status_unknown"))
@@ -49,7 +49,7 @@ enum ForumsAPI {
 
     /// The author replaces their post's text within the edit window.
     private static func edit(_ context: Context) throws -> Response {
-        guard let id = ForumValues.id(context) else { return context.notFound() }
+        guard let id = context.pathID() else { return context.notFound() }
         let body = try context.json(EditBody.self)
         let forums = try ForumValues.forums(context)
         switch try forums.edit(postId: id, body: body.body, by: context.user) {
@@ -68,7 +68,7 @@ enum ForumsAPI {
     }
 
     private static func flag(_ context: Context) throws -> Response {
-        guard let id = ForumValues.id(context) else { return context.notFound() }
+        guard let id = context.pathID() else { return context.notFound() }
         let body = try context.json(FlagBody.self)
         switch try ForumValues.forums(context).flag(id, reason: body.reason, by: context.user, ip: context.ip) {
         case .failure(let problem): return ForumValues.api(problem)
@@ -122,11 +122,11 @@ enum ForumsAPI {
 
     private static func threads(_ context: Context) throws -> Response {
         let query = try context.query()
-        let page = max(1, query["page"].flatMap(Int.init) ?? 1)
+        let page = Pager.requested(query)
         let today = ForumValues.today()
         let threads = try context.services.database.pool.read { db in
-            try Forums.latest(categoryId: query["category"].flatMap { Int64($0) }, limit: ForumPages.pageSize,
-                              offset: (page - 1) * ForumPages.pageSize, in: db)
+            try Forums.latest(categoryId: query.id("category"), limit: ForumPages.pageSize,
+                              offset: Pager.offset(page: page, pageSize: ForumPages.pageSize), in: db)
         }
         return .json(threads.map { ThreadJSON($0, today: today) })
     }
@@ -134,9 +134,9 @@ enum ForumsAPI {
     private static func suggestions(_ context: Context) throws -> Response {
         let query = try context.query()
         var filter = ForumPages.boardFilter(query)
-        let page = max(1, query["page"].flatMap(Int.init) ?? 1)
+        let page = Pager.requested(query)
         filter.limit = ForumPages.pageSize
-        filter.offset = (page - 1) * ForumPages.pageSize
+        filter.offset = Pager.offset(page: page, pageSize: ForumPages.pageSize)
         let today = ForumValues.today()
         let threads = try context.services.database.pool.read { try Forums.board(filter, today: today, in: $0) }
         return .json(threads.map { ThreadJSON($0, today: today) })
@@ -165,7 +165,7 @@ enum ForumsAPI {
     }
 
     private static func thread(_ context: Context) throws -> Response {
-        guard let id = ForumValues.id(context) else { return context.notFound() }
+        guard let id = context.pathID() else { return context.notFound() }
         return try detail(context, id, status: 200)
     }
 
@@ -194,7 +194,7 @@ enum ForumsAPI {
     }
 
     private static func createPost(_ context: Context) throws -> Response {
-        guard let id = ForumValues.id(context) else { return context.notFound() }
+        guard let id = context.pathID() else { return context.notFound() }
         let body = try context.json(NewPostBody.self)
         let result = try ForumValues.forums(context).reply(to: id, body: body.body, replyTo: body.reply_to_id,
                                                            pseudonymous: body.pseudonymous ?? false,
@@ -221,7 +221,7 @@ enum ForumsAPI {
 
     private static func changeSupport(_ context: Context, supported: Bool,
                                       _ change: (Forums, Int64, Int64) throws -> Result<Int, ForumProblem>) throws -> Response {
-        guard let id = ForumValues.id(context) else { return context.notFound() }
+        guard let id = context.pathID() else { return context.notFound() }
         guard let employee = context.user.employeeId else { return ForumValues.api(.notPermitted) }
         switch try change(ForumValues.forums(context), id, employee) {
         case .failure(let problem): return ForumValues.api(problem)

@@ -65,7 +65,7 @@ enum ModerationPages {
 
     /// The draft course file of a proposal, as a download to save under `courses/`.
     static func draft(_ context: Context) throws -> Response {
-        guard let id = ForumValues.id(context),
+        guard let id = context.pathID(),
               let proposal = try context.services.database.pool.read({ try CourseProposal.fetchOne($0, key: id) }) else {
             return context.notFound()
         }

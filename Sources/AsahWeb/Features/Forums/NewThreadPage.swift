@@ -20,7 +20,7 @@ enum NewThreadPage {
     static func page(_ context: Context) throws -> Response {
         let query = try context.query()
         var input = Input()
-        input.categoryId = query["category"].flatMap { Int64($0) }
+        input.categoryId = query.id("category")
         input.kind = query["kind"].flatMap(ThreadKind.init(rawValue:)) ?? .suggestion
         return try show(context, input)
     }
@@ -50,7 +50,7 @@ enum NewThreadPage {
 
     static func create(_ context: Context) throws -> Response {
         let form = try context.form()
-        let input = Input(categoryId: form["category"].flatMap { Int64($0) },
+        let input = Input(categoryId: form.id("category"),
                           kind: form["kind"].flatMap(ThreadKind.init(rawValue:)) ?? .suggestion,
                           title: form["title"] ?? "", body: form["body"] ?? "", pseudonymous: form["pseudonymous"] != nil)
         if form["check"] != nil { return try show(context, input, checked: true) }

@@ -6,9 +6,9 @@ import HTTPServer
 /// The forms posted from a thread page: reply, support, follow, decide, flag, moderate, appeal.
 enum ThreadActions {
     static func reply(_ context: Context) throws -> Response {
-        guard let id = ForumValues.id(context) else { return context.notFound() }
+        guard let id = context.pathID() else { return context.notFound() }
         let form = try context.form()
-        let input = ThreadPage.ReplyInput(body: form["body"] ?? "", replyTo: form["reply_to"].flatMap { Int64($0) },
+        let input = ThreadPage.ReplyInput(body: form["body"] ?? "", replyTo: form.id("reply_to"),
                                           pseudonymous: form["pseudonymous"] != nil)
         let result = try ForumValues.forums(context).reply(to: id, body: input.body, replyTo: input.replyTo,
                                                            pseudonymous: input.pseudonymous, official: form["official"] != nil,
@@ -42,7 +42,7 @@ enum ThreadActions {
     }
 
     static func setStatus(_ context: Context) throws -> Response {
-        guard let id = ForumValues.id(context) else { return context.notFound() }
+        guard let id = context.pathID() else { return context.notFound() }
         let form = try context.form()
         guard let status = form["status"].flatMap(SuggestionStatus.init(rawValue:)) else {
             return try ThreadPage.show(context, error: context.localizer.t("forum_status_unknown"), status: 422)
@@ -53,18 +53,18 @@ enum ThreadActions {
     }
 
     static func assignOwner(_ context: Context) throws -> Response {
-        guard let id = ForumValues.id(context) else { return context.notFound() }
+        guard let id = context.pathID() else { return context.notFound() }
         let form = try context.form()
-        guard let owner = form["owner"].flatMap({ Int64($0) }) else { return try ThreadPage.refused(context, .ownerNotCoordinator) }
+        guard let owner = form.id("owner") else { return try ThreadPage.refused(context, .ownerNotCoordinator) }
         guard let due = form.trimmed("due").flatMap(CalendarDate.init(iso:)) else { return try ThreadPage.refused(context, .invalidDueDate) }
         let result = try ForumValues.forums(context).assignOwner(id, ownerUserId: owner, due: due, by: context.user, ip: context.ip)
         return try ThreadPage.answer(context, id, result, notice: "owner")
     }
 
     static func merge(_ context: Context) throws -> Response {
-        guard let id = ForumValues.id(context) else { return context.notFound() }
+        guard let id = context.pathID() else { return context.notFound() }
         let form = try context.form()
-        guard let target = form.trimmed("into").map({ $0.filter(\.isNumber) }).flatMap({ Int64($0) }) else {
+        guard let target = form.trimmed("into").map({ $0.filter(\.isNumber) }).flatMap(BoundedNumbers.id) else {
             return try ThreadPage.refused(context, .mergeTarget)
         }
         let result = try ForumValues.forums(context).merge(id, into: target, reason: form["reason"] ?? "", by: context.user,
@@ -73,7 +73,7 @@ enum ThreadActions {
     }
 
     static func propose(_ context: Context) throws -> Response {
-        guard let id = ForumValues.id(context) else { return context.notFound() }
+        guard let id = context.pathID() else { return context.notFound() }
         let result = try ForumValues.forums(context).propose(id, by: context.user, ip: context.ip)
         return try ThreadPage.answer(context, id, result, notice: "proposal")
     }
@@ -110,7 +110,7 @@ enum ThreadActions {
     }
 
     static func appeal(_ context: Context) throws -> Response {
-        guard let id = ForumValues.id(context), let actionId = Int64(context.request.parameters["action"] ?? "") else {
+        guard let id = context.pathID(), let actionId = context.pathID("action") else {
             return context.notFound()
         }
         let result = try ForumValues.forums(context).appeal(actionId, text: try context.form()["text"] ?? "", by: context.user)
@@ -119,7 +119,7 @@ enum ThreadActions {
 
     /// A moderator decides an appeal (from the queue); answers with the queue.
     static func decideAppeal(_ context: Context) throws -> Response {
-        guard let actionId = Int64(context.request.parameters["action"] ?? "") else { return context.notFound() }
+        guard let actionId = context.pathID("action") else { return context.notFound() }
         let form = try context.form()
         let result = try ForumValues.forums(context).decideAppeal(actionId, overturn: form["outcome"] == "overturn",
                                                                   reason: form["reason"] ?? "", by: context.user, ip: context.ip)
@@ -133,13 +133,13 @@ enum ThreadActions {
 
     private static func onSuggestion<T>(_ context: Context, notice: String,
                                         _ action: (Forums, Int64, Int64) throws -> Result<T, ForumProblem>) throws -> Response {
-        guard let id = ForumValues.id(context) else { return context.notFound() }
+        guard let id = context.pathID() else { return context.notFound() }
         guard let employee = context.user.employeeId else { return try ThreadPage.refused(context, .notPermitted) }
         return try ThreadPage.answer(context, id, try action(ForumValues.forums(context), id, employee), notice: notice)
     }
 
     private static func setLocked(_ context: Context, _ locked: Bool) throws -> Response {
-        guard let id = ForumValues.id(context) else { return context.notFound() }
+        guard let id = context.pathID() else { return context.notFound() }
         let result = try ForumValues.forums(context).setLocked(id, locked, reason: try context.form()["reason"] ?? "",
                                                                by: context.user, ip: context.ip)
         return try ThreadPage.answer(context, id, result, notice: locked ? "locked" : "unlocked")
@@ -159,7 +159,7 @@ enum ThreadActions {
 
     /// The thread `:id` and its post `:post`; a thrown 404 when the post is not in the thread.
     static func threadPost(_ context: Context) throws -> (Int64, Int64) {
-        guard let threadId = ForumValues.id(context), let postId = Int64(context.request.parameters["post"] ?? ""),
+        guard let threadId = context.pathID(), let postId = context.pathID("post"),
               try context.services.database.pool.read({ db in
                   try Int64.fetchOne(db, sql: "SELECT thread_id FROM forum_posts WHERE id = ?", arguments: [postId])
               }) == threadId else { throw HTTPFailure(response: context.notFound()) }

@@ -30,7 +30,7 @@ enum ThreadPage {
 
     static func show(_ context: Context, error: String? = nil, status: Int = 200, reply: ReplyInput? = nil,
                      postAction: PostActionInput? = nil) throws -> Response {
-        guard let id = ForumValues.id(context) else { return context.notFound() }
+        guard let id = context.pathID() else { return context.notFound() }
         let forums = try ForumValues.forums(context)
         let user = context.user
         let localizer = context.localizer

@@ -14,7 +14,7 @@ enum NotificationRoutes {
                 return Notice.redirect("/notifications", notice: "notification_all_read")
             },
             RouteSpec(.post, "/notifications/:id/read", .signedIn(.useAccount)) { context in
-                guard let id = TrainingFormat.id(context) else { return context.notFound() }
+                guard let id = context.pathID() else { return context.notFound() }
                 if let employeeId = context.user.employeeId {
                     try Notifications(database: context.services.database).markRead(id: id, employeeId: employeeId)
                     context.services.identities.invalidate(userId: context.user.userId)

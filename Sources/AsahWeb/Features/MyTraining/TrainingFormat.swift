@@ -30,7 +30,7 @@ enum TrainingFormat {
     /// `?year=` when it is a sensible year, else the current WIB year.
     static func year(_ context: Context) throws -> Int {
         let query = try context.query()
-        if let year = query["year"].flatMap({ Int($0) }), (2000...2100).contains(year) { return year }
+        if let year = query.integer("year", in: 2000...2100) { return year }
         return currentYear
     }
 
@@ -43,11 +43,6 @@ enum TrainingFormat {
     /// The notice text named by `?notice=`, if it is one of ``notices``.
     static func notice(_ context: Context) -> String? {
         Notice.message(context, allowed: notices)
-    }
-
-    /// The id in the route parameter `name`, or nil.
-    static func id(_ context: Context, _ name: String = "id") -> Int64? {
-        Int64(context.request.parameters[name] ?? "")
     }
 
     /// The JP progress bar's values for `ledger`.

@@ -27,7 +27,7 @@ enum GalleryPages {
     }
 
     static func entry(_ context: Context) throws -> Response {
-        guard let id = TrainingFormat.id(context), let entry = try ProjectGallery(database: context.services.database).entry(id) else {
+        guard let id = context.pathID(), let entry = try ProjectGallery(database: context.services.database).entry(id) else {
             return context.notFound()
         }
         var data = card(entry, context.localizer)
@@ -38,7 +38,7 @@ enum GalleryPages {
 
     static func file(_ context: Context) throws -> Response {
         let database = context.services.database
-        guard let id = TrainingFormat.id(context), let fileId = TrainingFormat.id(context, "file"),
+        guard let id = context.pathID(), let fileId = context.pathID("file"),
               let file = try ProjectGallery(database: database).reportFile(projectId: id, fileId: fileId),
               let response = ProjectUploads.store(database).download(file.storedName, displayName: file.displayName)
         else { return context.notFound() }

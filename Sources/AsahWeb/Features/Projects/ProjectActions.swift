@@ -19,7 +19,7 @@ enum ProjectActions {
 
     static func start(_ context: Context) throws -> Response {
         let form = try context.form()
-        guard let runId = TrainingFormat.id(context) else { return context.notFound() }
+        guard let runId = context.pathID() else { return context.notFound() }
         switch try Projects(database: context.services.database).start(runId: runId, description(form), actor: context.user,
                                                                         ip: context.ip) {
         case .success(let project): return Notice.redirect(ProjectLinks.project(project.id!), notice: "project_started")
@@ -31,7 +31,7 @@ enum ProjectActions {
 
     static func update(_ context: Context) throws -> Response {
         let form = try context.form()
-        guard let id = TrainingFormat.id(context) else { return context.notFound() }
+        guard let id = context.pathID() else { return context.notFound() }
         switch try Projects(database: context.services.database).update(projectId: id, description(form), actor: context.user,
                                                                          ip: context.ip) {
         case .success: return Notice.redirect(ProjectLinks.project(id), notice: "project_saved")
@@ -41,7 +41,7 @@ enum ProjectActions {
 
     static func addMember(_ context: Context) throws -> Response {
         let form = try context.form()
-        guard let id = TrainingFormat.id(context) else { return context.notFound() }
+        guard let id = context.pathID() else { return context.notFound() }
         switch try Projects(database: context.services.database).addMember(projectId: id, nip: form["nip"] ?? "",
                                                                             actor: context.user, ip: context.ip) {
         case .success: return Notice.redirect(ProjectLinks.project(id), notice: "project_member_added")
@@ -51,7 +51,7 @@ enum ProjectActions {
 
     static func assign(_ context: Context) throws -> Response {
         let form = try context.form()
-        guard let id = TrainingFormat.id(context) else { return context.notFound() }
+        guard let id = context.pathID() else { return context.notFound() }
         switch try Projects(database: context.services.database).assign(
             projectId: id, coachNIP: form["coach"] ?? "", mentorNIP: form["mentor"] ?? "", actor: context.user, ip: context.ip) {
         case .success: return Notice.redirect(ProjectLinks.project(id), notice: "project_staff_saved")
@@ -73,7 +73,7 @@ enum ProjectActions {
 
     static func review(_ context: Context) throws -> Response {
         let form = try context.form()
-        guard let id = TrainingFormat.id(context), let position = Int(context.request.parameters["position"] ?? "") else {
+        guard let id = context.pathID(), let position = context.pathInteger("position", in: 0...1_000) else {
             return context.notFound()
         }
         guard let decision = ReviewDecision(rawValue: form["decision"] ?? "") else {
@@ -81,7 +81,7 @@ enum ProjectActions {
         }
         let rawScores = form.all("score")
         let scores = rawScores.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty })
-            ? nil : rawScores.map { Int($0.trimmingCharacters(in: .whitespaces)) ?? -1 }
+            ? nil : rawScores.map { BoundedNumbers.integer($0.trimmingCharacters(in: .whitespaces), in: 0...1_000) ?? -1 }
         switch try ProjectReviews(database: context.services.database).review(
             projectId: id, position: position, decision: decision, comment: form["comment"] ?? "", scores: scores,
             actor: context.user, ip: context.ip) {
@@ -92,7 +92,7 @@ enum ProjectActions {
 
     static func consent(_ context: Context) throws -> Response {
         let form = try context.form()
-        guard let id = TrainingFormat.id(context) else { return context.notFound() }
+        guard let id = context.pathID() else { return context.notFound() }
         switch try ProjectGallery(database: context.services.database).consent(
             projectId: id, consent: form["consent"] == "yes", measuredResult: form["measured_result"] ?? "",
             actor: context.user, ip: context.ip) {
@@ -103,7 +103,7 @@ enum ProjectActions {
 
     static func feature(_ context: Context) throws -> Response {
         let form = try context.form()
-        guard let id = TrainingFormat.id(context) else { return context.notFound() }
+        guard let id = context.pathID() else { return context.notFound() }
         switch try ProjectGallery(database: context.services.database).feature(
             projectId: id, featured: form["featured"] == "yes", actor: context.user, ip: context.ip) {
         case .success: return Notice.redirect(ProjectLinks.gallery(id), notice: "project_feature_saved")

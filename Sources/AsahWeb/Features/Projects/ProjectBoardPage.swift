@@ -6,7 +6,7 @@ import HTTPServer
 /// coordinator's form to move milestone dates.
 enum ProjectBoardPage {
     static func page(_ context: Context, error: String? = nil, status: Int = 200) throws -> Response {
-        guard let runId = TrainingFormat.id(context),
+        guard let runId = context.pathID(),
               let board = try ProjectBoard.load(runId: runId, for: context.user, database: context.services.database) else {
             return context.notFound()
         }
@@ -55,10 +55,10 @@ enum ProjectBoardPage {
     /// The coordinator moves dates: fields `due_<position>` as YYYY-MM-DD; all or none.
     static func move(_ context: Context) throws -> Response {
         let form = try context.form()
-        guard let runId = TrainingFormat.id(context) else { return context.notFound() }
+        guard let runId = context.pathID() else { return context.notFound() }
         var dates: [Int: CalendarDate] = [:]
         for (name, values) in form.fields where name.hasPrefix("due_") {
-            guard let position = Int(name.dropFirst(4)), let text = values.first?.trimmingCharacters(in: .whitespaces),
+            guard let position = BoundedNumbers.integer(String(name.dropFirst(4)), in: 0...1_000), let text = values.first?.trimmingCharacters(in: .whitespaces),
                   !text.isEmpty else { continue }
             guard let date = CalendarDate(iso: text) else {
                 return try page(context, error: context.localizer.t("project_error_date", ["value": text]), status: 422)

@@ -49,7 +49,7 @@ enum ProjectPages {
     }
 
     static func startForm(_ context: Context, error: String? = nil, form: FormData? = nil, status: Int = 200) throws -> Response {
-        guard let runId = TrainingFormat.id(context), let employeeId = context.user.employeeId,
+        guard let runId = context.pathID(), let employeeId = context.user.employeeId,
               let run = try ProjectLists(database: context.services.database).startable(employeeId: employeeId)
                 .first(where: { $0.runId == runId }) else { return context.notFound() }
         let localizer = context.localizer
@@ -67,7 +67,7 @@ enum ProjectPages {
     }
 
     static func project(_ context: Context, error: String? = nil, status: Int = 200) throws -> Response {
-        guard let id = TrainingFormat.id(context),
+        guard let id = context.pathID(),
               let folder = try ProjectFolder.load(id, for: context.user, database: context.services.database) else {
             return context.notFound()
         }
@@ -79,7 +79,7 @@ enum ProjectPages {
 
     /// A file of a submission, for those who may see the project; 404 for everyone else.
     static func file(_ context: Context) throws -> Response {
-        guard let id = TrainingFormat.id(context), let fileId = TrainingFormat.id(context, "file"),
+        guard let id = context.pathID(), let fileId = context.pathID("file"),
               let file = try ProjectFolder.file(fileId, projectId: id, for: context.user, database: context.services.database),
               let response = ProjectUploads.store(context.services.database).download(file.storedName, displayName: file.displayName)
         else { return context.notFound() }

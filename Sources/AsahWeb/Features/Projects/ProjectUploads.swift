@@ -62,7 +62,7 @@ enum ProjectUploads {
     /// then refused, the files this request stored are removed again.
     static func submit(_ context: Context) throws -> Submission {
         let form = try context.form()
-        guard let id = TrainingFormat.id(context), let position = Int(context.request.parameters["position"] ?? "") else {
+        guard let id = context.pathID(), let position = context.pathInteger("position", in: 0...1_000) else {
             return .notFound
         }
         let database = context.services.database

@@ -40,7 +40,7 @@ enum ProjectsAPI {
     }
 
     private static func project(_ context: Context) throws -> Response {
-        guard let id = TrainingFormat.id(context),
+        guard let id = context.pathID(),
               let folder = try ProjectFolder.load(id, for: context.user, database: context.services.database) else {
             return context.notFound()
         }
@@ -67,7 +67,7 @@ enum ProjectsAPI {
 
     private static func review(_ context: Context) throws -> Response {
         let body = try context.json(ReviewBody.self)
-        guard let id = TrainingFormat.id(context), let position = Int(context.request.parameters["position"] ?? "") else {
+        guard let id = context.pathID(), let position = context.pathInteger("position", in: 0...1_000) else {
             return context.notFound()
         }
         guard let decision = ReviewDecision(rawValue: body.decision) else {
@@ -92,7 +92,7 @@ enum ProjectsAPI {
     }
 
     private static func board(_ context: Context) throws -> Response {
-        guard let runId = TrainingFormat.id(context),
+        guard let runId = context.pathID(),
               let board = try ProjectBoard.load(runId: runId, for: context.user, database: context.services.database) else {
             return context.notFound()
         }

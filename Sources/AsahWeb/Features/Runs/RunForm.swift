@@ -57,7 +57,7 @@ enum RunForm {
     static func rowCount(_ values: Values, spare: Int = 0) -> Int {
         let used = values.compactMap { name, text -> Int? in
             guard !text.isEmpty, name.hasPrefix("s"), let underscore = name.firstIndex(of: "_") else { return nil }
-            return Int(name[name.index(after: name.startIndex)..<underscore])
+            return BoundedNumbers.integer(String(name[name.index(after: name.startIndex)..<underscore]), in: 1...200)
         }.max() ?? 0
         return min(max(sessionRows, used + spare), 200)
     }
@@ -89,7 +89,7 @@ enum RunForm {
     /// The run to edit, or the answer when it cannot be edited: 404 when there is none, the
     /// run page with the domain's refusal when it has started, finished or been cancelled.
     private static func editable(_ context: Context) throws -> Run {
-        guard let id = RunPage.runId(context),
+        guard let id = context.pathID(),
               let run = try context.services.database.pool.read({ try Run.fetchOne($0, key: id) })
         else { throw HTTPFailure(response: context.notFound()) }
         guard run.status.isEditable else {
@@ -185,7 +185,7 @@ enum RunForm {
                 errors.append(localizer.t("run_form_quota_unit", ["n": number, "code": parts[0]]))
                 continue
             }
-            guard let seats = Int(parts[1]), seats >= 0 else {
+            guard let seats = BoundedNumbers.integer(String(parts[1]), in: 0...1_000_000) else {
                 errors.append(localizer.t("run_form_quota_seats", ["n": number, "code": code]))
                 continue
             }
@@ -204,7 +204,7 @@ enum RunForm {
         var errors: [String] = []
         func text(_ name: String) -> String { values[name] ?? "" }
         func integer(_ name: String, label: String) -> Int? {
-            guard let number = Int(text(name)) else {
+            guard let number = BoundedNumbers.integer(text(name), in: 0...1_000_000) else {
                 errors.append(localizer.t("run_form_number", ["field": localizer.t(label)]))
                 return nil
             }
@@ -225,7 +225,7 @@ enum RunForm {
             }
             return .some(seconds)
         }
-        let courseId = Int64(text("course_id"))
+        let courseId = BoundedNumbers.id(text("course_id"))
         if courseId == nil { errors.append(localizer.t("run_form_course_required")) }
         let capacity = integer("capacity", label: "run_capacity")
         let startsOn = date("starts_on", label: "run_starts_on")
@@ -249,7 +249,7 @@ enum RunForm {
                 instructor = try context.services.database.pool.read { try EmployeeDirectory.employee(nip: nip, in: $0)?.id }
                 if instructor == nil { errors.append(RunPlanIssue.unknownInstructor(number).message) }
             }
-            let sessionId = keepSessionIds ? Int64(field("id")) : nil
+            let sessionId = keepSessionIds ? BoundedNumbers.id(field("id")) : nil
             sessions.append(RunPlan.Session(id: sessionId, startsAt: start, endsAt: end, place: field("place").nilIfEmpty,
                                             onlineUrl: field("online").nilIfEmpty, instructorEmployeeId: instructor))
         }
@@ -269,8 +269,8 @@ enum RunForm {
         let parts = text.split(separator: "T", omittingEmptySubsequences: false)
         guard parts.count == 2, let day = CalendarDate(iso: String(parts[0])) else { return nil }
         let clock = parts[1].split(separator: ":", omittingEmptySubsequences: false)
-        guard clock.count >= 2, clock[0].count == 2, clock[1].count == 2, let hour = Int(clock[0]), let minute = Int(clock[1]),
-              (0...23).contains(hour), (0...59).contains(minute) else { return nil }
+        guard clock.count >= 2, clock[0].count == 2, clock[1].count == 2, let hour = BoundedNumbers.integer(String(clock[0]), in: 0...23),
+              let minute = BoundedNumbers.integer(String(clock[1]), in: 0...59) else { return nil }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = IndonesianTime.wib
         let components = DateComponents(year: day.year, month: day.month, day: day.day, hour: hour, minute: minute)

@@ -18,13 +18,9 @@ enum RunPage {
         var mandatory = false
     }
 
-    static func runId(_ context: Context) -> Int64? {
-        Int64(context.request.parameters["id"] ?? "")
-    }
-
     static func show(_ context: Context, error: String? = nil, status: Int = 200, nominate: NominateInput = NominateInput(),
                      cancelReasonMissing: Bool = false) throws -> Response {
-        guard let id = runId(context) else { return context.notFound() }
+        guard let id = context.pathID() else { return context.notFound() }
         let services = context.services
         let enrolments = EnrolmentService(database: services.database)
         try enrolments.expireOffers(runId: id)
@@ -157,7 +153,7 @@ enum RunPage {
 
     /// The run if the user may see it; otherwise a thrown 404.
     private static func visibleRun(_ context: Context) throws -> Run {
-        guard let id = runId(context),
+        guard let id = context.pathID(),
               let run = try context.services.database.pool.read({ try Run.fetchOne($0, key: id) }),
               RunFacts.visible(run, to: context.user) else { throw HTTPFailure(response: context.notFound()) }
         return run

@@ -80,7 +80,7 @@ enum RunsAPI {
     // MARK: Handlers
 
     private static func run(_ context: Context) throws -> Response {
-        guard let id = RunPage.runId(context) else { return context.notFound() }
+        guard let id = context.pathID() else { return context.notFound() }
         let service = EnrolmentService(database: context.services.database)
         try service.expireOffers(runId: id)
         guard let facts = try context.services.database.pool.read({ try RunFacts.load(id, in: $0) }),
@@ -107,7 +107,7 @@ enum RunsAPI {
     }
 
     private static func enrol(_ context: Context) throws -> Response {
-        guard let id = RunPage.runId(context),
+        guard let id = context.pathID(),
               let run = try context.services.database.pool.read({ try Run.fetchOne($0, key: id) }),
               RunFacts.visible(run, to: context.user) else { return context.notFound() }
         let body = context.request.body.isEmpty ? nil : try context.json(EnrolBody.self)
@@ -132,7 +132,7 @@ enum RunsAPI {
     private static func visibleEnrolment(_ context: Context) throws -> Enrolment {
         let user = context.user
         let found = try context.services.database.pool.read { db -> Enrolment? in
-            guard let id = Int64(context.request.parameters["id"] ?? ""), let enrolment = try Enrolment.fetchOne(db, key: id),
+            guard let id = context.pathID("id"), let enrolment = try Enrolment.fetchOne(db, key: id),
                   let run = try Run.fetchOne(db, key: enrolment.runId), RunFacts.visible(run, to: user),
                   try WorkshopAccess.maySeePerson(user, employeeId: enrolment.employeeId, in: db) else { return nil }
             return enrolment

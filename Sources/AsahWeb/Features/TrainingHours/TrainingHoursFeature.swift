@@ -69,7 +69,7 @@ struct TrainingHoursFeature: Feature {
     }
 
     private func unit(_ context: Context) throws -> Response {
-        guard let unitId = TrainingFormat.id(context, "unitId") else { return context.notFound() }
+        guard let unitId = context.pathID("unitId") else { return context.notFound() }
         let year = try TrainingFormat.year(context)
         let database = context.services.database
         guard let unit = try database.pool.read({ db in
@@ -104,7 +104,7 @@ struct TrainingHoursFeature: Feature {
     }
 
     private func review(_ context: Context) throws -> Response {
-        guard let id = TrainingFormat.id(context) else { return context.notFound() }
+        guard let id = context.pathID() else { return context.notFound() }
         let form = try context.form()
         let accept: Bool
         switch form["decision"] {
@@ -122,7 +122,7 @@ struct TrainingHoursFeature: Feature {
     }
 
     private func evidence(_ context: Context) throws -> Response {
-        guard let id = TrainingFormat.id(context) else { return context.notFound() }
+        guard let id = context.pathID() else { return context.notFound() }
         let database = context.services.database
         guard let entry = try database.pool.read({ db -> TrainingHoursEntry? in
             guard let entry = try TrainingHoursEntry.fetchOne(db, key: id),

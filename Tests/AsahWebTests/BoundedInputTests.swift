@@ -1,0 +1,109 @@
+import AsahCore
+import Foundation
+import GRDB
+import HTTPTestSupport
+import Testing
+
+/// Values from a request that once stopped the server or changed what a request meant: each is
+/// refused with a clear answer, or brought within bounds, and the server keeps serving.
+@Suite("Bounded request input")
+struct BoundedInputTests {
+    static let hugePages = ["366845182096078592", "9223372036854775807", "99999999999999999999999", "-9223372036854775808"]
+
+    @Test("A huge page number is brought within bounds on every paged list and API", arguments: hugePages)
+    func hugePageNumbers(page: String) throws {
+        let app = try TestApp()
+        let coordinator = try ForumCaller.login(app, "demo.koordinator")
+        let admin = try ForumCaller.login(app, "demo.admin")
+        let category = try app.forumCategory("penggajian")
+        for path in ["/api/v1/threads", "/api/v1/suggestions", "/api/v1/employees", "/forums/board", "/forums/categories/\(category)",
+                     "/people", "/runs", "/approvals"] {
+            let answer = try coordinator.call("GET", "\(path)?page=\(page)")
+            #expect(answer.status == 200, "\(path)?page=\(page): \(answer.status)")
+        }
+        for path in ["/admin/audit", "/api/v1/audit"] {
+            #expect(try admin.call("GET", "\(path)?page=\(page)").status == 200, "\(path)?page=\(page)")
+        }
+        #expect(try app.client.get("/healthz").status == 200)
+    }
+
+    @Test("A NUL in a JSON title is refused naming the field, and nothing is stored")
+    func nulInJSONText() throws {
+        let app = try TestApp()
+        let caller = try ForumCaller.login(app, "demo.pegawai")
+        let category = try app.forumCategory("penggajian")
+        let before = try app.database.pool.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM forum_threads")! }
+        let title = "A\\u0000" + String(repeating: "b", count: 30)
+        let answer = try caller.call("POST", "/api/v1/threads", """
+            {"category_id": \(category), "title": "\(title)", "body": "Isi usulan yang cukup panjang untuk disimpan."}
+            """)
+        #expect(answer.status == 400)
+        #expect(answer.text.contains("title"))
+        #expect(answer.text.contains("karakter kendali"))
+        let after = try app.database.pool.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM forum_threads")! }
+        #expect(after == before)
+    }
+
+    @Test("A NUL in a search or a form field is refused with 400, on pages and APIs",
+          arguments: ["/people?q=abc%00", "/api/v1/employees?q=abc%00", "/courses?q=a%00b", "/api/v1/threads?category=1%00"])
+    func nulInQuery(path: String) throws {
+        let app = try TestApp()
+        let caller = try ForumCaller.login(app, "demo.koordinator")
+        let answer = try caller.call("GET", path)
+        #expect(answer.status == 400)
+        #expect(try app.client.get("/healthz").status == 200)
+    }
+
+    @Test("A urlencoded form with a control character is refused before the handler")
+    func nulInForm() throws {
+        let app = try TestApp()
+        var browser = try app.signIn("demo.pegawai")
+        _ = try browser.get("/forums")
+        let answer = try browser.post("/forums/new", [("title", "Judul\u{0}yang cukup panjang"), ("body", "Isi")])
+        #expect(answer.status == 400)
+        #expect(answer.text.contains("title"))
+    }
+
+    @Test("A thousand-word search answers like a short one", arguments: ["/courses", "/api/v1/courses", "/people", "/api/v1/employees"])
+    func longSearch(path: String) throws {
+        let app = try TestApp()
+        let caller = try ForumCaller.login(app, "demo.koordinator")
+        let words = (0..<1_000).map { "kata\($0)" }.joined(separator: "+")
+        #expect(try caller.call("GET", "\(path)?q=\(words)").status == 200)
+    }
+
+    @Test("An unknown JSON key is refused with the key named instead of changing what the request means")
+    func unknownJSONKey() throws {
+        let app = try TestApp()
+        let coordinator = try ForumCaller.login(app, "demo.koordinator")
+        let run = try app.database.pool.read { try Int64.fetchOne($0, sql: "SELECT id FROM runs ORDER BY id LIMIT 1")! }
+        let enrolments = { try app.database.pool.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM enrolments")! } }
+        let before = try enrolments()
+        let answer = try coordinator.call("POST", "/api/v1/runs/\(run)/enrolments", #"{"nip": "\#(try app.nip(of: "demo.pegawai"))"}"#)
+        #expect(answer.status == 400)
+        #expect(answer.text.contains("nip"))
+        #expect(try enrolments() == before)
+    }
+
+    @Test("A missing or mistyped JSON field is named in the error")
+    func namedJSONFields() throws {
+        let app = try TestApp()
+        let caller = try ForumCaller.login(app, "demo.pegawai")
+        let missing = try caller.call("POST", "/api/v1/threads", #"{"title": "Judul yang cukup panjang", "body": "Isi"}"#)
+        #expect(missing.status == 400)
+        #expect(missing.text.contains("category_id"))
+        let mistyped = try caller.call("POST", "/api/v1/threads", #"{"category_id": "satu", "title": "Judul panjang", "body": "Isi"}"#)
+        #expect(mistyped.status == 400)
+        #expect(mistyped.text.contains("category_id"))
+    }
+
+    @Test("A run form with a session row numbered past Int's range is answered, not a trap")
+    func hugeSessionRow() throws {
+        let app = try TestApp()
+        var browser = try app.signIn("demo.koordinator")
+        _ = try browser.get("/runs/new")
+        let answer = try browser.post("/runs/new", [("s9223372036854775807_date", "2027-01-05"), ("capacity", "99999999999999999999")])
+        #expect(answer.status < 500)
+        #expect(try app.client.get("/healthz").status == 200)
+    }
+}
