@@ -41,6 +41,17 @@ struct UnitImportTests {
         }
     }
 
+    @Test("a control character in a cell is an error of that row, not a name stored cut short")
+    func controlCharacter() throws {
+        try F.withDatabase { database in
+            let report = try UnitImport(database: database).run(csv: "kode,nama,jenis,kode_induk\nDINKES,Dinas\u{0}Kesehatan,dinas,\nSETDA,Sekretariat Daerah,setda,\n")
+            #expect(!report.applied)
+            let errors = report.issues.filter { $0.severity == .error }.map { "\($0.line) \($0.column ?? "-")" }
+            #expect(errors == ["2 nama"])
+            #expect(try units(database).isEmpty)
+        }
+    }
+
     @Test("errors are reported per row and nothing is applied")
     func errors() throws {
         try F.withDatabase { database in

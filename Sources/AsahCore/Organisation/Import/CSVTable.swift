@@ -51,10 +51,21 @@ struct CSVTable {
         while let fields = reader.next() {
             line += 1
             if fields.allSatisfy({ $0.allSatisfy(\.isWhitespace) }) { continue }
+            if let index = fields.firstIndex(where: Self.hasControlCharacter) {
+                let column = header.indices.contains(index) ? header[index] : nil
+                report.error(line: line, column: column, "berisi karakter kendali (misalnya NUL) yang tidak boleh disimpan")
+                continue
+            }
             records.append(Record(line: line, fields: fields))
         }
         self.records = records
         self.columns = columns
+    }
+
+    /// Whether `text` holds a control character other than tab and line breaks: a NUL would
+    /// store a name cut short.
+    static func hasControlCharacter(_ text: String) -> Bool {
+        text.unicodeScalars.contains { $0.properties.generalCategory == .control && !["\t", "\n", "\r"].contains($0) }
     }
 
     /// Whether the header has this column.
