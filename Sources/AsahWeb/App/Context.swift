@@ -44,9 +44,9 @@ public struct Context: Sendable {
         do { return try request.form() } catch { throw HTTPFailure(response: refusal(error)) }
     }
 
-    /// The decoded query, or a 400 explaining the broken encoding or the control character.
-    func query() throws -> FormData {
-        do { return try request.query() } catch { throw HTTPFailure(response: refusal(error)) }
+    /// The query string, read through typed accessors; a 400 when its encoding is broken.
+    func query() throws -> Query {
+        do { return Query(fields: try request.query(), context: self) } catch { throw HTTPFailure(response: refusal(error)) }
     }
 
     /// The answer to a form body that cannot be read (broken encoding, a control character),

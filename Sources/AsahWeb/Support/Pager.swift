@@ -1,5 +1,3 @@
-import HTTPServer
-
 /// Page links for a long list: "previous", "next" and "Halaman 2 dari 9", for the
 /// `pager` navigation the list templates share.
 struct Pager {
@@ -15,16 +13,10 @@ struct Pager {
     }
 
     /// The highest page number a query may ask for: far beyond any real list, and small
-    /// enough that `Pager.offset(page: page, pageSize: pageSize)` can never overflow.
+    /// enough that `(page - 1) * pageSize` can never overflow.
     static let highestPage = 100_000
 
-    /// The page `query` asks for: the first when missing or not a number, `highestPage` at most.
-    static func requested(_ query: FormData) -> Int {
-        guard let text = query["page"], !text.isEmpty, text.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else { return 1 }
-        return min(max(1, Int(text) ?? highestPage), highestPage)  // nil: more digits than Int holds
-    }
-
-    /// The rows to skip for `page` of `pageSize` rows (`page` as `requested` gives it).
+    /// The rows to skip for `page` of `pageSize` rows (`page` as `Query.page()` gives it).
     static func offset(page: Int, pageSize: Int) -> Int {
         (min(max(1, page), highestPage) - 1) * pageSize
     }

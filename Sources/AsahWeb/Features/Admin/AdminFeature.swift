@@ -12,7 +12,7 @@ struct AdminFeature: Feature {
             RouteSpec(.post, "/admin/users/:id/roles", .signedIn(.manageAccounts), setRoles),
             RouteSpec(.get, "/admin/audit", .signedIn(.viewAuditLog), audit),
             RouteSpec(.get, "/api/v1/audit", .signedIn(.viewAuditLog)) { context in
-                let page = Pager.requested(try context.query())
+                let page = try context.query().page()
                 return .json(try context.services.database.pool.read {
                     try AuditLog.recent(limit: 100, offset: Pager.offset(page: page, pageSize: 100), in: $0)
                 }.map(AuditJSON.init))
@@ -79,7 +79,7 @@ struct AdminFeature: Feature {
     }
 
     private func audit(_ context: Context) throws -> Response {
-        let page = Pager.requested(try context.query())
+        let page = try context.query().page()
         let entries = try context.services.database.pool.read {
             try AuditLog.recent(limit: 100, offset: Pager.offset(page: page, pageSize: 100), in: $0)
         }.map { entry -> [String: Any] in

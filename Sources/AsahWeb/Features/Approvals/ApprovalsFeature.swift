@@ -67,7 +67,7 @@ struct ApprovalsFeature: Feature {
                       status: Int = 200) throws -> Response {
         let localizer = context.localizer
         let all = try pendingRequests(context)
-        let pager = Pager(page: Pager.requested(try context.query()), total: all.count, pageSize: Self.pageSize)
+        let pager = Pager(page: try context.query().page(), total: all.count, pageSize: Self.pageSize)
         let items = try items(context, for: all.dropFirst(pager.offset).prefix(Self.pageSize)).map { item -> [String: Any] in
             let request = item.request
             let hasError = errorFor == request.enrolmentId
@@ -83,7 +83,7 @@ struct ApprovalsFeature: Feature {
             ])
         }
         var notice: String?
-        if let code = try context.query()["notice"], notices.contains(code) { notice = localizer.t("approval_notice_\(code)") }
+        if let code = try context.query().text("notice"), notices.contains(code) { notice = localizer.t("approval_notice_\(code)") }
         return context.page("approvals", title: localizer.t("approval_title"), pager.values(localizer) { "/approvals?page=\($0)" }.merging([
             "items": items, "hasItems": !items.isEmpty, "notice": notice as Any,
             "error": (errorFor == nil ? error : nil) as Any, "rowErrorSummary": (errorFor != nil ? error : nil) as Any,

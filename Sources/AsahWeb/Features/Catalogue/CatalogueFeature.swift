@@ -30,9 +30,9 @@ struct CatalogueFeature: Feature {
 
     private func search(_ context: Context) throws -> (filters: Filters, courses: [Course]) {
         let query = try context.query()
-        let filters = Filters(text: query.trimmed("q"), form: query["form"].flatMap(CourseForm.init(rawValue:)),
-                              competency: query["competency"].flatMap(CoreValue.init(rawValue:)),
-                              maxJP: query.integer("max_jp", in: 0...10_000))
+        let filters = Filters(text: try query.trimmed("q"), form: try query.choice("form", CourseForm.self),
+                              competency: try query.choice("competency", CoreValue.self),
+                              maxJP: try query.integer("max_jp", in: 0...10_000))
         let courses = try context.services.database.pool.read { db in
             try CatalogueQueries.search(text: filters.text, form: filters.form, competency: filters.competency.map(Competency.core),
                                         maxJP: filters.maxJP, in: db)

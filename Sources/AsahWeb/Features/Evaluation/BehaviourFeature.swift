@@ -31,7 +31,7 @@ struct BehaviourFeature: Feature {
             "hasChecks": !checks.isEmpty,
             "surveys": surveys.map { ["id": $0.runId, "title": $0.title] as [String: Any] },
             "hasSurveys": !surveys.isEmpty,
-            "notice": (try context.query()["notice"] == "answered" ? localizer.t("checks_thanks") : nil) as Any,
+            "notice": (try context.query().text("notice") == "answered" ? localizer.t("checks_thanks") : nil) as Any,
         ])
     }
 

@@ -23,17 +23,17 @@ struct ImpactDashboard: Feature {
     static func filter(_ context: Context, in db: Database) throws -> ImpactFilter {
         let query = try context.query()
         var filter = ImpactFilter()
-        let year = query["year"] ?? ""
+        let year = try query.text("year") ?? ""
         let latest = try String.fetchOne(db, sql: "SELECT MAX(substr(ends_on, 1, 4)) FROM runs WHERE status = 'finished'")
             .flatMap { Int($0) }
         filter.year = year == "all" ? nil
-            : query.integer("year", in: 2000...2100) ?? latest ?? IndonesianTime.date(of: Clock.now()).year
-        filter.programmeId = query.id("programme")
-        if let course = query.trimmed("course") {
+            : try query.integer("year", in: 2000...2100) ?? latest ?? IndonesianTime.date(of: Clock.now()).year
+        filter.programmeId = try query.id("programme")
+        if let course = try query.trimmed("course") {
             filter.courseId = try BoundedNumbers.id(course) ?? CatalogueQueries.course(code: course, in: db)?.id ?? -1
         }
-        filter.runId = query.id("run")
-        filter.unitId = query.id("unit")
+        filter.runId = try query.id("run")
+        filter.unitId = try query.id("unit")
         return filter
     }
 

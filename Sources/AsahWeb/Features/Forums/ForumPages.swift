@@ -27,15 +27,15 @@ enum ForumPages {
             "latest": latest.map { ForumValues.summary($0, localizer, today: today) },
             "hasLatest": !latest.isEmpty,
             "canManage": Policy.allows(context.user, .decideSuggestions),
-            "notice": (query["notice"] == "category" ? localizer.t("forum_notice_category") : nil) as Any,
-            "error": query["error"].flatMap { errors.contains($0) ? localizer.t($0) : nil } as Any,
+            "notice": (try query.text("notice") == "category" ? localizer.t("forum_notice_category") : nil) as Any,
+            "error": try query.text("error").flatMap { errors.contains($0) ? localizer.t($0) : nil } as Any,
         ])
     }
 
     static func category(_ context: Context) throws -> Response {
         guard let id = context.pathID() else { return context.notFound() }
         let localizer = context.localizer
-        let page = Pager.requested(try context.query())
+        let page = try context.query().page()
         guard let (category, threads) = try context.services.database.pool.read({ db -> (ForumCategory, [ThreadSummary])? in
             guard let category = try ForumCategory.fetchOne(db, key: id) else { return nil }
             return (category, try Forums.latest(categoryId: id, limit: pageSize + 1, offset: Pager.offset(page: page, pageSize: pageSize), in: db))
@@ -51,8 +51,8 @@ enum ForumPages {
         }
         return context.page("forum_threads", title: category.name, [
             "edit": edit as Any,
-            "notice": (query["notice"] == "category" ? localizer.t("forum_notice_category") : nil) as Any,
-            "error": query["error"].flatMap { errors.contains($0) ? localizer.t($0) : nil } as Any,
+            "notice": (try query.text("notice") == "category" ? localizer.t("forum_notice_category") : nil) as Any,
+            "error": try query.text("error").flatMap { errors.contains($0) ? localizer.t($0) : nil } as Any,
             "heading": category.name, "lead": category.description, "categoryId": id,
             "threads": threads.prefix(pageSize).map { ForumValues.summary($0, localizer, today: today) },
             "hasThreads": !threads.isEmpty,
@@ -63,21 +63,21 @@ enum ForumPages {
     }
 
     /// The board's filter from the query string.
-    static func boardFilter(_ query: FormData) -> Forums.BoardFilter {
+    static func boardFilter(_ query: Query) throws -> Forums.BoardFilter {
         var filter = Forums.BoardFilter()
-        filter.status = query["status"].flatMap(SuggestionStatus.init(rawValue:))
-        filter.categoryId = query.id("category")
-        filter.order = query["order"].flatMap(Forums.BoardFilter.Order.init(rawValue:)) ?? .support
-        filter.overdueOnly = query["overdue"] == "1"
-        filter.agendaOnly = query["agenda"] == "1"
+        filter.status = try query.choice("status", SuggestionStatus.self)
+        filter.categoryId = try query.id("category")
+        filter.order = try query.choice("order", Forums.BoardFilter.Order.self) ?? .support
+        filter.overdueOnly = try query.flag("overdue")
+        filter.agendaOnly = try query.flag("agenda")
         return filter
     }
 
     static func board(_ context: Context) throws -> Response {
         let localizer = context.localizer
         let query = try context.query()
-        var filter = boardFilter(query)
-        let page = Pager.requested(query)
+        var filter = try boardFilter(query)
+        let page = try query.page()
         filter.limit = pageSize + 1
         filter.offset = Pager.offset(page: page, pageSize: pageSize)
         let today = ForumValues.today()
@@ -134,25 +134,26 @@ enum ForumPages {
     }
 
     /// The search query from the page's or the API's query string.
-    static func searchQuery(_ query: FormData) -> ForumSearch.Query? {
-        guard let text = query.trimmed("q"), !text.isEmpty else { return nil }
+    static func searchQuery(_ query: Query) throws -> ForumSearch.Query? {
+        guard let text = try query.trimmed("q"), !text.isEmpty else { return nil }
         var search = ForumSearch.Query(text: String(text.prefix(200)))
-        search.categoryId = query.id("category")
-        search.status = query["status"].flatMap(SuggestionStatus.init(rawValue:))
-        search.from = query["from"].flatMap(CalendarDate.init(iso:)).map { ForumSearch.dayStart($0) }
-        search.until = query["to"].flatMap(CalendarDate.init(iso:)).map { ForumSearch.dayStart($0) + 86400 }
+        search.categoryId = try query.id("category")
+        search.status = try query.choice("status", SuggestionStatus.self)
+        search.from = try query.date("from").map { ForumSearch.dayStart($0) }
+        search.until = try query.date("to").map { ForumSearch.dayStart($0) + 86400 }
         return search
     }
 
     static func search(_ context: Context) throws -> Response {
         let localizer = context.localizer
         let query = try context.query()
-        let search = searchQuery(query)
+        let search = try searchQuery(query)
+        let typed = (q: try query.text("q") ?? "", from: try query.text("from") ?? "", to: try query.text("to") ?? "")
         let (hits, categories) = try context.services.database.pool.read { db in
             (try search.map { try ForumSearch.search($0, in: db) } ?? [], try Forums.categories(in: db))
         }
         return context.page("forum_search", title: localizer.t("forum_search_title"), [
-            "q": query["q"] ?? "", "from": query["from"] ?? "", "to": query["to"] ?? "",
+            "q": typed.q, "from": typed.from, "to": typed.to,
             "statuses": ForumValues.statuses(selected: search?.status),
             "categories": ForumValues.categories(categories, selected: search?.categoryId),
             "searched": search != nil,

@@ -122,10 +122,10 @@ enum ForumsAPI {
 
     private static func threads(_ context: Context) throws -> Response {
         let query = try context.query()
-        let page = Pager.requested(query)
+        let page = try query.page()
         let today = ForumValues.today()
         let threads = try context.services.database.pool.read { db in
-            try Forums.latest(categoryId: query.id("category"), limit: ForumPages.pageSize,
+            try Forums.latest(categoryId: try query.id("category"), limit: ForumPages.pageSize,
                               offset: Pager.offset(page: page, pageSize: ForumPages.pageSize), in: db)
         }
         return .json(threads.map { ThreadJSON($0, today: today) })
@@ -133,8 +133,8 @@ enum ForumsAPI {
 
     private static func suggestions(_ context: Context) throws -> Response {
         let query = try context.query()
-        var filter = ForumPages.boardFilter(query)
-        let page = Pager.requested(query)
+        var filter = try ForumPages.boardFilter(query)
+        let page = try query.page()
         filter.limit = ForumPages.pageSize
         filter.offset = Pager.offset(page: page, pageSize: ForumPages.pageSize)
         let today = ForumValues.today()
@@ -230,7 +230,7 @@ enum ForumsAPI {
     }
 
     private static func search(_ context: Context) throws -> Response {
-        guard let query = ForumPages.searchQuery(try context.query()) else {
+        guard let query = try ForumPages.searchQuery(context.query()) else {
             return APIError.response(status: 400, code: "bad_request", message: context.localizer.t("forum_search_empty"))
         }
         let hits = try context.services.database.pool.read { try ForumSearch.search(query, in: $0) }

@@ -23,7 +23,7 @@ enum ModerationPages {
             }
             return (true, try forums.queue(viewer: user, in: db), appeals)
         }
-        let notice = try context.query()["notice"].flatMap { ThreadPage.notices.contains($0) ? localizer.t("forum_notice_\($0)") : nil }
+        let notice = try context.query().text("notice").flatMap { ThreadPage.notices.contains($0) ? localizer.t("forum_notice_\($0)") : nil }
         return context.page("forum_queue", title: localizer.t("forum_queue_title"), [
             "isModerator": isModerator, "error": error as Any, "notice": notice as Any,
             "queued": queued.map { item in

@@ -20,8 +20,8 @@ enum NewThreadPage {
     static func page(_ context: Context) throws -> Response {
         let query = try context.query()
         var input = Input()
-        input.categoryId = query.id("category")
-        input.kind = query["kind"].flatMap(ThreadKind.init(rawValue:)) ?? .suggestion
+        input.categoryId = try query.id("category")
+        input.kind = try query.choice("kind", ThreadKind.self) ?? .suggestion
         return try show(context, input)
     }
 

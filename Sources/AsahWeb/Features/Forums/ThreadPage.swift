@@ -59,7 +59,7 @@ enum ThreadPage {
         let thread = loaded.thread
         let coordinates = Forums.coordinates(user)
         let today = ForumValues.today()
-        let quoteNumber = query["quote"].flatMap(Int.init)
+        let quoteNumber = try query.integer("quote", in: 1...1_000_000)
         var replyInput = reply ?? ReplyInput()
         if reply == nil, let quoted = loaded.posts.first(where: { $0.post.number == quoteNumber }), !quoted.post.hidden {
             replyInput.body = ForumText.quote(quoted.post.body, author: quoted.authorLabel)
@@ -68,7 +68,8 @@ enum ThreadPage {
         let latestByPost = Dictionary(loaded.actions.compactMap { action in action.postId.map { ($0, action) } },
                                       uniquingKeysWith: { _, later in later })
         let numbers = Dictionary(uniqueKeysWithValues: loaded.posts.map { ($0.post.id!, $0.post.number) })
-        let actingNumber = postAction.flatMap { numbers[$0.postId] } ?? query["act"].flatMap(Int.init)
+        let askedNumber = try query.integer("act", in: 1...1_000_000)
+        let actingNumber = postAction.flatMap { numbers[$0.postId] } ?? askedNumber
 
         var data: [String: Any] = ForumValues.summary(loaded.summary, localizer, today: today)
         data["categoryId"] = loaded.category.id!
@@ -161,7 +162,7 @@ enum ThreadPage {
     }
 
     private static func notice(_ context: Context) throws -> String? {
-        guard let code = try context.query()["notice"], notices.contains(code) else { return nil }
+        guard let code = try context.query().text("notice"), notices.contains(code) else { return nil }
         return context.localizer.t("forum_notice_\(code)")
     }
 

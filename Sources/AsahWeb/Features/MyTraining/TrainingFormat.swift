@@ -30,7 +30,7 @@ enum TrainingFormat {
     /// `?year=` when it is a sensible year, else the current WIB year.
     static func year(_ context: Context) throws -> Int {
         let query = try context.query()
-        if let year = query.integer("year", in: 2000...2100) { return year }
+        if let year = try query.integer("year", in: 2000...2100) { return year }
         return currentYear
     }
 

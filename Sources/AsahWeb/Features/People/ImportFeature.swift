@@ -12,7 +12,7 @@ struct ImportFeature: Feature {
     func routes() -> [RouteSpec] {
         [
             RouteSpec(.get, "/people/import", .signedIn(.importOrganisation)) { context in
-                let kind = try Kind(rawValue: context.query()["kind"] ?? "") ?? .employees
+                let kind = try context.query().choice("kind", Kind.self) ?? .employees
                 return context.page("import", title: context.localizer.t("import_title"),
                                     ["employeesKind": kind == .employees, "unitsKind": kind == .units,
                                      "appraisalsKind": kind == .appraisals])
@@ -102,8 +102,8 @@ struct ImportFeature: Feature {
             return APIError.response(status: 400, code: "bad_request", message: context.localizer.t("import_not_utf8"))
         }
         let query = try context.query()
-        let dryRun = query["dry_run"] == "true"
-        let report = try run(kind, csv: csv, skipBadRows: query["skip_bad_rows"] == "true", dryRun: dryRun, context: context)
+        let dryRun = try query.flag("dry_run")
+        let report = try run(kind, csv: csv, skipBadRows: try query.flag("skip_bad_rows"), dryRun: dryRun, context: context)
         let body = ReportJSON(applied: report.applied, dry_run: dryRun, inserted: report.inserted, updated: report.updated,
                               skipped: report.skipped, issues: report.issues.map {
             .init(line: $0.line, column: $0.column, severity: $0.severity == .error ? "error" : "warning", message: $0.message)

@@ -27,8 +27,8 @@ struct PeopleFeature: Feature {
 
     private func search(_ context: Context) throws -> (Search, DirectoryPage) {
         let query = try context.query()
-        let search = Search(text: query.trimmed("q"), unitId: query.id("unit"),
-                            page: Pager.requested(query))
+        let search = Search(text: try query.trimmed("q"), unitId: try query.id("unit"),
+                            page: try query.page())
         let page = try context.services.database.pool.read {
             try EmployeeDirectory.search(search.text, unitId: search.unitId, page: search.page,
                                          pageSize: Self.pageSize, in: $0)

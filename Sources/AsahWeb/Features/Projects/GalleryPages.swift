@@ -17,7 +17,7 @@ enum GalleryPages {
     }
 
     static func list(_ context: Context) throws -> Response {
-        let query = try context.query()["q"]?.trimmingCharacters(in: .whitespaces) ?? ""
+        let query = try context.query().text("q")?.trimmingCharacters(in: .whitespaces) ?? ""
         let entries = try ProjectGallery(database: context.services.database).search(String(query.prefix(200)))
         let localizer = context.localizer
         return context.page("gallery", title: localizer.t("gallery_title"), [

@@ -100,7 +100,7 @@ enum ProjectsAPI {
     }
 
     private static func gallery(_ context: Context) throws -> Response {
-        let query = try context.query()["q"] ?? ""
+        let query = try context.query().text("q") ?? ""
         let entries = try ProjectGallery(database: context.services.database).search(String(query.prefix(200)))
         return .json(GalleryJSON(entries: entries.map(GalleryJSON.Entry.init)))
     }

@@ -9,11 +9,11 @@ enum RunList {
     static func list(_ context: Context) throws -> Response {
         let localizer = context.localizer
         let query = try context.query()
-        let chosen = query["status"].flatMap(RunStatus.init(rawValue:))
+        let chosen = try query.choice("status", RunStatus.self)
         let (pager, rows) = try context.services.database.pool.read { db in
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM runs WHERE ?1 IS NULL OR status = ?1",
                                          arguments: [chosen?.rawValue]) ?? 0
-            let pager = Pager(page: Pager.requested(query), total: total, pageSize: Self.pageSize)
+            let pager = Pager(page: try query.page(), total: total, pageSize: Self.pageSize)
             return (pager, try Row.fetchAll(db, sql: """
                 SELECT r.*, c.code AS course_code, c.title_id, c.title_en,
                        (SELECT COUNT(*) FROM enrolments e WHERE e.run_id = r.id AND e.state IN ('enrolled', 'offered')) AS held,

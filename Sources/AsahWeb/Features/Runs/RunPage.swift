@@ -133,7 +133,7 @@ enum RunPage {
     }
 
     private static func notice(_ context: Context) throws -> String? {
-        guard let code = try context.query()["notice"], notices.contains(code) else { return nil }
+        guard let code = try context.query().text("notice"), notices.contains(code) else { return nil }
         return context.localizer.t("notice_run_\(code)")
     }
 
