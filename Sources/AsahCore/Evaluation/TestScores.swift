@@ -50,8 +50,8 @@ public struct TestScores: Sendable {
         try database.evaluate(at: now) { db, now in
             guard try Run.fetchOne(db, key: runId) != nil else { throw EvaluationProblem.runNotFound }
             guard try Self.mayRecord(actor, runId: runId, in: db) else { throw EvaluationProblem.notPermitted }
-            guard maximum > 0, maximum.isFinite else {
-                throw EvaluationProblem.invalidScores(["Nilai maksimum harus lebih dari 0."])
+            guard Self.maximumScores.contains(maximum) else {
+                throw EvaluationProblem.invalidScores(["Nilai maksimum harus lebih dari 0 dan paling banyak \(Self.format(Self.maximumScores.upperBound))."])
             }
             let participants = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: """
                 SELECT p.nip, p.id FROM enrolments e JOIN employees p ON p.id = e.employee_id
@@ -133,8 +133,11 @@ public struct TestScores: Sendable {
         return pairs
     }
 
-    /// A score as written: "80" for a whole number, "72.5" otherwise.
+    /// The maximum a test may be scored out of: more than 0, at most 1,000.
+    public static let maximumScores = Double.leastNonzeroMagnitude...1_000
+
+    /// A score as written: "80" for a whole number, "72.5" otherwise (any Double, huge ones too).
     public static func format(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(value)
+        Int(exactly: value).map(String.init) ?? String(value)
     }
 }

@@ -108,6 +108,13 @@ extension Evaluation {
                 guard case .invalidScores(let problems) = try scores.record(runId: run.id!, entries: bad, maximum: 100, actor: instructor)
                     .problem else { Issue.record("refused"); return }
                 #expect(problems.count == 2)
+                let negative = [TestScores.Entry(nip: attended[0].nip, pre: -1, post: nil)]
+                for maximum in [0, -1, 1e300, Double.infinity, Double.nan] {
+                    #expect(try scores.record(runId: run.id!, entries: negative, maximum: maximum, actor: instructor).problem != nil,
+                            "maximum \(maximum) refused, not a trap")
+                }
+                let huge = [TestScores.Entry(nip: attended[0].nip, pre: 1e300, post: nil)]
+                #expect(try scores.record(runId: run.id!, entries: huge, maximum: 100, actor: instructor).problem != nil)
                 #expect(try world.database.pool.read { try TestScores.results(runId: run.id!, in: $0) }.allSatisfy { $0.pre == nil })
                 #expect(try scores.record(runId: run.id!, entries: good, maximum: 100, actor: instructor).get() == 4)
                 let results = try world.database.pool.read { try TestScores.results(runId: run.id!, in: $0) }

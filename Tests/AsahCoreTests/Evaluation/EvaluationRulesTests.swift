@@ -4,6 +4,13 @@ import Testing
 extension Evaluation {
     @Suite("Evaluation rules: normalised gain, Likert, difference-in-differences, matching")
     struct EvaluationRulesTests {
+        @Test("a score is written whole when it is whole, and any Double can be written")
+        func scoreFormat() {
+            #expect(TestScores.format(80) == "80")
+            #expect(TestScores.format(72.5) == "72.5")
+            #expect(TestScores.format(1e300) == "1e+300")
+        }
+
         @Test("normalised gain (post - pre) / (max - pre), with its bands")
         func gain() throws {
             #expect(NormalisedGain.gain(pre: 40, post: 70, max: 100) == 0.5)
