@@ -8,7 +8,7 @@ import Testing
 /// refused with a clear answer, or brought within bounds, and the server keeps serving.
 @Suite("Bounded request input")
 struct BoundedInputTests {
-    static let hugePages = ["366845182096078592", "9223372036854775807", "99999999999999999999999"]
+    static let hugePages = ["366845182096078592", "9223372036854775807"]
 
     @Test("A huge page number is brought within bounds on every paged list and API", arguments: hugePages)
     func hugePageNumbers(page: String) throws {
@@ -28,7 +28,7 @@ struct BoundedInputTests {
     }
 
     @Test("A query value that cannot be read is refused naming the parameter, on pages and APIs",
-          arguments: [("/api/v1/courses?max_jp=null", "max_jp"), ("/api/v1/threads?page=0", "page"), ("/api/v1/threads?page=-3", "page"),
+          arguments: [("/api/v1/courses?max_jp=null", "max_jp"), ("/api/v1/threads?page=0", "page"), ("/api/v1/threads?page=-3", "page"), ("/api/v1/threads?page=99999999999999999999999", "page"),
                       ("/api/v1/employees?unit=abc", "unit"), ("/api/v1/suggestions?status=entah", "status"),
                       ("/api/v1/suggestions?agenda=ya", "agenda"), ("/api/v1/search?q=gaji&from=kemarin", "from"),
                       ("/forums/board?order=acak", "order"), ("/courses?form=daring", "form")])

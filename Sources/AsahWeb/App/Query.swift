@@ -65,14 +65,12 @@ struct Query {
         return day
     }
 
-    /// The page asked for: 1 when absent, `Pager.highestPage` at most (a larger number, even
-    /// one past 64 bits, is the last page there can be); refused when not a whole number from 1.
+    /// The page asked for: 1 when absent, `Pager.highestPage` at most (a larger number is the
+    /// last page there can be); refused when not a whole number from 1 that fits in 64 bits.
     func page() throws -> Int {
         guard let text = try trimmed("page") else { return 1 }
-        guard text.utf8.allSatisfy({ (0x30...0x39).contains($0) }), text.contains(where: { $0 != "0" }) else {
-            throw refusal("error_query_page", "page")
-        }
-        return min(Int(text) ?? Pager.highestPage, Pager.highestPage)  // nil: more digits than Int holds
+        guard let page = BoundedNumbers.integer(text, in: 1...Int.max) else { throw refusal("error_query_page", "page") }
+        return min(page, Pager.highestPage)
     }
 
     private func refusal(_ key: String, _ name: String, _ values: [String: String] = [:]) -> HTTPFailure {
