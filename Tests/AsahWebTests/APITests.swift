@@ -36,6 +36,14 @@ struct APITests {
         #expect(error["code"] as? String == "invalid_credentials")
     }
 
+    @Test("signing in with a body that is not JSON gets 415 saying so, not a CSRF refusal")
+    func signInNotJSON() throws {
+        let app = try TestApp()
+        let answer = try app.client.request("POST", "/api/v1/session", body: Array("login=demo.admin".utf8))
+        #expect(answer.status == 415)
+        #expect(try json(answer)["error"].flatMap { ($0 as? [String: Any])?["code"] as? String } == "unsupported_media_type")
+    }
+
     @Test("anonymous API calls get 401 JSON, not a redirect")
     func anonymous() throws {
         let app = try TestApp()

@@ -89,6 +89,10 @@ public final class AsahApp: Sendable {
             }
             if request.method.isUnsafe, let answer = context.unreadableFormAnswer() { return answer }
             guard CSRF.isValid(request, session: identity?.session, viaBearer: identity?.viaBearer ?? false) else {
+                if spec.kind == .api, identity == nil, request.method != .delete, !CSRF.isJSON(request) {
+                    // Without a session only JSON is taken; say so rather than "form expired".
+                    return APIError.response(status: 415, code: "unsupported_media_type", message: context.localizer.t("error_json_required"))
+                }
                 return context.error(403, "error_csrf", code: "csrf")
             }
             do {

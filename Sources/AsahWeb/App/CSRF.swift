@@ -17,11 +17,14 @@ enum CSRF {
         guard request.method.isUnsafe, !viaBearer else { return true }
         let sent = request.headers[header] ?? submittedField(request)
         if let session { return sent.map { SecureToken.equal($0, session.csrfToken) } ?? false }
-        if request.path.hasPrefix("/api/") {
-            return request.headers["Content-Type"]?.lowercased().hasPrefix("application/json") ?? false
-        }
+        if request.path.hasPrefix("/api/") { return isJSON(request) }
         guard let cookie = request.cookies[anonymousCookie], let sent else { return false }
         return SecureToken.equal(sent, cookie)
+    }
+
+    /// Whether the request says its body is JSON, which a cross-site form cannot send.
+    static func isJSON(_ request: Request) -> Bool {
+        request.headers["Content-Type"]?.lowercased().hasPrefix("application/json") ?? false
     }
 
     private static func submittedField(_ request: Request) -> String? {

@@ -70,7 +70,7 @@ public struct Context: Sendable {
     /// The JSON body decoded as `T`, or a 400 saying what is wrong: not JSON, a field missing
     /// or of the wrong type, a key `T` does not know, or a control character in text.
     func json<T: Decodable>(_ type: T.Type) throws -> T {
-        guard request.headers["Content-Type"]?.lowercased().hasPrefix("application/json") == true else {
+        guard CSRF.isJSON(request) else {
             throw HTTPFailure(response: APIError.response(status: 415, code: "unsupported_media_type",
                                                          message: localizer.t("error_json_required")))
         }
