@@ -3,15 +3,27 @@ import Foundation
 
 /// A table as CSV text for a spreadsheet: comma-separated, header row first, UTF-8, quoted
 /// where needed, ending with a newline.
+///
+/// A cell that a spreadsheet would read as a formula (text starting with `=`, `+`, `-`, `@`,
+/// a tab or a carriage return: a unit named `=HYPERLINK(...)`, say) is written with a leading
+/// apostrophe, so opening an export never runs what someone typed; numbers such as `-0.25`
+/// stay numbers.
 public enum CSVText {
     public static func make(header: [String], rows: [[String]]) throws -> String {
         let stream = OutputStream(toMemory: ())
         stream.open()
         let writer = try CSVWriter(stream: stream)
-        try writer.write(row: header)
-        for row in rows { try writer.write(row: row) }
+        try writer.write(row: header.map(inert))
+        for row in rows { try writer.write(row: row.map(inert)) }
         writer.stream.close()
         let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
         return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// `cell` as a spreadsheet will show it, never as a formula.
+    static func inert(_ cell: String) -> String {
+        guard let first = cell.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first),
+              Double(cell) == nil else { return cell }
+        return "'" + cell
     }
 }

@@ -1,4 +1,3 @@
-import CSV
 import Foundation
 import GRDB
 
@@ -41,17 +40,12 @@ extension TrainingHours {
 
     /// ``compliance(year:target:)`` as CSV text (comma-separated, header row, UTF-8), for a spreadsheet.
     public func complianceCSV(year: Int, target: Double = annualTarget) throws -> String {
-        let stream = OutputStream(toMemory: ())
-        stream.open()
-        let writer = try CSVWriter(stream: stream)
-        try writer.write(row: ["tahun", "target_jp", "kode_unit", "nama_unit", "jumlah_pegawai", "mencapai_target", "persen"])
-        for unit in try compliance(year: year, target: target) {
-            try writer.write(row: [String(year), Self.format(target), unit.code, unit.name, String(unit.employees),
-                                   String(unit.reached), unit.percent.map(String.init) ?? ""])
-        }
-        writer.stream.close()
-        let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\n"
+        try CSVText.make(
+            header: ["tahun", "target_jp", "kode_unit", "nama_unit", "jumlah_pegawai", "mencapai_target", "persen"],
+            rows: compliance(year: year, target: target).map { unit in
+                [String(year), Self.format(target), unit.code, unit.name, String(unit.employees),
+                 String(unit.reached), unit.percent.map(String.init) ?? ""]
+            })
     }
 
     /// Active employees matching `filter` (one `?`, bound to `value`) with their JP for `year`.
