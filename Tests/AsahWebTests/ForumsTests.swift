@@ -119,6 +119,24 @@ struct ForumsTests {
         #expect(try admin.get("/admin/audit").text.contains("forum.pseudonym.reveal"))
     }
 
+    @Test("the edit form opens only for the author's own visible post: others and hidden posts get 404")
+    func editFormOwnPostOnly() throws {
+        let app = try TestApp()
+        let people = try ForumCaller.employees(app, 2)
+        let thread = try people[0].openThread(category: app.forumCategory("pelatihan"), title: "Ruang laktasi di kantor kecamatan",
+                                              body: "Isi rahasia yang belum siap dibaca orang lain.", pseudonymous: true)
+        let post = try app.openingPost(of: thread)
+        let path = "/forums/threads/\(thread)/posts/\(post)/edit"
+        let author = try people[0].call("GET", path)
+        #expect(author.status == 200)
+        #expect(author.text.contains("Isi rahasia"))
+        let stranger = try people[1].call("GET", path)
+        #expect(stranger.status == 404)
+        #expect(!stranger.text.contains("Isi rahasia"))
+        try app.database.pool.write { try $0.execute(sql: "UPDATE forum_posts SET hidden = 1 WHERE id = ?", arguments: [post]) }
+        #expect(try people[0].call("GET", path).status == 404)
+    }
+
     @Test("the API flags posts, lets authors edit and coordinators change a status with a reason")
     func apiModeration() throws {
         let app = try TestApp()

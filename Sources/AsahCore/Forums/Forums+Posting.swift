@@ -97,6 +97,16 @@ extension Forums {
         }
     }
 
+    /// `actor`'s own post, as its edit form shows it: nil when the post is someone else's or
+    /// hidden by a moderator (neither may be shown there).
+    public func ownPost(_ postId: Int64, by actor: Principal) throws -> ForumPost? {
+        try database.pool.read { db in
+            guard let post = try ForumPost.fetchOne(db, key: postId), !post.hidden,
+                  try isAuthor(actor.userId, of: post, db: db) else { return nil }
+            return post
+        }
+    }
+
     /// The earlier texts of a post, newest first (for moderators).
     public func revisions(postId: Int64) throws -> [(body: String, replacedAt: Int64)] {
         try database.pool.read { db in

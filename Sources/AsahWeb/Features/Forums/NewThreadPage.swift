@@ -68,7 +68,7 @@ enum NewThreadPage {
 
     static func editPage(_ context: Context) throws -> Response {
         let (threadId, postId) = try ThreadActions.threadPost(context)
-        let post = try context.services.database.pool.read { try ForumPost.fetchOne($0, key: postId)! }
+        guard let post = try ForumValues.forums(context).ownPost(postId, by: context.user) else { return context.notFound() }
         return try showEdit(context, threadId: threadId, post: post, body: post.body)
     }
 
@@ -79,7 +79,7 @@ enum NewThreadPage {
         case .success(let post): return ThreadPage.done(threadId, "edited", anchor: "#tulisan-\(post.number)")
         case .failure(.notFound): return context.notFound()
         case .failure(let problem):
-            let post = try context.services.database.pool.read { try ForumPost.fetchOne($0, key: postId)! }
+            guard let post = try ForumValues.forums(context).ownPost(postId, by: context.user) else { return context.notFound() }
             return try showEdit(context, threadId: threadId, post: post, body: body, error: problem.message, status: problem.httpStatus)
         }
     }
