@@ -279,6 +279,16 @@ struct EvaluationTests {
         #expect(page.status == 200 && page.text.contains("team-needs"))
         let needs = try #require(try json(atasan.get("/api/v1/team/needs")) as? [[String: Any]])
         #expect(!needs.isEmpty && needs.allSatisfy { !($0["reasons"] as? [String] ?? []).isEmpty })
+        let fromAppraisal = Set(needs.filter { ($0["reasons"] as? [String] ?? []).contains { ["low_predikat", "perilaku_below"].contains($0) } }
+            .compactMap { $0["nip"] as? String })
+        let audited = try app.database.pool.read { db in
+            Set(try String.fetchAll(db, sql: """
+                SELECT a.subject FROM audit_log a JOIN users u ON u.id = a.actor_user_id
+                WHERE a.action = 'appraisal.read' AND u.login = 'demo.atasan'
+                """))
+        }
+        #expect(!fromAppraisal.isEmpty)
+        #expect(fromAppraisal.isSubset(of: audited), "a predikat shown to the supervisor is an audited appraisal read")
         if let need = needs.first(where: { ($0["recommended"] as? [[String: Any]])?.contains { $0["open_run_id"] is Int } == true }),
            let course = (need["recommended"] as? [[String: Any]])?.first(where: { $0["open_run_id"] is Int }),
            let runId = course["open_run_id"] as? Int, let nip = need["nip"] as? String {

@@ -19,18 +19,12 @@ struct NeedsFeature: Feature {
         ]
     }
 
-    private static let chain = """
-        p.id IN (WITH RECURSIVE chain(id) AS (SELECT id FROM employees WHERE supervisor_id = ?
-                 UNION SELECT e.id FROM employees e JOIN chain ON e.supervisor_id = chain.id) SELECT id FROM chain)
-        """
-
     private static func year(_ context: Context) throws -> Int {
         try context.query().integer("year", in: 2000...2100) ?? IndonesianTime.date(of: Clock.now()).year
     }
 
     private static func teamNeeds(_ context: Context, year: Int) throws -> [TrainingNeeds.Need] {
-        guard let own = context.user.employeeId else { return [] }
-        return try context.services.database.pool.read { try TrainingNeeds.list(chain, [own], year: year, in: $0) }
+        try context.services.database.pool.write { try TrainingNeeds.team(of: context.user, year: year, ip: context.ip, in: $0) }
     }
 
     static func reason(_ reason: TrainingNeeds.Reason, _ localizer: Localizer) -> String {
