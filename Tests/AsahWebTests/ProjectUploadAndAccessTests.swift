@@ -177,6 +177,38 @@ struct ProjectUploadAndAccessTests {
         _ = pegawai
     }
 
+    @Test("a team's project reaches the gallery only when every member consents; one withdrawal takes it out")
+    func teamGalleryConsent() throws {
+        let app = try TestApp()
+        let fixture = try ProjectFixture(app: app)  // team_size: 2
+        let project = try fixture.pegawaiProject(title: "Arsip Surat Digital Kecamatan")
+        let id = project.id!
+        var owner = try app.signIn("demo.pegawai")
+        try owner.get("/projects/\(id)")
+        #expect(try owner.post("/projects/\(id)/team", [("nip", try app.nip(of: "peserta.lain"))]).status == 303)
+        let coach = try fixture.training.principal("demo.instruktur")
+        for position in 0..<3 {
+            try owner.get("/projects/\(id)")
+            #expect(try owner.postMultipart("/projects/\(id)/milestones/\(position)/submissions", fields: [("body", "tahap")],
+                                            files: []).status == 303)
+            _ = try ProjectReviews(database: app.database).review(projectId: id, position: position, decision: .accept, comment: "",
+                                                                  scores: position == 2 ? [90, 90] : nil, actor: coach).get()
+        }
+        var stranger = try app.signIn("orang.asing")
+        try owner.get("/projects/\(id)")
+        #expect(try owner.post("/projects/\(id)/gallery", [("consent", "yes"), ("measured_result", "Surat selesai dalam sehari")]).status == 303)
+        #expect(try stranger.get("/gallery/\(id)").status == 404, "the team mate has not agreed")
+        let waiting = try owner.get("/projects/\(id)")
+        #expect(waiting.text.contains("gallery-waiting"))
+        var mate = try app.signIn("peserta.lain")
+        try mate.get("/projects/\(id)")
+        #expect(try mate.post("/projects/\(id)/gallery", [("consent", "yes"), ("measured_result", "Surat selesai dalam sehari")]).status == 303)
+        #expect(try stranger.get("/gallery/\(id)").status == 200)
+        try mate.get("/projects/\(id)")
+        #expect(try mate.post("/projects/\(id)/gallery", [("measured_result", "Surat selesai dalam sehari")]).status == 303)
+        #expect(try stranger.get("/gallery/\(id)").status == 404, "one withdrawal takes it out")
+    }
+
     @Test("the gallery shows consented completed projects, searchable; the report downloads only with consent")
     func gallery() throws {
         let app = try TestApp()

@@ -23,6 +23,7 @@ enum Migrations {
         }
         migrator.registerMigration("v10-evaluation-data-version", migrate: EvaluationDataVersion.migrate)
         migrator.registerMigration("v11-survey-tallies", migrate: SurveyTallies.migrate)
+        migrator.registerMigration("v12-project-gallery-consents", migrate: ProjectSchema.galleryConsents)
         return migrator
     }
 

@@ -93,4 +93,23 @@ enum ProjectSchema {
                 """)
         }
     }
+
+    /// Consent to the gallery per team member: a team's project is shown only when every
+    /// member has consented (one member could publish everyone's work before). A published
+    /// project of one person keeps its consent; a published team project waits for its team.
+    static func galleryConsents(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE project_gallery_consents (
+                project_id INTEGER NOT NULL REFERENCES projects(id),
+                employee_id INTEGER NOT NULL REFERENCES employees(id),
+                consented_at INTEGER NOT NULL,
+                PRIMARY KEY (project_id, employee_id)
+            ) WITHOUT ROWID;
+            INSERT INTO project_gallery_consents (project_id, employee_id, consented_at)
+                SELECT p.id, m.employee_id, p.updated_at FROM projects p JOIN project_members m ON m.project_id = p.id
+                WHERE p.gallery_consent AND (SELECT COUNT(*) FROM project_members WHERE project_id = p.id) = 1;
+            UPDATE projects SET gallery_consent = 0, featured = 0
+                WHERE gallery_consent AND (SELECT COUNT(*) FROM project_members WHERE project_id = projects.id) > 1;
+            """)
+    }
 }

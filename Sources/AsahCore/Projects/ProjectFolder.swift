@@ -33,6 +33,8 @@ public struct ProjectFolder: Sendable {
     public let statuses: [MilestoneStatus]
     /// Every round by milestone position, oldest first.
     public let rounds: [Int: [Round]]
+    /// The team members who have not (yet) consented to show the project in the gallery.
+    public let galleryWaitingFor: Set<Int64>
 
     /// The position the team may submit now, if any.
     public var openPosition: Int? { project.status == .active ? MilestoneProgress.open(statuses) : nil }
@@ -76,7 +78,7 @@ public struct ProjectFolder: Sendable {
                 roles: ProjectAccess.roles(of: principal, in: project, members: memberIds),
                 statuses: MilestoneProgress.statuses(setting.schedule, submissions: submissions, reviews: reviews,
                                                      today: IndonesianTime.date(of: now)),
-                rounds: rounds, viewer: principal)
+                rounds: rounds, galleryWaitingFor: try ProjectGallery.waitingFor(id, in: db), viewer: principal)
         }
     }
 

@@ -10,20 +10,30 @@ public struct ProjectGallery: Sendable {
         self.database = database
     }
 
-    /// A team member gives or withdraws consent to show the completed project, with the
-    /// measured result in their words.
+    /// A team member gives or withdraws their consent to show the completed project, with the
+    /// measured result in their words. The project is shown once every member has consented;
+    /// one withdrawal takes it out of the gallery.
     public func consent(projectId: Int64, consent: Bool, measuredResult: String, actor: Principal, ip: String? = nil,
                         now: Int64? = nil) throws -> Result<Project, ProjectProblem> {
         let result = measuredResult.trimmingCharacters(in: .whitespacesAndNewlines)
         return try database.attempt(at: now) { db, now in
             var (project, roles) = try Projects.load(projectId, for: actor, in: db)
-            guard roles.contains(.member) else { throw ProjectProblem.notPermitted }
+            guard roles.contains(.member), let employeeId = actor.employeeId else { throw ProjectProblem.notPermitted }
             guard project.status == .completed else { throw ProjectProblem.notCompleted }
             guard result.count <= 5000 else { throw ProjectProblem.invalid(["Hasil terukur paling panjang 5.000 karakter."]) }
             if consent, result.isEmpty { throw ProjectProblem.invalid(["Tuliskan hasil yang terukur untuk galeri."]) }
-            project.galleryConsent = consent
+            if consent {
+                try db.execute(sql: """
+                    INSERT INTO project_gallery_consents (project_id, employee_id, consented_at) VALUES (?, ?, ?)
+                    ON CONFLICT DO NOTHING
+                    """, arguments: [projectId, employeeId, now])
+            } else {
+                try db.execute(sql: "DELETE FROM project_gallery_consents WHERE project_id = ? AND employee_id = ?",
+                               arguments: [projectId, employeeId])
+            }
+            project.galleryConsent = try Self.waitingFor(projectId, in: db).isEmpty
             project.measuredResult = result
-            if !consent { project.featured = false }
+            if !project.galleryConsent { project.featured = false }
             project.updatedAt = now
             try project.update(db)
             try Self.index(project, in: db)
@@ -31,6 +41,15 @@ public struct ProjectGallery: Sendable {
                                 subject: "project:\(projectId)", in: db)
             return project
         }
+    }
+
+    /// The team members of `projectId` who have not consented to the gallery, by id.
+    public static func waitingFor(_ projectId: Int64, in db: Database) throws -> Set<Int64> {
+        Set(try Int64.fetchAll(db, sql: """
+            SELECT m.employee_id FROM project_members m
+            WHERE m.project_id = ? AND NOT EXISTS (SELECT 1 FROM project_gallery_consents c
+                                                   WHERE c.project_id = m.project_id AND c.employee_id = m.employee_id)
+            """, arguments: [projectId]))
     }
 
     /// A coordinator features a project in the gallery, or stops featuring it.

@@ -100,6 +100,8 @@ enum ProjectView {
                 "status": localizer.t("project_status_\(project.status.rawValue)"), "statusCode": project.status.rawValue,
                 "finalScore": score(project.finalScore, localizer), "hasScore": project.finalScore != nil,
                 "consent": project.galleryConsent, "featured": project.featured,
+                "myConsent": context.user.employeeId.map { !folder.galleryWaitingFor.contains($0) } ?? false,
+                "consentWaiting": folder.members.filter { folder.galleryWaitingFor.contains($0.id) }.map(\.name).joined(separator: ", "),
             ] as [String: Any],
             "run": ["id": folder.setting.run.id ?? 0, "title": folder.setting.run.title,
                     "course": folder.setting.course.title.indonesian],
