@@ -51,7 +51,7 @@ struct Query {
 
     /// `name` as a yes/no switch (`1`/`true`, `0`/`false`); false when absent or empty.
     func flag(_ name: String) throws -> Bool {
-        switch try trimmed(name)?.lowercased() {
+        switch try trimmed(name) {
         case nil, "0", "false": false
         case "1", "true": true
         default: throw refusal("error_query_flag", name)

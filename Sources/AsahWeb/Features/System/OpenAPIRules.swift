@@ -11,7 +11,7 @@ import Foundation
 /// - text in a query or path parameter, a request body or a key of a free-form object never
 ///   holds a control character (tab and line breaks aside), which the server refuses;
 /// - whole numbers are 64-bit;
-/// - an empty query value means "any" (`Query`), so every query parameter takes "".
+/// - a blank query value means "any" (`Query`), so every query parameter takes one.
 enum OpenAPIRules {
     /// Text without C0/C1 control characters other than tab, line feed and carriage return.
     static let textPattern = "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"
@@ -58,19 +58,13 @@ enum OpenAPIRules {
         document["paths"] = paths
     }
 
-    /// A query parameter that also takes the empty value, which means "any" (an HTML form
-    /// sends an empty field so): "" joins its choices, or its schema becomes "that or empty".
+    /// A query parameter that also takes a blank value, which means "any" (an HTML form sends
+    /// an empty field so; white space alone reads as blank): its schema becomes "that or blank".
     private static func emptyMeansAny(_ parameter: [String: Any]) -> [String: Any] {
-        guard var schema = parameter["schema"] as? [String: Any], schema["type"] as? String != "string" || schema["enum"] != nil
+        guard let schema = parameter["schema"] as? [String: Any], schema["type"] as? String != "string" || schema["enum"] != nil
         else { return parameter }
-        if var choices = schema["enum"] as? [Any] {
-            if !choices.contains(where: { ($0 as? String) == "" }) { choices.append("") }
-            schema["enum"] = choices
-        } else {
-            schema = ["anyOf": [schema, ["type": "string", "maxLength": 0]]]
-        }
         var parameter = parameter
-        parameter["schema"] = schema
+        parameter["schema"] = ["anyOf": [schema, ["type": "string", "pattern": "^\\s*$"]]]
         return parameter
     }
 
