@@ -4,8 +4,8 @@ import Logging
 
 /// Runs the workshop sweep (expired seat offers move on, "session tomorrow" reminders), the
 /// project reminders (due, late, waiting for review), the behaviour-check sweep (checks
-/// scheduled, respondents told and reminded), the survey announcements and the purge of
-/// expired sessions every few minutes
+/// scheduled, respondents told and reminded), the survey announcements, the purge of
+/// expired sessions and of uploaded files no record refers to every few minutes
 /// on a background thread while the server runs.
 final class PeriodicSweep: @unchecked Sendable {
     private let sweep: WorkshopSweep
@@ -13,6 +13,7 @@ final class PeriodicSweep: @unchecked Sendable {
     private let checks: BehaviourChecks
     private let surveys: Surveys
     private let sessions: SessionStore
+    private let database: AppDatabase
     private let interval: TimeInterval
     private let logger: Logger
     private let timer: DispatchSourceTimer
@@ -23,6 +24,7 @@ final class PeriodicSweep: @unchecked Sendable {
         checks = BehaviourChecks(database: database, monthsAfter: behaviourCheckMonths)
         surveys = Surveys(database: database)
         sessions = SessionStore(database: database, policy: SessionPolicy())
+        self.database = database
         self.interval = interval
         self.logger = logger
         timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "asah.sweep"))
@@ -30,9 +32,11 @@ final class PeriodicSweep: @unchecked Sendable {
 
     func start() {
         timer.schedule(deadline: .now(), repeating: interval)
-        timer.setEventHandler { [sweep, projects, checks, surveys, sessions, logger] in
+        timer.setEventHandler { [sweep, projects, checks, surveys, sessions, database, logger] in
             do {
                 try sessions.purgeExpired()
+                let orphans = try StoredUploads.removeOrphans(database: database)
+                if orphans > 0 { logger.info("sweep: \(orphans) uploaded files no record refers to removed") }
                 let result = try sweep.run()
                 if result.expiredOffers + result.reminders > 0 {
                     logger.info("sweep: \(result.expiredOffers) offers expired, \(result.reminders) reminders sent")

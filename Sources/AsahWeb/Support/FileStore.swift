@@ -6,7 +6,8 @@ import HTTPServer
 /// file is stored as `<sha256>.<ext>`, so the same bytes are kept once and no client-given
 /// name ever becomes a path. A file is accepted only when its first bytes (sniffed, not the
 /// declared type) are of an allowed kind AND its name ends in an extension of that kind;
-/// the client's name is kept by the caller as display text only.
+/// the client's name is kept by the caller as display text only. A file is never deleted by
+/// a request (see ``StoredUploads``).
 struct FileStore: Sendable {
     /// A kind of file the store may accept.
     struct Kind: Sendable, Hashable {
@@ -53,8 +54,6 @@ struct FileStore: Sendable {
         let size: Int
         /// The client's file name made safe to show (no path, no control characters).
         let displayName: String
-        /// Whether this upload wrote the file (it was not already stored).
-        let isNew: Bool
     }
 
     let folder: String
@@ -86,25 +85,14 @@ struct FileStore: Sendable {
         guard let kind = kind(of: Array(bytes.prefix(16)), filename: file.clientFilename) else { return .failure(.wrongType) }
         let name = SecureToken.digest(bytes) + "." + kind.ext
         let path = (folder as NSString).appendingPathComponent(name)
-        var isNew = false
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            if !FileManager.default.fileExists(atPath: path) {
-                try data.write(to: URL(fileURLWithPath: path), options: .atomic)
-                isNew = true
-            }
+            // Written again when present: the same bytes, and a fresh date keeps the sweep off it.
+            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
             return .failure(.missing)
         }
-        return .success(Stored(name: name, kind: kind, size: bytes.count, displayName: Self.displayName(file.clientFilename, kind),
-                               isNew: isNew))
-    }
-
-    /// Removes files this request wrote when what should have pointed at them was not saved.
-    func discard(_ stored: [Stored]) {
-        for file in stored where file.isNew {
-            try? FileManager.default.removeItem(atPath: (folder as NSString).appendingPathComponent(file.name))
-        }
+        return .success(Stored(name: name, kind: kind, size: bytes.count, displayName: Self.displayName(file.clientFilename, kind)))
     }
 
     /// The bytes and kind of a stored file; `nil` for a name that is not one of ours.

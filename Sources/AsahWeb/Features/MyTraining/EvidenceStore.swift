@@ -6,6 +6,6 @@ enum EvidenceStore {
     static let maximumBytes = 5 * 1024 * 1024
 
     static func store(_ database: AppDatabase) -> FileStore {
-        FileStore(database: database, folder: "evidence", maximumBytes: maximumBytes, kinds: FileStore.Kind.documentsAndImages)
+        FileStore(database: database, folder: StoredUploads.evidenceFolder, maximumBytes: maximumBytes, kinds: FileStore.Kind.documentsAndImages)
     }
 }

@@ -8,7 +8,7 @@ enum ProjectUploads {
     static let maximumFiles = 5
 
     static func store(_ database: AppDatabase) -> FileStore {
-        FileStore(database: database, folder: SubmissionFile.folderName, maximumBytes: maximumBytes, kinds: FileStore.Kind.officeDocuments)
+        FileStore(database: database, folder: StoredUploads.projectsFolder, maximumBytes: maximumBytes, kinds: FileStore.Kind.officeDocuments)
     }
 
     /// Why the uploads of a request were refused, with the HTTP status to answer.
@@ -17,8 +17,8 @@ enum ProjectUploads {
         let message: String
     }
 
-    /// Keeps every non-empty file of the `files` field; all or none (files already kept are
-    /// discarded when a later one is refused).
+    /// Keeps every non-empty file of the `files` field; all or none (files kept before one is
+    /// refused are left to ``StoredUploads`` to remove: another request may share them).
     static func keep(_ request: Request, store: FileStore, localizer: Localizer) -> Result<[FileStore.Stored], Refusal> {
         let uploads = request.files.filter { $0.field == "files" && ($0.size > 0 || !$0.clientFilename.isEmpty) }
         guard uploads.count <= maximumFiles else {
@@ -30,7 +30,6 @@ enum ProjectUploads {
             switch store.keep(upload) {
             case .success(let stored): kept.append(stored)
             case .failure(let problem):
-                store.discard(kept)
                 let name = FileStore.displayName(upload.clientFilename, .pdf)
                 switch problem {
                 case .tooLarge:
@@ -76,9 +75,7 @@ enum ProjectUploads {
         switch try ProjectReviews(database: database).submit(projectId: id, position: position, body: form["body"] ?? "",
                                                              files: records(stored), actor: context.user, ip: context.ip) {
         case .success(let submission): return .submitted(submission, files: stored.count)
-        case .failure(let problem):
-            store.discard(stored)
-            return .failed(problem)
+        case .failure(let problem): return .failed(problem)
         }
     }
 

@@ -1,0 +1,42 @@
+import Foundation
+import GRDB
+
+/// The folders of uploaded files beside the database, and the sweep that removes the files no
+/// row refers to.
+///
+/// A request keeps its files before it writes the rows that point at them, and never deletes
+/// them when it fails: another request may have stored the same bytes (the store is
+/// content-addressed) and committed a row for them in between, as a double-clicked submission
+/// does. A file nothing refers to is removed by the sweep once it is older than any request
+/// could still be running.
+public enum StoredUploads {
+    /// Evidence of external trainings (`training_hours.evidence_path`).
+    public static let evidenceFolder = "evidence"
+    /// Milestone submission files (`submission_files.stored_name`).
+    public static let projectsFolder = SubmissionFile.folderName
+    /// How old an unreferenced file must be before the sweep removes it.
+    public static let graceSeconds: TimeInterval = 24 * 60 * 60
+
+    /// Removes the files of the upload folders beside `database` that no row refers to and that
+    /// were written more than `grace` seconds before `now`; answers how many were removed.
+    @discardableResult
+    public static func removeOrphans(database: AppDatabase, grace: TimeInterval = graceSeconds,
+                                     now: Date = Date()) throws -> Int {
+        let referenced = try database.pool.read { db in
+            [evidenceFolder: Set(try String.fetchAll(db, sql: "SELECT evidence_path FROM training_hours WHERE evidence_path IS NOT NULL")),
+             projectsFolder: Set(try String.fetchAll(db, sql: "SELECT stored_name FROM submission_files"))]
+        }
+        let base = (database.path as NSString).deletingLastPathComponent
+        var removed = 0
+        for (folder, names) in referenced {
+            let path = (base as NSString).appendingPathComponent(folder)
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] where !names.contains(name) {
+                let file = (path as NSString).appendingPathComponent(name)
+                guard let written = (try? FileManager.default.attributesOfItem(atPath: file))?[.modificationDate] as? Date,
+                      now.timeIntervalSince(written) > grace else { continue }
+                if (try? FileManager.default.removeItem(atPath: file)) != nil { removed += 1 }
+            }
+        }
+        return removed
+    }
+}
