@@ -17,6 +17,11 @@ struct Serve: ParsableCommand {
     @Option(help: "Folder with the course catalogue files.") var courses = "courses"
     @Option(help: "Worker threads (default: twice the cores).") var threads: Int?
     @Option(help: "Largest request body in bytes.") var maxBody = 8 * 1024 * 1024
+    @Option(help: "Largest request body in bytes before sign-in (no valid session or token).")
+    var maxAnonymousBody = 64 * 1024
+    @Option(help: ArgumentHelp("Most connections at once from one client address (0: no limit).",
+                               discussion: "Behind a reverse proxy every client shares the proxy's address: raise it or set 0 there."))
+    var perAddressConnections: UInt32 = ServerConfiguration().perAddressConnectionLimit
     @Option(help: "PEM private key for HTTPS.") var tlsKey: String?
     @Option(help: "PEM certificate for HTTPS.") var tlsCert: String?
     @Option(help: "Log level: trace, debug, info, notice, warning, error.") var logLevel = "info"
@@ -38,11 +43,14 @@ struct Serve: ParsableCommand {
         if FileManager.default.fileExists(atPath: courses) {
             CatalogueOutput.print(try CatalogueSync(database: appDatabase).sync(folder: courses))
         }
-        let app = try AsahApp(database: appDatabase, staticRoot: staticRoot, pageCacheSeconds: pageCacheSeconds, logger: logger)
+        let app = try AsahApp(database: appDatabase, staticRoot: staticRoot, pageCacheSeconds: pageCacheSeconds,
+                               anonymousBodyBytes: maxAnonymousBody, logger: logger)
         var configuration = ServerConfiguration()
         configuration.host = host
         configuration.port = port
         configuration.maxBodyBytes = maxBody
+        configuration.bodyLimit = app.bodyLimit
+        configuration.perAddressConnectionLimit = perAddressConnections
         if let threads { configuration.threads = threads }
         if let tlsKey, let tlsCert {
             configuration.tlsKeyPEM = try String(contentsOfFile: tlsKey, encoding: .utf8)
