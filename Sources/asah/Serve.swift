@@ -27,8 +27,16 @@ struct Serve: ParsableCommand {
     @Option(help: "Log level: trace, debug, info, notice, warning, error.") var logLevel = "info"
     @Option(help: "Seconds a signed-in page may be reused while nothing was written (0: off).") var pageCacheSeconds: Int64 = 10
     @Option(help: "Months after a run ends when its behaviour checks (evaluation level 3) open.") var behaviourCheckMonths = 3
+    @Flag(help: ArgumentHelp("Run the server as a child process and restart it when it crashes.",
+                             discussion: "Gives up after 5 crashes within 60 s. Not needed under systemd (Restart=on-failure)."))
+    var supervise = false
 
     func run() throws {
+        if supervise {
+            let executable = URL(fileURLWithPath: try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+            let arguments = CommandLine.arguments.dropFirst().filter { $0 != "--supervise" }
+            throw ExitCode(Supervisor(executable: executable, arguments: Array(arguments)).run())
+        }
         let signals = SignalWaiter(blocking: [SIGINT, SIGTERM])
         // A file-size limit reached must fail the write (SQLite reports it), not kill the server.
         signal(SIGXFSZ, SIG_IGN)
