@@ -17,13 +17,26 @@ struct Serve: ParsableCommand {
     @Option(help: "Folder with the course catalogue files.") var courses = "courses"
     @Option(help: "Worker threads (default: twice the cores).") var threads: Int?
     @Option(help: "Largest request body in bytes.") var maxBody = 8 * 1024 * 1024
+    @Option(help: "Largest request body in bytes before sign-in (no valid session or token).")
+    var maxAnonymousBody = 64 * 1024
+    @Option(help: ArgumentHelp("Most connections at once from one client address (0: no limit).",
+                               discussion: "Behind a reverse proxy every client shares the proxy's address: raise it or set 0 there."))
+    var perAddressConnections: UInt32 = ServerConfiguration().perAddressConnectionLimit
     @Option(help: "PEM private key for HTTPS.") var tlsKey: String?
     @Option(help: "PEM certificate for HTTPS.") var tlsCert: String?
     @Option(help: "Log level: trace, debug, info, notice, warning, error.") var logLevel = "info"
     @Option(help: "Seconds a signed-in page may be reused while nothing was written (0: off).") var pageCacheSeconds: Int64 = 10
     @Option(help: "Months after a run ends when its behaviour checks (evaluation level 3) open.") var behaviourCheckMonths = 3
+    @Flag(help: ArgumentHelp("Run the server as a child process and restart it when it crashes.",
+                             discussion: "Gives up after 5 crashes within 60 s. Not needed under systemd (Restart=on-failure)."))
+    var supervise = false
 
     func run() throws {
+        if supervise {
+            let executable = URL(fileURLWithPath: try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+            let arguments = CommandLine.arguments.dropFirst().filter { $0 != "--supervise" }
+            throw ExitCode(Supervisor(executable: executable, arguments: Array(arguments)).run())
+        }
         let signals = SignalWaiter(blocking: [SIGINT, SIGTERM])
         // A file-size limit reached must fail the write (SQLite reports it), not kill the server.
         signal(SIGXFSZ, SIG_IGN)
@@ -38,11 +51,14 @@ struct Serve: ParsableCommand {
         if FileManager.default.fileExists(atPath: courses) {
             CatalogueOutput.print(try CatalogueSync(database: appDatabase).sync(folder: courses))
         }
-        let app = try AsahApp(database: appDatabase, staticRoot: staticRoot, pageCacheSeconds: pageCacheSeconds, logger: logger)
+        let app = try AsahApp(database: appDatabase, staticRoot: staticRoot, pageCacheSeconds: pageCacheSeconds,
+                               anonymousBodyBytes: maxAnonymousBody, logger: logger)
         var configuration = ServerConfiguration()
         configuration.host = host
         configuration.port = port
         configuration.maxBodyBytes = maxBody
+        configuration.bodyLimit = app.bodyLimit
+        configuration.perAddressConnectionLimit = perAddressConnections
         if let threads { configuration.threads = threads }
         if let tlsKey, let tlsCert {
             configuration.tlsKeyPEM = try String(contentsOfFile: tlsKey, encoding: .utf8)

@@ -107,6 +107,65 @@ struct LimitTests {
         #expect(try connection.request("GET", "/hello").text == "Hello")
     }
 
+    /// A server that takes 100 bytes from requests without `Authorization` and 1 kB from the
+    /// others, counting how often it was asked.
+    private func credentialServer(asked: Locked<Int>) throws -> TestServer {
+        try TestServer {
+            $0.maxBodyBytes = 1024
+            $0.bodyLimit = { request in
+                asked.withLock { $0 += 1 }
+                return request.headers["Authorization"] == nil ? 100 : .max
+            }
+        }
+    }
+
+    @Test("A request without credentials announcing more than its limit gets 413 before sending the body, and the connection closes")
+    func anonymousAnnouncedBody() throws {
+        let server = try credentialServer(asked: Locked(0))
+        let connection = try server.client.connect()
+        defer { connection.close() }
+        let response = try connection.send(raw: Array(("POST /echo-size HTTP/1.1\r\nHost: x\r\n"
+            + "Content-Length: 200\r\n\r\n").utf8))
+        #expect(response.status == 413)
+        #expect(response.text.contains("100"))
+        #expect(response.closesConnection)
+        #expect(connection.waitForServerClose(within: 10))
+    }
+
+    @Test("A request without credentials streaming more than its limit gets 413")
+    func anonymousChunkedBody() throws {
+        let server = try credentialServer(asked: Locked(0))
+        let response = try server.client.send(raw: rawRequest(
+            "POST /echo-size HTTP/1.1", headers: ["Transfer-Encoding: chunked"],
+            body: chunk([UInt8](repeating: 66, count: 300), size: 64)))
+        #expect(response.status == 413)
+        #expect(try server.client.request("POST", "/echo-size", body: [UInt8](repeating: 65, count: 100)).text
+                == "received 100")
+    }
+
+    @Test("With credentials the server's own limit applies, and it still caps the application's")
+    func credentialedBody() throws {
+        let server = try credentialServer(asked: Locked(0))
+        let bearer = [("Authorization", "Bearer t")]
+        let within = try server.client.request("POST", "/echo-size", headers: bearer,
+                                               body: [UInt8](repeating: 65, count: 1000))
+        #expect(within.text == "received 1000")
+        let over = try server.client.request("POST", "/echo-size", headers: bearer,
+                                             body: [UInt8](repeating: 65, count: 1025))
+        #expect(over.status == 413)
+        #expect(over.text.contains("1024"))
+    }
+
+    @Test("A request without a body does not ask the application for a limit")
+    func noBodyNoQuestion() throws {
+        let asked = Locked(0)
+        let server = try credentialServer(asked: asked)
+        #expect(try server.client.get("/hello").status == 200)
+        #expect(asked.withLock { $0 } == 0)
+        _ = try server.client.request("POST", "/echo-size", body: [1])
+        #expect(asked.withLock { $0 } == 1)
+    }
+
     @Test("Request headers over the memory limit answer 431 and the server keeps serving")
     func headersTooLarge() throws {
         let server = try TestServer()

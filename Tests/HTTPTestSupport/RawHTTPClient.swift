@@ -122,11 +122,15 @@ public struct RawHTTPClient: Sendable {
     public let port: UInt16
     /// Seconds to wait for a complete response (and for a send to progress) before giving up.
     public let timeout: Double
+    /// The local IPv4 address to connect from (any of 127.0.0.0/8 on Linux), to act as
+    /// another client address; nil lets the system choose.
+    public let source: String?
 
-    public init(host: String = "127.0.0.1", port: UInt16, timeout: Double = 10) {
+    public init(host: String = "127.0.0.1", port: UInt16, timeout: Double = 10, source: String? = nil) {
         self.host = host
         self.port = port
         self.timeout = timeout
+        self.source = source
     }
 
     /// The `Host` header value for this server (`127.0.0.1:8080`).
@@ -136,7 +140,7 @@ public struct RawHTTPClient: Sendable {
 
     /// Opens a connection that stays open for several requests (keep-alive, pipelining, timeouts).
     public func connect() throws -> RawHTTPConnection {
-        try RawHTTPConnection(host: host, port: port, timeout: timeout)
+        try RawHTTPConnection(host: host, port: port, timeout: timeout, source: source)
     }
 
     /// Sends `raw` exactly as given on a fresh connection and reads the response.
@@ -281,12 +285,13 @@ public final class RawHTTPConnection {
     private var reader = ResponseReader(buffer: [])
     private var sawEOF = false
 
-    /// Connects at once; throws `RawHTTPError.cannotConnect` when nothing listens.
-    public init(host: String = "127.0.0.1", port: UInt16, timeout: Double = 10) throws {
+    /// Connects at once (from the IPv4 address `source` when given); throws
+    /// `RawHTTPError.cannotConnect` when nothing listens.
+    public init(host: String = "127.0.0.1", port: UInt16, timeout: Double = 10, source: String? = nil) throws {
         self.host = host
         self.port = port
         self.timeout = timeout
-        fd = try openSocket(host: host, port: port, timeout: timeout)
+        fd = try openSocket(host: host, port: port, timeout: timeout, source: source)
     }
 
     deinit { close() }
@@ -628,7 +633,7 @@ private func monotonicSeconds() -> Double {
     return Double(now.tv_sec) + Double(now.tv_nsec) / 1_000_000_000
 }
 
-private func openSocket(host: String, port: UInt16, timeout: Double) throws -> Int32 {
+private func openSocket(host: String, port: UInt16, timeout: Double, source: String?) throws -> Int32 {
     let text = host == "localhost" ? "127.0.0.1" : host
     let isIPv6 = text.contains(":")
     #if canImport(Darwin)
@@ -644,6 +649,18 @@ private func openSocket(host: String, port: UInt16, timeout: Double) throws -> I
     var one: Int32 = 1
     _ = setsockopt(fd, SOL_SOCKET, SO_NOSIGPIPE, &one, socklen_t(MemoryLayout<Int32>.size))
     #endif
+    if let source {
+        var local = sockaddr_in()
+        local.sin_family = sa_family_t(AF_INET)
+        let parsed = inet_pton(AF_INET, source, &local.sin_addr) == 1
+        let bound = parsed ? withUnsafePointer(to: &local) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        } : -1
+        guard bound == 0 else {
+            _ = closeSocket(fd)
+            throw RawHTTPError.invalidAddress(source)
+        }
+    }
     let result: Int32
     if isIPv6 {
         var address = sockaddr_in6()

@@ -36,11 +36,13 @@ class AsahServer:
         self.process = None
         self.log_path = os.path.join(self.folder, "server.log")
 
-    def start(self, wrapper=()):
-        """Starts serving; `wrapper` prefixes the command (for example a resource limit)."""
+    def start(self, wrapper=(), options=(), env=None):
+        """Starts serving; `wrapper` prefixes the command (for example a resource limit), `options`
+        are added to `asah serve` (for example `--supervise`), `env` adds environment variables."""
         log = open(self.log_path, "a")
         self.process = subprocess.Popen([*wrapper, self.binary, "serve", "--db", self.db, "--port", str(self.port),
-                                         "--log-level", "warning"], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+                                         "--log-level", "warning", *options], cwd=ROOT, stdout=log,
+                                        stderr=subprocess.STDOUT, env={**os.environ, **(env or {})})
         for _ in range(200):
             if self.process.poll() is not None:
                 break

@@ -7,10 +7,11 @@ import urllib.request
 from asah_server import AsahServer
 
 
-def dribble(port, stop, opened):
-    """Opens a connection and sends a request line one byte a second, never finishing it."""
+def dribble(port, source, stop, opened):
+    """Opens a connection from the address `source` and sends a request line one byte a second,
+    never finishing it."""
     try:
-        connection = socket.create_connection(("127.0.0.1", port), timeout=5)
+        connection = socket.create_connection(("127.0.0.1", port), timeout=5, source_address=(source, 0))
     except OSError:
         return
     opened.append(connection)
@@ -29,7 +30,9 @@ def test_slow_clients_do_not_block_a_normal_request():
     asah = AsahServer().start()
     stop = threading.Event()
     opened = []
-    dribblers = [threading.Thread(target=dribble, args=(asah.port, stop, opened), daemon=True) for _ in range(200)]
+    # From ten loopback addresses, 20 each: one address may hold only 128 connections at once.
+    dribblers = [threading.Thread(target=dribble, args=(asah.port, f"127.0.0.{2 + number % 10}", stop, opened),
+                                  daemon=True) for number in range(200)]
     try:
         for thread in dribblers:
             thread.start()

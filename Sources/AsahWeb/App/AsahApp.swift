@@ -10,14 +10,19 @@ public final class AsahApp: Sendable {
     let services: Services
     let router: Router
     let authentication: Authentication
+    /// The largest body accepted from a request that carries no valid session or token.
+    let anonymousBodyBytes: Int
 
     /// - Parameters:
     ///   - database: the opened, migrated database.
     ///   - staticRoot: the folder with CSS, scripts and images.
     ///   - pageCacheSeconds: how long a signed-in GET answer may be reused while nothing was
     ///     written (0 turns the page cache off).
+    ///   - anonymousBodyBytes: the largest body accepted before sign-in (the sign-in form is tiny).
     public init(database: AppDatabase, staticRoot: String, sessionPolicy: SessionPolicy = SessionPolicy(),
-                pageCacheSeconds: Int64 = 10, logger: Logger = Logger(label: "asah")) throws {
+                pageCacheSeconds: Int64 = 10, anonymousBodyBytes: Int = 64 * 1024,
+                logger: Logger = Logger(label: "asah")) throws {
+        self.anonymousBodyBytes = anonymousBodyBytes
         let sessions = SessionStore(database: database, policy: sessionPolicy)
         let messages = try MessageCatalogue()
         let services = Services(
@@ -59,10 +64,23 @@ public final class AsahApp: Sendable {
         router.handle(request)
     }
 
+    /// The largest body accepted for a request, given its headers (hand this to
+    /// `ServerConfiguration.bodyLimit`): the server's limit for a valid session or token, else
+    /// `anonymousBodyBytes`, so nobody holds megabytes in memory before sign-in and CSRF are
+    /// checked. The identity is cached, so the handler's own check costs nothing more.
+    public func bodyLimit(for request: Request) -> Int {
+        authentication.identify(request) == nil ? anonymousBodyBytes : .max
+    }
+
     /// The answer to a request whose body went over the server's `limit` in bytes (hand this to
     /// `ServerConfiguration.payloadTooLarge`): the error page or JSON error, in the person's language.
     public func payloadTooLarge(_ request: Request, limit: Int) -> Response {
-        let context = Self.context(for: request, services: services, identity: authentication.identify(request))
+        let identity = authentication.identify(request)
+        let context = Self.context(for: request, services: services, identity: identity)
+        guard identity != nil else {
+            return context.error(413, "error_body_too_large_anonymous", code: "payload_too_large",
+                                 values: ["kb": String(max(1, limit / 1024))])
+        }
         return context.error(413, "error_body_too_large", code: "payload_too_large",
                              values: ["mb": String(max(1, limit / (1024 * 1024)))])
     }
@@ -72,6 +90,11 @@ public final class AsahApp: Sendable {
         return Context(request: request, principal: identity?.principal, session: identity?.session,
                        unreadNotifications: identity?.unreadNotifications ?? 0,
                        localizer: services.messages.localizer(locale), services: services)
+    }
+
+    /// The method and path of a request as they may go into a log line.
+    private static func logged(_ request: Request) -> String {
+        LogText.escaped("\(request.method) \(request.path)")
     }
 
     /// Wraps a route's handler with sign-in, permission and CSRF checks.
@@ -103,12 +126,12 @@ public final class AsahApp: Sendable {
             } catch let failure as HTTPFailure {
                 return failure.response
             } catch where StorageFailure.matches(error) {
-                services.logger.critical("\(request.method) \(request.path): the database cannot be written: \(error)")
+                services.logger.critical("\(Self.logged(request)): the database cannot be written: \(LogText.escaped("\(error)"))")
                 var response = context.error(503, "error_storage_unavailable", code: "storage_unavailable")
                 response.headers.set("Retry-After", "30")
                 return response
             } catch {
-                services.logger.error("\(request.method) \(request.path) failed: \(error)")
+                services.logger.error("\(Self.logged(request)) failed: \(LogText.escaped("\(error)"))")
                 return context.error(500, "error_internal")
             }
         }

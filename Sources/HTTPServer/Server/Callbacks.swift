@@ -26,7 +26,8 @@ func requestCompleted(cls: UnsafeMutableRawPointer?, connection: OpaquePointer?,
     let state = Unmanaged<RequestState>.fromOpaque(pointer).takeRetainedValue()
     if server.logger.logLevel <= .info {
         let outcome = reason == .REQUEST_TERMINATED_COMPLETED_OK ? "" : " aborted"
-        server.logger.info("\(state.method) \(state.path) \(state.status) \(String(format: "%.2f", state.elapsedMilliseconds))ms\(outcome)")
+        let method = LogText.escaped(state.method), path = LogText.escaped(state.loggedPath)
+        server.logger.info("\(method) \(path) \(state.status) \(String(format: "%.2f", state.elapsedMilliseconds))ms\(outcome)")
     }
 }
 
@@ -43,7 +44,7 @@ func accessHandler(cls: UnsafeMutableRawPointer?, connection: OpaquePointer?, ur
     if !state.headersChecked {
         state.headersChecked = true
         state.method = method.map { String(cString: $0) } ?? "GET"
-        return exchange.begin()
+        return exchange.begin(version: version.map { String(cString: $0) } ?? "")
     }
     if uploadDataSize.pointee > 0 {
         let count = uploadDataSize.pointee

@@ -8,18 +8,36 @@ struct Exchange {
     let connection: OpaquePointer
     let state: RequestState
 
-    /// Headers have arrived. Refuse an announced oversized body at once; otherwise wait for the
-    /// body (answering on this first call would make libmicrohttpd drop keep-alive).
-    func begin() -> MHD_Result {
-        if let length = header("Content-Length").flatMap(Int.init), length > server.configuration.maxBodyBytes {
-            return send(tooLarge())
+    /// Headers have arrived. Refuse a malformed target or framing, or an announced oversized
+    /// body, at once (closing the connection: the body is not read); otherwise wait for the body
+    /// (answering on this first call would make libmicrohttpd drop keep-alive).
+    func begin(version: String) -> MHD_Result {
+        guard let rawURI = state.rawURI, let target = RequestTarget(rawURI) else {
+            return refuse(.text("Bad Request: malformed request target", status: 400))
+        }
+        state.target = target
+        if let problem = RequestFraming(connection: connection).problem(version: version) {
+            return refuse(.text("Bad Request: \(problem)", status: 400))
+        }
+        let length = header("Content-Length").flatMap(Int.init)
+        let announcesBody = (length ?? 0) > 0 || header("Transfer-Encoding") != nil
+        state.bodyLimit = announcesBody ? bodyLimit() : server.configuration.maxBodyBytes
+        if let length, length > state.bodyLimit {
+            return refuse(tooLarge())
         }
         if header("Content-Type")?.lowercased().hasPrefix("multipart/form-data") == true {
             state.multipart = MultipartCollector(connection: connection,
                                                  directory: server.configuration.uploadDirectory)
-            if state.multipart == nil { return send(.text("Bad Request: malformed multipart body", status: 400)) }
+            if state.multipart == nil { return refuse(.text("Bad Request: malformed multipart body", status: 400)) }
         }
         return .YES
+    }
+
+    /// The largest body accepted for this request: the application's `bodyLimit`, within `maxBodyBytes`.
+    private func bodyLimit() -> Int {
+        let ceiling = server.configuration.maxBodyBytes
+        guard let bodyLimit = server.configuration.bodyLimit else { return ceiling }
+        return min(ceiling, max(0, bodyLimit(headRequest())))
     }
 
     /// A chunk of body: stream it to the multipart parser or keep it, within the size limit.
@@ -30,7 +48,7 @@ struct Exchange {
     /// closes the connection instead of being read for ever.
     func receive(_ data: UnsafePointer<CChar>, count: Int) -> MHD_Result {
         state.receivedBytes += count
-        let limit = server.configuration.maxBodyBytes
+        let limit = state.bodyLimit
         if state.receivedBytes > limit {
             if !state.bodyTooLarge {
                 state.bodyTooLarge = true
@@ -52,10 +70,7 @@ struct Exchange {
     /// The request is complete: build it, ask the application, send the answer.
     func finish() -> MHD_Result {
         if state.bodyTooLarge { return send(tooLarge()) }
-        guard let rawURI = state.rawURI, let target = RequestTarget(rawURI) else {
-            return send(.text("Bad Request: malformed URL encoding", status: 400))
-        }
-        state.path = target.path
+        guard let target = state.target else { return .NO }
         if let multipart = state.multipart, !multipart.finish() {
             return send(.text("Bad Request: malformed multipart body", status: 400))
         }
@@ -67,18 +82,29 @@ struct Exchange {
         return send(server.handler(request))
     }
 
+    /// The request as far as its headers go, without a body.
+    private func headRequest() -> Request {
+        Request(method: HTTPMethod(state.method), path: state.target?.path ?? "/", rawQuery: state.target?.query ?? "",
+                headers: headers(), clientAddress: clientAddress(), isSecure: server.configuration.usesTLS)
+    }
+
     /// The configuration's answer to an oversized body (for the request without its body), else plain text.
     private func tooLarge() -> Response {
-        let limit = server.configuration.maxBodyBytes
-        guard let answer = server.configuration.payloadTooLarge, let rawURI = state.rawURI,
-              let target = RequestTarget(rawURI) else {
+        let limit = state.bodyLimit
+        guard let answer = server.configuration.payloadTooLarge else {
             return .text("Payload Too Large: the limit is \(limit) bytes", status: 413)
         }
-        var response = answer(Request(method: HTTPMethod(state.method), path: target.path, rawQuery: target.query,
-                                      headers: headers(), clientAddress: clientAddress(),
-                                      isSecure: server.configuration.usesTLS), limit)
+        var response = answer(headRequest(), limit)
         response.status = 413
         return response
+    }
+
+    /// Answers before the body is read and closes the connection, so no byte of a body that
+    /// was not read can be taken for the next request.
+    private func refuse(_ response: Response) -> MHD_Result {
+        var response = response
+        response.headers.set("Connection", "close")
+        return send(response)
     }
 
     private func send(_ response: Response) -> MHD_Result {

@@ -10,9 +10,12 @@ final class RequestState {
     let rawURI: String?
     let started = DispatchTime.now().uptimeNanoseconds
     var method = ""
-    var path = ""
+    /// The decoded target, set when the headers are checked (nil: refused with 400).
+    var target: RequestTarget?
     var status = 0
     var body: [UInt8] = []
+    /// The largest body accepted for this request, set when the headers are checked.
+    var bodyLimit = 0
     var bodyTooLarge = false
     var receivedBytes = 0
     var multipart: MultipartCollector?
@@ -23,6 +26,9 @@ final class RequestState {
     }
 
     deinit { multipart?.discard() }
+
+    /// The path for the access log: decoded when it could be, else the target as sent.
+    var loggedPath: String { target?.path ?? rawURI ?? "?" }
 
     var elapsedMilliseconds: Double {
         Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000

@@ -13,11 +13,19 @@ public struct ServerConfiguration: Sendable {
     public var connectionTimeout: UInt32 = 15
     /// Largest request body accepted; larger bodies get 413.
     public var maxBodyBytes = 8 * 1024 * 1024
+    /// The largest body accepted for one request, asked once its headers have arrived and only
+    /// when it announces a body (given the request without its body); capped by `maxBodyBytes`.
+    /// An application lowers it for requests that carry no credentials, so nobody can make the
+    /// server hold megabytes before sign-in and CSRF are checked. Without it: `maxBodyBytes`.
+    public var bodyLimit: (@Sendable (Request) -> Int)?
     /// Memory per connection for the request line and headers; more gets 431.
     public var headerMemoryBytes = 32 * 1024
-    /// Most connections at once, and from one address.
+    /// Most connections at once.
     public var connectionLimit: UInt32 = 4096
-    public var perAddressConnectionLimit: UInt32 = 0
+    /// Most connections at once from one client address (0: no limit); more are closed as soon
+    /// as they are accepted. Behind a reverse proxy every client shares the proxy's address:
+    /// raise it or turn it off there.
+    public var perAddressConnectionLimit: UInt32 = 128
     /// Where multipart file parts are streamed while a request is processed.
     public var uploadDirectory = NSTemporaryDirectory()
     /// PEM key and certificate; when both are set the server speaks HTTPS only.
@@ -25,8 +33,8 @@ public struct ServerConfiguration: Sendable {
     public var tlsCertificatePEM: String?
     /// Headers added to every response that does not set them itself.
     public var defaultHeaders = SecurityHeaders.standard
-    /// The answer to a request whose body goes over `maxBodyBytes`, given that request without
-    /// its body and the limit (so an application can explain it in the user's language); it is
+    /// The answer to a request whose body goes over its limit (`maxBodyBytes` or `bodyLimit`),
+    /// given that request without its body and the limit (so an application can explain it in the user's language); it is
     /// always sent as 413. Without it the server answers a plain-text 413.
     public var payloadTooLarge: (@Sendable (Request, Int) -> Response)?
 

@@ -50,6 +50,7 @@ final class TestApp: @unchecked Sendable {
         configuration.threads = 4
         configure(&configuration)
         configuration.payloadTooLarge = app.payloadTooLarge
+        configuration.bodyLimit = app.bodyLimit
         server = HTTPServer(configuration: configuration, logger: logger, handler: app.handle)
         try server.start()
         client = RawHTTPClient(port: server.port)

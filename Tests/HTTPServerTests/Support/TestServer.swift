@@ -36,9 +36,9 @@ final class TestServer: @unchecked Sendable {
     static let helloLastModified = "Mon, 01 Jan 2024 00:00:00 GMT"
 
     /// Starts the server; `configure` may change the configuration (port and host stay test values
-    /// unless changed there), `routes` may add routes.
+    /// unless changed there), `routes` may add routes, `log` receives the server's log lines.
     init(configure: (inout ServerConfiguration) -> Void = { _ in },
-         routes: (Router) -> Void = { _ in }) throws {
+         routes: (Router) -> Void = { _ in }, log: CapturedLog? = nil) throws {
         folder = FileManager.default.temporaryDirectory
             .appendingPathComponent("asah-http-tests-\(UUID().uuidString)").resolvingSymlinksInPath()
         staticRoot = folder.appendingPathComponent("static")
@@ -56,7 +56,8 @@ final class TestServer: @unchecked Sendable {
 
         router = Router()
         server = HTTPServer(configuration: configuration,
-                            logger: Logger(label: "asah.http.tests", factory: { _ in SwiftLogNoOpLogHandler() }),
+                            logger: log?.logger ?? Logger(label: "asah.http.tests",
+                                                          factory: { _ in SwiftLogNoOpLogHandler() }),
                             handler: { [router] in router.handle($0) })
         installRoutes()
         routes(router)
