@@ -57,7 +57,7 @@ struct Serve: ParsableCommand {
         configuration.host = host
         configuration.port = port
         configuration.maxBodyBytes = maxBody
-        configuration.bodyLimit = app.bodyLimit
+        app.wire(&configuration)
         configuration.perAddressConnectionLimit = perAddressConnections
         if let threads { configuration.threads = threads }
         if let tlsKey, let tlsCert {
@@ -68,7 +68,6 @@ struct Serve: ParsableCommand {
         }
         var httpLogger = logger
         httpLogger.logLevel = logger.logLevel
-        configuration.payloadTooLarge = app.payloadTooLarge
         let server = HTTPServer(configuration: configuration, logger: httpLogger, handler: app.handle)
         try server.start()
         let sweep = PeriodicSweep(database: appDatabase, behaviourCheckMonths: behaviourCheckMonths, logger: logger)

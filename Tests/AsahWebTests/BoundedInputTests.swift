@@ -87,6 +87,19 @@ struct BoundedInputTests {
         #expect(answer.text.contains("title"))
     }
 
+    @Test("A multipart body that cannot be read gets the API's JSON error, in the user's language")
+    func malformedMultipart() throws {
+        let app = try TestApp()
+        let caller = try ForumCaller.login(app, "demo.pegawai")
+        let answer = try app.client.request(
+            "POST", "/api/v1/projects/1/milestones/0/submissions",
+            headers: [("Authorization", "Bearer \(caller.token)"), ("Content-Type", "multipart/form-data; boundary=abc")],
+            body: Array("--abc\r\nTrue--abc--\r\n".utf8))
+        #expect(answer.status == 400)
+        #expect(answer.header("Content-Type")?.hasPrefix("application/json") == true)
+        #expect(answer.text.contains("formulir berkas rusak"))
+    }
+
     @Test("A thousand-word search answers like a short one", arguments: ["/courses", "/api/v1/courses", "/people", "/api/v1/employees"])
     func longSearch(path: String) throws {
         let app = try TestApp()

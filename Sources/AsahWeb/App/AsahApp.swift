@@ -68,13 +68,27 @@ public final class AsahApp: Sendable {
     /// `ServerConfiguration.bodyLimit`): the server's limit for a valid session or token, else
     /// `anonymousBodyBytes`, so nobody holds megabytes in memory before sign-in and CSRF are
     /// checked. The identity is cached, so the handler's own check costs nothing more.
-    public func bodyLimit(for request: Request) -> Int {
+    func bodyLimit(for request: Request) -> Int {
         authentication.identify(request) == nil ? anonymousBodyBytes : .max
     }
 
-    /// The answer to a request whose body went over the server's `limit` in bytes (hand this to
-    /// `ServerConfiguration.payloadTooLarge`): the error page or JSON error, in the person's language.
-    public func payloadTooLarge(_ request: Request, limit: Int) -> Response {
+    /// Hands the application's answers for what the HTTP layer refuses on its own (a body over
+    /// its limit, a multipart body that cannot be read) and the body limits to `configuration`.
+    public func wire(_ configuration: inout ServerConfiguration) {
+        configuration.payloadTooLarge = payloadTooLarge
+        configuration.malformedBody = malformedBody
+        configuration.bodyLimit = bodyLimit
+    }
+
+    /// The answer to a multipart body that cannot be read: the error page or JSON error.
+    func malformedBody(_ request: Request) -> Response {
+        let context = Self.context(for: request, services: services, identity: authentication.identify(request))
+        return context.error(400, "error_bad_multipart", code: "bad_request")
+    }
+
+    /// The answer to a request whose body went over the server's `limit` in bytes: the error
+    /// page or JSON error, in the person's language.
+    func payloadTooLarge(_ request: Request, limit: Int) -> Response {
         let identity = authentication.identify(request)
         let context = Self.context(for: request, services: services, identity: identity)
         guard identity != nil else {

@@ -28,7 +28,7 @@ struct Exchange {
         if header("Content-Type")?.lowercased().hasPrefix("multipart/form-data") == true {
             state.multipart = MultipartCollector(connection: connection,
                                                  directory: server.configuration.uploadDirectory)
-            if state.multipart == nil { return refuse(.text("Bad Request: malformed multipart body", status: 400)) }
+            if state.multipart == nil { return refuse(malformedBody()) }
         }
         return .YES
     }
@@ -72,7 +72,7 @@ struct Exchange {
         if state.bodyTooLarge { return send(tooLarge()) }
         guard let target = state.target else { return .NO }
         if let multipart = state.multipart, !multipart.finish() {
-            return send(.text("Bad Request: malformed multipart body", status: 400))
+            return send(malformedBody())
         }
         let request = Request(
             method: HTTPMethod(state.method), path: target.path, rawQuery: target.query,
@@ -96,6 +96,16 @@ struct Exchange {
         }
         var response = answer(headRequest(), limit)
         response.status = 413
+        return response
+    }
+
+    /// The configuration's answer to a multipart body that cannot be read, else plain text.
+    private func malformedBody() -> Response {
+        guard let answer = server.configuration.malformedBody else {
+            return .text("Bad Request: malformed multipart body", status: 400)
+        }
+        var response = answer(headRequest())
+        response.status = 400
         return response
     }
 

@@ -37,6 +37,9 @@ public struct ServerConfiguration: Sendable {
     /// given that request without its body and the limit (so an application can explain it in the user's language); it is
     /// always sent as 413. Without it the server answers a plain-text 413.
     public var payloadTooLarge: (@Sendable (Request, Int) -> Response)?
+    /// The answer to a request whose multipart body cannot be read, given that request without
+    /// its body; always sent as 400. Without it the server answers a plain-text 400.
+    public var malformedBody: (@Sendable (Request) -> Response)?
 
     public init() {}
 

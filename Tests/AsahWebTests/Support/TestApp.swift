@@ -49,8 +49,7 @@ final class TestApp: @unchecked Sendable {
         configuration.port = 0
         configuration.threads = 4
         configure(&configuration)
-        configuration.payloadTooLarge = app.payloadTooLarge
-        configuration.bodyLimit = app.bodyLimit
+        app.wire(&configuration)
         server = HTTPServer(configuration: configuration, logger: logger, handler: app.handle)
         try server.start()
         client = RawHTTPClient(port: server.port)
