@@ -15,6 +15,8 @@ import Foundation
 enum OpenAPIRules {
     /// Text without C0/C1 control characters other than tab, line feed and carriage return.
     static let textPattern = "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"
+    /// White space only (what `Query` trims away), control characters aside.
+    static let blankPattern = "^[^\\S\\u000B\\u000C\\u001C-\\u001F\\u0085\\uFEFF]*$"
     private static var error: [String: Any] { ["$ref": "#/components/responses/Error"] }
     private static let methods: Set<String> = ["get", "put", "post", "delete", "patch"]
     /// Keys whose values are data, not schemas (a property map's names are looked through).
@@ -64,7 +66,7 @@ enum OpenAPIRules {
         guard let schema = parameter["schema"] as? [String: Any], schema["type"] as? String != "string" || schema["enum"] != nil
         else { return parameter }
         var parameter = parameter
-        parameter["schema"] = ["anyOf": [schema, ["type": "string", "pattern": "^\\s*$"]]]
+        parameter["schema"] = ["anyOf": [schema, ["type": "string", "pattern": blankPattern]]]
         return parameter
     }
 
