@@ -23,6 +23,9 @@ public final class AppDatabase: Sendable {
         configuration.maximumReaderCount = 8
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // Deleted rows (expired sessions, posting times, withdrawn supports) are overwritten,
+            // not left readable in free pages of the file.
+            try db.execute(sql: "PRAGMA secure_delete = ON")
         }
         pool = try DatabasePool(path: path, configuration: configuration)
         pool.add(transactionObserver: changes)

@@ -149,11 +149,21 @@ extension Forums {
         var post = ForumPost(threadId: threadId, number: thread.postCount, authorUserId: pseudonymous ? nil : actor.userId,
                              pseudonym: pseudonym, replyToId: replyTo, body: body, official: official, createdAt: now)
         try post.insert(db)
-        // Posting times live only as long as the rate window: kept longer, one person's tag
-        // would link their pseudonymous posts across threads for anyone reading the file.
-        try db.execute(sql: "DELETE FROM forum_post_times WHERE at <= ?", arguments: [now - ForumRules.rateWindowSeconds])
+        try Self.purgePostingTimes(now: now, in: db)
         try db.execute(sql: "INSERT INTO forum_post_times (actor_tag, at) VALUES (?, ?)",
                        arguments: [vault.rateTag(userId: actor.userId), now])
         return post
+    }
+
+    /// Deletes the posting times past the rate window. They live only as long as the window:
+    /// kept longer, one person's tag would link their pseudonymous posts across threads for
+    /// anyone reading the file. Done on every post and by the periodic sweep, so they also
+    /// expire when nobody posts.
+    public static func purgePostingTimes(in database: AppDatabase, now: Int64 = Clock.now()) throws {
+        try database.pool.write { try purgePostingTimes(now: now, in: $0) }
+    }
+
+    static func purgePostingTimes(now: Int64, in db: Database) throws {
+        try db.execute(sql: "DELETE FROM forum_post_times WHERE at <= ?", arguments: [now - ForumRules.rateWindowSeconds])
     }
 }

@@ -178,6 +178,21 @@ extension ForumSuites {
             }
         }
 
+        @Test("posting times expire with the rate window even when nobody posts again; deleted rows are overwritten")
+        func postingTimesExpire() throws {
+            try ForumFixtures.withWorld { world in
+                let author = try world.staff(1)[0]
+                _ = try world.suggestion("Parkir sepeda beratap di kantor", by: author)
+                let count = { try world.database.pool.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM forum_post_times")! } }
+                #expect(try count() == 1)
+                try Forums.purgePostingTimes(in: world.database, now: ForumFixtures.now + ForumRules.rateWindowSeconds - 1)
+                #expect(try count() == 1, "still inside the window")
+                try Forums.purgePostingTimes(in: world.database, now: ForumFixtures.now + ForumRules.rateWindowSeconds)
+                #expect(try count() == 0)
+                #expect(try world.database.pool.read { try Int.fetchOne($0, sql: "PRAGMA secure_delete") } == 1)
+            }
+        }
+
         @Test("a post takes a bounded number of edits, since each keeps a revision")
         func editLimit() throws {
             try ForumFixtures.withWorld { world in
