@@ -119,6 +119,15 @@ struct ForumsTests {
         #expect(try admin.get("/admin/audit").text.contains("forum.pseudonym.reveal"))
     }
 
+    @Test("following or unfollowing a thread that does not exist gets 404 (it was a 500: the route fuzzer found it)")
+    func followMissingThread() throws {
+        let app = try TestApp()
+        var employee = try app.signIn("demo.pegawai")
+        _ = try employee.get("/forums")
+        #expect(try employee.post("/forums/threads/999999/follow", []).status == 404)
+        #expect(try employee.post("/forums/threads/999999/unfollow", []).status == 404)
+    }
+
     @Test("the edit form opens only for the author's own visible post: others and hidden posts get 404")
     func editFormOwnPostOnly() throws {
         let app = try TestApp()

@@ -41,13 +41,15 @@ extension Forums {
     }
 
     /// Starts or stops following a thread.
-    public func setFollowing(_ threadId: Int64, employeeId: Int64, _ following: Bool) throws {
+    public func setFollowing(_ threadId: Int64, employeeId: Int64, _ following: Bool) throws -> Result<Void, ForumProblem> {
         try database.pool.write { db in
+            guard try ForumThread.exists(db, key: threadId) else { return .failure(.notFound) }
             if following {
                 try follow(threadId, employeeId: employeeId, db: db)
             } else {
                 try db.execute(sql: "DELETE FROM forum_follows WHERE thread_id = ? AND employee_id = ?", arguments: [threadId, employeeId])
             }
+            return .success(())
         }
     }
 

@@ -28,17 +28,11 @@ enum ThreadActions {
     }
 
     static func follow(_ context: Context) throws -> Response {
-        try onSuggestion(context, notice: "followed") { forums, id, employee in
-            try forums.setFollowing(id, employeeId: employee, true)
-            return .success(())
-        }
+        try onSuggestion(context, notice: "followed") { try $0.setFollowing($1, employeeId: $2, true) }
     }
 
     static func unfollow(_ context: Context) throws -> Response {
-        try onSuggestion(context, notice: "unfollowed") { forums, id, employee in
-            try forums.setFollowing(id, employeeId: employee, false)
-            return .success(())
-        }
+        try onSuggestion(context, notice: "unfollowed") { try $0.setFollowing($1, employeeId: $2, false) }
     }
 
     static func setStatus(_ context: Context) throws -> Response {
