@@ -59,8 +59,11 @@ class Finding(Exception):
 
 
 class RouteFuzzer:
-    def __init__(self, base, db, binary, seed, password):
+    def __init__(self, base, db, binary, seed, password, write_check_rate=0.1):
+        """`write_check_rate`: the share of refused writes checked against the database (0 when
+        several fuzzers run at once: another one's writes would look like this one's)."""
         self.base = base
+        self.write_check_rate = write_check_rate
         self.db = db
         self.random = random.Random(seed)
         self.password = password
@@ -242,7 +245,7 @@ class RouteFuzzer:
         target = self._path(route["pattern"]) + self._query()
         headers, body = self._body(route, csrf)
         headers = dict(headers, Cookie=cookie, Accept=self.random.choice(["text/html", "application/json"]))
-        check_writes = route["method"] != "GET" and self.random.random() < 0.1
+        check_writes = route["method"] != "GET" and self.random.random() < self.write_check_rate
         before = self._fingerprint() if check_writes else None
         try:
             status, answer_headers, answer = self._send(route["method"], target, headers, body)
