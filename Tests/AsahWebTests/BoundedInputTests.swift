@@ -100,6 +100,18 @@ struct BoundedInputTests {
         #expect(answer.text.contains("formulir berkas rusak"))
     }
 
+    @Test("A path with a control character gets the API's JSON error on /api, the error page elsewhere")
+    func controlCharacterInPath() throws {
+        let app = try TestApp()
+        let api = try app.client.get("/api/v1/threads/%01")
+        #expect(api.status == 400)
+        #expect(api.header("Content-Type")?.hasPrefix("application/json") == true)
+        let page = try app.client.get("/forums/threads/%0a")
+        #expect(page.status == 400)
+        #expect(page.header("Content-Type")?.hasPrefix("text/html") == true)
+        #expect(page.text.contains("karakter kendali"))
+    }
+
     @Test("A thousand-word search answers like a short one", arguments: ["/courses", "/api/v1/courses", "/people", "/api/v1/employees"])
     func longSearch(path: String) throws {
         let app = try TestApp()

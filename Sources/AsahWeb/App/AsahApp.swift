@@ -73,17 +73,24 @@ public final class AsahApp: Sendable {
     }
 
     /// Hands the application's answers for what the HTTP layer refuses on its own (a body over
-    /// its limit, a multipart body that cannot be read) and the body limits to `configuration`.
+    /// its limit, a path, framing or multipart body that cannot be read) and the body limits to
+    /// `configuration`.
     public func wire(_ configuration: inout ServerConfiguration) {
         configuration.payloadTooLarge = payloadTooLarge
-        configuration.malformedBody = malformedBody
+        configuration.badRequest = badRequest
         configuration.bodyLimit = bodyLimit
     }
 
-    /// The answer to a multipart body that cannot be read: the error page or JSON error.
-    func malformedBody(_ request: Request) -> Response {
-        let context = Self.context(for: request, services: services, identity: authentication.identify(request))
-        return context.error(400, "error_bad_multipart", code: "bad_request")
+    /// The answer to a request the HTTP layer refused before any handler: the error page or
+    /// JSON error, in the person's language (read from the language cookie: the request may be
+    /// too broken to look a session up for).
+    func badRequest(_ request: Request, _ reason: BadRequest) -> Response {
+        let context = Self.context(for: request, services: services, identity: nil)
+        switch reason {
+        case .target: return context.error(400, "error_bad_target", code: "bad_request")
+        case .framing: return context.error(400, "error_bad_framing", code: "bad_request")
+        case .multipart: return context.error(400, "error_bad_multipart", code: "bad_request")
+        }
     }
 
     /// The answer to a request whose body went over the server's `limit` in bytes: the error

@@ -13,11 +13,11 @@ struct Exchange {
     /// (answering on this first call would make libmicrohttpd drop keep-alive).
     func begin(version: String) -> MHD_Result {
         guard let rawURI = state.rawURI, let target = RequestTarget(rawURI) else {
-            return refuse(.text("Bad Request: malformed request target", status: 400))
+            return refuse(badRequest(.target))
         }
         state.target = target
         if let problem = RequestFraming(connection: connection).problem(version: version) {
-            return refuse(.text("Bad Request: \(problem)", status: 400))
+            return refuse(badRequest(.framing(problem)))
         }
         let length = header("Content-Length").flatMap(Int.init)
         let announcesBody = (length ?? 0) > 0 || header("Transfer-Encoding") != nil
@@ -28,7 +28,7 @@ struct Exchange {
         if header("Content-Type")?.lowercased().hasPrefix("multipart/form-data") == true {
             state.multipart = MultipartCollector(connection: connection,
                                                  directory: server.configuration.uploadDirectory)
-            if state.multipart == nil { return refuse(malformedBody()) }
+            if state.multipart == nil { return refuse(badRequest(.multipart)) }
         }
         return .YES
     }
@@ -72,7 +72,7 @@ struct Exchange {
         if state.bodyTooLarge { return send(tooLarge()) }
         guard let target = state.target else { return .NO }
         if let multipart = state.multipart, !multipart.finish() {
-            return send(malformedBody())
+            return send(badRequest(.multipart))
         }
         let request = Request(
             method: HTTPMethod(state.method), path: target.path, rawQuery: target.query,
@@ -82,9 +82,16 @@ struct Exchange {
         return send(server.handler(request))
     }
 
+    /// The path part of a raw request target, undecoded (for a target that cannot be decoded).
+    private static func rawPath(_ raw: String?) -> String {
+        let path = raw.map { String($0.prefix { $0 != "?" }) } ?? "/"
+        return path.hasPrefix("/") ? path : "/" + path
+    }
+
     /// The request as far as its headers go, without a body.
     private func headRequest() -> Request {
-        Request(method: HTTPMethod(state.method), path: state.target?.path ?? "/", rawQuery: state.target?.query ?? "",
+        Request(method: HTTPMethod(state.method), path: state.target?.path ?? Self.rawPath(state.rawURI),
+                rawQuery: state.target?.query ?? "",
                 headers: headers(), clientAddress: clientAddress(), isSecure: server.configuration.usesTLS)
     }
 
@@ -99,12 +106,10 @@ struct Exchange {
         return response
     }
 
-    /// The configuration's answer to a multipart body that cannot be read, else plain text.
-    private func malformedBody() -> Response {
-        guard let answer = server.configuration.malformedBody else {
-            return .text("Bad Request: malformed multipart body", status: 400)
-        }
-        var response = answer(headRequest())
+    /// The configuration's answer to a request refused before any handler, else plain text.
+    private func badRequest(_ reason: BadRequest) -> Response {
+        guard let answer = server.configuration.badRequest else { return .text(reason.text, status: 400) }
+        var response = answer(headRequest(), reason)
         response.status = 400
         return response
     }

@@ -37,9 +37,11 @@ public struct ServerConfiguration: Sendable {
     /// given that request without its body and the limit (so an application can explain it in the user's language); it is
     /// always sent as 413. Without it the server answers a plain-text 413.
     public var payloadTooLarge: (@Sendable (Request, Int) -> Response)?
-    /// The answer to a request whose multipart body cannot be read, given that request without
-    /// its body; always sent as 400. Without it the server answers a plain-text 400.
-    public var malformedBody: (@Sendable (Request) -> Response)?
+    /// The answer to a request the server refuses on its own before any handler (see
+    /// ``BadRequest``), given that request as far as it could be read (without its body; with
+    /// its path undecoded when the path itself could not be decoded); always sent as 400.
+    /// Without it the server answers plain text.
+    public var badRequest: (@Sendable (Request, BadRequest) -> Response)?
 
     public init() {}
 
