@@ -8,13 +8,16 @@ import Foundation
 ///   parameters 404 (nothing there, or nothing this caller may see);
 /// - a JSON request body may hold only the keys its schema names (`JSONBodyCheck`), and an
 ///   optional one may be `null` (read as left out);
-/// - text in a query or path parameter, a request body or a key of a free-form object never
-///   holds a control character (tab and line breaks aside), which the server refuses;
+/// - text in a query parameter, a request body or a key of a free-form object never holds a
+///   control character (tab and line breaks aside), and a path parameter none at all, which
+///   the server refuses;
 /// - whole numbers are 64-bit;
 /// - a blank query value means "any" (`Query`), so every query parameter takes one.
 enum OpenAPIRules {
     /// Text without C0/C1 control characters other than tab, line feed and carriage return.
     static let textPattern = "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"
+    /// Text without any control character, as a path segment must be.
+    static let pathTextPattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]*$"
     /// White space only (what `Query` trims away), control characters aside.
     static let blankPattern = "^[^\\S\\u000B\\u000C\\u001C-\\u001F\\u0085\\uFEFF]*$"
     private static var error: [String: Any] { ["$ref": "#/components/responses/Error"] }
@@ -41,8 +44,11 @@ enum OpenAPIRules {
                 }
                 if let parameters = operation["parameters"] as? [[String: Any]] {
                     operation["parameters"] = parameters.map { parameter -> Any in
-                        guard let place = parameter["in"] as? String, ["query", "path"].contains(place) else { return parameter }
-                        return strict(place == "query" ? emptyMeansAny(parameter) : parameter, references: &requestSchemas)
+                        switch parameter["in"] as? String {
+                        case "query": return strict(emptyMeansAny(parameter), references: &requestSchemas)
+                        case "path": return strict(pathParameter(parameter), references: &requestSchemas)
+                        default: return parameter
+                        }
                     }
                 }
                 operation["responses"] = responses
@@ -58,6 +64,17 @@ enum OpenAPIRules {
         components["schemas"] = schemas
         document["components"] = components
         document["paths"] = paths
+    }
+
+    /// A path parameter whose text holds no control character at all (the server refuses a path
+    /// that decodes to one before any handler).
+    private static func pathParameter(_ parameter: [String: Any]) -> [String: Any] {
+        guard var schema = parameter["schema"] as? [String: Any], schema["type"] as? String == "string",
+              schema["enum"] == nil, schema["pattern"] == nil else { return parameter }
+        schema["pattern"] = pathTextPattern
+        var parameter = parameter
+        parameter["schema"] = schema
+        return parameter
     }
 
     /// A query parameter that also takes a blank value, which means "any" (an HTML form sends
