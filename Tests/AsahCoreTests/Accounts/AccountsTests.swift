@@ -41,6 +41,26 @@ struct AccountsTests {
         #expect(PasswordPolicy.check("tiga kata acak", login: "budi") == nil)
     }
 
+    @Test("expired sessions are purged; live ones stay")
+    func purgeExpiredSessions() throws {
+        let db = try database()
+        guard case .success = try Accounts(database: db).add(login: "pegawai.satu", nip: nil, displayName: "Satu",
+                                                             password: "sandi-yang-panjang", roles: [], actor: nil, ip: nil)
+        else { Issue.record("not created"); return }
+        let sessions = SessionStore(database: db)
+        let userId = try db.pool.read { try Int64.fetchOne($0, sql: "SELECT id FROM users WHERE login = 'pegawai.satu'")! }
+        let (stale, staleSession) = try db.pool.write { try sessions.create(userId: userId, ip: "10.0.0.1", userAgent: nil, in: $0) }
+        let (live, _) = try db.pool.write { try sessions.create(userId: userId, ip: "10.0.0.1", userAgent: nil, in: $0) }
+        try db.pool.write { db in
+            try db.execute(sql: "UPDATE sessions SET last_seen_at = last_seen_at - ? WHERE id = ?",
+                           arguments: [sessions.policy.idleTimeout + 1, staleSession.id])
+        }
+        try sessions.purgeExpired()
+        #expect(try db.pool.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM sessions") } == 1)
+        #expect(try sessions.resolve(token: live) != nil)
+        #expect(try sessions.resolve(token: stale) == nil)
+    }
+
     @Test("an account logs in by login name, fails on a wrong password, and is throttled after five failures")
     func loginAndThrottle() throws {
         let db = try database()
