@@ -58,7 +58,7 @@ public struct Accounts: Sendable {
         }
     }
 
-    /// Sets a new password chosen by an administrator and ends the user's sessions.
+    /// Sets a new password chosen by an administrator and ends the user's sessions and tokens.
     public func resetPassword(userId: Int64, to password: String, actor: Int64?, ip: String?) throws -> Problem? {
         guard let login = try database.pool.read({
             try String.fetchOne($0, sql: "SELECT login FROM users WHERE id = ?", arguments: [userId])
@@ -68,13 +68,14 @@ public struct Accounts: Sendable {
         try database.pool.write { db in
             try db.execute(sql: "UPDATE users SET password_hash = ?, password_changed_at = ? WHERE id = ?",
                            arguments: [hash, Clock.now(), userId])
-            try SessionStore.deleteAll(userId: userId, in: db)
+            try AccountAccess.end(userId: userId, in: db)
             try AuditLog.record("user.password_reset", actor: actor, ip: ip, subject: login, in: db)
         }
         return nil
     }
 
-    /// The user changes their own password; other sessions end, the current one stays.
+    /// The user changes their own password; other sessions and every token end, the current
+    /// session stays.
     public func changePassword(userId: Int64, current: String, new: String, keepSession: String?,
                                ip: String?) throws -> Problem? {
         guard let row = try database.pool.read({
@@ -88,7 +89,7 @@ public struct Accounts: Sendable {
         try database.pool.write { db in
             try db.execute(sql: "UPDATE users SET password_hash = ?, password_changed_at = ? WHERE id = ?",
                            arguments: [newHash, Clock.now(), userId])
-            try SessionStore.deleteAll(userId: userId, except: keepSession, in: db)
+            try AccountAccess.end(userId: userId, keepSession: keepSession, in: db)
             try AuditLog.record("user.password_change", actor: userId, ip: ip, in: db)
         }
         return nil

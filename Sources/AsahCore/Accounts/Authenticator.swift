@@ -31,7 +31,7 @@ public struct Authenticator: Sendable {
         let account = try database.pool.read { db in
             try Row.fetchOne(db, sql: """
                 SELECT id, password_hash FROM users
-                WHERE active AND (login = ? OR employee_id = (SELECT id FROM employees WHERE nip = ?))
+                WHERE \(AccountAccess.usable) AND (login = ? OR employee_id = (SELECT id FROM employees WHERE nip = ?))
                 """, arguments: [name, name.filter { !$0.isWhitespace }])
         }
         let hash: String? = account?["password_hash"]

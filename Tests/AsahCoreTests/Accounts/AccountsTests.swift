@@ -41,6 +41,47 @@ struct AccountsTests {
         #expect(PasswordPolicy.check("tiga kata acak", login: "budi") == nil)
     }
 
+    @Test("an employee imported as nonaktif loses every session and token at once and cannot sign in")
+    func offboardingByImport() throws {
+        let db = try database()
+        _ = try UnitImport(database: db).run(csv: "kode,nama,jenis\nDINKES,Dinas Kesehatan,dinas\n")
+        _ = try EmployeeImport(database: db).run(csv: "nip,nama,unit\n198710092015031001,Abdul Rahman,DINKES\n")
+        guard case .success = try Accounts(database: db).add(login: "abdul", nip: "198710092015031001", displayName: nil,
+                                                             password: "sandi-yang-panjang", roles: [], actor: nil, ip: nil)
+        else { Issue.record("not created"); return }
+        let authenticator = Authenticator(database: db, sessions: SessionStore(database: db))
+        guard case .success(let (session, _)) = try authenticator.login("abdul", password: "sandi-yang-panjang", ip: "10.0.0.1",
+                                                                        userAgent: nil) else { Issue.record("login failed"); return }
+        let userId = try db.pool.read { try Int64.fetchOne($0, sql: "SELECT id FROM users WHERE login = 'abdul'")! }
+        let token = try APITokens(database: db).create(userId: userId, name: "skrip", ip: "10.0.0.1")
+        #expect(try APITokens(database: db).userId(forToken: token) == userId)
+
+        let report = try EmployeeImport(database: db).run(csv: "nip,nama,unit,status\n198710092015031001,Abdul Rahman,DINKES,nonaktif\n")
+        #expect(report.applied)
+        #expect(try authenticator.sessions.resolve(token: session) == nil)
+        #expect(try APITokens(database: db).userId(forToken: token) == nil)
+        #expect(Self.isInvalid(try authenticator.login("abdul", password: "sandi-yang-panjang", ip: "10.0.0.1", userAgent: nil)))
+        #expect(Self.isInvalid(try authenticator.login("198710092015031001", password: "sandi-yang-panjang", ip: "10.0.0.1",
+                                                       userAgent: nil)))
+    }
+
+    @Test("a new password ends the account's API tokens too")
+    func passwordEndsTokens() throws {
+        let db = try database()
+        let accounts = Accounts(database: db)
+        guard case .success = try accounts.add(login: "pegawai.dua", nip: nil, displayName: "Dua", password: "sandi-yang-panjang",
+                                               roles: [], actor: nil, ip: nil) else { Issue.record("not created"); return }
+        let userId = try db.pool.read { try Int64.fetchOne($0, sql: "SELECT id FROM users WHERE login = 'pegawai.dua'")! }
+        let tokens = APITokens(database: db)
+        let first = try tokens.create(userId: userId, name: "skrip", ip: "10.0.0.1")
+        #expect(try accounts.changePassword(userId: userId, current: "sandi-yang-panjang", new: "sandi-baru-yang-panjang",
+                                            keepSession: nil, ip: nil) == nil)
+        #expect(try tokens.userId(forToken: first) == nil)
+        let second = try tokens.create(userId: userId, name: "skrip", ip: "10.0.0.1")
+        #expect(try accounts.resetPassword(userId: userId, to: "sandi-reset-yang-panjang", actor: nil, ip: nil) == nil)
+        #expect(try tokens.userId(forToken: second) == nil)
+    }
+
     @Test("expired sessions are purged; live ones stay")
     func purgeExpiredSessions() throws {
         let db = try database()

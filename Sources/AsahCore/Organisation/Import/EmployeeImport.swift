@@ -68,6 +68,8 @@ public struct EmployeeImport: Sendable {
                 }
             }
             try batch.finish(skipBadRows: skipBadRows, dryRun: dryRun, db: db, report: &report)
+            // Someone imported as `nonaktif` loses every session and token at once.
+            if report.applied { try AccountAccess.endForInactiveEmployees(in: db) }
         }
         progress?(total, total)
         report.sortIssues()
