@@ -39,7 +39,7 @@ def main():
         findings = [finding for result in results for finding in result[2]]
         alive = server.process.poll() is None
         print(f"{requests} requests in {seconds:.0f} s ({requests / seconds:.0f} req/s) by {workers} workers, "
-              f"routes covered per worker {[result[3] for result in results]}, statuses {dict(sorted(statuses.items()))}, "
+              f"routes covered per worker {[result[3] for result in results]}, statuses {dict(sorted(statuses.items(), key=str))}, "
               f"server {'still running' if alive else 'STOPPED'}")
         for finding in findings:
             print("finding:", finding)
