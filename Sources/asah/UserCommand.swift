@@ -1,12 +1,11 @@
 import ArgumentParser
 import AsahCore
 import Foundation
-import GRDB
 
 /// `asah user add|passwd`: accounts from the command line (the first admin, password resets).
 struct UserCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "user", abstract: "Manage accounts.", subcommands: [Add.self, Passwd.self])
+        commandName: "user", abstract: "Manage accounts.", subcommands: [Add.self, Passwd.self, Deactivate.self, Activate.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create an account.")
@@ -42,15 +41,48 @@ struct UserCommand: ParsableCommand {
 
         func run() throws {
             let db = try AppDatabase(path: database.db)
-            guard let user = try db.pool.read({ try User.filter(Column("login") == login).fetchOne($0) }), let id = user.id else {
-                throw ValidationError("no account named \(login)")
-            }
+            guard let id = try Accounts(database: db).userId(login: login) else { throw ValidationError("no account named \(login)") }
             let secret = try password ?? PasswordPrompt.read()
             if let problem = try Accounts(database: db).resetPassword(userId: id, to: secret, actor: nil, ip: "cli") {
                 throw ValidationError(CLIMessages.text(problem))
             }
             print("Password of \(login) changed; its sessions were ended.")
         }
+    }
+}
+
+extension UserCommand {
+    /// `asah user deactivate LOGIN`: offboarding; every session and API token ends at once.
+    struct Deactivate: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Deactivate an account: its sessions and tokens end at once.")
+        @OptionGroup var database: DatabaseOption
+        @Argument(help: "Login name.") var login: String
+
+        func run() throws {
+            try AccountSwitch.set(login, active: false, database: database.db)
+            print("Account \(login) deactivated; its sessions and API tokens have ended.")
+        }
+    }
+
+    /// `asah user activate LOGIN`: lets a deactivated account sign in again.
+    struct Activate: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Activate a deactivated account again.")
+        @OptionGroup var database: DatabaseOption
+        @Argument(help: "Login name.") var login: String
+
+        func run() throws {
+            try AccountSwitch.set(login, active: true, database: database.db)
+            print("Account \(login) activated.")
+        }
+    }
+}
+
+/// Finds an account by login and switches it on or off.
+enum AccountSwitch {
+    static func set(_ login: String, active: Bool, database path: String) throws {
+        let db = try AppDatabase(path: path)
+        guard let id = try Accounts(database: db).userId(login: login) else { throw ValidationError("no account named \(login)") }
+        try Accounts(database: db).setActive(userId: id, active, actor: nil, ip: "cli")
     }
 }
 

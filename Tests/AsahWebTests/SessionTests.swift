@@ -5,6 +5,25 @@ import Testing
 
 @Suite("Signing in and out")
 struct SessionTests {
+    @Test("an admin deactivates an account: its sessions and API tokens end at once and it cannot sign in until activated")
+    func deactivation() throws {
+        let app = try TestApp()
+        var employee = try app.signIn("demo.pegawai")
+        let caller = try ForumCaller.login(app, "demo.pegawai")
+        #expect(try caller.call("GET", "/api/v1/me").status == 200)
+        let userId = caller.userId
+        var admin = try app.signIn("demo.admin")
+        _ = try admin.get("/admin/users")
+        #expect(try admin.post("/admin/users/\(userId)/active", [("active", "0")]).text.contains("dinonaktifkan"))
+        #expect(try caller.call("GET", "/api/v1/me").status == 401, "the token is revoked")
+        #expect(try employee.get("/my/trainings").status == 303, "the session has ended")
+        var again = Browser(client: app.client)
+        #expect(throws: (any Error).self) { try again.signIn("demo.pegawai", password: TestApp.password) }
+        _ = try admin.get("/admin/users")
+        _ = try admin.post("/admin/users/\(userId)/active", [("active", "1")])
+        _ = try app.signIn("demo.pegawai")
+    }
+
     @Test("the login page is in Indonesian and hands out a CSRF cookie")
     func loginPage() throws {
         let app = try TestApp()

@@ -95,6 +95,26 @@ public struct Accounts: Sendable {
         return nil
     }
 
+    /// The id of the account named `login`, if any.
+    public func userId(login: String) throws -> Int64? {
+        try database.pool.read { try Int64.fetchOne($0, sql: "SELECT id FROM users WHERE login = ?", arguments: [login]) }
+    }
+
+    /// Deactivates an account (every session and API token ends at once; it cannot sign in) or
+    /// activates it again. False when there is no such account.
+    @discardableResult
+    public func setActive(userId: Int64, _ active: Bool, actor: Int64?, ip: String?) throws -> Bool {
+        try database.pool.write { db in
+            guard let login = try String.fetchOne(db, sql: "SELECT login FROM users WHERE id = ?", arguments: [userId]) else {
+                return false
+            }
+            try db.execute(sql: "UPDATE users SET active = ? WHERE id = ?", arguments: [active, userId])
+            if !active { try AccountAccess.end(userId: userId, in: db) }
+            try AuditLog.record(active ? "user.activated" : "user.deactivated", actor: actor, ip: ip, subject: login, in: db)
+            return true
+        }
+    }
+
     /// Replaces the granted roles of a user.
     public func setRoles(userId: Int64, roles: Set<Role>, actor: Int64?, ip: String?) throws {
         try database.pool.write { db in

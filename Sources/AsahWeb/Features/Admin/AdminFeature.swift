@@ -10,6 +10,7 @@ struct AdminFeature: Feature {
             RouteSpec(.post, "/admin/users", .signedIn(.manageAccounts), addUser),
             RouteSpec(.post, "/admin/users/:id/password", .signedIn(.manageAccounts), resetPassword),
             RouteSpec(.post, "/admin/users/:id/roles", .signedIn(.manageAccounts), setRoles),
+            RouteSpec(.post, "/admin/users/:id/active", .signedIn(.manageAccounts), setActive),
             RouteSpec(.get, "/admin/audit", .signedIn(.viewAuditLog), audit),
             RouteSpec(.get, "/api/v1/audit", .signedIn(.viewAuditLog)) { context in
                 let page = try context.query().page()
@@ -64,6 +65,20 @@ struct AdminFeature: Feature {
             return try users(context, error: AccountMessages.text(problem, context.localizer), status: 422)
         }
         return try users(context, notice: context.localizer.t("users_password_reset"))
+    }
+
+    /// Deactivates (offboarding: sessions and tokens end at once) or reactivates an account.
+    private func setActive(_ context: Context) throws -> Response {
+        guard let id = context.pathID("id") else { return context.notFound() }
+        let active = try context.form()["active"] == "1"
+        if id == context.user.userId, !active {
+            return try users(context, error: context.localizer.t("users_cannot_deactivate_self"), status: 422)
+        }
+        guard try context.services.accounts.setActive(userId: id, active, actor: context.user.userId, ip: context.ip) else {
+            return context.notFound()
+        }
+        context.services.identities.invalidate(userId: id)
+        return try users(context, notice: context.localizer.t(active ? "users_activated" : "users_deactivated"))
     }
 
     private func setRoles(_ context: Context) throws -> Response {
