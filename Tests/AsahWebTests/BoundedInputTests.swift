@@ -112,6 +112,18 @@ struct BoundedInputTests {
         #expect(page.text.contains("karakter kendali"))
     }
 
+    @Test("A request line just under the 32 KiB limit still gets an answer (it was closed unanswered: no room was left for the answer's headers); over it, 431 or 414",
+          arguments: [31_800, 32_000, 32_100, 40_000, 70_000])
+    func requestLineNearTheLimit(length: Int) throws {
+        let app = try TestApp()
+        let path = "/certificates/" + String(repeating: "a", count: length)
+        let answer = try app.client.request("POST", path, headers: [("Content-Type", "application/x-www-form-urlencoded")],
+                                            body: Array("a=b".utf8))
+        #expect(answer.status > 0, "answered, not closed")
+        if length > 32 * 1024 { #expect([414, 431].contains(answer.status)) }
+        #expect(try app.client.get("/healthz").status == 200)
+    }
+
     @Test("A thousand-word search answers like a short one", arguments: ["/courses", "/api/v1/courses", "/people", "/api/v1/employees"])
     func longSearch(path: String) throws {
         let app = try TestApp()

@@ -56,7 +56,10 @@ public final class HTTPServer: @unchecked Sendable {
             var options = asah_daemon_options(
                 flags: flags, address: address, thread_pool_size: UInt32(max(1, configuration.threads)),
                 connection_timeout: configuration.connectionTimeout,
-                connection_memory_limit: configuration.headerMemoryBytes,
+                // Twice the request's share: what the request line and headers may use is checked
+                // in `Exchange.begin`, so room for the answer's headers always remains (a request
+                // just under a single limit left none, and the connection closed unanswered).
+                connection_memory_limit: configuration.headerMemoryBytes * 2,
                 connection_limit: configuration.connectionLimit,
                 per_ip_connection_limit: configuration.perAddressConnectionLimit,
                 tls_key_pem: key, tls_cert_pem: cert,
