@@ -171,6 +171,8 @@ class RouteFuzzer:
                 pool = self.values.get(name) or self.values.get("verify" if name == "code" and "verify" in pattern else name)
                 if name in ("post", "action", "file", "unitId"):
                     pool = self.values["id"]
+                if pattern.startswith("/admin/users/"):
+                    pool = None  # real ids would deactivate or re-password the demo accounts the fuzzer signs in with
                 if pool and self.random.random() < 0.6:
                     value = self.random.choice(pool)
                 else:
