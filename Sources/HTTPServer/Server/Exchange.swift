@@ -12,14 +12,15 @@ struct Exchange {
     /// body, at once (closing the connection: the body is not read); otherwise wait for the body
     /// (answering on this first call would make libmicrohttpd drop keep-alive).
     func begin(version: String) -> MHD_Result {
-        guard requestHeadBytes() <= server.configuration.headerMemoryBytes else {
+        let framing = RequestFraming(connection: connection)
+        guard (state.rawURI?.utf8.count ?? 0) + framing.headerBytes <= server.configuration.headerMemoryBytes else {
             return refuse(.text("Request Header Fields Too Large", status: 431))
         }
         guard let rawURI = state.rawURI, let target = RequestTarget(rawURI) else {
             return refuse(badRequest(.target))
         }
         state.target = target
-        if let problem = RequestFraming(connection: connection).problem(version: version) {
+        if let problem = framing.problem(version: version) {
             return refuse(badRequest(.framing(problem)))
         }
         let length = header("Content-Length").flatMap(Int.init)
@@ -83,20 +84,6 @@ struct Exchange {
             multipartFields: state.multipart?.fields ?? [:], clientAddress: clientAddress(),
             isSecure: server.configuration.usesTLS)
         return send(server.handler(request))
-    }
-
-    /// The bytes of the request line and headers as they arrived (near enough: names, values and
-    /// the target; separators aside).
-    private func requestHeadBytes() -> Int {
-        var total = state.rawURI?.utf8.count ?? 0
-        withUnsafeMutablePointer(to: &total) { pointer in
-            _ = MHD_get_connection_values(connection, .HEADER_KIND, { cls, _, key, value in
-                let total = cls!.assumingMemoryBound(to: Int.self)
-                total.pointee += (key.map { strlen($0) } ?? 0) + (value.map { strlen($0) } ?? 0) + 4
-                return .YES
-            }, pointer)
-        }
-        return total
     }
 
     /// The path part of a raw request target, undecoded (for a target that cannot be decoded).

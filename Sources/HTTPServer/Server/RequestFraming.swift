@@ -12,13 +12,18 @@ struct RequestFraming {
     private var hosts = 0
     private var contentLengths = 0
     private var transferEncodings: [String] = []
+    /// The bytes of every header's name and value, separators included (near enough), counted
+    /// in the same pass: with the target they are what the request head uses of the
+    /// connection's memory.
+    private(set) var headerBytes = 0
 
-    /// Reads the framing headers of the request on `connection`.
+    /// Reads the headers of the request on `connection` once.
     init(connection: OpaquePointer) {
         withUnsafeMutablePointer(to: &self) { pointer in
             _ = MHD_get_connection_values(connection, .HEADER_KIND, { cls, _, key, value in
                 guard let cls, let key else { return .YES }
                 let framing = cls.assumingMemoryBound(to: RequestFraming.self)
+                framing.pointee.headerBytes += strlen(key) + (value.map { strlen($0) } ?? 0) + 4
                 if strcasecmp(key, "Host") == 0 {
                     framing.pointee.hosts += 1
                 } else if strcasecmp(key, "Content-Length") == 0 {
