@@ -15,8 +15,9 @@ struct Backup: ParsableCommand {
         }
         try AppDatabase(path: database.db).backup(to: file)
         print("Backup written to \(file).")
-        if FileManager.default.fileExists(atPath: database.db + ".forum-key") {
-            print("Keep a copy of \(database.db).forum-key too, stored apart from this backup: without it pseudonymous forum posts can no longer be recognised or revealed.")
+        let key = PseudonymKey.path(forDatabaseAt: database.db)
+        if FileManager.default.fileExists(atPath: key) {
+            print("Keep a copy of \(key) too, stored apart from this backup: without it pseudonymous forum posts can no longer be recognised or revealed.")
         }
     }
 }

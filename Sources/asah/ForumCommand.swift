@@ -14,15 +14,28 @@ struct ForumCommand: ParsableCommand {
         @OptionGroup var database: DatabaseOption
         @Argument(help: "Id of the pseudonymous post.") var postId: Int64
         @Option(help: "Why the author must be known (at least 10 characters; recorded in the audit log).") var reason: String
-        @Option(help: "Login of the admin account taking responsibility.") var admin: String
+        @Option(help: ArgumentHelp("Login of the admin account taking responsibility.",
+                                   discussion: "Asks for that account's password (or reads it from standard input)."))
+        var admin: String
 
         func run() throws {
             let forums = try Forums(database: AppDatabase(path: database.db))
-            switch try forums.reveal(postId: postId, reason: reason, adminLogin: admin) {
+            let password = try PasswordPrompt.read()
+            switch try forums.reveal(postId: postId, reason: reason, adminLogin: admin, password: password) {
             case .success(let who):
                 print("Post \(postId) was written by \(who.displayName) (login \(who.login)\(who.nip.map { ", NIP \($0)" } ?? "")).")
                 print("The reveal is recorded in the audit log.")
-            case .failure(let problem): throw ValidationError(problem.description)
+            case .failure(let problem): throw CLIError(Self.text(problem))
+            }
+        }
+
+        private static func text(_ problem: Forums.RevealProblem) -> String {
+            switch problem {
+            case .notAnAdmin: "only an active admin account, with its password, may reveal a pseudonym (the attempt is in the audit log)"
+            case .reasonRequired: "a written reason of at least 10 characters is required (--reason)"
+            case .postNotFound: "there is no post with that id"
+            case .notPseudonymous: "that post was not written under a pseudonym"
+            case .sealUnreadable: "the author link cannot be opened with this key (wrong or replaced key file)"
             }
         }
     }

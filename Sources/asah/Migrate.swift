@@ -9,7 +9,8 @@ struct Migrate: ParsableCommand {
 
     func run() throws {
         let pending = try AppDatabase(path: database.db, migrate: false).pendingMigrations()
-        _ = try AppDatabase(path: database.db)
+        let migrated = try AppDatabase(path: database.db)
         print(pending.isEmpty ? "Database is up to date." : "Applied: " + pending.joined(separator: ", "))
+        try KeyFileStep.prepare(migrated)
     }
 }

@@ -35,7 +35,6 @@ final class PeriodicSweep: @unchecked Sendable {
         timer.setEventHandler { [sweep, projects, checks, surveys, sessions, database, logger] in
             do {
                 try sessions.purgeExpired()
-                try Forums.purgePostingTimes(in: database)
                 let orphans = try StoredUploads.removeOrphans(database: database)
                 if orphans > 0 { logger.info("sweep: \(orphans) uploaded files no record refers to removed") }
                 let result = try sweep.run()

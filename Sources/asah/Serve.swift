@@ -48,6 +48,7 @@ struct Serve: ParsableCommand {
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let started = Date()
         let appDatabase = try AppDatabase(path: database.db)
+        try KeyFileStep.prepare(appDatabase)
         if FileManager.default.fileExists(atPath: courses) {
             CatalogueOutput.print(try CatalogueSync(database: appDatabase).sync(folder: courses))
         }

@@ -104,16 +104,20 @@ struct ForumsTests {
             }
         }
         #expect(pages[1].1.contains("Pegawai #1"))
-        let authorNotes = try app.database.pool.read { db in
-            try String.fetchAll(db, sql: """
-                SELECT n.message FROM notifications n JOIN users u ON u.employee_id = n.employee_id WHERE u.id = ?
-                """, arguments: [author.userId])
+        let authorEmployee = try #require(author.employeeId)
+        let namedToAuthor = try app.database.pool.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM notifications WHERE employee_id = ? AND link LIKE ?",
+                             arguments: [authorEmployee, "/forums/threads/\(thread)%"])
         }
+        #expect(namedToAuthor == 0, "no forum notice names the pseudonymous author in the database")
+        let authorNotes = try Notifications(database: app.database).recent(employeeId: authorEmployee).map(\.message)
         #expect(authorNotes.contains { $0.contains("Ditinjau") }, "the pseudonymous author is still notified")
         #expect(authorNotes.contains { $0.contains("Jawaban resmi") })
+        let listed = try author.call("GET", "/api/v1/notifications").text
+        #expect(listed.contains("Jawaban resmi") && listed.contains("\"id\":-"), "and reads it, under a pseudonym notice id")
 
-        let revealed = try forums.reveal(postId: postId, reason: "Uji pembukaan nama samaran",
-                                                                  adminLogin: "demo.admin").get()
+        let revealed = try forums.reveal(postId: postId, reason: "Uji pembukaan nama samaran", adminLogin: "demo.admin",
+                                         password: TestApp.password).get()
         #expect(revealed.login == author.login)
         var admin = try app.signIn("demo.admin")
         #expect(try admin.get("/admin/audit").text.contains("forum.pseudonym.reveal"))

@@ -110,7 +110,7 @@ struct SessionTests {
     func idleExpiry() throws {
         var policy = SessionPolicy()
         policy.idleTimeout = 1
-        policy.touchInterval = 0
+        policy.activityStep = 1
         policy.cacheSeconds = 0
         let app = try TestApp(sessionPolicy: policy)
         var browser = try app.signIn("demo.pegawai")

@@ -23,7 +23,7 @@ public struct SessionStore: Sendable {
     /// Starts a new session (always a new id: no fixation) and returns the cookie token.
     public func create(userId: Int64, ip: String, userAgent: String?, in db: Database) throws -> (token: String, session: Session) {
         let token = SecureToken.generate()
-        let now = Clock.now()
+        let now = Clock.floor(Clock.now(), to: policy.activityStep)
         let session = Session(id: SecureToken.digest(token), userId: userId, csrfToken: SecureToken.generate(),
                               createdAt: now, lastSeenAt: now)
         try db.execute(sql: """
@@ -44,13 +44,14 @@ public struct SessionStore: Sendable {
                         lastSeenAt: $0["last_seen_at"])
             }
         }) else { return nil }
-        if now - session.lastSeenAt > policy.idleTimeout || now - session.createdAt > policy.absoluteTimeout {
+        if now - session.lastSeenAt >= policy.idleTimeout + policy.activityStep || now - session.createdAt > policy.absoluteTimeout {
             try database.pool.write { try $0.execute(sql: "DELETE FROM sessions WHERE id = ?", arguments: [id]) }
             return nil
         }
-        if now - session.lastSeenAt >= policy.touchInterval {
+        let step = Clock.floor(now, to: policy.activityStep)
+        if step > session.lastSeenAt {
             try database.pool.write {
-                try $0.execute(sql: "UPDATE sessions SET last_seen_at = ? WHERE id = ?", arguments: [now, id])
+                try $0.execute(sql: "UPDATE sessions SET last_seen_at = ? WHERE id = ?", arguments: [step, id])
             }
         }
         return session
@@ -70,8 +71,8 @@ public struct SessionStore: Sendable {
     public func purgeExpired() throws {
         let now = Clock.now()
         try database.pool.write {
-            try $0.execute(sql: "DELETE FROM sessions WHERE last_seen_at < ? OR created_at < ?",
-                           arguments: [now - policy.idleTimeout, now - policy.absoluteTimeout])
+            try $0.execute(sql: "DELETE FROM sessions WHERE last_seen_at <= ? OR created_at < ?",
+                           arguments: [now - policy.idleTimeout - policy.activityStep, now - policy.absoluteTimeout])
         }
     }
 }

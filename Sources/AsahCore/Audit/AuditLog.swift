@@ -16,12 +16,17 @@ public enum AuditLog {
         public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
     }
 
+    /// Actions recorded to the hour only: signing in and out says when a person was active,
+    /// and to the second it could be matched with the time of a pseudonymous post.
+    public static let hourlyActions: Set<String> = ["login", "login.failed", "logout"]
+
     /// Appends an entry inside the caller's transaction, so it commits or rolls back with the change.
     public static func record(_ action: String, actor: Int64?, ip: String?, subject: String? = nil,
                               detail: String? = nil, in db: Database) throws {
+        let now = Clock.now()
         try db.execute(sql: """
             INSERT INTO audit_log (at, actor_user_id, ip, action, subject, detail) VALUES (?, ?, ?, ?, ?, ?)
-            """, arguments: [Clock.now(), actor, ip, action, subject, detail])
+            """, arguments: [hourlyActions.contains(action) ? Clock.hour(of: now) : now, actor, ip, action, subject, detail])
     }
 
     /// The newest entries first.

@@ -11,8 +11,10 @@ public final class AppDatabase: Sendable {
     public let changes = ChangeCounter()
 
     /// Opens (creating the file and its folder if needed) and migrates the database at `path`.
+    /// A new database gets its pseudonym key file beside it (see ``PseudonymKey``).
     public init(path: String, migrate: Bool = true) throws {
         self.path = path
+        let isNew = !FileManager.default.fileExists(atPath: path)
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -30,6 +32,8 @@ public final class AppDatabase: Sendable {
         pool = try DatabasePool(path: path, configuration: configuration)
         pool.add(transactionObserver: changes)
         if migrate { try Migrations.migrator(databasePath: path).migrate(pool) }
+        let keyPath = PseudonymKey.path(forDatabaseAt: path)
+        if isNew, !FileManager.default.fileExists(atPath: keyPath) { try PseudonymKey.create(at: keyPath, ownedLike: path) }
     }
 
     /// Names of the migrations not yet applied.

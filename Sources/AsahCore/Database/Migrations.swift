@@ -24,6 +24,10 @@ enum Migrations {
         migrator.registerMigration("v10-evaluation-data-version", migrate: EvaluationDataVersion.migrate)
         migrator.registerMigration("v11-survey-tallies", migrate: SurveyTallies.migrate)
         migrator.registerMigration("v12-project-gallery-consents", migrate: ProjectSchema.galleryConsents)
+        migrator.registerMigration("v13-pseudonym-notifications") { db in
+            try PseudonymNoticeSchema.migrate(db) { try PseudonymVault.existing(at: databasePath) }
+        }
+        migrator.registerMigration("v14-coarse-activity-times", migrate: PseudonymNoticeSchema.coarsenActivity)
         return migrator
     }
 

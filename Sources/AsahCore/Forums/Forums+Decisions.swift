@@ -78,16 +78,12 @@ extension Forums {
             try changeStatus(&duplicate, to: .duplikat, reason: reason, actor: actor, ip: ip, now: now, db: db)
             try checkAgenda(originalId, now: now, db: db)
             let link = Self.link(originalId)
-            for employee in duplicateFollowers.sorted() {
-                try Notifications.send(to: employee, .forumStatus,
-                                       "Usulan «\(duplicate.title)» digabungkan ke «\(original.title)»; dukungan Anda ikut pindah. \(reason)",
-                                       link: link, now: now, in: db)
-            }
-            for employee in originalFollowers.subtracting(duplicateFollowers).sorted() {
-                try Notifications.send(to: employee, .forumStatus,
-                                       "Usulan serupa «\(duplicate.title)» digabungkan ke «\(original.title)» beserta pendukungnya.",
-                                       link: link, now: now, in: db)
-            }
+            try notify(duplicateFollowers, authorsOf: threadId, .forumStatus,
+                       "Usulan «\(duplicate.title)» digabungkan ke «\(original.title)»; dukungan Anda ikut pindah. \(reason)",
+                       link: link, now: now, db: db)
+            try notify(originalFollowers.subtracting(duplicateFollowers), authorsOf: originalId, .forumStatus,
+                       "Usulan serupa «\(duplicate.title)» digabungkan ke «\(original.title)» beserta pendukungnya.",
+                       link: link, now: now, db: db)
             return .success(duplicate)
         }
     }

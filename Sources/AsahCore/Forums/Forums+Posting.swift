@@ -32,7 +32,7 @@ extension Forums {
             case (.failure(let problem), _), (_, .failure(let problem)): return .failure(problem)
             case (.success(let validTitle), .success(let validBody)): (title, body) = (validTitle, validBody)
             }
-            if let wait = try minutesToWait(actor, now: now, db: db) { return .failure(.tooManyPosts(retryAfterMinutes: wait)) }
+            if let wait = minutesToWait(actor, now: now) { return .failure(.tooManyPosts(retryAfterMinutes: wait)) }
             var thread = ForumThread(categoryId: category.id!, kind: new.kind, title: title, createdAt: now)
             try thread.insert(db)
             try insertPost(in: &thread, body: body, replyTo: nil, pseudonymous: new.pseudonymous, official: false,
@@ -56,7 +56,7 @@ extension Forums {
             case .failure(let problem): return .failure(problem)
             case .success(let valid): text = valid
             }
-            if let wait = try minutesToWait(actor, now: now, db: db) { return .failure(.tooManyPosts(retryAfterMinutes: wait)) }
+            if let wait = minutesToWait(actor, now: now) { return .failure(.tooManyPosts(retryAfterMinutes: wait)) }
             let post = try insertPost(in: &thread, body: text, replyTo: replyTo, pseudonymous: pseudonymous, official: official,
                                       actor: actor, now: now, db: db)
             if official {
@@ -116,10 +116,9 @@ extension Forums {
     }
 
     /// Whole minutes `actor` must wait before posting again, or `nil`.
-    private func minutesToWait(_ actor: Principal, now: Int64, db: Database) throws -> Int? {
-        let times = try Int64.fetchAll(db, sql: "SELECT at FROM forum_post_times WHERE actor_tag = ? AND at > ?",
-                                       arguments: [vault.rateTag(userId: actor.userId), now - ForumRules.rateWindowSeconds])
-        return ForumRules.minutesToWait(recentPosts: times, now: now)
+    private func minutesToWait(_ actor: Principal, now: Int64) -> Int? {
+        ForumRules.minutesToWait(recentPosts: PostingTimes.of(databaseAt: database.path).recent(userId: actor.userId, now: now),
+                                 now: now)
     }
 
     /// Writes a post (and for a pseudonymous one, the author's sealed pseudonym in the thread
@@ -149,21 +148,7 @@ extension Forums {
         var post = ForumPost(threadId: threadId, number: thread.postCount, authorUserId: pseudonymous ? nil : actor.userId,
                              pseudonym: pseudonym, replyToId: replyTo, body: body, official: official, createdAt: now)
         try post.insert(db)
-        try Self.purgePostingTimes(now: now, in: db)
-        try db.execute(sql: "INSERT INTO forum_post_times (actor_tag, at) VALUES (?, ?)",
-                       arguments: [vault.rateTag(userId: actor.userId), now])
+        PostingTimes.of(databaseAt: database.path).record(userId: actor.userId, now: now)
         return post
-    }
-
-    /// Deletes the posting times past the rate window. They live only as long as the window:
-    /// kept longer, one person's tag would link their pseudonymous posts across threads for
-    /// anyone reading the file. Done on every post and by the periodic sweep, so they also
-    /// expire when nobody posts.
-    public static func purgePostingTimes(in database: AppDatabase, now: Int64 = Clock.now()) throws {
-        try database.pool.write { try purgePostingTimes(now: now, in: $0) }
-    }
-
-    static func purgePostingTimes(now: Int64, in db: Database) throws {
-        try db.execute(sql: "DELETE FROM forum_post_times WHERE at <= ?", arguments: [now - ForumRules.rateWindowSeconds])
     }
 }

@@ -11,33 +11,35 @@ extension Forums {
         public let nip: String?
     }
 
-    /// Why a reveal was refused.
-    public enum RevealProblem: Error, Sendable, Hashable, CustomStringConvertible {
+    /// Why a reveal was refused (the command line words it).
+    public enum RevealProblem: Error, Sendable, Hashable {
+        /// The login is no active admin account, or the password typed is not its password.
         case notAnAdmin
         case reasonRequired
         case postNotFound
         case notPseudonymous
         case sealUnreadable
-
-        public var description: String {
-            switch self {
-            case .notAnAdmin: "hanya akun admin yang aktif dapat membuka nama samaran"
-            case .reasonRequired: "alasan tertulis wajib diisi (--reason)"
-            case .postNotFound: "tulisan tidak ditemukan"
-            case .notPseudonymous: "tulisan ini tidak memakai nama samaran"
-            case .sealUnreadable: "tautan penulis tidak dapat dibuka dengan kunci ini (berkas kunci salah atau hilang)"
-            }
-        }
     }
 
     /// The author of pseudonymous `postId`, revealed by the admin `adminLogin` for `reason`.
-    public func reveal(postId: Int64, reason: String, adminLogin: String, now: Int64 = Clock.now()) throws
+    /// The admin proves who they are with their password; a refused attempt is in the audit
+    /// log too, so trying names and passwords from the server's shell leaves a trace.
+    public func reveal(postId: Int64, reason: String, adminLogin: String, password: String, now: Int64 = Clock.now()) throws
         -> Result<Revealed, RevealProblem> {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard reason.count >= 10 else { return .failure(.reasonRequired) }
+        let account = try database.pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT id, password_hash FROM users WHERE login = ? AND active", arguments: [adminLogin])
+        }
+        let hash: String? = account?["password_hash"]
+        let proven = hash.map { PasswordHasher.verify(password, against: $0) } ?? false
         return try database.pool.write { db in
-            guard let adminId = try Int64.fetchOne(db, sql: "SELECT id FROM users WHERE login = ?", arguments: [adminLogin]),
-                  let admin = try Principal.load(userId: adminId, in: db), admin.has(.admin) else { return .failure(.notAnAdmin) }
+            guard proven, let adminId: Int64 = account?["id"],
+                  let admin = try Principal.load(userId: adminId, in: db), admin.has(.admin) else {
+                try AuditLog.record("forum.pseudonym.reveal.refused", actor: account?["id"], ip: "cli", subject: "post:\(postId)",
+                                    detail: String(adminLogin.prefix(100)), in: db)
+                return .failure(.notAnAdmin)
+            }
             guard let post = try ForumPost.fetchOne(db, key: postId) else { return .failure(.postNotFound) }
             guard post.pseudonym != nil else { return .failure(.notPseudonymous) }
             guard let userId = try authorUserId(of: post, db: db),

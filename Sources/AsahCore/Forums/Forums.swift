@@ -44,37 +44,44 @@ public struct Forums: Sendable {
         return vault.open(sealed)
     }
 
-    /// The employees to tell about a change in `threadId`: its followers and the authors of its
-    /// pseudonymous posts (found through the vault, never stored as follows), minus `except`.
+    /// The employees following `threadId`, minus `except`. Pseudonymous authors are told
+    /// apart, through their pseudonyms (``PseudonymNotices``), never as followers.
     func followers(of threadId: Int64, except: Int64?, db: Database) throws -> Set<Int64> {
         var employees = Set(try Int64.fetchAll(db, sql: "SELECT employee_id FROM forum_follows WHERE thread_id = ?",
                                                arguments: [threadId]))
-        let sealed = try Data.fetchAll(db, sql: "SELECT sealed_user FROM forum_pseudonyms WHERE thread_id = ?", arguments: [threadId])
-        let users = sealed.compactMap(vault.open)
-        if !users.isEmpty {
-            employees.formUnion(try Int64.fetchAll(db, sql: """
-                SELECT employee_id FROM users WHERE employee_id IS NOT NULL AND id IN (SELECT value FROM json_each(?))
-                """, arguments: [String(describing: users)]))
-        }
         if let except { employees.remove(except) }
         return employees
     }
 
-    /// Sends `message` about `threadId` to its followers inside the caller's transaction.
+    /// Sends `message` about `threadId` inside the caller's transaction: to each follower by
+    /// name, and to each pseudonym of the thread (a pseudonymous author who also follows gets
+    /// both and reads one; sending both keeps the named list equal to the followers).
     func notifyFollowers(of threadId: Int64, _ kind: NotificationKind, _ message: String, except: Int64?, now: Int64,
                          db: Database) throws {
-        for employee in try followers(of: threadId, except: except, db: db).sorted() {
-            try Notifications.send(to: employee, kind, message, link: Self.link(threadId), now: now, in: db)
+        try notify(followers(of: threadId, except: except, db: db), authorsOf: threadId, kind, message,
+                   link: Self.link(threadId), now: now, db: db)
+    }
+
+    /// Sends `message` to `employees` by name and to every pseudonym of `threadId`.
+    func notify(_ employees: Set<Int64>, authorsOf threadId: Int64, _ kind: NotificationKind, _ message: String, link: String,
+                now: Int64, db: Database) throws {
+        for employee in employees.sorted() {
+            try Notifications.send(to: employee, kind, message, link: link, now: now, in: db)
+        }
+        for address in try PseudonymNotices.authors(of: threadId, in: db) {
+            try PseudonymNotices.send(to: address, kind, message, link: link, now: now, in: db)
         }
     }
 
-    /// Sends `message` to the author of `post` (named or pseudonymous) inside the transaction.
+    /// Sends `message` to the author of `post`: by name, or to its pseudonym.
     func notifyAuthor(of post: ForumPost, _ kind: NotificationKind, _ message: String, now: Int64, db: Database) throws {
-        guard let userId = try authorUserId(of: post, db: db),
-              let employee = try Int64.fetchOne(db, sql: "SELECT employee_id FROM users WHERE id = ?", arguments: [userId])
-        else { return }
-        try Notifications.send(to: employee, kind, message, link: Self.link(post.threadId) + "#tulisan-\(post.number)",
-                               now: now, in: db)
+        let link = Self.link(post.threadId) + "#tulisan-\(post.number)"
+        if let pseudonym = post.pseudonym {
+            try PseudonymNotices.send(to: .init(threadId: post.threadId, number: pseudonym), kind, message, link: link, now: now, in: db)
+        } else if let author = post.authorUserId,
+                  let employee = try Int64.fetchOne(db, sql: "SELECT employee_id FROM users WHERE id = ?", arguments: [author]) {
+            try Notifications.send(to: employee, kind, message, link: link, now: now, in: db)
+        }
     }
 
     /// Follows `threadId` for `employeeId` (no-op when already following).

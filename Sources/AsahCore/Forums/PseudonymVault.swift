@@ -3,7 +3,7 @@ import Foundation
 
 /// Keeps the link between a pseudonymous post and its author out of reach of anyone holding
 /// only the database file. The 64-byte key lives in a file beside the database
-/// (`<database>.forum-key`, created on first use, readable by the owner only); the database
+/// (`<database>.forum-key`, made once, see ``PseudonymKey``; owner read/write only); the database
 /// keeps
 /// - a keyed hash (HMAC-SHA-256) of (account, thread), so the server recognises an author in
 ///   their own thread (to let them edit, appeal and keep one pseudonym) without storing who
@@ -20,7 +20,7 @@ public struct PseudonymVault: Sendable {
     private let sealKey: [UInt8]
     private let hashKey: [UInt8]
 
-    private static let ready: Bool = sodium_init() >= 0
+    static let ready: Bool = sodium_init() >= 0
     private static let cache = VaultCache()
 
     /// A vault with the given 64 key bytes (tests; use ``forDatabase(at:)`` otherwise).
@@ -31,9 +31,10 @@ public struct PseudonymVault: Sendable {
         hashKey = Array(key[32..<64])
     }
 
-    /// The vault of the database at `path`, creating its key file if there is none.
+    /// The vault of the database at `path`. Its key file must exist (see ``PseudonymKey``):
+    /// a vault is never made with a new key behind the database's back.
     public static func forDatabase(at path: String) throws -> PseudonymVault {
-        try cache.vault(for: path + ".forum-key")
+        try cache.vault(for: PseudonymKey.path(forDatabaseAt: path))
     }
 
     /// The vault of `database`.
@@ -44,18 +45,13 @@ public struct PseudonymVault: Sendable {
     /// The vault of the database at `path` when its key file exists (a migration must not
     /// create one: without the old key nothing sealed could be opened anyway).
     static func existing(at path: String) throws -> PseudonymVault? {
-        FileManager.default.fileExists(atPath: path + ".forum-key") ? try forDatabase(at: path) : nil
+        FileManager.default.fileExists(atPath: PseudonymKey.path(forDatabaseAt: path)) ? try forDatabase(at: path) : nil
     }
 
     /// The author's tag inside one thread: equal for the same person and thread, unrelated
     /// between threads.
     public func authorTag(userId: Int64, threadId: Int64) -> Data {
         mac("thread:\(threadId):user:\(userId)")
-    }
-
-    /// The tag under which a person's posting times are counted for the rate limit.
-    public func rateTag(userId: Int64) -> Data {
-        mac("rate:\(userId)")
     }
 
     /// The tag under which a person's own pseudonyms are found (``sealPseudonym(threadId:number:)``).
@@ -113,28 +109,6 @@ public struct PseudonymVault: Sendable {
         _ = crypto_auth_hmacsha256_final(&state, &out)
         return Data(out)
     }
-
-    /// Reads the key file, or creates it (owner read/write only) with 64 random bytes.
-    fileprivate static func loadKey(at path: String) throws -> [UInt8] {
-        precondition(ready, "libsodium failed to initialise")
-        let descriptor = Foundation.open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
-        if descriptor >= 0 {
-            var key = [UInt8](repeating: 0, count: 64)
-            randombytes_buf(&key, key.count)
-            let written = write(descriptor, key, key.count)
-            close(descriptor)
-            guard written == key.count else { throw KeyFileProblem(path: path) }
-            return key
-        }
-        guard let data = FileManager.default.contents(atPath: path), data.count == 64 else { throw KeyFileProblem(path: path) }
-        return [UInt8](data)
-    }
-}
-
-/// The pseudonym key file exists but cannot be read or has the wrong size.
-public struct KeyFileProblem: Error, CustomStringConvertible {
-    public let path: String
-    public var description: String { "the pseudonym key file \(path) cannot be read or is damaged" }
 }
 
 /// Vaults by key file path, so the key is read once per process.
@@ -145,7 +119,7 @@ private final class VaultCache: @unchecked Sendable {
     func vault(for path: String) throws -> PseudonymVault {
         try lock.withLock {
             if let vault = vaults[path] { return vault }
-            let vault = PseudonymVault(key: try PseudonymVault.loadKey(at: path))
+            let vault = PseudonymVault(key: try PseudonymKey.read(at: path))
             vaults[path] = vault
             return vault
         }

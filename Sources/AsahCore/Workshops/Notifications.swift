@@ -1,13 +1,19 @@
 import GRDB
 
 /// In-app notifications: written inside the transaction of the change they report, read and
-/// marked read by their employee.
+/// marked read by their employee. A person reads two kinds together: those addressed to them
+/// (`notifications`) and those addressed to the pseudonyms they hold (see `PseudonymNotices`,
+/// given negative ids). A notice that reached someone both as a follower and as a pseudonymous
+/// author is shown once. Read times are kept to the hour only, like every other trace of
+/// activity that could be matched with the time of a pseudonymous post.
 public struct Notifications: Sendable {
     let database: AppDatabase
+    let vault: PseudonymVault
 
-    /// Notifications of `database`.
-    public init(database: AppDatabase) {
+    /// Notifications of `database`, with its pseudonym key.
+    public init(database: AppDatabase) throws {
         self.database = database
+        self.vault = try PseudonymVault.of(database)
     }
 
     /// Writes a notification inside the caller's transaction.
@@ -19,37 +25,41 @@ public struct Notifications: Sendable {
 
     /// The unread notifications of `employeeId`, newest first.
     public func unread(employeeId: Int64, limit: Int = 50) throws -> [AppNotification] {
-        try database.pool.read { db in
-            try AppNotification.fetchAll(db, sql: """
-                SELECT * FROM notifications WHERE employee_id = ? AND read_at IS NULL ORDER BY id DESC LIMIT ?
-                """, arguments: [employeeId, limit])
-        }
-    }
-
-    /// How many notifications of `employeeId` are unread (for the badge).
-    public func unreadCount(employeeId: Int64) throws -> Int {
-        try database.pool.read { try Self.unreadCount(employeeId: employeeId, in: $0) }
-    }
-
-    /// ``unreadCount(employeeId:)`` inside the caller's read.
-    public static func unreadCount(employeeId: Int64, in db: Database) throws -> Int {
-        try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM notifications WHERE employee_id = ? AND read_at IS NULL"),
-                         arguments: [employeeId]) ?? 0
+        try database.pool.read { try list(employeeId: employeeId, unreadOnly: true, limit: limit, in: $0) }
     }
 
     /// The latest notifications of `employeeId`, read or not, newest first.
     public func recent(employeeId: Int64, limit: Int = 50) throws -> [AppNotification] {
-        try database.pool.read { db in
-            try AppNotification.fetchAll(db, sql: "SELECT * FROM notifications WHERE employee_id = ? ORDER BY id DESC LIMIT ?",
-                                         arguments: [employeeId, limit])
-        }
+        try database.pool.read { try list(employeeId: employeeId, unreadOnly: false, limit: limit, in: $0) }
+    }
+
+    /// How many notifications of `employeeId` are unread (for the badge).
+    public func unreadCount(employeeId: Int64) throws -> Int {
+        try database.pool.read { try unreadCount(employeeId: employeeId, in: $0) }
+    }
+
+    /// ``unreadCount(employeeId:)`` inside the caller's read.
+    public func unreadCount(employeeId: Int64, in db: Database) throws -> Int {
+        let named = try Int.fetchOne(db.cachedStatement(sql: """
+            SELECT COUNT(*) FROM notifications WHERE employee_id = ? AND read_at IS NULL
+            """), arguments: [employeeId]) ?? 0
+        let addresses = try PseudonymNotices.addresses(ofEmployee: employeeId, vault: vault, in: db)
+        guard !addresses.isEmpty else { return named }
+        let pseudonymous = try PseudonymNotices.notices(to: addresses, unreadOnly: true, limit: Int(Int32.max),
+                                                         employeeId: employeeId, in: db)
+        return try named + pseudonymous.count { try !isTwin($0, in: db) }
     }
 
     /// Marks one notification read; only its own employee can (others' ids are ignored).
     public func markRead(id: Int64, employeeId: Int64, now: Int64 = Clock.now()) throws {
         try database.pool.write { db in
-            try db.execute(sql: "UPDATE notifications SET read_at = ? WHERE id = ? AND employee_id = ? AND read_at IS NULL",
-                           arguments: [now, id, employeeId])
+            if id < 0 {
+                let addresses = try PseudonymNotices.addresses(ofEmployee: employeeId, vault: vault, in: db)
+                try PseudonymNotices.markRead(id: -id, addresses: addresses, hour: Clock.hour(of: now), in: db)
+            } else {
+                try db.execute(sql: "UPDATE notifications SET read_at = ? WHERE id = ? AND employee_id = ? AND read_at IS NULL",
+                               arguments: [Clock.hour(of: now), id, employeeId])
+            }
         }
     }
 
@@ -57,7 +67,28 @@ public struct Notifications: Sendable {
     public func markAllRead(employeeId: Int64, now: Int64 = Clock.now()) throws {
         try database.pool.write { db in
             try db.execute(sql: "UPDATE notifications SET read_at = ? WHERE employee_id = ? AND read_at IS NULL",
-                           arguments: [now, employeeId])
+                           arguments: [Clock.hour(of: now), employeeId])
+            let addresses = try PseudonymNotices.addresses(ofEmployee: employeeId, vault: vault, in: db)
+            try PseudonymNotices.markRead(id: nil, addresses: addresses, hour: Clock.hour(of: now), in: db)
         }
+    }
+
+    private func list(employeeId: Int64, unreadOnly: Bool, limit: Int, in db: Database) throws -> [AppNotification] {
+        let named = try AppNotification.fetchAll(db, sql: """
+            SELECT * FROM notifications WHERE employee_id = ?\(unreadOnly ? " AND read_at IS NULL" : "") ORDER BY id DESC LIMIT ?
+            """, arguments: [employeeId, limit])
+        let addresses = try PseudonymNotices.addresses(ofEmployee: employeeId, vault: vault, in: db)
+        guard !addresses.isEmpty else { return named }
+        let pseudonymous = try PseudonymNotices.notices(to: addresses, unreadOnly: unreadOnly, limit: limit,
+                                                         employeeId: employeeId, in: db).filter { try !isTwin($0, in: db) }
+        let merged = (named + pseudonymous).sorted { ($0.createdAt, abs($0.id ?? 0)) > ($1.createdAt, abs($1.id ?? 0)) }
+        return Array(merged.prefix(limit))
+    }
+
+    /// Whether a pseudonym's notice also reached the same person as a follower (same change).
+    private func isTwin(_ notice: AppNotification, in db: Database) throws -> Bool {
+        try Bool.fetchOne(db, sql: """
+            SELECT EXISTS (SELECT 1 FROM notifications WHERE employee_id = ? AND created_at = ? AND kind = ? AND message = ?)
+            """, arguments: [notice.employeeId, notice.createdAt, notice.kind, notice.message]) ?? false
     }
 }

@@ -29,6 +29,7 @@ public final class AsahApp: Sendable {
             database: database, sessions: sessions,
             authenticator: Authenticator(database: database, sessions: sessions),
             tokens: APITokens(database: database), accounts: Accounts(database: database),
+            notifications: try Notifications(database: database),
             views: try Views(messages: messages), messages: messages, logger: logger,
             identities: IdentityCache(lifetime: sessionPolicy.cacheSeconds),
             pages: PageCache(lifetime: pageCacheSeconds, changes: database.changes),

@@ -50,7 +50,7 @@ struct Authentication: Sendable {
     private func identity(userId: Int64, session: SessionStore.Session?) throws -> Identity? {
         try services.database.pool.read { db in
             guard let principal = try Principal.load(userId: userId, in: db) else { return nil }
-            let unread = try principal.employeeId.map { try Notifications.unreadCount(employeeId: $0, in: db) } ?? 0
+            let unread = try principal.employeeId.map { try services.notifications.unreadCount(employeeId: $0, in: db) } ?? 0
             return Identity(principal: principal, session: session, unreadNotifications: unread)
         }
     }

@@ -8,6 +8,8 @@ struct Services: Sendable {
     let authenticator: Authenticator
     let tokens: APITokens
     let accounts: Accounts
+    /// Each person's notifications, named and to their pseudonyms.
+    let notifications: Notifications
     let views: Views
     let messages: MessageCatalogue
     let logger: Logger

@@ -94,7 +94,7 @@ struct AccountsTests {
         let (live, _) = try db.pool.write { try sessions.create(userId: userId, ip: "10.0.0.1", userAgent: nil, in: $0) }
         try db.pool.write { db in
             try db.execute(sql: "UPDATE sessions SET last_seen_at = last_seen_at - ? WHERE id = ?",
-                           arguments: [sessions.policy.idleTimeout + 1, staleSession.id])
+                           arguments: [sessions.policy.idleTimeout + sessions.policy.activityStep, staleSession.id])
         }
         try sessions.purgeExpired()
         #expect(try db.pool.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM sessions") } == 1)

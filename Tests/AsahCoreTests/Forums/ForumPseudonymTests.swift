@@ -37,18 +37,6 @@ extension ForumSuites {
             }
         }
 
-        @Test("posting times for the rate limit are kept only for the rate window")
-        func postingTimesExpire() throws {
-            try ForumFixtures.withWorld { world in
-                let people = try world.staff(2)
-                _ = try world.suggestion("Jam kerja fleksibel bagi pegawai yang merawat orang tua", by: people[0], pseudonymous: true)
-                _ = try world.suggestion("Kendaraan dinas untuk penyuluh pertanian lapangan", by: people[1],
-                                         now: ForumFixtures.now + ForumRules.rateWindowSeconds + 1)
-                let kept = try world.database.pool.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM forum_post_times")! }
-                #expect(kept == 1, "the earlier person's time is gone, so it cannot tie their posts together")
-            }
-        }
-
         @Test("pseudonyms only where the category allows them; official answers are never pseudonymous")
         func allowed() throws {
             try ForumFixtures.withWorld { world in
@@ -72,18 +60,25 @@ extension ForumSuites {
                 let author = try world.staff(1)[0]
                 let thread = try world.suggestion("Pungutan liar di layanan perizinan", by: author, pseudonymous: true)
                 let post = try world.openingPost(thread.id!)
+                let password = "sandi-admin-yang-panjang"
                 let admin = try world.database.pool.write { db -> String in
-                    try db.execute(sql: "INSERT INTO users (login, display_name, created_at) VALUES ('admin.uji', 'Admin', 0)")
+                    try db.execute(sql: "INSERT INTO users (login, display_name, password_hash, created_at) VALUES ('admin.uji', 'Admin', ?, 0)",
+                                   arguments: [PasswordHasher.hash(password)])
                     try db.execute(sql: "INSERT INTO user_roles (user_id, role) VALUES (?, 'admin')", arguments: [db.lastInsertedRowID])
                     return "admin.uji"
                 }
-                #expect(try world.forums.reveal(postId: post.id!, reason: "Dugaan fitnah terhadap pejabat", adminLogin: author.login)
-                    .problem == .notAnAdmin)
-                #expect(try world.forums.reveal(postId: post.id!, reason: "abuse", adminLogin: admin).problem == .reasonRequired)
+                #expect(try world.forums.reveal(postId: post.id!, reason: "Dugaan fitnah terhadap pejabat", adminLogin: author.login,
+                                                password: password).problem == .notAnAdmin)
+                #expect(try world.forums.reveal(postId: post.id!, reason: "Dugaan fitnah terhadap pejabat", adminLogin: admin,
+                                                password: "bukan-sandinya").problem == .notAnAdmin, "the admin named must prove it")
+                #expect(try world.forums.reveal(postId: post.id!, reason: "abuse", adminLogin: admin, password: password).problem
+                        == .reasonRequired)
                 let revealed = try world.forums.reveal(postId: post.id!, reason: "Laporan resmi dugaan fitnah nomor 12/2026",
-                                                       adminLogin: admin).get()
+                                                       adminLogin: admin, password: password).get()
                 #expect(revealed.login == author.login)
-                let entry = try world.database.pool.read { try AuditLog.recent(in: $0) }.first { $0.action == "forum.pseudonym.reveal" }
+                let log = try world.database.pool.read { try AuditLog.recent(in: $0) }
+                #expect(log.filter { $0.action == "forum.pseudonym.reveal.refused" }.count == 2)
+                let entry = log.first { $0.action == "forum.pseudonym.reveal" }
                 #expect(entry?.subject == "post:\(post.id!)")
                 #expect(entry?.detail?.contains("Laporan resmi dugaan fitnah") == true)
             }

@@ -143,7 +143,7 @@ extension Workshops {
                 let reminder = try world.notifications(people[0].id!).first!
                 #expect(reminder.kind == .sessionTomorrow)
                 #expect(reminder.message.contains("Senin, 16 Maret 2026 09.00 WIB"))
-                let notifications = Notifications(database: world.database)
+                let notifications = try Notifications(database: world.database)
                 #expect(try notifications.unreadCount(employeeId: people[0].id!) == 2)
                 try notifications.markRead(id: reminder.id!, employeeId: people[1].id!)
                 #expect(try notifications.unreadCount(employeeId: people[0].id!) == 2, "nobody marks another's notification")

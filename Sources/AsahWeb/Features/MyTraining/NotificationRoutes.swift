@@ -8,15 +8,18 @@ enum NotificationRoutes {
             RouteSpec(.get, "/notifications", .signedIn(.useAccount), page),
             RouteSpec(.post, "/notifications/read", .signedIn(.useAccount)) { context in
                 if let employeeId = context.user.employeeId {
-                    try Notifications(database: context.services.database).markAllRead(employeeId: employeeId)
+                    try context.services.notifications.markAllRead(employeeId: employeeId)
                     context.services.identities.invalidate(userId: context.user.userId)
                 }
                 return Notice.redirect("/notifications", notice: "notification_all_read")
             },
             RouteSpec(.post, "/notifications/:id/read", .signedIn(.useAccount)) { context in
-                guard let id = context.pathID() else { return context.notFound() }
+                // Negative ids are notices to the person's pseudonyms (see `Notifications`).
+                guard let id = context.pathInteger("id", in: -Int(Int64.max)...Int(Int64.max)).map(Int64.init), id != 0 else {
+                    return context.notFound()
+                }
                 if let employeeId = context.user.employeeId {
-                    try Notifications(database: context.services.database).markRead(id: id, employeeId: employeeId)
+                    try context.services.notifications.markRead(id: id, employeeId: employeeId)
                     context.services.identities.invalidate(userId: context.user.userId)
                 }
                 return Notice.redirect("/notifications", notice: "notification_read_done")
@@ -33,7 +36,7 @@ enum NotificationRoutes {
 
     private static func page(_ context: Context) throws -> Response {
         let notifications = try context.user.employeeId.map {
-            try Notifications(database: context.services.database).recent(employeeId: $0, limit: 100)
+            try context.services.notifications.recent(employeeId: $0, limit: 100)
         } ?? []
         let items = notifications.map { note -> [String: Any] in
             ["id": note.id ?? 0, "message": note.message, "link": safeLink(note.link) as Any,
@@ -63,7 +66,7 @@ enum NotificationRoutes {
 
     private static func api(_ context: Context) throws -> Response {
         guard let employeeId = context.user.employeeId else { return .json(ListJSON(unread: 0, notifications: [])) }
-        let service = Notifications(database: context.services.database)
+        let service = context.services.notifications
         let list = try service.recent(employeeId: employeeId, limit: 100).map {
             NotificationJSON(id: $0.id ?? 0, kind: $0.kind.rawValue, message: $0.message, link: $0.link, created_at: $0.createdAt,
                              read: $0.readAt != nil)
