@@ -341,6 +341,22 @@ struct ForumPagesTests {
         #expect(!(try other.get("/forums/mine").text.contains("Transparansi penilaian perilaku kerja")))
     }
 
+    @Test("in a thread where the viewer wrote under a pseudonym, the reply form keeps it ticked and warns; others start unticked")
+    func replyKeepsPseudonym() throws {
+        let app = try TestApp()
+        let threadId = try app.database.pool.read { db in
+            try Int64.fetchOne(db, sql: "SELECT id FROM forum_threads WHERE title LIKE 'Transparansi penilaian perilaku kerja%'")!
+        }
+        var author = try app.signIn("demo.pegawai")
+        let page = try author.get("/forums/threads/\(threadId)").text
+        #expect(page.contains(#"<input type="checkbox" name="pseudonymous" checked>"#))
+        #expect(page.contains("Anda menulis di topik ini sebagai Pegawai #1"))
+        var other = try app.signIn("demo.atasan")
+        let seen = try other.get("/forums/threads/\(threadId)").text
+        #expect(seen.contains(#"<input type="checkbox" name="pseudonymous" >"#))
+        #expect(!seen.contains("Anda menulis di topik ini sebagai"))
+    }
+
     @Test("a coordinator downloads the draft course file of a proposal; employees cannot")
     func proposals() throws {
         let app = try TestApp()

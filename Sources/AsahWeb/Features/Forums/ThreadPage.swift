@@ -60,7 +60,10 @@ enum ThreadPage {
         let coordinates = Forums.coordinates(user)
         let today = ForumValues.today()
         let quoteNumber = try query.integer("quote", in: 1...1_000_000)
-        var replyInput = reply ?? ReplyInput()
+        // Someone who wrote here under a pseudonym keeps it for replies unless they untick it:
+        // one reply by name beside "Pegawai #n" would give them away.
+        let myPseudonym = loaded.posts.first { $0.isMine && $0.isPseudonymous }?.authorLabel
+        var replyInput = reply ?? ReplyInput(pseudonymous: myPseudonym != nil && loaded.category.allowsPseudonyms)
         if reply == nil, let quoted = loaded.posts.first(where: { $0.post.number == quoteNumber }), !quoted.post.hidden {
             replyInput.body = ForumText.quote(quoted.post.body, author: quoted.authorLabel)
             replyInput.replyTo = quoted.post.id
@@ -104,6 +107,7 @@ enum ThreadPage {
         data["replyBody"] = replyInput.body
         data["replyTo"] = replyInput.replyTo as Any
         data["replyPseudonymous"] = replyInput.pseudonymous
+        data["myPseudonymWarning"] = myPseudonym.map { localizer.t("forum_keep_pseudonym_warning", ["pseudonym": $0]) } as Any
         data["mayAnswer"] = coordinates
         if let lock = loaded.actions.last(where: { $0.postId == nil }), thread.locked {
             data["lockReason"] = lock.reason
