@@ -51,7 +51,7 @@ struct ForumCommand: ParsableCommand {
             let forums = try Forums(database: AppDatabase(path: database.db))
             switch try forums.setModerator(login: login, action == "grant") {
             case .success: print(action == "grant" ? "\(login) may now moderate the forums." : "\(login) no longer moderates the forums.")
-            case .failure(let problem): throw ValidationError(problem == .notFound ? "no account named \(login)" : problem.message)
+            case .failure(let problem): throw ValidationError(problem == .notFound ? "no account named \(login)" : "\(login) is not a coordinator account")
             }
         }
     }

@@ -28,6 +28,7 @@ enum Migrations {
             try PseudonymNoticeSchema.migrate(db) { try PseudonymVault.existing(at: databasePath) }
         }
         migrator.registerMigration("v14-coarse-activity-times", migrate: PseudonymNoticeSchema.coarsenActivity)
+        migrator.registerMigration("v15-notices-as-facts", migrate: PseudonymNoticeSchema.noticeColumns)
         return migrator
     }
 

@@ -56,4 +56,13 @@ enum PseudonymNoticeSchema {
             UPDATE notifications SET read_at = read_at - read_at % 3600 WHERE read_at IS NOT NULL;
             """)
     }
+
+    /// Notifications store what they say as a message key and arguments (``NotificationContent``), rendered
+    /// in the reader's language; earlier rows keep their Indonesian sentence.
+    static func noticeColumns(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE notifications ADD COLUMN notice TEXT;
+            ALTER TABLE pseudonym_notifications ADD COLUMN notice TEXT;
+            """)
+    }
 }

@@ -1,5 +1,5 @@
-/// Why a forum action was refused, with the Indonesian message shown to the person.
-public enum ForumProblem: Error, Sendable, Hashable {
+/// Why a forum action was refused (see ``Refusal``; the web layer words it).
+public enum ForumProblem: Refusable, Sendable, Hashable {
     case notPermitted
     case notFound
     case titleLength(min: Int, max: Int)
@@ -27,47 +27,38 @@ public enum ForumProblem: Error, Sendable, Hashable {
     case ownerNotCoordinator
     case moderatorNotCoordinator
 
-    /// The message for the person who tried.
-    public var message: String {
+    /// How it refuses: the kind decides the status, the key names the sentence.
+    public var refusal: Refusal {
         switch self {
-        case .notPermitted: "Anda tidak berwenang melakukan tindakan ini."
-        case .notFound: "Topik atau tulisan tidak ditemukan."
-        case .titleLength(let min, let max): "Judul harus \(min)–\(max) karakter."
-        case .bodyLength(let min, let max): "Isi tulisan harus \(min)–\(max) karakter."
-        case .reasonRequired: "Alasan wajib diisi."
-        case .tooManyPosts(let minutes):
-            "Anda mengirim terlalu banyak tulisan dalam waktu singkat. Silakan coba lagi dalam \(minutes) menit."
-        case .locked: "Topik ini dikunci; tidak dapat dibalas."
-        case .pseudonymsNotAllowed: "Kategori ini tidak mengizinkan tulisan dengan nama samaran."
-        case .coordinatorsOnly: "Hanya koordinator yang dapat membuka topik di kategori ini."
-        case .notASuggestion: "Tindakan ini hanya untuk usulan."
-        case .statusChange(let from, let to): "Status usulan tidak dapat diubah dari \(from.displayName) ke \(to.displayName)."
-        case .editWindowClosed(let minutes): "Tulisan hanya dapat diubah dalam \(minutes) menit setelah dikirim."
-        case .tooManyEdits(let limit): "Tulisan ini sudah diubah \(limit) kali, batas perubahannya; kirim balasan bila ada yang perlu ditambahkan."
-        case .ownPost: "Anda tidak dapat memoderasi tulisan Anda sendiri."
-        case .alreadyFlagged: "Anda sudah melaporkan tulisan ini."
-        case .appealUsed: "Banding atas tindakan ini sudah diajukan; banding hanya sekali."
-        case .appealNotPossible: "Tindakan ini tidak dapat diajukan banding."
-        case .sameModerator: "Banding harus diputuskan oleh moderator lain."
-        case .notAModerator: "Anda belum diberi hak moderasi forum."
-        case .mergeTarget: "Usulan asal harus usulan lain yang bukan duplikat."
-        case .supportDuplicate: "Usulan ini sudah digabungkan ke usulan lain; dukunglah usulan asalnya."
-        case .notTraining: "Hanya usulan pelatihan yang dapat dijadikan usulan kursus."
-        case .proposalExists: "Usulan ini sudah dijadikan usulan kursus."
-        case .invalidDueDate: "Tanggal batas keputusan tidak valid."
-        case .ownerNotCoordinator: "Penanggung jawab harus seorang koordinator."
-        case .moderatorNotCoordinator: "Hak moderasi forum hanya untuk akun koordinator."
-        }
-    }
-
-    /// The HTTP status that fits the refusal.
-    public var httpStatus: Int {
-        switch self {
-        case .notPermitted, .coordinatorsOnly, .ownPost, .notAModerator, .sameModerator: 403
-        case .notFound: 404
-        case .tooManyPosts: 429
-        case .locked, .alreadyFlagged, .appealUsed, .statusChange, .proposalExists, .editWindowClosed, .tooManyEdits: 409
-        default: 422
+        case .notPermitted: Refusal(.notPermitted, "problem_forum_not_permitted")
+        case .coordinatorsOnly: Refusal(.notPermitted, "problem_forum_coordinators_only")
+        case .ownPost: Refusal(.notPermitted, "problem_forum_own_post")
+        case .notAModerator: Refusal(.notPermitted, "problem_forum_not_a_moderator")
+        case .sameModerator: Refusal(.notPermitted, "problem_forum_same_moderator")
+        case .notFound: Refusal(.notFound, "problem_forum_not_found")
+        case .tooManyPosts(let minutes): Refusal(.tooMany, "problem_forum_too_many_posts", ["minutesCount": String(minutes)])
+        case .locked: Refusal(.conflict, "problem_forum_locked")
+        case .alreadyFlagged: Refusal(.conflict, "problem_forum_already_flagged")
+        case .appealUsed: Refusal(.conflict, "problem_forum_appeal_used")
+        case .statusChange(let from, let to):
+            Refusal(.conflict, "problem_forum_status_change", ["from": from.messageKey, "to": to.messageKey])
+        case .proposalExists: Refusal(.conflict, "problem_forum_proposal_exists")
+        case .editWindowClosed(let minutes): Refusal(.conflict, "problem_forum_edit_window_closed", ["minutesCount": String(minutes)])
+        case .tooManyEdits(let limit): Refusal(.conflict, "problem_forum_too_many_edits", ["limitCount": String(limit)])
+        case .titleLength(let min, let max):
+            Refusal(.invalid, "problem_forum_title_length", ["minCount": String(min), "maxCount": String(max)])
+        case .bodyLength(let min, let max):
+            Refusal(.invalid, "problem_forum_body_length", ["minCount": String(min), "maxCount": String(max)])
+        case .reasonRequired: Refusal(.invalid, "problem_forum_reason_required")
+        case .pseudonymsNotAllowed: Refusal(.invalid, "problem_forum_pseudonyms_not_allowed")
+        case .notASuggestion: Refusal(.invalid, "problem_forum_not_a_suggestion")
+        case .appealNotPossible: Refusal(.invalid, "problem_forum_appeal_not_possible")
+        case .mergeTarget: Refusal(.invalid, "problem_forum_merge_target")
+        case .supportDuplicate: Refusal(.invalid, "problem_forum_support_duplicate")
+        case .notTraining: Refusal(.invalid, "problem_forum_not_training")
+        case .invalidDueDate: Refusal(.invalid, "problem_forum_invalid_due_date")
+        case .ownerNotCoordinator: Refusal(.invalid, "problem_forum_owner_not_coordinator")
+        case .moderatorNotCoordinator: Refusal(.invalid, "problem_forum_moderator_not_coordinator")
         }
     }
 }

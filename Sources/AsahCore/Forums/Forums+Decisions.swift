@@ -25,7 +25,7 @@ extension Forums {
             guard current.canMove(to: status) else { return .failure(.statusChange(from: current, to: status)) }
             try changeStatus(&thread, to: status, reason: reason, actor: actor, ip: ip, now: now, db: db)
             try notifyFollowers(of: threadId, .forumStatus,
-                                "Usulan «\(thread.title)» kini berstatus \(status.displayName): \(reason)",
+                                NotificationContent("notice_forum_status", ["title": thread.title, "status": status.messageKey, "reason": reason]),
                                 except: actor.employeeId, now: now, db: db)
             return .success(thread)
         }
@@ -79,10 +79,10 @@ extension Forums {
             try checkAgenda(originalId, now: now, db: db)
             let link = Self.link(originalId)
             try notify(duplicateFollowers, authorsOf: threadId, .forumStatus,
-                       "Usulan «\(duplicate.title)» digabungkan ke «\(original.title)»; dukungan Anda ikut pindah. \(reason)",
+                       NotificationContent("notice_forum_merged", ["duplicate": duplicate.title, "original": original.title, "reason": reason]),
                        link: link, now: now, db: db)
             try notify(originalFollowers.subtracting(duplicateFollowers), authorsOf: originalId, .forumStatus,
-                       "Usulan serupa «\(duplicate.title)» digabungkan ke «\(original.title)» beserta pendukungnya.",
+                       NotificationContent("notice_forum_similar_merged", ["duplicate": duplicate.title, "original": original.title]),
                        link: link, now: now, db: db)
             return .success(duplicate)
         }

@@ -32,7 +32,7 @@ extension Forums {
         try moderatePost(postId, .hide, reason: reason, actor: actor, ip: ip, now: now) { post in
             post.hidden = true
             post.hiddenReason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-            return "Tulisan Anda disembunyikan moderator. Alasan: \(post.hiddenReason!). Anda dapat mengajukan banding satu kali."
+            return NotificationContent("notice_forum_post_hidden", ["reason": post.hiddenReason!])
         }
     }
 
@@ -42,7 +42,7 @@ extension Forums {
         try moderatePost(postId, .restore, reason: reason, actor: actor, ip: ip, now: now) { post in
             post.hidden = false
             post.hiddenReason = nil
-            return "Tulisan Anda ditampilkan kembali oleh moderator. Alasan: \(reason)"
+            return NotificationContent("notice_forum_post_restored", ["reason": reason])
         }
     }
 
@@ -70,9 +70,9 @@ extension Forums {
             try action.insert(db)
             try AuditLog.record(locked ? "forum.thread.lock" : "forum.thread.unlock", actor: actor.userId, ip: ip,
                                 subject: "thread:\(threadId)", detail: reason, in: db)
-            let message = locked ? "Topik «\(thread.title)» dikunci moderator. Alasan: \(reason)"
-                : "Topik «\(thread.title)» dibuka kembali oleh moderator. Alasan: \(reason)"
-            try notifyFollowers(of: threadId, .forumModeration, message, except: actor.employeeId, now: now, db: db)
+            try notifyFollowers(of: threadId, .forumModeration,
+                                NotificationContent(locked ? "notice_forum_locked" : "notice_forum_unlocked", ["title": thread.title, "reason": reason]),
+                                except: actor.employeeId, now: now, db: db)
             return .success(action)
         }
     }
@@ -124,9 +124,9 @@ extension Forums {
             }
             try AuditLog.record("forum.appeal.\(action.appealOutcome!.rawValue)", actor: actor.userId, ip: ip,
                                 subject: "moderation:\(actionId)", detail: reason, in: db)
-            try notifyAuthor(of: post, .forumModeration, overturn
-                                 ? "Banding Anda dikabulkan moderator lain. Alasan: \(reason)"
-                                 : "Banding Anda ditolak moderator lain. Alasan: \(reason)", now: now, db: db)
+            try notifyAuthor(of: post, .forumModeration,
+                             NotificationContent(overturn ? "notice_forum_appeal_overturned" : "notice_forum_appeal_upheld", ["reason": reason]),
+                             now: now, db: db)
             return .success(action)
         }
     }
@@ -162,7 +162,7 @@ extension Forums {
     }
 
     private func moderatePost(_ postId: Int64, _ kind: ModerationAction.Kind, reason: String, actor: Principal, ip: String?,
-                              now: Int64, change: (inout ForumPost) -> String?) throws -> Result<ModerationAction, ForumProblem> {
+                              now: Int64, change: (inout ForumPost) -> NotificationContent?) throws -> Result<ModerationAction, ForumProblem> {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reason.isEmpty else { return .failure(.reasonRequired) }
         return try database.pool.write { db in
@@ -171,7 +171,7 @@ extension Forums {
             if try isAuthor(actor.userId, of: post, db: db) { return .failure(.ownPost) }
             if kind == .restore, !post.hidden { return .failure(.notPermitted) }
             if kind == .hide, post.hidden { return .failure(.notPermitted) }
-            let message = change(&post)
+            let notice = change(&post)
             post.queuedAt = nil
             post.flagCount = 0
             try post.update(db, columns: ["hidden", "hidden_reason", "queued_at", "flag_count"])
@@ -182,7 +182,7 @@ extension Forums {
             try action.insert(db)
             try AuditLog.record("forum.post.\(kind.rawValue)", actor: actor.userId, ip: ip, subject: "post:\(postId)",
                                 detail: reason, in: db)
-            if let message { try notifyAuthor(of: post, .forumModeration, message, now: now, db: db) }
+            if let notice { try notifyAuthor(of: post, .forumModeration, notice, now: now, db: db) }
             return .success(action)
         }
     }

@@ -60,7 +60,7 @@ extension Forums {
             let post = try insertPost(in: &thread, body: text, replyTo: replyTo, pseudonymous: pseudonymous, official: official,
                                       actor: actor, now: now, db: db)
             if official {
-                try notifyFollowers(of: threadId, .forumAnswer, "Jawaban resmi untuk «\(thread.title)» sudah terbit.",
+                try notifyFollowers(of: threadId, .forumAnswer, NotificationContent("notice_forum_answer", ["title": thread.title]),
                                     except: actor.employeeId, now: now, db: db)
                 try AuditLog.record("forum.answer", actor: actor.userId, ip: nil, subject: "thread:\(threadId)",
                                     detail: "post:\(post.id!)", in: db)

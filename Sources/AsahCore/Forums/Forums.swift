@@ -53,34 +53,34 @@ public struct Forums: Sendable {
         return employees
     }
 
-    /// Sends `message` about `threadId` inside the caller's transaction: to each follower by
+    /// Sends `notice` about `threadId` inside the caller's transaction: to each follower by
     /// name, and to each pseudonym of the thread (a pseudonymous author who also follows gets
     /// both and reads one; sending both keeps the named list equal to the followers).
-    func notifyFollowers(of threadId: Int64, _ kind: NotificationKind, _ message: String, except: Int64?, now: Int64,
+    func notifyFollowers(of threadId: Int64, _ kind: NotificationKind, _ notice: NotificationContent, except: Int64?, now: Int64,
                          db: Database) throws {
-        try notify(followers(of: threadId, except: except, db: db), authorsOf: threadId, kind, message,
+        try notify(followers(of: threadId, except: except, db: db), authorsOf: threadId, kind, notice,
                    link: Self.link(threadId), now: now, db: db)
     }
 
-    /// Sends `message` to `employees` by name and to every pseudonym of `threadId`.
-    func notify(_ employees: Set<Int64>, authorsOf threadId: Int64, _ kind: NotificationKind, _ message: String, link: String,
+    /// Sends `notice` to `employees` by name and to every pseudonym of `threadId`.
+    func notify(_ employees: Set<Int64>, authorsOf threadId: Int64, _ kind: NotificationKind, _ notice: NotificationContent, link: String,
                 now: Int64, db: Database) throws {
         for employee in employees.sorted() {
-            try Notifications.send(to: employee, kind, message, link: link, now: now, in: db)
+            try Notifications.send(to: employee, kind, notice, link: link, now: now, in: db)
         }
         for address in try PseudonymNotices.authors(of: threadId, in: db) {
-            try PseudonymNotices.send(to: address, kind, message, link: link, now: now, in: db)
+            try PseudonymNotices.send(to: address, kind, notice, link: link, now: now, in: db)
         }
     }
 
-    /// Sends `message` to the author of `post`: by name, or to its pseudonym.
-    func notifyAuthor(of post: ForumPost, _ kind: NotificationKind, _ message: String, now: Int64, db: Database) throws {
+    /// Sends `notice` to the author of `post`: by name, or to its pseudonym.
+    func notifyAuthor(of post: ForumPost, _ kind: NotificationKind, _ notice: NotificationContent, now: Int64, db: Database) throws {
         let link = Self.link(post.threadId) + "#tulisan-\(post.number)"
         if let pseudonym = post.pseudonym {
-            try PseudonymNotices.send(to: .init(threadId: post.threadId, number: pseudonym), kind, message, link: link, now: now, in: db)
+            try PseudonymNotices.send(to: .init(threadId: post.threadId, number: pseudonym), kind, notice, link: link, now: now, in: db)
         } else if let author = post.authorUserId,
                   let employee = try Int64.fetchOne(db, sql: "SELECT employee_id FROM users WHERE id = ?", arguments: [author]) {
-            try Notifications.send(to: employee, kind, message, link: link, now: now, in: db)
+            try Notifications.send(to: employee, kind, notice, link: link, now: now, in: db)
         }
     }
 

@@ -14,11 +14,11 @@ enum PseudonymNotices {
     }
 
     /// Writes a notice to pseudonym `number` of `threadId` inside the caller's transaction.
-    static func send(to address: Address, _ kind: NotificationKind, _ message: String, link: String?, now: Int64,
+    static func send(to address: Address, _ kind: NotificationKind, _ notice: NotificationContent, link: String?, now: Int64,
                      in db: Database) throws {
         try db.execute(sql: """
-            INSERT INTO pseudonym_notifications (thread_id, number, kind, message, link, created_at) VALUES (?, ?, ?, ?, ?, ?)
-            """, arguments: [address.threadId, address.number, kind, message, link, now])
+            INSERT INTO pseudonym_notifications (thread_id, number, kind, message, notice, link, created_at) VALUES (?, ?, ?, '', ?, ?, ?)
+            """, arguments: [address.threadId, address.number, kind, notice, link, now])
     }
 
     /// The pseudonyms of every pseudonymous author in `threadId`.
@@ -41,12 +41,12 @@ enum PseudonymNotices {
         guard !addresses.isEmpty else { return [] }
         let (condition, arguments) = match(addresses)
         let rows = try Row.fetchAll(db, sql: """
-            SELECT id, kind, message, link, created_at, read_at FROM pseudonym_notifications
+            SELECT id, kind, message, notice, link, created_at, read_at FROM pseudonym_notifications
             WHERE (\(condition))\(unreadOnly ? " AND read_at IS NULL" : "") ORDER BY id DESC LIMIT ?
             """, arguments: arguments + [limit])
         return rows.map {
             AppNotification(id: -($0["id"] as Int64), employeeId: employeeId, kind: $0["kind"], message: $0["message"],
-                            link: $0["link"], createdAt: $0["created_at"], readAt: $0["read_at"])
+                            notice: $0["notice"], link: $0["link"], createdAt: $0["created_at"], readAt: $0["read_at"])
         }
     }
 

@@ -5,17 +5,8 @@ import GRDB
 public enum SuggestionStatus: String, Codable, CaseIterable, Sendable, DatabaseValueConvertible {
     case baru, ditinjau, diterima, ditolak, diterapkan, duplikat
 
-    /// The Indonesian name shown on badges.
-    public var displayName: String {
-        switch self {
-        case .baru: "Baru"
-        case .ditinjau: "Ditinjau"
-        case .diterima: "Diterima"
-        case .ditolak: "Ditolak"
-        case .diterapkan: "Diterapkan"
-        case .duplikat: "Duplikat"
-        }
-    }
+    /// The message key of its name, as a ``NotificationContent`` or ``Refusal`` argument.
+    public var messageKey: String { "@suggestion_status_\(rawValue)" }
 
     /// Whether a decision has been taken (the due date no longer matters).
     public var isDecided: Bool {

@@ -12,14 +12,35 @@ public struct AppNotification: Codable, FetchableRecord, MutablePersistableRecor
     public var employeeId: Int64
     /// What it is about.
     public var kind: NotificationKind
-    /// The Indonesian text.
+    /// The text written by versions before notices were stored as facts; empty for newer ones.
     public var message: String
+    /// What it says, rendered in the reader's language; `nil` for notifications written by
+    /// earlier versions (their `message` is shown instead).
+    public var notice: NotificationContent?
     /// The page it leads to, e.g. "/runs/12".
     public var link: String?
     /// Unix seconds.
     public var createdAt: Int64
-    /// When the person read it; `nil` while unread.
+    /// When the person read it (to the hour); `nil` while unread.
     public var readAt: Int64?
+
+    init(id: Int64? = nil, employeeId: Int64, kind: NotificationKind, notice: NotificationContent, link: String?, createdAt: Int64,
+         readAt: Int64? = nil) {
+        self.init(id: id, employeeId: employeeId, kind: kind, message: "", notice: notice, link: link, createdAt: createdAt,
+                  readAt: readAt)
+    }
+
+    init(id: Int64? = nil, employeeId: Int64, kind: NotificationKind, message: String, notice: NotificationContent? = nil, link: String?,
+         createdAt: Int64, readAt: Int64? = nil) {
+        self.id = id
+        self.employeeId = employeeId
+        self.kind = kind
+        self.message = message
+        self.notice = notice
+        self.link = link
+        self.createdAt = createdAt
+        self.readAt = readAt
+    }
 
     public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
     public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase

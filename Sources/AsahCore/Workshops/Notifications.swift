@@ -17,6 +17,13 @@ public struct Notifications: Sendable {
     }
 
     /// Writes a notification inside the caller's transaction.
+    static func send(to employeeId: Int64, _ kind: NotificationKind, _ notice: NotificationContent, link: String?,
+                     now: Int64, in db: Database) throws {
+        var notification = AppNotification(employeeId: employeeId, kind: kind, notice: notice, link: link, createdAt: now)
+        try notification.insert(db)
+    }
+
+    /// Writes a notification with a ready sentence (being replaced by ``send(to:_:_:link:now:in:)-(_,_,NotificationContent,_,_,_)``).
     static func send(to employeeId: Int64, _ kind: NotificationKind, _ message: String, link: String?,
                      now: Int64, in db: Database) throws {
         var notification = AppNotification(employeeId: employeeId, kind: kind, message: message, link: link, createdAt: now)
@@ -88,7 +95,8 @@ public struct Notifications: Sendable {
     /// Whether a pseudonym's notice also reached the same person as a follower (same change).
     private func isTwin(_ notice: AppNotification, in db: Database) throws -> Bool {
         try Bool.fetchOne(db, sql: """
-            SELECT EXISTS (SELECT 1 FROM notifications WHERE employee_id = ? AND created_at = ? AND kind = ? AND message = ?)
-            """, arguments: [notice.employeeId, notice.createdAt, notice.kind, notice.message]) ?? false
+            SELECT EXISTS (SELECT 1 FROM notifications WHERE employee_id = ? AND created_at = ? AND kind = ? AND message = ?
+                           AND notice IS ?)
+            """, arguments: [notice.employeeId, notice.createdAt, notice.kind, notice.message, notice.notice]) ?? false
     }
 }

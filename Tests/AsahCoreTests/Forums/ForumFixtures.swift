@@ -52,6 +52,13 @@ struct ForumWorld {
     }
 }
 
+extension AppNotification {
+    /// Whether it says `key` with every one of `values` among its arguments.
+    func says(_ key: String, _ values: String...) -> Bool {
+        notice?.key == key && values.allSatisfy { value in notice?.arguments.values.contains(value) == true }
+    }
+}
+
 enum ForumFixtures {
     static let now = WorkshopFixtures.now
 

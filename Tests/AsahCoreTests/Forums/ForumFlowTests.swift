@@ -63,8 +63,9 @@ extension ForumSuites {
                                                by: world.coordinator).get()
                 for person in [author, supporter, replier] {
                     let notes = try world.notifications(person)
-                    #expect(notes.contains { $0.kind == .forumStatus && $0.message.contains("Diterima")
-                        && $0.message.contains("Disetujui rapat forum") }, "\(person.login)")
+                    #expect(notes.contains { $0.kind == .forumStatus
+                        && $0.says("notice_forum_status", "@suggestion_status_diterima", "Disetujui rapat forum 12 Maret.") },
+                            "\(person.login)")
                 }
                 #expect(try world.notifications(bystander).isEmpty)
                 let history = try world.database.pool.read { try Forums.statusChanges(thread.id!, in: $0) }
@@ -104,10 +105,10 @@ extension ForumSuites {
                 #expect(try world.thread(original.id!).supportCount == 4, "people 2, 3, 4 and 5: 3 and 4 counted once")
                 #expect(try world.thread(duplicate.id!).supportCount == 0)
                 #expect(try world.forums.support(duplicate.id!, employeeId: people[0].employeeId!).problem == .supportDuplicate)
-                #expect(try world.notifications(people[5]).contains { $0.message.contains("digabungkan ke") })
-                #expect(try world.notifications(people[1]).contains { $0.message.contains("digabungkan ke") }, "the duplicate's author")
-                #expect(try world.notifications(people[0]).contains { $0.message.contains("Usulan serupa") }, "the original's author")
-                #expect(try world.notifications(people[2]).contains { $0.message.contains("Usulan serupa") })
+                #expect(try world.notifications(people[5]).contains { $0.says("notice_forum_merged") })
+                #expect(try world.notifications(people[1]).contains { $0.says("notice_forum_merged") }, "the duplicate's author")
+                #expect(try world.notifications(people[0]).contains { $0.says("notice_forum_similar_merged") }, "the original's author")
+                #expect(try world.notifications(people[2]).contains { $0.says("notice_forum_similar_merged") })
             }
         }
 
@@ -157,7 +158,7 @@ extension ForumSuites {
                 }
                 let refused = try world.forums.reply(to: thread.id!, body: "Lagi", by: author, now: ForumFixtures.now + 300)
                 #expect(refused.problem == .tooManyPosts(retryAfterMinutes: 5))
-                #expect(refused.problem?.message.contains("5 menit") == true)
+                #expect(refused.problem?.refusal == Refusal(.tooMany, "problem_forum_too_many_posts", ["minutesCount": "5"]))
                 #expect(try world.forums.reply(to: thread.id!, body: "Sesudah jeda", by: author, now: ForumFixtures.now + 601).problem == nil)
             }
         }

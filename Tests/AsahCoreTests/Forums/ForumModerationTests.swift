@@ -92,7 +92,7 @@ extension ForumSuites {
                 #expect(hidden.hidden)
                 #expect(hidden.hiddenReason == "Menyebut nama rekan kerja.")
                 #expect(try world.notifications(people[0]).contains {
-                    $0.kind == .forumModeration && $0.message.contains("Menyebut nama rekan kerja.")
+                    $0.kind == .forumModeration && $0.says("notice_forum_post_hidden", "Menyebut nama rekan kerja.")
                 })
                 let audit = try world.database.pool.read { try AuditLog.recent(in: $0) }
                 #expect(audit.contains { $0.action == "forum.post.hide" && $0.subject == "post:\(post.id!)" })
@@ -118,7 +118,7 @@ extension ForumSuites {
                                                             by: world.secondModerator).get()
                 #expect(decided.appealOutcome == .overturned)
                 #expect(try !world.post(post.id!).hidden)
-                #expect(try world.notifications(people[0]).contains { $0.message.contains("Banding Anda dikabulkan") })
+                #expect(try world.notifications(people[0]).contains { $0.says("notice_forum_appeal_overturned") })
                 let audit = try world.database.pool.read { try AuditLog.recent(in: $0) }
                 #expect(audit.contains { $0.action == "forum.appeal.overturned" })
                 #expect(audit.first { $0.action == "forum.appeal" }?.actorUserId == nil, "a pseudonymous author's appeal is logged without them")
@@ -132,7 +132,7 @@ extension ForumSuites {
                 let thread = try world.suggestion("Kantin sehat di lingkungan Setda", by: people[0])
                 _ = try world.forums.setLocked(thread.id!, true, reason: "Sudah dibahas tuntas.", by: world.coordinator).get()
                 #expect(try world.forums.reply(to: thread.id!, body: "Masih mau komentar", by: people[1]).problem == .locked)
-                #expect(try world.notifications(people[0]).contains { $0.message.contains("dikunci") })
+                #expect(try world.notifications(people[0]).contains { $0.says("notice_forum_locked", "Sudah dibahas tuntas.") })
             }
         }
     }

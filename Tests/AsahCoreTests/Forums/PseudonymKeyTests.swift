@@ -77,7 +77,8 @@ extension ForumSuites {
                             (?, 'forum_status', 'Usulan kini Ditinjau.', '/forums/threads/\(thread.id!)', 200),
                             (?, 'forum_status', 'Usulan kini Ditinjau.', '/forums/threads/\(thread.id!)', 200);
                         DROP TABLE pseudonym_notifications;
-                        DELETE FROM grdb_migrations WHERE identifier = 'v13-pseudonym-notifications';
+                        ALTER TABLE notifications DROP COLUMN notice;
+                        DELETE FROM grdb_migrations WHERE identifier IN ('v13-pseudonym-notifications', 'v15-notices-as-facts');
                         """, arguments: [author.employeeId, author.employeeId, follower.employeeId])
                 }
                 let migrated = try AppDatabase(path: world.database.path)

@@ -89,7 +89,7 @@ enum ForumPages {
             "heading": localizer.t(filter.agendaOnly ? "forum_agenda_title" : "forum_board_title"),
             "lead": localizer.t(filter.agendaOnly ? "forum_agenda_lead" : "forum_board_lead"),
             "board": [
-                "statuses": ForumValues.statuses(selected: filter.status),
+                "statuses": ForumValues.statuses(selected: filter.status, localizer),
                 "categories": ForumValues.categories(categories, selected: filter.categoryId),
                 "orders": Forums.BoardFilter.Order.allCases.map {
                     ["value": $0.rawValue, "label": localizer.t("forum_order_\($0.rawValue)"), "selected": $0 == filter.order]
@@ -154,12 +154,12 @@ enum ForumPages {
         }
         return context.page("forum_search", title: localizer.t("forum_search_title"), [
             "q": typed.q, "from": typed.from, "to": typed.to,
-            "statuses": ForumValues.statuses(selected: search?.status),
+            "statuses": ForumValues.statuses(selected: search?.status, localizer),
             "categories": ForumValues.categories(categories, selected: search?.categoryId),
             "searched": search != nil,
             "hits": hits.map { hit in
                 templateValues(["threadId": hit.threadId, "number": hit.postNumber, "title": hit.title,
-                                "category": hit.categoryName, "status": hit.status?.displayName, "statusCode": hit.status?.rawValue,
+                                "category": hit.categoryName, "status": hit.status.map { ForumValues.statusName($0, localizer) }, "statusCode": hit.status?.rawValue,
                                 "author": hit.authorLabel, "date": localizer.date(hit.createdAt),
                                 "snippet": hit.snippet.map { ["text": $0.text, "marked": $0.marked] }])
             },

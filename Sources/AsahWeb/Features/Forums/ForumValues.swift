@@ -9,7 +9,7 @@ enum ForumValues {
         templateValues([
             "id": thread.id, "title": thread.title, "categoryName": thread.categoryName,
             "isSuggestion": thread.kind == .suggestion,
-            "status": thread.status?.displayName, "statusCode": thread.status?.rawValue,
+            "status": thread.status.map { statusName($0, localizer) }, "statusCode": thread.status?.rawValue,
             "supports": localizer.t("forum_supports", ["count": localizer.number(thread.supportCount)]),
             "posts": localizer.t("forum_posts", ["count": localizer.number(thread.postCount)]),
             "lastPost": localizer.date(thread.lastPostAt),
@@ -22,10 +22,15 @@ enum ForumValues {
     }
 
     /// Status choices for filters and forms; `selected` marks the current one.
-    static func statuses(selected: SuggestionStatus?, includeDuplicate: Bool = true) -> [[String: Any]] {
+    static func statuses(selected: SuggestionStatus?, includeDuplicate: Bool = true, _ localizer: Localizer) -> [[String: Any]] {
         SuggestionStatus.allCases.filter { includeDuplicate || $0 != .duplikat }.map {
-            ["value": $0.rawValue, "label": $0.displayName, "selected": $0 == selected]
+            ["value": $0.rawValue, "label": statusName($0, localizer), "selected": $0 == selected]
         }
+    }
+
+    /// A suggestion status in the reader's language.
+    static func statusName(_ status: SuggestionStatus, _ localizer: Localizer) -> String {
+        localizer.t("suggestion_status_\(status.rawValue)")
     }
 
     /// Category choices; `selected` marks the current one.
@@ -43,10 +48,9 @@ enum ForumValues {
         try Forums(database: context.services.database)
     }
 
-    /// A refused API call as a JSON error with the domain's message.
-    static func api(_ problem: ForumProblem) -> Response {
-        var response = APIError.response(status: problem.httpStatus, code: APIError.code(for: problem.httpStatus),
-                                         message: problem.message)
+    /// A refused API call as a JSON error, with the wait in `Retry-After` when posting too often.
+    static func api(_ problem: ForumProblem, _ context: Context) -> Response {
+        var response = context.refused(problem)
         if case .tooManyPosts(let minutes) = problem { response.headers.add("Retry-After", String(minutes * 60)) }
         return response
     }

@@ -38,7 +38,7 @@ enum ForumsAPI {
             return APIError.response(status: 422, code: "invalid", message: context.localizer.t("forum_status_unknown"))
         }
         switch try ForumValues.forums(context).setStatus(id, to: status, reason: body.reason, by: context.user, ip: context.ip) {
-        case .failure(let problem): return ForumValues.api(problem)
+        case .failure(let problem): return ForumValues.api(problem, context)
         case .success: return try detail(context, id, status: 200)
         }
     }
@@ -53,7 +53,7 @@ enum ForumsAPI {
         let body = try context.json(EditBody.self)
         let forums = try ForumValues.forums(context)
         switch try forums.edit(postId: id, body: body.body, by: context.user) {
-        case .failure(let problem): return ForumValues.api(problem)
+        case .failure(let problem): return ForumValues.api(problem, context)
         case .success(let post):
             let view = try context.services.database.pool.read { db in
                 try forums.post(id, in: post.threadId, viewer: context.user, in: db)
@@ -71,7 +71,7 @@ enum ForumsAPI {
         guard let id = context.pathID() else { return context.notFound() }
         let body = try context.json(FlagBody.self)
         switch try ForumValues.forums(context).flag(id, reason: body.reason, by: context.user, ip: context.ip) {
-        case .failure(let problem): return ForumValues.api(problem)
+        case .failure(let problem): return ForumValues.api(problem, context)
         case .success(let queued): return .json(FlagJSON(post_id: id, queued: queued), status: 201)
         }
     }
@@ -107,7 +107,7 @@ enum ForumsAPI {
                                reason: $0.reason, appeal: $0.appealText, appealed_at: $0.appealedAt,
                                may_decide: $0.moderatorUserId != user.userId)
                 })
-        }) else { return ForumValues.api(.notAModerator) }
+        }) else { return ForumValues.api(.notAModerator, context) }
         return .json(answer)
     }
 
@@ -159,7 +159,7 @@ enum ForumsAPI {
             Forums.NewThread(categoryId: body.category_id, kind: kind, title: body.title, body: body.body,
                              pseudonymous: body.pseudonymous ?? false), by: context.user)
         switch result {
-        case .failure(let problem): return ForumValues.api(problem)
+        case .failure(let problem): return ForumValues.api(problem, context)
         case .success(let thread): return try detail(context, thread.id!, status: 201)
         }
     }
@@ -200,7 +200,7 @@ enum ForumsAPI {
                                                            pseudonymous: body.pseudonymous ?? false,
                                                            official: body.official ?? false, by: context.user)
         switch result {
-        case .failure(let problem): return ForumValues.api(problem)
+        case .failure(let problem): return ForumValues.api(problem, context)
         case .success(let post):
             let forums = try ForumValues.forums(context)
             let view = try context.services.database.pool.read { db in
@@ -222,9 +222,9 @@ enum ForumsAPI {
     private static func changeSupport(_ context: Context, supported: Bool,
                                       _ change: (Forums, Int64, Int64) throws -> Result<Int, ForumProblem>) throws -> Response {
         guard let id = context.pathID() else { return context.notFound() }
-        guard let employee = context.user.employeeId else { return ForumValues.api(.notPermitted) }
+        guard let employee = context.user.employeeId else { return ForumValues.api(.notPermitted, context) }
         switch try change(ForumValues.forums(context), id, employee) {
-        case .failure(let problem): return ForumValues.api(problem)
+        case .failure(let problem): return ForumValues.api(problem, context)
         case .success(let count): return .json(SupportJSON(thread_id: id, supported: supported, support_count: count))
         }
     }
@@ -245,7 +245,7 @@ enum ForumsAPI {
         let title = try context.query().trimmed("title") ?? ""
         let similar = try context.services.database.pool.read { try ForumSearch.similarSuggestions(to: String(title.prefix(200)), in: $0) }
         return .json(similar.map {
-            SimilarJSON(id: $0.id, title: $0.title, status: $0.status.rawValue, status_name: $0.status.displayName,
+            SimilarJSON(id: $0.id, title: $0.title, status: $0.status.rawValue, status_name: ForumValues.statusName($0.status, context.localizer),
                         support_count: $0.supportCount)
         })
     }

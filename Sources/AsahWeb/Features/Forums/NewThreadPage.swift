@@ -40,7 +40,7 @@ enum NewThreadPage {
             },
             "isSuggestion": input.kind == .suggestion, "threadTitle": input.title, "body": input.body,
             "pseudonymous": input.pseudonymous, "error": error as Any,
-            "similar": similar.map { ["id": $0.id, "title": $0.title, "status": $0.status.displayName,
+            "similar": similar.map { ["id": $0.id, "title": $0.title, "status": ForumValues.statusName($0.status, localizer),
                                       "supports": localizer.t("forum_supports", ["count": localizer.number($0.supportCount)])] },
             "hasSimilar": !similar.isEmpty, "noneSimilar": checked && similar.isEmpty,
             "titleMin": ForumRules.titleLength.lowerBound, "titleMax": ForumRules.titleLength.upperBound,
@@ -62,7 +62,7 @@ enum NewThreadPage {
                              pseudonymous: input.pseudonymous), by: context.user)
         switch result {
         case .success(let thread): return ThreadPage.done(thread.id!, "posted")
-        case .failure(let problem): return try show(context, input, error: problem.message, status: problem.httpStatus)
+        case .failure(let problem): return try show(context, input, error: context.message(problem), status: context.status(problem))
         }
     }
 
@@ -80,7 +80,7 @@ enum NewThreadPage {
         case .failure(.notFound): return context.notFound()
         case .failure(let problem):
             guard let post = try ForumValues.forums(context).ownPost(postId, by: context.user) else { return context.notFound() }
-            return try showEdit(context, threadId: threadId, post: post, body: body, error: problem.message, status: problem.httpStatus)
+            return try showEdit(context, threadId: threadId, post: post, body: body, error: context.message(problem), status: context.status(problem))
         }
     }
 

@@ -119,7 +119,7 @@ enum ThreadActions {
                                                                   reason: form["reason"] ?? "", by: context.user, ip: context.ip)
         switch result {
         case .success: return .redirect(to: "/forums/queue?notice=appeal_decided")
-        case .failure(let problem): return try ModerationPages.queue(context, error: problem.message, status: problem.httpStatus)
+        case .failure(let problem): return try ModerationPages.queue(context, error: context.message(problem), status: context.status(problem))
         }
     }
 

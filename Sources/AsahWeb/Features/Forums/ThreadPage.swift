@@ -89,7 +89,7 @@ enum ThreadPage {
             return values
         }
         data["history"] = loaded.history.map { change in
-            ["status": change.toStatus.displayName, "statusCode": change.toStatus.rawValue, "reason": change.reason,
+            ["status": ForumValues.statusName(change.toStatus, localizer), "statusCode": change.toStatus.rawValue, "reason": change.reason,
              "date": localizer.date(change.createdAt)]
         }
         data["hasHistory"] = !loaded.history.isEmpty
@@ -115,7 +115,7 @@ enum ThreadPage {
         }
         if coordinates, thread.kind == .suggestion {
             data["decide"] = templateValues([
-                "statuses": ForumValues.statuses(selected: nil, includeDuplicate: false).filter { ($0["value"] as? String) != thread.status?.rawValue },
+                "statuses": ForumValues.statuses(selected: nil, includeDuplicate: false, localizer).filter { ($0["value"] as? String) != thread.status?.rawValue },
                 "canDecide": thread.status != .duplikat,
                 "coordinators": loaded.coordinators.map { ["id": $0.id, "name": $0.name, "selected": $0.id == thread.ownerUserId] },
                 "due": thread.decisionDue?.iso ?? "",
@@ -179,7 +179,7 @@ enum ThreadPage {
     static func refused(_ context: Context, _ problem: ForumProblem, reply: ReplyInput? = nil,
                         postAction: PostActionInput? = nil) throws -> Response {
         if problem == .notFound { return context.notFound() }
-        return try show(context, error: problem.message, status: problem.httpStatus, reply: reply, postAction: postAction)
+        return try show(context, error: context.message(problem), status: context.status(problem), reply: reply, postAction: postAction)
     }
 
     /// Answers a page form: back to the thread with a notice, or the refusal.

@@ -28,6 +28,11 @@ enum NotificationRoutes {
         ]
     }
 
+    /// What a notification says, in the reader's language (earlier ones keep their stored text).
+    private static func text(_ note: AppNotification, _ localizer: Localizer) -> String {
+        note.notice.map { MessageArguments.text($0, localizer) } ?? note.message
+    }
+
     /// Only local paths are offered as links.
     private static func safeLink(_ link: String?) -> String? {
         guard let link, URLEncoding.safeReturnPath(link) == link else { return nil }
@@ -39,7 +44,7 @@ enum NotificationRoutes {
             try context.services.notifications.recent(employeeId: $0, limit: 100)
         } ?? []
         let items = notifications.map { note -> [String: Any] in
-            ["id": note.id ?? 0, "message": note.message, "link": safeLink(note.link) as Any,
+            ["id": note.id ?? 0, "message": text(note, context.localizer), "link": safeLink(note.link) as Any,
              "when": context.localizer.dateTime(note.createdAt), "unread": note.readAt == nil,
              "kind": context.localizer.t("notification_kind_\(note.kind.rawValue)")]
         }
@@ -68,7 +73,7 @@ enum NotificationRoutes {
         guard let employeeId = context.user.employeeId else { return .json(ListJSON(unread: 0, notifications: [])) }
         let service = context.services.notifications
         let list = try service.recent(employeeId: employeeId, limit: 100).map {
-            NotificationJSON(id: $0.id ?? 0, kind: $0.kind.rawValue, message: $0.message, link: $0.link, created_at: $0.createdAt,
+            NotificationJSON(id: $0.id ?? 0, kind: $0.kind.rawValue, message: text($0, context.localizer), link: $0.link, created_at: $0.createdAt,
                              read: $0.readAt != nil)
         }
         return .json(ListJSON(unread: try service.unreadCount(employeeId: employeeId), notifications: list))
