@@ -26,6 +26,7 @@ public enum ForumProblem: Refusable, Sendable, Hashable {
     case invalidDueDate
     case ownerNotCoordinator
     case moderatorNotCoordinator
+    case categoryExists
 
     /// How it refuses: the kind decides the status, the key names the sentence.
     public var refusal: Refusal {
@@ -43,6 +44,7 @@ public enum ForumProblem: Refusable, Sendable, Hashable {
         case .statusChange(let from, let to):
             Refusal(.conflict, "problem_forum_status_change", ["from": from.messageKey, "to": to.messageKey])
         case .proposalExists: Refusal(.conflict, "problem_forum_proposal_exists")
+        case .categoryExists: Refusal(.conflict, "forum_category_exists")
         case .editWindowClosed(let minutes): Refusal(.conflict, "problem_forum_edit_window_closed", ["minutesCount": String(minutes)])
         case .tooManyEdits(let limit): Refusal(.conflict, "problem_forum_too_many_edits", ["limitCount": String(limit)])
         case .titleLength(let min, let max):

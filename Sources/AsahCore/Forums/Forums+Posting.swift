@@ -109,10 +109,12 @@ extension Forums {
 
     /// The earlier texts of a post, newest first (for moderators).
     public func revisions(postId: Int64) throws -> [(body: String, replacedAt: Int64)] {
-        try database.pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT body, replaced_at FROM forum_post_revisions WHERE post_id = ? ORDER BY id DESC",
-                             arguments: [postId]).map { ($0["body"], $0["replaced_at"]) }
-        }
+        try database.pool.read { try Self.revisions(postId: postId, in: $0) }
+    }
+
+    static func revisions(postId: Int64, in db: Database) throws -> [(body: String, replacedAt: Int64)] {
+        try Row.fetchAll(db, sql: "SELECT body, replaced_at FROM forum_post_revisions WHERE post_id = ? ORDER BY id DESC",
+                         arguments: [postId]).map { ($0["body"], $0["replaced_at"]) }
     }
 
     /// Whole minutes `actor` must wait before posting again, or `nil`.

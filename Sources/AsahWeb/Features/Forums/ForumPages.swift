@@ -1,6 +1,5 @@
 import AsahCore
 import Foundation
-import GRDB
 import HTTPServer
 
 /// The forum's reading pages: the index, a category, the suggestion board and the agenda,
@@ -13,9 +12,8 @@ enum ForumPages {
         let today = ForumValues.today()
         let query = try context.query()
         let errors: Set<String> = ["forum_category_exists", "forum_category_name_invalid", "forum_category_threshold_invalid"]
-        let (categories, counts, latest) = try context.services.database.pool.read { db in
-            (try Forums.categories(in: db), try Forums.threadCounts(in: db), try Forums.latest(limit: 15, in: db))
-        }
+        let home = try ForumValues.forums(context).home()
+        let (categories, counts, latest) = (home.categories, home.threadCounts, home.latest)
         return context.page("forums", title: localizer.t("forum_title"), [
             "categories": categories.map { category in
                 templateValues([
@@ -36,10 +34,9 @@ enum ForumPages {
         guard let id = context.pathID() else { return context.notFound() }
         let localizer = context.localizer
         let page = try context.query().page()
-        guard let (category, threads) = try context.services.database.pool.read({ db -> (ForumCategory, [ThreadSummary])? in
-            guard let category = try ForumCategory.fetchOne(db, key: id) else { return nil }
-            return (category, try Forums.latest(categoryId: id, limit: pageSize + 1, offset: Pager.offset(page: page, pageSize: pageSize), in: db))
-        }) else { return context.notFound() }
+        guard let (category, threads) = try ForumValues.forums(context).category(id, limit: pageSize + 1,
+                                                                                   offset: Pager.offset(page: page, pageSize: pageSize))
+        else { return context.notFound() }
         let today = ForumValues.today()
         let query = try context.query()
         let errors: Set<String> = ["forum_category_exists", "forum_category_name_invalid", "forum_category_threshold_invalid"]
@@ -81,9 +78,7 @@ enum ForumPages {
         filter.limit = pageSize + 1
         filter.offset = Pager.offset(page: page, pageSize: pageSize)
         let today = ForumValues.today()
-        let (threads, categories) = try context.services.database.pool.read { db in
-            (try Forums.board(filter, today: today, in: db), try Forums.categories(in: db))
-        }
+        let (threads, categories) = try ForumValues.forums(context).board(filter, today: today)
         let base = boardQuery(filter)
         return context.page("forum_threads", title: localizer.t(filter.agendaOnly ? "forum_agenda_title" : "forum_board_title"), [
             "heading": localizer.t(filter.agendaOnly ? "forum_agenda_title" : "forum_board_title"),
@@ -117,10 +112,8 @@ enum ForumPages {
         let forums = try ForumValues.forums(context)
         let user = context.user
         let today = ForumValues.today()
-        let (posts, followed) = try context.services.database.pool.read { db in
-            (try forums.myPosts(userId: user.userId, in: db),
-             try user.employeeId.map { try Forums.followed(employeeId: $0, in: db) } ?? [])
-        }
+        let mine = try forums.mine(viewer: user)
+        let (posts, followed) = (mine.posts, mine.followed)
         return context.page("forum_mine", title: localizer.t("forum_mine_title"), [
             "posts": posts.map { item in
                 templateValues(["threadId": item.post.threadId, "number": item.post.number, "title": item.title,
@@ -149,9 +142,7 @@ enum ForumPages {
         let query = try context.query()
         let search = try searchQuery(query)
         let typed = (q: try query.text("q") ?? "", from: try query.text("from") ?? "", to: try query.text("to") ?? "")
-        let (hits, categories) = try context.services.database.pool.read { db in
-            (try search.map { try ForumSearch.search($0, in: db) } ?? [], try Forums.categories(in: db))
-        }
+        let (hits, categories) = try ForumValues.forums(context).searchPage(search)
         return context.page("forum_search", title: localizer.t("forum_search_title"), [
             "q": typed.q, "from": typed.from, "to": typed.to,
             "statuses": ForumValues.statuses(selected: search?.status, localizer),

@@ -1,6 +1,5 @@
 import AsahCore
 import Foundation
-import GRDB
 import HTTPServer
 
 /// The forum JSON API under `/api/v1`. Pseudonymous posts carry only their pseudonym; no
@@ -55,10 +54,7 @@ enum ForumsAPI {
         switch try forums.edit(postId: id, body: body.body, by: context.user) {
         case .failure(let problem): return ForumValues.api(problem, context)
         case .success(let post):
-            let view = try context.services.database.pool.read { db in
-                try forums.post(id, in: post.threadId, viewer: context.user, in: db)
-            }
-            guard let view else { return context.notFound() }
+            guard let view = try forums.post(id, in: post.threadId, viewer: context.user) else { return context.notFound() }
             return .json(PostJSON(view))
         }
     }
@@ -80,10 +76,8 @@ enum ForumsAPI {
         let forums = try ForumValues.forums(context)
         let user = context.user
         let today = ForumValues.today()
-        let (posts, followed) = try context.services.database.pool.read { db in
-            (try forums.myPosts(userId: user.userId, in: db),
-             try user.employeeId.map { try Forums.followed(employeeId: $0, in: db) } ?? [])
-        }
+        let mine = try forums.mine(viewer: user)
+        let (posts, followed) = (mine.posts, mine.followed)
         return .json(MineJSON(
             posts: posts.map {
                 MyPostJSON(id: $0.post.id!, thread_id: $0.post.threadId, thread_title: $0.title, number: $0.post.number,
@@ -96,23 +90,18 @@ enum ForumsAPI {
     private static func queue(_ context: Context) throws -> Response {
         let forums = try ForumValues.forums(context)
         let user = context.user
-        guard let answer = try context.services.database.pool.read({ db -> QueueJSON? in
-            guard try Forums.isModerator(user.userId, in: db) else { return nil }
-            return QueueJSON(
-                posts: try forums.queue(viewer: user, in: db).map {
-                    QueuedJSON(post: PostJSON($0.post), thread_title: $0.threadTitle, reasons: $0.reasons)
-                },
-                appeals: try Forums.pendingAppeals(in: db).map {
-                    AppealJSON(moderation_id: $0.id!, thread_id: $0.threadId, post_id: $0.postId, action: $0.action.rawValue,
-                               reason: $0.reason, appeal: $0.appealText, appealed_at: $0.appealedAt,
-                               may_decide: $0.moderatorUserId != user.userId)
-                })
-        }) else { return ForumValues.api(.notAModerator, context) }
-        return .json(answer)
+        guard let moderation = try forums.queue(viewer: user) else { return ForumValues.api(.notAModerator, context) }
+        return .json(QueueJSON(
+            posts: moderation.posts.map { QueuedJSON(post: PostJSON($0.post), thread_title: $0.threadTitle, reasons: $0.reasons) },
+            appeals: moderation.appeals.map { action, _ in
+                AppealJSON(moderation_id: action.id!, thread_id: action.threadId, post_id: action.postId, action: action.action.rawValue,
+                           reason: action.reason, appeal: action.appealText, appealed_at: action.appealedAt,
+                           may_decide: action.moderatorUserId != user.userId)
+            }))
     }
 
     private static func categories(_ context: Context) throws -> Response {
-        let categories = try context.services.database.pool.read { try Forums.categories(in: $0) }
+        let categories = try ForumValues.forums(context).categories()
         return .json(categories.map {
             CategoryJSON(id: $0.id!, slug: $0.slug, name: $0.name, description: $0.description,
                          coordinators_only: $0.posting == .coordinators, allows_pseudonyms: $0.allowsPseudonyms,
@@ -124,10 +113,8 @@ enum ForumsAPI {
         let query = try context.query()
         let page = try query.page()
         let today = ForumValues.today()
-        let threads = try context.services.database.pool.read { db in
-            try Forums.latest(categoryId: try query.id("category"), limit: ForumPages.pageSize,
-                              offset: Pager.offset(page: page, pageSize: ForumPages.pageSize), in: db)
-        }
+        let threads = try ForumValues.forums(context).latest(categoryId: try query.id("category"), limit: ForumPages.pageSize,
+                                                             offset: Pager.offset(page: page, pageSize: ForumPages.pageSize))
         return .json(threads.map { ThreadJSON($0, today: today) })
     }
 
@@ -138,7 +125,7 @@ enum ForumsAPI {
         filter.limit = ForumPages.pageSize
         filter.offset = Pager.offset(page: page, pageSize: ForumPages.pageSize)
         let today = ForumValues.today()
-        let threads = try context.services.database.pool.read { try Forums.board(filter, today: today, in: $0) }
+        let threads = try ForumValues.forums(context).board(filter, today: today).threads
         return .json(threads.map { ThreadJSON($0, today: today) })
     }
 
@@ -172,18 +159,13 @@ enum ForumsAPI {
     private static func detail(_ context: Context, _ id: Int64, status: Int) throws -> Response {
         let forums = try ForumValues.forums(context)
         let user = context.user
-        guard let detail = try context.services.database.pool.read({ db -> ThreadDetailJSON? in
-            guard let (thread, _, summary) = try Forums.thread(id, in: db) else { return nil }
-            return ThreadDetailJSON(
-                thread: ThreadJSON(summary, today: ForumValues.today()),
-                supported: try user.employeeId.map { try Forums.supports(id, employeeId: $0, in: db) } ?? false,
-                merged_into_id: thread.mergedIntoId,
-                status_history: try Forums.statusChanges(id, in: db).map {
-                    StatusChangeJSON(status: $0.toStatus.rawValue, reason: $0.reason, at: $0.createdAt)
-                },
-                posts: try forums.posts(id, viewer: user, in: db).map(PostJSON.init))
-        }) else { return context.notFound() }
-        return .json(detail, status: status)
+        guard let page = try forums.threadPage(id, viewer: user) else { return context.notFound() }
+        return .json(ThreadDetailJSON(
+            thread: ThreadJSON(page.summary, today: ForumValues.today()),
+            supported: page.supports,
+            merged_into_id: page.thread.mergedIntoId,
+            status_history: page.history.map { StatusChangeJSON(status: $0.toStatus.rawValue, reason: $0.reason, at: $0.createdAt) },
+            posts: page.posts.map(PostJSON.init)), status: status)
     }
 
     private struct NewPostBody: Decodable {
@@ -203,10 +185,7 @@ enum ForumsAPI {
         case .failure(let problem): return ForumValues.api(problem, context)
         case .success(let post):
             let forums = try ForumValues.forums(context)
-            let view = try context.services.database.pool.read { db in
-                try forums.post(post.id!, in: id, viewer: context.user, in: db)
-            }
-            guard let view else { return context.notFound() }
+            guard let view = try forums.post(post.id!, in: id, viewer: context.user) else { return context.notFound() }
             return .json(PostJSON(view), status: 201)
         }
     }
@@ -233,7 +212,7 @@ enum ForumsAPI {
         guard let query = try ForumPages.searchQuery(context.query()) else {
             return APIError.response(status: 400, code: "bad_request", message: context.localizer.t("forum_search_empty"))
         }
-        let hits = try context.services.database.pool.read { try ForumSearch.search(query, in: $0) }
+        let hits = try ForumValues.forums(context).search(query)
         return .json(hits.map { hit in
             HitJSON(thread_id: hit.threadId, post_id: hit.postId, post_number: hit.postNumber, title: hit.title,
                     category: hit.categoryName, status: hit.status?.rawValue, author: hit.authorLabel, created_at: hit.createdAt,
@@ -243,7 +222,7 @@ enum ForumsAPI {
 
     private static func similar(_ context: Context) throws -> Response {
         let title = try context.query().trimmed("title") ?? ""
-        let similar = try context.services.database.pool.read { try ForumSearch.similarSuggestions(to: String(title.prefix(200)), in: $0) }
+        let similar = try ForumValues.forums(context).similarSuggestions(to: String(title.prefix(200)))
         return .json(similar.map {
             SimilarJSON(id: $0.id, title: $0.title, status: $0.status.rawValue, status_name: ForumValues.statusName($0.status, context.localizer),
                         support_count: $0.supportCount)

@@ -1,6 +1,5 @@
 import AsahCore
 import Foundation
-import GRDB
 import HTTPServer
 
 /// Feedback forums: categories, discussions and suggestions with support, status and owner,

@@ -1,6 +1,5 @@
 import AsahCore
 import Foundation
-import GRDB
 import HTTPServer
 
 /// The moderation queue (posts enough people flagged, appeals to decide) and a post's edit
@@ -10,18 +9,15 @@ enum ModerationPages {
         let localizer = context.localizer
         let forums = try ForumValues.forums(context)
         let user = context.user
-        let (isModerator, queued, appeals) = try context.services.database.pool.read { db -> (Bool, [Forums.QueuedPost], [[String: Any]]) in
-            guard try Forums.isModerator(user.userId, in: db) else { return (false, [], []) }
-            let appeals = try Forums.pendingAppeals(in: db).map { action -> [String: Any] in
-                let post = try action.postId.flatMap { try ForumPost.fetchOne(db, key: $0) }
-                return templateValues([
-                    "id": action.id!, "threadId": action.threadId, "number": post?.number,
+        let moderation = try forums.queue(viewer: user)
+        let (isModerator, queued) = (moderation != nil, moderation?.posts ?? [])
+        let appeals = (moderation?.appeals ?? []).map { action, number -> [String: Any] in
+                templateValues([
+                    "id": action.id!, "threadId": action.threadId, "number": number,
                     "action": localizer.t("forum_action_\(action.action.rawValue)"), "reason": action.reason,
                     "appeal": action.appealText, "date": action.appealedAt.map { localizer.dateTime($0) },
                     "mayDecide": action.moderatorUserId != user.userId,
                 ])
-            }
-            return (true, try forums.queue(viewer: user, in: db), appeals)
         }
         let notice = try context.query().text("notice").flatMap { ThreadPage.notices.contains($0) ? localizer.t("forum_notice_\($0)") : nil }
         return context.page("forum_queue", title: localizer.t("forum_queue_title"), [
@@ -41,11 +37,9 @@ enum ModerationPages {
     static func history(_ context: Context) throws -> Response {
         let (threadId, postId) = try ThreadActions.threadPost(context)
         let localizer = context.localizer
-        guard try context.services.database.pool.read({ try Forums.isModerator(context.user.userId, in: $0) }) else {
+        guard let (post, revisions) = try ForumValues.forums(context).history(postId: postId, viewer: context.user) else {
             return context.forbidden()
         }
-        let post = try context.services.database.pool.read { try ForumPost.fetchOne($0, key: postId)! }
-        let revisions = try ForumValues.forums(context).revisions(postId: postId)
         return context.page("forum_history", title: localizer.t("forum_history_title"), [
             "threadId": threadId, "number": post.number, "current": post.body,
             "revisions": revisions.map { ["body": $0.body, "date": localizer.dateTime($0.replacedAt)] },
@@ -55,7 +49,7 @@ enum ModerationPages {
 
     static func proposals(_ context: Context) throws -> Response {
         let localizer = context.localizer
-        let proposals = try context.services.database.pool.read { try Forums.proposals(in: $0) }
+        let proposals = try ForumValues.forums(context).proposals()
         return context.page("forum_proposals", title: localizer.t("forum_proposals_title"), [
             "proposals": proposals.map { ["id": $0.id!, "code": $0.code, "title": $0.title, "threadId": $0.threadId,
                                           "date": localizer.date($0.createdAt)] },
@@ -66,7 +60,7 @@ enum ModerationPages {
     /// The draft course file of a proposal, as a download to save under `courses/`.
     static func draft(_ context: Context) throws -> Response {
         guard let id = context.pathID(),
-              let proposal = try context.services.database.pool.read({ try CourseProposal.fetchOne($0, key: id) }) else {
+              let proposal = try ForumValues.forums(context).proposal(id) else {
             return context.notFound()
         }
         var response = Response.text(proposal.draft)

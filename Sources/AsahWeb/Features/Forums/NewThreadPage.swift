@@ -1,6 +1,5 @@
 import AsahCore
 import Foundation
-import GRDB
 import HTTPServer
 
 /// `GET/POST /forums/new`: opening a discussion or a suggestion, with the similar
@@ -28,11 +27,8 @@ enum NewThreadPage {
     static func show(_ context: Context, _ input: Input, error: String? = nil, status: Int = 200, checked: Bool = false) throws
         -> Response {
         let localizer = context.localizer
-        let coordinates = Forums.coordinates(context.user)
-        let (categories, similar) = try context.services.database.pool.read { db in
-            (try Forums.categories(in: db).filter { $0.posting == .everyone || coordinates },
-             (error == nil && !checked) || input.title.isEmpty ? [] : try ForumSearch.similarSuggestions(to: input.title, in: db))
-        }
+        let similarTo = (error == nil && !checked) || input.title.isEmpty ? nil : input.title
+        let (categories, similar) = try ForumValues.forums(context).newThreadChoices(viewer: context.user, similarTo: similarTo)
         return context.page("forum_new", title: localizer.t("forum_new_title"), [
             "categories": categories.map { category in
                 ["id": category.id!, "name": category.name, "selected": category.id == input.categoryId,

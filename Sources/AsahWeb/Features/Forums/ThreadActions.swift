@@ -1,6 +1,5 @@
 import AsahCore
 import Foundation
-import GRDB
 import HTTPServer
 
 /// The forms posted from a thread page: reply, support, follow, decide, flag, moderate, appeal.
@@ -154,9 +153,9 @@ enum ThreadActions {
     /// The thread `:id` and its post `:post`; a thrown 404 when the post is not in the thread.
     static func threadPost(_ context: Context) throws -> (Int64, Int64) {
         guard let threadId = context.pathID(), let postId = context.pathID("post"),
-              try context.services.database.pool.read({ db in
-                  try Int64.fetchOne(db, sql: "SELECT thread_id FROM forum_posts WHERE id = ?", arguments: [postId])
-              }) == threadId else { throw HTTPFailure(response: context.notFound()) }
+              try ForumValues.forums(context).threadOf(postId: postId) == threadId else {
+            throw HTTPFailure(response: context.notFound())
+        }
         return (threadId, postId)
     }
 }

@@ -1,6 +1,5 @@
 import AsahCore
 import Foundation
-import GRDB
 import HTTPServer
 
 /// `GET /forums/threads/:id`: the thread with its posts, the viewer's support and follow, the
@@ -35,27 +34,9 @@ enum ThreadPage {
         let user = context.user
         let localizer = context.localizer
         let query = try context.query()
-        let loaded = try context.services.database.pool.read { db -> Loaded? in
-            guard let (thread, category, summary) = try Forums.thread(id, in: db) else { return nil }
-            return Loaded(
-                thread: thread, category: category, summary: summary,
-                posts: try forums.posts(id, viewer: user, in: db),
-                history: try Forums.statusChanges(id, in: db),
-                supports: try user.employeeId.map { try Forums.supports(id, employeeId: $0, in: db) } ?? false,
-                follows: try user.employeeId.map { employee in
-                    try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM forum_follows WHERE thread_id = ? AND employee_id = ?)",
-                                      arguments: [id, employee]) ?? false
-                } ?? false,
-                moderator: try Policy.allows(user, .moderateForums) && Forums.isModerator(user.userId, in: db),
-                actions: try ModerationAction.fetchAll(db, sql: "SELECT * FROM forum_moderation WHERE thread_id = ? ORDER BY id",
-                                                       arguments: [id]),
-                mergedInto: try thread.mergedIntoId.flatMap { try ForumThread.fetchOne(db, key: $0) },
-                proposal: try CourseProposal.fetchOne(db, sql: "SELECT * FROM forum_course_proposals WHERE thread_id = ?",
-                                                      arguments: [id]),
-                coordinators: Forums.coordinates(user) ? try Forums.coordinators(in: db) : [],
-                threshold: thread.kind == .suggestion ? try Forums.agendaThreshold(category, in: db) : nil)
-        }
+        let loaded = try forums.threadPage(id, viewer: user)
         guard let loaded else { return context.notFound() }
+        let moderator = Policy.allows(user, .moderateForums) && loaded.moderator
         let thread = loaded.thread
         let coordinates = Forums.coordinates(user)
         let today = ForumValues.today()
@@ -80,7 +61,7 @@ enum ThreadPage {
         data["error"] = error as Any
         data["posts"] = loaded.posts.map { view in
             var values = postValues(view, latest: latestByPost[view.post.id!], replyNumber: view.post.replyToId.flatMap { numbers[$0] },
-                                    moderator: loaded.moderator, localizer: localizer, threadId: id)
+                                    moderator: moderator, localizer: localizer, threadId: id)
             if view.post.number == actingNumber {
                 values["acting"] = true
                 values["flagReason"] = postAction?.flagReason ?? ""
@@ -126,24 +107,8 @@ enum ThreadPage {
             data["proposalId"] = proposal.id!
             data["proposalCode"] = proposal.code
         }
-        data["moderator"] = loaded.moderator && loaded.posts.first?.isMine != true
+        data["moderator"] = moderator && loaded.posts.first?.isMine != true
         return context.page("forum_thread", title: thread.title, data, status: status)
-    }
-
-    private struct Loaded {
-        let thread: ForumThread
-        let category: ForumCategory
-        let summary: ThreadSummary
-        let posts: [PostView]
-        let history: [Forums.StatusChange]
-        let supports: Bool
-        let follows: Bool
-        let moderator: Bool
-        let actions: [ModerationAction]
-        let mergedInto: ForumThread?
-        let proposal: CourseProposal?
-        let coordinators: [(id: Int64, name: String)]
-        let threshold: Int?
     }
 
     private static func postValues(_ view: PostView, latest: ModerationAction?, replyNumber: Int?, moderator: Bool,
