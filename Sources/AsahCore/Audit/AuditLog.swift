@@ -29,6 +29,13 @@ public enum AuditLog {
             """, arguments: [hourlyActions.contains(action) ? Clock.hour(of: now) : now, actor, ip, action, subject, detail])
     }
 
+    /// Appends an entry in a transaction of its own, for an action whose change is already
+    /// committed (an import reports what it applied).
+    public static func record(_ action: String, actor: Int64?, ip: String?, subject: String? = nil, detail: String? = nil,
+                              in database: AppDatabase) throws {
+        try database.pool.write { try record(action, actor: actor, ip: ip, subject: subject, detail: detail, in: $0) }
+    }
+
     /// The newest entries first.
     public static func recent(limit: Int = 100, offset: Int = 0, in db: Database) throws -> [Entry] {
         try Entry.fetchAll(db, sql: """

@@ -6,7 +6,7 @@ import AsahCore
 /// has 600 units, and Mustache's per-value look-ups made it most of a directory page's render.
 enum UnitOptions {
     static func tree(_ services: Services) throws -> [UnitTreeEntry] {
-        try services.unitTree.value { try services.database.pool.read { try EmployeeDirectory.unitTree(in: $0) } }
+        try services.unitTree.value { try People(database: services.database).unitTree() }
     }
 
     static func html(_ units: [UnitTreeEntry], selected: Int64?) -> String {

@@ -16,7 +16,7 @@ struct DashboardFeature: Feature {
         let localizer = context.localizer
         var data: [String: Any] = ["welcome": localizer.t("dashboard_welcome", ["name": principal.displayName])]
         try context.services.database.pool.read { db in
-            if let id = principal.employeeId, let view = try EmployeeView.load(id: id, in: db) {
+            if let id = principal.employeeId, let view = try PersonRecord.load(id: id, in: db).map(EmployeeView.init) {
                 data["profile"] = ["facts": view.facts(localizer), "nip": view.nip]
             }
             if principal.has(.atasan), let id = principal.employeeId {

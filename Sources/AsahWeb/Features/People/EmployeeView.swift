@@ -1,5 +1,4 @@
 import AsahCore
-import GRDB
 
 /// An employee's record laid out for a profile page or JSON, with unit and supervisor names.
 struct EmployeeView: Encodable {
@@ -17,22 +16,20 @@ struct EmployeeView: Encodable {
     let email: String?
     let active: Bool
 
-    /// Loads the view for the employee with `id` in one (cached, prepared) query.
-    static func load(id: Int64, in db: Database) throws -> EmployeeView? {
-        let statement = try db.cachedStatement(sql: """
-            SELECT e.nip, e.name, e.sex, e.birth_date, e.employment, e.golongan, e.jabatan, e.jabatan_kind, e.email,
-                   e.active, u.name AS unit_name, s.nip AS supervisor_nip, s.name AS supervisor_name
-            FROM employees e
-            LEFT JOIN units u ON u.id = e.unit_id
-            LEFT JOIN employees s ON s.id = e.supervisor_id
-            WHERE e.id = ?
-            """)
-        guard let row = try Row.fetchOne(statement, arguments: [id]) else { return nil }
-        return EmployeeView(
-            nip: row["nip"], name: row["name"], sex: row["sex"], birth_date: row["birth_date"],
-            employment: row["employment"], golongan: row["golongan"], jabatan: row["jabatan"],
-            jabatan_kind: row["jabatan_kind"], unit: row["unit_name"], supervisor_nip: row["supervisor_nip"],
-            supervisor_name: row["supervisor_name"], email: row["email"], active: row["active"])
+    init(_ record: PersonRecord) {
+        nip = record.nip
+        name = record.name
+        sex = record.sex
+        birth_date = record.birthDate
+        employment = record.employment
+        golongan = record.golongan
+        jabatan = record.jabatan
+        jabatan_kind = record.jabatanKind
+        unit = record.unitName
+        supervisor_nip = record.supervisorNip
+        supervisor_name = record.supervisorName
+        email = record.email
+        active = record.active
     }
 
     /// The facts as label/value pairs for a `<dl>`, in the reader's language.

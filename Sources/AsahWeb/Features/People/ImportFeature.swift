@@ -30,11 +30,9 @@ struct ImportFeature: Feature {
         case .appraisals: try AppraisalImport(database: database).run(csv: csv, skipBadRows: skipBadRows, dryRun: dryRun)
         }
         if report.applied && !dryRun {
-            try database.pool.write { db in
-                try AuditLog.record("import.\(kind.rawValue)", actor: context.user.userId, ip: context.ip,
-                                    detail: "baru \(report.inserted), diperbarui \(report.updated), dilewati \(report.skipped)",
-                                    in: db)
-            }
+            try AuditLog.record("import.\(kind.rawValue)", actor: context.user.userId, ip: context.ip,
+                                detail: "baru \(report.inserted), diperbarui \(report.updated), dilewati \(report.skipped)",
+                                in: database)
         }
         return report
     }

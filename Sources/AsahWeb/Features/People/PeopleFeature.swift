@@ -1,6 +1,5 @@
 import AsahCore
 import Foundation
-import GRDB
 import HTTPServer
 
 /// The people directory for coordinators and the employee profile page, with their API.
@@ -29,10 +28,8 @@ struct PeopleFeature: Feature {
         let query = try context.query()
         let search = Search(text: try query.trimmed("q"), unitId: try query.id("unit"),
                             page: try query.page())
-        let page = try context.services.database.pool.read {
-            try EmployeeDirectory.search(search.text, unitId: search.unitId, page: search.page,
-                                         pageSize: Self.pageSize, in: $0)
-        }
+        let page = try People(database: context.services.database).search(search.text, unitId: search.unitId, page: search.page,
+                                                                        pageSize: Self.pageSize)
         return (search, page)
     }
 
@@ -55,23 +52,15 @@ struct PeopleFeature: Feature {
         ]) { $1 })
     }
 
-    private func visibleEmployee(_ context: Context) throws -> EmployeeView? {
-        let nip = context.request.parameters["nip"] ?? ""
-        return try context.services.database.pool.read { db in
-            guard let employee = try EmployeeDirectory.employee(nip: nip, in: db), let id = employee.id,
-                  try EmployeeAccess.canView(employeeId: id, principal: context.user, in: db) else { return nil }
-            return try EmployeeView.load(id: id, in: db)
-        }
+    private func visibleProfile(_ context: Context) throws -> People.Profile? {
+        try People(database: context.services.database).profile(nip: context.request.parameters["nip"] ?? "", viewer: context.user)
     }
 
     private func profile(_ context: Context) throws -> Response {
-        guard let view = try visibleEmployee(context) else { return context.notFound() }
-        let (subordinates, appraisals) = try context.services.database.pool.read { db -> ([[String: Any]], Bool) in
-            guard let id = try EmployeeDirectory.employee(nip: view.nip, in: db)?.id else { return ([], false) }
-            return (try EmployeeDirectory.directSubordinates(of: id, in: db).map {
-                ["nip": $0.nip, "name": $0.name, "jabatan": $0.jabatan ?? ""]
-            }, try AppraisalAccess.maySee(principal: context.user, employeeId: id, in: db))
-        }
+        guard let profile = try visibleProfile(context) else { return context.notFound() }
+        let view = EmployeeView(profile.record)
+        let subordinates = profile.subordinates.map { ["nip": $0.nip, "name": $0.name, "jabatan": $0.jabatan ?? ""] }
+        let appraisals = profile.maySeeAppraisals
         return context.page("person", title: view.name, [
             "person": ["name": view.name], "facts": view.facts(context.localizer),
             "subordinates": subordinates, "hasSubordinates": !subordinates.isEmpty,
@@ -105,8 +94,8 @@ struct PeopleFeature: Feature {
     }
 
     private func apiProfile(_ context: Context) throws -> Response {
-        guard let view = try visibleEmployee(context) else { return context.notFound() }
-        return .json(view)
+        guard let profile = try visibleProfile(context) else { return context.notFound() }
+        return .json(EmployeeView(profile.record))
     }
 
     private struct UnitJSON: Encodable {

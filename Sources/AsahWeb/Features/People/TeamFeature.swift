@@ -1,5 +1,4 @@
 import AsahCore
-import GRDB
 import HTTPServer
 
 /// A supervisor's team: direct reports and the size of the whole line below them.
@@ -24,20 +23,18 @@ struct TeamFeature: Feature {
         let reports: Int
     }
 
+    private func team(_ context: Context) throws -> (members: [(member: Employee, reports: Int)], chain: Int) {
+        guard let own = context.user.employeeId else { return ([], 0) }
+        return try People(database: context.services.database).team(of: own)
+    }
+
     private func members(_ context: Context) throws -> [(entry: Employee, reports: Int)] {
-        guard let own = context.user.employeeId else { return [] }
-        return try context.services.database.pool.read { db in
-            try EmployeeDirectory.directSubordinates(of: own, in: db).map { member in
-                (member, try EmployeeDirectory.directSubordinates(of: member.id!, in: db).count)
-            }
-        }
+        try team(context).members.map { ($0.member, $0.reports) }
     }
 
     private func page(_ context: Context) throws -> Response {
-        let rows = try members(context)
-        let chain = try context.user.employeeId.map { id in
-            try context.services.database.pool.read { try EmployeeDirectory.chainSize(below: id, in: $0) }
-        } ?? 0
+        let (team, chain) = try team(context)
+        let rows = team.map { (entry: $0.member, reports: $0.reports) }
         return context.page("team", title: context.localizer.t("team_title"), [
             "rows": rows.map {
                 ["nip": $0.entry.nip, "name": $0.entry.name, "jabatan": $0.entry.jabatan ?? "",
