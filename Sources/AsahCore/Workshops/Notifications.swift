@@ -46,7 +46,7 @@ public struct Notifications: Sendable {
     }
 
     /// ``unreadCount(employeeId:)`` inside the caller's read.
-    public func unreadCount(employeeId: Int64, in db: Database) throws -> Int {
+    func unreadCount(employeeId: Int64, in db: Database) throws -> Int {
         let named = try Int.fetchOne(db.cachedStatement(sql: """
             SELECT COUNT(*) FROM notifications WHERE employee_id = ? AND read_at IS NULL
             """), arguments: [employeeId]) ?? 0

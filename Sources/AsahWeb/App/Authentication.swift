@@ -48,10 +48,8 @@ struct Authentication: Sendable {
 
     /// The principal and their unread-notification count, in one read.
     private func identity(userId: Int64, session: SessionStore.Session?) throws -> Identity? {
-        try services.database.pool.read { db in
-            guard let principal = try Principal.load(userId: userId, in: db) else { return nil }
-            let unread = try principal.employeeId.map { try services.notifications.unreadCount(employeeId: $0, in: db) } ?? 0
-            return Identity(principal: principal, session: session, unreadNotifications: unread)
+        try services.notifications.caller(userId: userId).map {
+            Identity(principal: $0.principal, session: session, unreadNotifications: $0.unreadNotifications)
         }
     }
 }

@@ -1,0 +1,18 @@
+/// Who is calling and how many unread notifications they have (for the menu badge), read
+/// together once per request that the identity cache does not answer.
+public struct Caller: Sendable {
+    public let principal: Principal
+    public let unreadNotifications: Int
+}
+
+extension Notifications {
+    /// The caller behind an active account `userId`, with their unread count, in one read;
+    /// nil when the account is gone or switched off.
+    public func caller(userId: Int64) throws -> Caller? {
+        try database.pool.read { db in
+            guard let principal = try Principal.load(userId: userId, in: db) else { return nil }
+            return Caller(principal: principal,
+                          unreadNotifications: try principal.employeeId.map { try unreadCount(employeeId: $0, in: db) } ?? 0)
+        }
+    }
+}
