@@ -194,9 +194,12 @@ enum ForumSchema {
             """)
         let rows = try Row.fetchAll(db, sql: "SELECT thread_id, number, sealed_user FROM forum_pseudonyms")
         guard !rows.isEmpty, let vault = try vault() else { return }
+        // The formats as this step wrote them (a migration never calls the domain's code).
         for row in rows {
-            guard let userId = vault.open(row["sealed_user"]) else { continue }
-            try PseudonymOwners.record(userId: userId, threadId: row["thread_id"], number: row["number"], vault: vault, in: db)
+            guard let userId = vault.open(text: row["sealed_user"]).flatMap({ Int64($0) }) else { continue }
+            let (threadId, number): (Int64, Int) = (row["thread_id"], row["number"])
+            try db.execute(sql: "INSERT INTO forum_pseudonym_owners (owner_tag, sealed_pseudonym) VALUES (?, ?)",
+                           arguments: [vault.mac("user:\(userId)"), vault.seal("\(threadId):\(number)")])
         }
     }
 }

@@ -21,7 +21,7 @@ enum Migrations {
         migrator.registerMigration("v9-forum-pseudonym-owner-tag") { db in
             try ForumSchema.pseudonymOwners(db) { try PseudonymVault.existing(at: databasePath) }
         }
-        migrator.registerMigration("v10-evaluation-data-version", migrate: EvaluationDataVersion.migrate)
+        migrator.registerMigration("v10-evaluation-data-version", migrate: DataVersionSchema.migrate)
         migrator.registerMigration("v11-survey-tallies", migrate: SurveyTallies.migrate)
         migrator.registerMigration("v12-project-gallery-consents", migrate: ProjectSchema.galleryConsents)
         migrator.registerMigration("v13-pseudonym-notifications") { db in

@@ -32,7 +32,7 @@ enum PseudonymNoticeSchema {
             let path = link.dropFirst("/forums/threads/".count)
             guard let threadId = Int64(path.prefix { $0.isNumber }),
                   let number = try Int.fetchOne(db, sql: "SELECT number FROM forum_pseudonyms WHERE thread_id = ? AND author_tag = ?",
-                                                arguments: [threadId, vault.authorTag(userId: row["user_id"], threadId: threadId)])
+                                                arguments: [threadId, vault.mac("thread:\(threadId):user:\(row["user_id"] as Int64)")])
             else { continue }
             let follows = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM forum_follows WHERE thread_id = ? AND employee_id = ?)",
                                             arguments: [threadId, row["employee_id"]]) ?? false

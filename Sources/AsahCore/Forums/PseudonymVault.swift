@@ -81,7 +81,8 @@ public struct PseudonymVault: Sendable {
         return (threadId, number)
     }
 
-    private func seal(_ text: String) -> Data {
+    /// `text` sealed (the primitive the formats above use; migrations name their formats themselves).
+    func seal(_ text: String) -> Data {
         var nonce = [UInt8](repeating: 0, count: Int(crypto_secretbox_noncebytes()))
         randombytes_buf(&nonce, nonce.count)
         let message = Array(text.utf8)
@@ -90,7 +91,8 @@ public struct PseudonymVault: Sendable {
         return Data(nonce + box)
     }
 
-    private func open(text sealed: Data) -> String? {
+    /// The text in `sealed`, or nil (the primitive the readers above use).
+    func open(text sealed: Data) -> String? {
         let bytes = [UInt8](sealed)
         let nonceCount = Int(crypto_secretbox_noncebytes()), macCount = Int(crypto_secretbox_macbytes())
         guard bytes.count > nonceCount + macCount else { return nil }
@@ -100,7 +102,8 @@ public struct PseudonymVault: Sendable {
         return String(decoding: message, as: UTF8.self)
     }
 
-    private func mac(_ text: String) -> Data {
+    /// The keyed hash of `text` (the primitive the tags above use).
+    func mac(_ text: String) -> Data {
         var out = [UInt8](repeating: 0, count: Int(crypto_auth_hmacsha256_bytes()))
         let bytes = Array(text.utf8)
         var state = crypto_auth_hmacsha256_state()
