@@ -1,5 +1,6 @@
 import ArgumentParser
 import AsahCore
+import AsahWeb
 import Foundation
 
 /// `asah import employees|units|appraisals FILE`: CSV imports with a per-row report, all or nothing.
@@ -65,9 +66,9 @@ struct ImportOptions: ParsableArguments {
 /// Prints an import report and fails the command when nothing was applied because of errors.
 enum ImportOutput {
     static func print(_ report: ImportReport, dryRun: Bool) throws {
-        for issue in report.issues {
+        for (issue, text) in zip(report.issues, try ImportIssueText.lines(report.issues)) {
             Swift.print("baris \(issue.line)\(issue.column.map { ", kolom \($0)" } ?? ""): "
-                + "\(issue.severity == .error ? "GALAT" : "peringatan"): \(issue.message)")
+                + "\(issue.severity == .error ? "GALAT" : "peringatan"): \(text)")
         }
         let counts = "\(report.inserted) baru, \(report.updated) diperbarui, \(report.skipped) dilewati"
         if dryRun {

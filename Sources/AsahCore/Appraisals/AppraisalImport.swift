@@ -45,7 +45,7 @@ public struct AppraisalImport: Sendable {
                 uniquingKeysWith: { first, _ in first })
             let existing = try Dictionary(Appraisal.fetchAll(db).map { (Self.key($0), $0) },
                                           uniquingKeysWith: { first, _ in first })
-            var batch = ImportBatch<Appraisal>(linkColumn: "", linkNoun: "", databaseParents: [:], keyOfId: [:])
+            var batch = ImportBatch<Appraisal>(linkColumn: "", databaseParents: [:], keyOfId: [:])
             var rowByKey: [String: Int] = [:]
             for (count, record) in table.records.enumerated() {
                 if count % 500 == 0 { progress?(count, total) }
@@ -56,8 +56,8 @@ public struct AppraisalImport: Sendable {
                 }
                 let key = Self.key(appraisal)
                 if let first = rowByKey[key] {
-                    report.error(line: record.line, column: nil,
-                                 "penilaian pegawai ini untuk tahun dan periode yang sama sudah ada di baris \(batch.rows[first].line)")
+                    report.error(line: record.line, column: nil, "import_appraisal_duplicate",
+                                 ["firstLine": String(batch.rows[first].line)])
                     report.skipped += 1
                     continue
                 }
@@ -93,40 +93,38 @@ public struct AppraisalImport: Sendable {
         let nip = FieldRules.nip(nipText)
         let employeeId = employeeIds[nip]
         if nip.isEmpty {
-            report.error(line: line, column: "nip", "NIP kosong")
+            report.error(line: line, column: "nip", "import_nip_required")
         } else if FieldRules.isScientificNotation(nipText) {
-            report.error(line: line, column: "nip",
-                         "NIP tertulis sebagai angka ilmiah (\(nipText)); ekspor ulang dengan kolom NIP sebagai teks")
+            report.error(line: line, column: "nip", "import_nip_scientific", ["value": nipText])
         } else if employeeId == nil {
-            report.error(line: line, column: "nip", "NIP \(nip) tidak ditemukan di data pegawai")
+            report.error(line: line, column: "nip", "import_appraisal_nip_not_found", ["nip": nip])
         }
 
         let yearText = cell("tahun")
         let year = Int(yearText)
         if yearText.isEmpty {
-            report.error(line: line, column: "tahun", "tahun kosong")
+            report.error(line: line, column: "tahun", "import_appraisal_year_required")
         } else if let year, !years.contains(year) {
-            report.error(line: line, column: "tahun",
-                         "tahun \(year) di luar rentang \(years.lowerBound)–\(years.upperBound)")
+            report.error(line: line, column: "tahun", "import_appraisal_year_range",
+                         ["year": String(year), "from": String(years.lowerBound), "to": String(years.upperBound)])
         } else if year == nil {
-            report.error(line: line, column: "tahun", "tahun '\(yearText)' bukan angka tahun")
+            report.error(line: line, column: "tahun", "import_appraisal_year_invalid", ["value": yearText])
         }
 
         let periodText = cell("periode")
         let period = AppraisalPeriod(lenient: periodText)
         if periodText.isEmpty {
-            report.error(line: line, column: "periode", "periode kosong")
+            report.error(line: line, column: "periode", "import_appraisal_period_required")
         } else if period == nil {
-            report.error(line: line, column: "periode",
-                         "periode '\(periodText)' tidak dikenal; gunakan Tahunan, TW I–TW IV, atau bulan 1–12")
+            report.error(line: line, column: "periode", "import_appraisal_period_unknown", ["value": periodText])
         }
 
-        let hasil = rating("hasil_kerja", noun: "hasil kerja", cell("hasil_kerja"), line: line, report: &report)
-        let perilaku = rating("perilaku_kerja", noun: "perilaku kerja", cell("perilaku_kerja"), line: line, report: &report)
+        let hasil = rating("hasil_kerja", cell("hasil_kerja"), line: line, report: &report)
+        let perilaku = rating("perilaku_kerja", cell("perilaku_kerja"), line: line, report: &report)
         if case (.some(.some), .some(nil)) = (hasil, perilaku) {
-            report.error(line: line, column: "perilaku_kerja", "perilaku kerja kosong padahal hasil kerja diisi")
+            report.error(line: line, column: "perilaku_kerja", "import_appraisal_behaviour_missing")
         } else if case (.some(nil), .some(.some)) = (hasil, perilaku) {
-            report.error(line: line, column: "hasil_kerja", "hasil kerja kosong padahal perilaku kerja diisi")
+            report.error(line: line, column: "hasil_kerja", "import_appraisal_results_missing")
         }
 
         let scoreText = cell("nilai")
@@ -134,20 +132,19 @@ public struct AppraisalImport: Sendable {
         if !scoreText.isEmpty {
             score = Double(scoreText.replacingOccurrences(of: ",", with: "."))
             if let value = score, !(0...100).contains(value) {
-                report.error(line: line, column: "nilai", "nilai \(scoreText) di luar rentang 0–100")
+                report.error(line: line, column: "nilai", "import_appraisal_score_range", ["value": scoreText])
                 score = nil
             } else if score == nil {
-                report.error(line: line, column: "nilai", "nilai '\(scoreText)' bukan angka")
+                report.error(line: line, column: "nilai", "import_appraisal_score_invalid", ["value": scoreText])
             }
         }
         if hasil == .some(nil), perilaku == .some(nil), scoreText.isEmpty {
-            report.error(line: line, column: nil,
-                         "penilaian kosong: isi hasil kerja dan perilaku kerja, atau nilai (PP 46/2011)")
+            report.error(line: line, column: nil, "import_appraisal_empty")
         }
 
         let appraiserNip = FieldRules.nip(cell("nip_penilai"))
         if !appraiserNip.isEmpty, appraiserNip.count != 18 || !appraiserNip.allSatisfy(\.isNumber) {
-            report.warning(line: line, column: "nip_penilai", "NIP penilai \(appraiserNip) bukan 18 digit angka")
+            report.warning(line: line, column: "nip_penilai", "import_appraiser_nip_invalid", ["nip": appraiserNip])
         }
 
         guard report.issues.count(where: { $0.severity == .error }) == errorsBefore,
@@ -163,24 +160,23 @@ public struct AppraisalImport: Sendable {
         switch appraisal.predikat {
         case .current(let computed):
             guard let given = Predikat(lenient: predikatText) else {
-                report.error(line: line, column: "predikat",
-                             "predikat '\(predikatText)' tidak dikenal; gunakan Sangat Baik, Baik, Butuh Perbaikan, Kurang/Misconduct, atau Sangat Kurang")
+                report.error(line: line, column: "predikat", "import_predikat_unknown", ["value": predikatText])
                 return nil
             }
             if given != computed, let hasil = appraisal.hasilKerja, let perilaku = appraisal.perilakuKerja {
-                report.error(line: line, column: "predikat",
-                             "predikat '\(predikatText)' bertentangan dengan matriks: hasil kerja \(hasil.name.lowercased()) dan perilaku kerja \(perilaku.name.lowercased()) menghasilkan \(computed.name)")
+                report.error(line: line, column: "predikat", "import_predikat_against_matrix",
+                             ["value": predikatText, "results": hasil.name.lowercased(), "behaviour": perilaku.name.lowercased(),
+                              "computed": computed.name])
                 return nil
             }
         case .legacy(let computed):
             guard let given = LegacyPredikat(lenient: predikatText) else {
-                report.error(line: line, column: "predikat",
-                             "predikat '\(predikatText)' tidak dikenal untuk nilai PP 46/2011; gunakan Sangat Baik, Baik, Cukup, Kurang, atau Buruk")
+                report.error(line: line, column: "predikat", "import_legacy_predikat_unknown", ["value": predikatText])
                 return nil
             }
             if given != computed {
-                report.error(line: line, column: "predikat",
-                             "predikat '\(predikatText)' tidak sesuai nilai \(scoreText), yang termasuk \(computed.name)")
+                report.error(line: line, column: "predikat", "import_legacy_predikat_against_score",
+                             ["value": predikatText, "score": scoreText, "computed": computed.name])
                 return nil
             }
         }
@@ -189,12 +185,10 @@ public struct AppraisalImport: Sendable {
 
     /// A rating cell: `.some(nil)` when empty, `.some(rating)` when read, `nil` after
     /// reporting an unrecognised value.
-    private func rating(_ column: String, noun: String, _ text: String, line: Int,
-                        report: inout ImportReport) -> Rating?? {
+    private func rating(_ column: String, _ text: String, line: Int, report: inout ImportReport) -> Rating?? {
         if text.isEmpty { return .some(nil) }
         if let rating = Rating(lenient: text) { return .some(rating) }
-        report.error(line: line, column: column,
-                     "\(noun) '\(text)' tidak dikenal; gunakan di atas, sesuai, atau di bawah ekspektasi")
+        report.error(line: line, column: column, "import_rating_unknown", ["what": "@import_column_\(column)", "value": text])
         return nil
     }
 }

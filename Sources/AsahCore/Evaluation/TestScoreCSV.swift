@@ -6,7 +6,7 @@ public enum TestScoreCSV {
     public static func read(_ text: String) -> Result<[TestScores.Entry], EvaluationProblem> {
         var report = ImportReport()
         guard let table = CSVTable(text, required: ["nip"], optional: ["pre", "post"], report: &report) else {
-            return .failure(.invalidScores(report.issues.map { "Baris \($0.line): \($0.message)." }))
+            return .failure(.invalidScores(report.issues.map { "Baris \($0.line): \($0.column.map { "kolom \($0)" } ?? "berkas")." }))
         }
         var entries: [TestScores.Entry] = [], problems: [String] = []
         for record in table.records {

@@ -58,7 +58,7 @@ public struct NIP: Hashable, Sendable, CustomStringConvertible {
         let digits = normalise(text)
         let values = digits.utf8.map { Int($0) - 48 }
         guard values.count == 18, values.allSatisfy({ (0...9).contains($0) }) else {
-            return NIPValidation(nip: nil, problems: [.error("NIP harus 18 digit angka")])
+            return NIPValidation(nip: nil, problems: [.error("import_nip_not_18_digits")])
         }
         func number(_ range: Range<Int>) -> Int { values[range].reduce(0) { $0 * 10 + $1 } }
 
@@ -66,31 +66,31 @@ public struct NIP: Hashable, Sendable, CustomStringConvertible {
         let birthDate = CalendarDate(year: number(0..<4), month: number(4..<6), day: number(6..<8))
         if let birthDate {
             if birthDate > today {
-                problems.append(.error("tanggal lahir pada NIP ada di masa depan"))
+                problems.append(.error("import_nip_birth_in_future"))
             } else if birthDate.year < 1940 {
-                problems.append(.warning("tahun lahir pada NIP sebelum 1940"))
+                problems.append(.warning("import_nip_birth_before_1940"))
             }
         } else {
-            problems.append(.error("tanggal lahir pada NIP tidak valid"))
+            problems.append(.error("import_nip_birth_invalid"))
         }
 
         let tmtYear = number(8..<12), tmtMonth = number(12..<14)
         let tmt = employment == .pns ? "TMT CPNS" : "TMT PPPK"
         let monthChecked = employment == .pns
         if monthChecked && !(1...12).contains(tmtMonth) {
-            problems.append(.error("bulan \(tmt) pada NIP tidak valid"))
+            problems.append(.error("import_nip_tmt_month_invalid", ["tmt": tmt]))
         } else if let birthDate {
             // PNS compare year and month; PPPK only the year.
             let months = monthChecked
                 ? (tmtYear * 12 + tmtMonth) - (birthDate.year * 12 + birthDate.month)
                 : (tmtYear - birthDate.year) * 12
             if months <= 0 {
-                problems.append(.error("\(tmt) harus setelah tanggal lahir"))
+                problems.append(.error("import_nip_tmt_before_birth", ["tmt": tmt]))
             } else if months < 18 * 12 {
-                problems.append(.warning("\(tmt) sebelum pegawai berusia 18 tahun"))
+                problems.append(.warning("import_nip_tmt_before_18", ["tmt": tmt]))
             }
             let future = monthChecked ? (tmtYear, tmtMonth) > (today.year, today.month) : tmtYear > today.year
-            if future { problems.append(.warning("\(tmt) pada NIP ada di masa depan")) }
+            if future { problems.append(.warning("import_nip_tmt_in_future", ["tmt": tmt])) }
         }
 
         let sex: Sex? = switch values[14] {
@@ -98,10 +98,10 @@ public struct NIP: Hashable, Sendable, CustomStringConvertible {
         case 2: .female
         default: nil
         }
-        if sex == nil { problems.append(.error("digit jenis kelamin harus 1 atau 2")) }
+        if sex == nil { problems.append(.error("import_nip_sex_digit")) }
 
         let sequence = number(15..<18)
-        if sequence == 0 { problems.append(.error("nomor urut minimal 001")) }
+        if sequence == 0 { problems.append(.error("import_nip_sequence_zero")) }
 
         guard let birthDate, let sex, !problems.contains(where: { $0.severity == .error }) else {
             return NIPValidation(nip: nil, problems: problems)
@@ -123,13 +123,19 @@ public struct NIPValidation: Sendable {
     public var isValid: Bool { nip != nil }
 }
 
-/// One finding about a NIP, with an Indonesian message for the user.
+/// One finding about a NIP, as a message key and arguments for the web layer to word.
 public struct NIPProblem: Hashable, Sendable {
     /// Error or warning.
     public let severity: Severity
-    /// What is wrong, in Indonesian ("nomor urut minimal 001").
-    public let message: String
+    /// What is wrong, e.g. `import_nip_sequence_zero`.
+    public let key: String
+    public let arguments: [String: String]
 
-    static func error(_ message: String) -> NIPProblem { NIPProblem(severity: .error, message: message) }
-    static func warning(_ message: String) -> NIPProblem { NIPProblem(severity: .warning, message: message) }
+    static func error(_ key: String, _ arguments: [String: String] = [:]) -> NIPProblem {
+        NIPProblem(severity: .error, key: key, arguments: arguments)
+    }
+
+    static func warning(_ key: String, _ arguments: [String: String] = [:]) -> NIPProblem {
+        NIPProblem(severity: .warning, key: key, arguments: arguments)
+    }
 }

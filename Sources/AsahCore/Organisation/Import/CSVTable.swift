@@ -25,7 +25,7 @@ struct CSVTable {
         guard !firstLine.allSatisfy(\.isWhitespace),
               let reader = try? CSVReader(string: text, hasHeaderRow: true, delimiter: Unicode.Scalar(delimiter)!),
               let header = reader.headerRow else {
-            report.error(line: 1, column: nil, "berkas kosong: baris judul kolom tidak ada")
+            report.error(line: 1, column: nil, "import_empty_file")
             return nil
         }
 
@@ -35,14 +35,14 @@ struct CSVTable {
                 .split(whereSeparator: \.isWhitespace).joined(separator: "_")
             if name.isEmpty { continue }
             if columns[name] != nil {
-                report.error(line: 1, column: name, "kolom '\(name)' muncul lebih dari sekali")
+                report.error(line: 1, column: name, "import_column_twice", ["column": name])
             } else if !required.contains(name) && !optional.contains(name) {
-                report.warning(line: 1, column: name, "kolom '\(name)' tidak dikenal dan diabaikan")
+                report.warning(line: 1, column: name, "import_column_unknown", ["column": name])
             }
             columns[name] = columns[name] ?? index
         }
         for name in required where columns[name] == nil {
-            report.error(line: 1, column: name, "kolom wajib '\(name)' tidak ada di baris judul")
+            report.error(line: 1, column: name, "import_column_missing", ["column": name])
         }
         guard !report.hasErrors else { return nil }
 
@@ -53,7 +53,7 @@ struct CSVTable {
             if fields.allSatisfy({ $0.allSatisfy(\.isWhitespace) }) { continue }
             if let index = fields.firstIndex(where: Self.hasControlCharacter) {
                 let column = header.indices.contains(index) ? header[index] : nil
-                report.error(line: line, column: column, "berisi karakter kendali (misalnya NUL) yang tidak boleh disimpan")
+                report.error(line: line, column: column, "import_control_characters")
                 continue
             }
             records.append(Record(line: line, fields: fields))

@@ -35,7 +35,7 @@ public struct EmployeeImport: Sendable {
         try database.pool.write { db in
             let known = try KnownOrganisation(db)
             let reader = EmployeeRowReader(table: table, known: known, today: .today())
-            var batch = ImportBatch<Employee>(linkColumn: "nip_atasan", linkNoun: "atasan",
+            var batch = ImportBatch<Employee>(linkColumn: "nip_atasan",
                                               databaseParents: known.supervisorNipByNip, keyOfId: known.nipOfId)
             var rowByNip: [String: Int] = [:]
             var supervisorNips: [(row: Int, nip: String)] = []
@@ -47,7 +47,7 @@ public struct EmployeeImport: Sendable {
                 }
                 var row = read
                 if let first = rowByNip[row.key] {
-                    report.error(line: row.line, column: "nip", "NIP ini sudah ada di baris \(batch.rows[first].line)")
+                    report.error(line: row.line, column: "nip", "import_nip_duplicate", ["firstLine": String(batch.rows[first].line)])
                     report.skipped += 1
                     continue
                 }
@@ -81,19 +81,19 @@ public struct EmployeeImport: Sendable {
     private func link(to nip: String, from row: ImportRow<Employee>, rowByNip: [String: Int],
                       known: KnownOrganisation, report: inout ImportReport) -> UpLink? {
         if nip.isEmpty { return UpLink.none }
-        let problem: String
+        let problem: (key: String, arguments: [String: String])
         if nip == row.key {
-            problem = "pegawai tidak boleh menjadi atasannya sendiri"
+            problem = ("import_supervisor_self", [:])
         } else if let target = rowByNip[nip] {
             return .row(target)
         } else if let id = known.employeeByNip[nip]?.id {
             return .existing(id)
         } else if nip.count != 18 || !nip.allSatisfy(\.isNumber) {
-            problem = "NIP atasan harus 18 digit angka"
+            problem = ("import_supervisor_nip_invalid", [:])
         } else {
-            problem = "NIP atasan \(nip) tidak ditemukan di berkas maupun di basis data"
+            problem = ("import_supervisor_not_found", ["nip": nip])
         }
-        report.error(line: row.line, column: "nip_atasan", problem)
+        report.error(line: row.line, column: "nip_atasan", problem.key, problem.arguments)
         return nil
     }
 }

@@ -37,8 +37,8 @@ struct EmployeeRowReader {
         let line = record.line
         var bad = false
         func value(_ column: String) -> String? { table.value(column, in: record) }
-        func error(_ column: String, _ message: String) {
-            report.error(line: line, column: column, message)
+        func error(_ column: String, _ key: String, _ arguments: [String: String] = [:]) {
+            report.error(line: line, column: column, key, arguments)
             bad = true
         }
 
@@ -54,64 +54,63 @@ struct EmployeeRowReader {
         var employee = existing ?? Employee(nip: key, name: "")
         employee.employment = employment
         if key.isEmpty {
-            error("nip", "NIP wajib diisi")
+            error("nip", "import_nip_required")
         } else if FieldRules.isScientificNotation(nipText) {
-            error("nip", "NIP tertulis sebagai angka ilmiah (\(nipText)); simpan kolom NIP sebagai teks lalu ekspor ulang")
+            error("nip", "import_nip_scientific", ["value": nipText])
         } else {
             let validation = NIP.validate(key, employment: employment, today: today)
             for problem in validation.problems {
-                if problem.severity == .error { error("nip", problem.message) }
-                else { report.warning(line: line, column: "nip", problem.message) }
+                if problem.severity == .error { error("nip", problem.key, problem.arguments) }
+                else { report.warning(line: line, column: "nip", problem.key, problem.arguments) }
             }
             employee.sex = validation.nip?.sex ?? employee.sex
             employee.birthDate = validation.nip?.birthDate ?? employee.birthDate
         }
 
         employee.name = value("nama") ?? ""
-        if employee.name.isEmpty { error("nama", "nama wajib diisi") }
+        if employee.name.isEmpty { error("nama", "import_name_required") }
 
         if table.has("golongan") {
             employee.golongan = golongan
             if !golonganText.isEmpty && golongan == nil {
-                error("golongan", "golongan '\(golonganText)' tidak dikenal (contoh: III/a untuk PNS, IX untuk PPPK)")
+                error("golongan", "import_golongan_unknown", ["value": golonganText])
             } else if let golongan, golongan.employment != employment {
-                error("golongan", "golongan \(golongan.code) bukan golongan \(employment.displayName)")
+                error("golongan", "import_golongan_mismatch", ["golongan": golongan.code, "employment": employment.displayName])
             }
         }
         if let jabatan = value("jabatan") { employee.jabatan = jabatan.isEmpty ? nil : jabatan }
         if let kindText = value("jenis_jabatan") {
             employee.jabatanKind = kindText.isEmpty ? nil : JabatanKind(parsing: kindText)
             if !kindText.isEmpty && employee.jabatanKind == nil {
-                error("jenis_jabatan", "jenis jabatan '\(kindText)' tidak dikenal (contoh: pelaksana, pengawas, "
-                    + "administrator, jpt_pratama, fungsional_ahli_muda, fungsional_terampil)")
+                error("jenis_jabatan", "import_jabatan_kind_unknown", ["value": kindText])
             }
         }
 
         let unitText = value("unit") ?? ""
         if unitText.isEmpty {
-            error("unit", "unit wajib diisi")
+            error("unit", "import_unit_required")
         } else if let id = known.unitIdByCode[unitText.uppercased()] {
             employee.unitId = id
         } else if let ids = known.unitIdsByName[unitText.lowercased()] {
             if ids.count == 1 { employee.unitId = ids[0] }
-            else { error("unit", "nama unit '\(unitText)' dipakai \(ids.count) unit; tulis kode unitnya") }
+            else { error("unit", "import_unit_name_ambiguous", ["value": unitText, "units": String(ids.count)]) }
         } else {
-            error("unit", "unit '\(unitText)' tidak ditemukan (isi kode atau nama unit)")
+            error("unit", "import_unit_not_found", ["value": unitText])
         }
 
         let supervisorNip = value("nip_atasan").map(FieldRules.nip)
 
         if let email = value("email") {
             employee.email = email.isEmpty ? nil : email.lowercased()
-            if email.isEmpty { report.warning(line: line, column: "email", "email kosong") }
-            else if !FieldRules.isEmail(email) { error("email", "email '\(email)' tidak valid") }
+            if email.isEmpty { report.warning(line: line, column: "email", "import_email_empty") }
+            else if !FieldRules.isEmail(email) { error("email", "import_email_invalid", ["value": email]) }
         }
         if let status = value("status"), !status.isEmpty {
             if let active = FieldRules.active(status) { employee.active = active }
-            else { error("status", "status '\(status)' tidak dikenal; isi aktif atau nonaktif") }
+            else { error("status", "import_status_unknown", ["value": status]) }
         }
         if !employmentText.isEmpty && statedEmployment == nil {
-            error("jenis_pegawai", "jenis pegawai '\(employmentText)' tidak dikenal; isi PNS atau PPPK")
+            error("jenis_pegawai", "import_employment_unknown", ["value": employmentText])
         }
 
         guard !key.isEmpty else { return nil }

@@ -38,8 +38,6 @@ struct ImportBatch<Record: HierarchicalRecord> {
     var rows: [ImportRow<Record>] = []
     /// The CSV column holding the link ("nip_atasan", "kode_induk").
     let linkColumn: String
-    /// What the link target is called in messages ("atasan", "unit induk").
-    let linkNoun: String
     /// The hierarchy in the database before the import: each record's key to its parent's key.
     let databaseParents: [String: String]
     let keyOfId: [Int64: String]
@@ -93,8 +91,8 @@ struct ImportBatch<Record: HierarchicalRecord> {
             guard let cycle = cycleOf[rows[index].key] else { continue }
             let start = cycle.firstIndex(of: rows[index].key)!
             let loop = Array(cycle[start...] + cycle[..<start]) + [rows[index].key]
-            report.error(line: rows[index].line, column: linkColumn,
-                         "\(linkNoun) membentuk lingkaran: " + loop.joined(separator: " → "))
+            report.error(line: rows[index].line, column: linkColumn, "import_link_cycle",
+                         ["link": "@import_link_\(linkColumn)", "loop": loop.joined(separator: " → ")])
             rows[index].isBad = true
             found = true
         }
@@ -109,12 +107,12 @@ struct ImportBatch<Record: HierarchicalRecord> {
             let line = rows[target].line
             if let id = rows[target].existing?.id {
                 rows[index].link = .existing(id)
-                report.warning(line: rows[index].line, column: linkColumn,
-                               "baris \(linkNoun) (baris \(line)) dilewati; \(linkNoun) memakai data lama")
+                report.warning(line: rows[index].line, column: linkColumn, "import_link_target_skipped_kept",
+                               ["link": "@import_link_\(linkColumn)", "targetLine": String(line)])
             } else {
                 rows[index].link = .none
-                report.warning(line: rows[index].line, column: linkColumn,
-                               "baris \(linkNoun) (baris \(line)) dilewati; \(linkNoun) dikosongkan")
+                report.warning(line: rows[index].line, column: linkColumn, "import_link_target_skipped_cleared",
+                               ["link": "@import_link_\(linkColumn)", "targetLine": String(line)])
             }
         }
     }

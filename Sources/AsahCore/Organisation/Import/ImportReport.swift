@@ -18,12 +18,12 @@ public struct ImportReport: Sendable {
     /// Whether any issue is an error.
     public var hasErrors: Bool { issues.contains { $0.severity == .error } }
 
-    mutating func error(line: Int, column: String?, _ message: String) {
-        issues.append(ImportIssue(line: line, column: column, severity: .error, message: message))
+    mutating func error(line: Int, column: String?, _ key: String, _ arguments: [String: String] = [:]) {
+        issues.append(ImportIssue(line: line, column: column, severity: .error, key: key, arguments: arguments))
     }
 
-    mutating func warning(line: Int, column: String?, _ message: String) {
-        issues.append(ImportIssue(line: line, column: column, severity: .warning, message: message))
+    mutating func warning(line: Int, column: String?, _ key: String, _ arguments: [String: String] = [:]) {
+        issues.append(ImportIssue(line: line, column: column, severity: .warning, key: key, arguments: arguments))
     }
 
     /// Orders issues by line, keeping the order they were found in within a line.
@@ -34,7 +34,9 @@ public struct ImportReport: Sendable {
     }
 }
 
-/// One problem in an import file, with an Indonesian message for the coordinator.
+/// One problem in an import file, as a message key and its arguments (see
+/// ``NotificationContent`` for the argument rules) that the web layer and the command line
+/// turn into a sentence.
 public struct ImportIssue: Sendable, Hashable {
     /// The row number as a spreadsheet shows it: the header is line 1, the first data row 2.
     public let line: Int
@@ -42,6 +44,7 @@ public struct ImportIssue: Sendable, Hashable {
     public let column: String?
     /// An error skips the row (or stops the import); a warning only informs.
     public let severity: Severity
-    /// What is wrong, in Indonesian.
-    public let message: String
+    /// What is wrong: the message catalogue key, e.g. `import_email_invalid`.
+    public let key: String
+    public let arguments: [String: String]
 }

@@ -31,15 +31,15 @@ public struct UnitImport: Sendable {
                 map[unit.code.uppercased()] = unit.parentId.flatMap { codeOfId[$0] }
             }
 
-            var batch = ImportBatch<Unit>(linkColumn: "kode_induk", linkNoun: "unit induk",
+            var batch = ImportBatch<Unit>(linkColumn: "kode_induk",
                                           databaseParents: parentCodes, keyOfId: codeOfId)
             var rowByCode: [String: Int] = [:]
             var parentCodeOfRow: [(row: Int, code: String)] = []
             for record in table.records {
                 func value(_ column: String) -> String? { table.value(column, in: record) }
                 var bad = false
-                func error(_ column: String, _ message: String) {
-                    report.error(line: record.line, column: column, message)
+                func error(_ column: String, _ key: String, _ arguments: [String: String] = [:]) {
+                    report.error(line: record.line, column: column, key, arguments)
                     bad = true
                 }
                 let code = value("kode") ?? "", key = code.uppercased()
@@ -50,19 +50,19 @@ public struct UnitImport: Sendable {
                 let kindText = value("jenis") ?? ""
                 if let kind = UnitKind(parsing: kindText) { unit.kind = kind }
 
-                if code.isEmpty { error("kode", "kode unit wajib diisi") }
+                if code.isEmpty { error("kode", "import_unit_code_required") }
                 if let first = rowByCode[key] {
-                    error("kode", "kode \(code) sudah ada di baris \(batch.rows[first].line)")
+                    error("kode", "import_unit_code_duplicate", ["code": code, "firstLine": String(batch.rows[first].line)])
                 }
-                if unit.name.isEmpty { error("nama", "nama unit wajib diisi") }
+                if unit.name.isEmpty { error("nama", "import_unit_name_required") }
                 if kindText.isEmpty {
-                    error("jenis", "jenis unit wajib diisi")
+                    error("jenis", "import_unit_kind_required")
                 } else if UnitKind(parsing: kindText) == nil {
-                    error("jenis", "jenis unit '\(kindText)' tidak dikenal (contoh: dinas, badan, kecamatan, bidang, puskesmas, sekolah)")
+                    error("jenis", "import_unit_kind_unknown", ["value": kindText])
                 }
                 if let status = value("status"), !status.isEmpty {
                     if let active = FieldRules.active(status) { unit.active = active }
-                    else { error("status", "status '\(status)' tidak dikenal; isi aktif atau nonaktif") }
+                    else { error("status", "import_status_unknown", ["value": status]) }
                 }
                 guard !code.isEmpty, rowByCode[key] == nil else {
                     report.skipped += 1
@@ -81,7 +81,7 @@ public struct UnitImport: Sendable {
             for (index, parent) in parentCodeOfRow where !parent.isEmpty {
                 let row = batch.rows[index]
                 if parent == row.key {
-                    report.error(line: row.line, column: "kode_induk", "unit tidak boleh menjadi induknya sendiri")
+                    report.error(line: row.line, column: "kode_induk", "import_unit_own_parent")
                 } else if let target = rowByCode[parent] {
                     batch.rows[index].link = .row(target)
                     continue
@@ -89,8 +89,7 @@ public struct UnitImport: Sendable {
                     batch.rows[index].link = .existing(id)
                     continue
                 } else {
-                    report.error(line: row.line, column: "kode_induk",
-                                 "kode induk '\(parent)' tidak ditemukan di berkas maupun di basis data")
+                    report.error(line: row.line, column: "kode_induk", "import_parent_not_found", ["value": parent])
                 }
                 batch.rows[index].isBad = true
             }

@@ -58,7 +58,7 @@ struct ImportFeature: Feature {
         data["summary"] = summary(report, dryRun: dryRun, context.localizer)
         data["ok"] = report.applied || (dryRun && !report.hasErrors)
         data["issues"] = report.issues.map { issue in
-            ["line": issue.line, "column": issue.column ?? "", "message": issue.message,
+            ["line": issue.line, "column": issue.column ?? "", "message": ImportIssueText.text(issue, context.localizer),
              "isError": issue.severity == .error,
              "severity": context.localizer.t(issue.severity == .error ? "import_error" : "import_warning")] as [String: Any]
         }
@@ -104,7 +104,8 @@ struct ImportFeature: Feature {
         let report = try run(kind, csv: csv, skipBadRows: try query.flag("skip_bad_rows"), dryRun: dryRun, context: context)
         let body = ReportJSON(applied: report.applied, dry_run: dryRun, inserted: report.inserted, updated: report.updated,
                               skipped: report.skipped, issues: report.issues.map {
-            .init(line: $0.line, column: $0.column, severity: $0.severity == .error ? "error" : "warning", message: $0.message)
+            .init(line: $0.line, column: $0.column, severity: $0.severity == .error ? "error" : "warning",
+                  message: ImportIssueText.text($0, context.localizer))
         })
         return .json(body, status: report.hasErrors && !report.applied ? 422 : 200)
     }
