@@ -143,6 +143,42 @@ struct PageTests {
         #expect(!(try browser.get("/").text.contains("nav-count")))
     }
 
+    @Test("opening a notification marks it read and leads to its page; the list is newest first and paged; keys never show")
+    func notificationsOpenAndPage() throws {
+        let app = try TestApp()
+        let employee = try app.database.pool.write { db -> Int64 in
+            let employee = try Int64.fetchOne(db, sql: "SELECT employee_id FROM users WHERE login = 'demo.pegawai'")!
+            try db.execute(sql: "DELETE FROM notifications WHERE employee_id = ?", arguments: [employee])
+            for index in 1...35 {
+                try db.execute(sql: """
+                    INSERT INTO notifications (employee_id, kind, message, link, created_at) VALUES (?, ?, ?, '/my/trainings', ?)
+                    """, arguments: [employee, index == 35 ? "behaviour_check_due" : "approved", "Pemberitahuan nomor \(index).",
+                                     1_790_000_000 + (index % 2 == 0 ? index : 100 - index) * 60])
+            }
+            return employee
+        }
+        var browser = try app.signIn("demo.pegawai")
+        let first = try browser.get("/notifications").text
+        #expect(!first.contains("notification_kind_"), "every kind has a label")
+        #expect(first.contains("Evaluasi perilaku"))
+        let order = first.matches(of: /Pemberitahuan nomor (\d+)\./).map { Int($0.1)! }
+        let times = order.map { 1_790_000_000 + ($0 % 2 == 0 ? $0 : 100 - $0) * 60 }
+        #expect(order.count == 30 && times == times.sorted(by: >), "newest first, 30 on a page")
+        #expect(first.contains("/notifications?page=2"))
+        #expect(try browser.get("/notifications?page=2").text.matches(of: /Pemberitahuan nomor/).count == 5)
+        let id = try app.database.pool.read { db in
+            try Int64.fetchOne(db, sql: "SELECT id FROM notifications WHERE employee_id = ? AND message = 'Pemberitahuan nomor 7.'",
+                               arguments: [employee])!
+        }
+        #expect(first.contains("href=\"/notifications/\(id)/open\""))
+        let opened = try browser.get("/notifications/\(id)/open")
+        #expect(opened.status == 303 && opened.header("Location") == "/my/trainings")
+        let read = try app.database.pool.read { try Int64.fetchOne($0, sql: "SELECT read_at FROM notifications WHERE id = ?", arguments: [id]) }
+        #expect(read != nil && read! % 3600 == 0, "marked read, to the hour")
+        var other = try app.signIn("demo.atasan")
+        #expect(try other.get("/notifications/\(id)/open").status == 404, "nobody opens another's notification")
+    }
+
     @Test("the health check answers when the database does")
     func health() throws {
         let app = try TestApp()

@@ -40,6 +40,33 @@ public struct Notifications: Sendable {
         try database.pool.read { try list(employeeId: employeeId, unreadOnly: false, limit: limit, in: $0) }
     }
 
+    /// One page of `employeeId`'s notifications, newest first, and how many there are in all.
+    public func page(employeeId: Int64, offset: Int, limit: Int) throws -> (notifications: [AppNotification], total: Int) {
+        try database.pool.read { db in
+            let all = try list(employeeId: employeeId, unreadOnly: false, limit: offset + limit, in: db)
+            let named = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM notifications WHERE employee_id = ?", arguments: [employeeId]) ?? 0
+            let addresses = try PseudonymNotices.addresses(ofEmployee: employeeId, vault: vault, in: db)
+            let pseudonymous = try PseudonymNotices.notices(to: addresses, unreadOnly: false, limit: Int(Int32.max),
+                                                             employeeId: employeeId, in: db).count { try !isTwin($0, in: db) }
+            return (Array(all.dropFirst(offset)), named + pseudonymous)
+        }
+    }
+
+    /// Marks notification `id` of `employeeId` read and gives the page it leads to; nil when
+    /// it is not theirs.
+    public func open(id: Int64, employeeId: Int64, now: Int64 = Clock.now()) throws -> AppNotification? {
+        try markRead(id: id, employeeId: employeeId, now: now)
+        return try database.pool.read { db in
+            guard id < 0 else {
+                return try AppNotification.fetchOne(db, sql: "SELECT * FROM notifications WHERE id = ? AND employee_id = ?",
+                                                    arguments: [id, employeeId])
+            }
+            let addresses = try PseudonymNotices.addresses(ofEmployee: employeeId, vault: vault, in: db)
+            return try PseudonymNotices.notices(to: addresses, unreadOnly: false, limit: Int(Int32.max), employeeId: employeeId,
+                                                in: db).first { $0.id == id }
+        }
+    }
+
     /// How many notifications of `employeeId` are unread (for the badge).
     public func unreadCount(employeeId: Int64) throws -> Int {
         try database.pool.read { try unreadCount(employeeId: employeeId, in: $0) }

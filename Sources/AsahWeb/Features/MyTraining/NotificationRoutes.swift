@@ -14,18 +14,31 @@ enum NotificationRoutes {
                 return Notice.redirect("/notifications", notice: "notification_all_read")
             },
             RouteSpec(.post, "/notifications/:id/read", .signedIn(.useAccount)) { context in
-                // Negative ids are notices to the person's pseudonyms (see `Notifications`).
-                guard let id = context.pathInteger("id", in: -Int(Int64.max)...Int(Int64.max)).map(Int64.init), id != 0 else {
-                    return context.notFound()
-                }
+                guard let id = notificationID(context) else { return context.notFound() }
                 if let employeeId = context.user.employeeId {
                     try context.services.notifications.markRead(id: id, employeeId: employeeId)
                     context.services.identities.invalidate(userId: context.user.userId)
                 }
                 return Notice.redirect("/notifications", notice: "notification_read_done")
             },
+            // Following a notification's link marks it read on the way.
+            RouteSpec(.get, "/notifications/:id/open", .signedIn(.useAccount)) { context in
+                guard let id = notificationID(context), let employeeId = context.user.employeeId,
+                      let note = try context.services.notifications.open(id: id, employeeId: employeeId) else {
+                    return context.notFound()
+                }
+                context.services.identities.invalidate(userId: context.user.userId)
+                return .redirect(to: safeLink(note.link) ?? "/notifications")
+            },
             RouteSpec(.get, "/api/v1/notifications", .signedIn(.useAccount), api),
         ]
+    }
+
+    /// The `:id` of a notification; negative ids are notices to the person's pseudonyms
+    /// (see `Notifications`).
+    private static func notificationID(_ context: Context) -> Int64? {
+        guard let id = context.pathInteger("id", in: -Int(Int64.max)...Int(Int64.max)), id != 0 else { return nil }
+        return Int64(id)
     }
 
     /// What a notification says, in the reader's language (earlier ones keep their stored text).
@@ -39,20 +52,30 @@ enum NotificationRoutes {
         return link
     }
 
+    static let pageSize = 30
+
     private static func page(_ context: Context) throws -> Response {
-        let notifications = try context.user.employeeId.map {
-            try context.services.notifications.recent(employeeId: $0, limit: 100)
-        } ?? []
+        let localizer = context.localizer
+        let requested = try context.query().page()
+        let service = context.services.notifications
+        let (notifications, total, unread) = try context.user.employeeId.map { employee -> ([AppNotification], Int, Int) in
+            let found = try service.page(employeeId: employee, offset: Pager.offset(page: requested, pageSize: pageSize),
+                                         limit: pageSize)
+            return (found.notifications, found.total, try service.unreadCount(employeeId: employee))
+        } ?? ([], 0, 0)
         let items = notifications.map { note -> [String: Any] in
-            ["id": note.id ?? 0, "message": text(note, context.localizer), "link": safeLink(note.link) as Any,
-             "when": context.localizer.dateTime(note.createdAt), "unread": note.readAt == nil,
-             "kind": context.localizer.t("notification_kind_\(note.kind.rawValue)")]
+            ["id": note.id ?? 0, "message": text(note, localizer), "link": safeLink(note.link) as Any,
+             "when": localizer.dateTime(note.createdAt), "unread": note.readAt == nil,
+             "kind": localizer.t("notification_kind_\(note.kind.rawValue)")]
         }
-        let unread = notifications.filter { $0.readAt == nil }.count
-        return context.page("notifications", title: context.localizer.t("notification_title"), [
+        let pager = Pager(page: requested, total: total, pageSize: pageSize)
+        return context.page("notifications", title: localizer.t("notification_title"), pager.values(localizer) {
+            "/notifications?page=\($0)"
+        }.merging([
             "notice": TrainingFormat.notice(context) as Any, "items": items, "hasItems": !items.isEmpty,
-            "hasUnread": unread > 0, "unreadText": context.localizer.t("notification_unread_count", ["count": String(unread)]),
-        ])
+            "hasUnread": unread > 0, "unreadText": localizer.t("notification_unread_count", ["count": String(unread)]),
+            "paged": pager.pages > 1,
+        ]) { $1 })
     }
 
     private struct NotificationJSON: Encodable {
