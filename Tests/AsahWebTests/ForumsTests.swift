@@ -353,6 +353,37 @@ struct ForumPagesTests {
         #expect(!seen.contains("Anda menulis di topik ini sebagai"))
     }
 
+    @Test("search shows how many results and snippets without Markdown marks; English counts are singular for one")
+    func searchCountAndPlainSnippets() throws {
+        let app = try TestApp()
+        let author = try ForumCaller.employees(app, 1)[0]
+        _ = try author.openThread(category: app.forumCategory("pelatihan"), title: "Pelatihan kearsipan digital",
+                                           body: "Mohon **pelatihan** _kearsipan_ digital: [panduan ANRI](https://anri.go.id) ada.")
+        var employee = try app.signIn("demo.pegawai")
+        let page = try employee.get("/forums/search?q=kearsipan").text
+        #expect(page.contains("1 hasil"))
+        #expect(page.contains("<mark>kearsipan</mark>"))
+        #expect(!page.contains("**") && !page.contains("](https") && !page.contains("_<mark>"), "no Markdown marks in snippets")
+        #expect(try employee.post("/language", [("lang", "en"), ("next", "/")]).status == 303)
+        let english = try employee.get("/forums/categories/\(try app.forumCategory("pelatihan"))").text
+        #expect(english.contains("1 post") && !english.contains("1 posts"))
+    }
+
+    @Test("a coordinator's status choice offers only the statuses the suggestion can move to, none preselected")
+    func statusChoices() throws {
+        let app = try TestApp()
+        let author = try ForumCaller.employees(app, 1)[0]
+        let thread = try author.openThread(category: app.forumCategory("pelatihan"), title: "Pelatihan penulisan naskah dinas",
+                                           body: "Mohon pelatihan penulisan naskah dinas.")
+        var coordinator = try app.signIn("demo.koordinator")
+        try coordinator.post("/forums/threads/\(thread)/status", [("status", "ditinjau"), ("reason", "Dibahas tim.")])
+        let page = try coordinator.get("/forums/threads/\(thread)").text
+        let select = try #require(page.firstMatch(of: /<select id="new-status"[\s\S]*?<\/select>/)).output
+        #expect(select.contains(#"<option value="" selected disabled>"#))
+        #expect(!select.contains(#"value="ditinjau""#) && !select.contains(#"value="duplikat""#))
+        #expect(select.contains(#"value="diterima""#) && select.contains(#"value="baru""#))
+    }
+
     @Test("a coordinator downloads the draft course file of a proposal; employees cannot")
     func proposals() throws {
         let app = try TestApp()

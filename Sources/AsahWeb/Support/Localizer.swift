@@ -20,6 +20,13 @@ public struct Localizer: Sendable {
         return text
     }
 
+    /// The text for `key` with `{count}` filled in: `<key>_one` when `count` is 1 and the
+    /// catalogue has one (English "1 post"), `key` otherwise.
+    public func count(_ key: String, _ count: Int, _ values: [String: String] = [:]) -> String {
+        let chosen = count == 1 && messages[key + "_one"] != nil ? key + "_one" : key
+        return t(chosen, values.merging(["count": number(count)]) { $1 })
+    }
+
     /// "24 November 2026" from Unix seconds (in Western Indonesian Time).
     public func date(_ seconds: Int64) -> String {
         var calendar = Calendar(identifier: .gregorian)

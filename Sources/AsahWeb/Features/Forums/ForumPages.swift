@@ -18,7 +18,7 @@ enum ForumPages {
             "categories": categories.map { category in
                 templateValues([
                     "id": category.id!, "name": category.name, "description": category.description,
-                    "threads": localizer.t("forum_thread_count", ["count": localizer.number(counts[category.id!] ?? 0)]),
+                    "threads": localizer.count("forum_thread_count", counts[category.id!] ?? 0),
                     "pseudonyms": category.allowsPseudonyms, "coordinatorsOnly": category.posting == .coordinators,
                 ])
             },
@@ -148,11 +148,13 @@ enum ForumPages {
             "statuses": ForumValues.statuses(selected: search?.status, localizer),
             "categories": ForumValues.categories(categories, selected: search?.categoryId),
             "searched": search != nil,
+            "resultCount": localizer.count(hits.count >= (search?.limit ?? .max) ? "forum_search_count_top" : "forum_search_count",
+                                           hits.count),
             "hits": hits.map { hit in
                 templateValues(["threadId": hit.threadId, "number": hit.postNumber, "title": hit.title,
                                 "category": hit.categoryName, "status": hit.status.map { ForumValues.statusName($0, localizer) }, "statusCode": hit.status?.rawValue,
                                 "author": hit.authorLabel, "date": localizer.date(hit.createdAt),
-                                "snippet": hit.snippet.map { ["text": $0.text, "marked": $0.marked] }])
+                                "snippet": hit.snippet.map { ["text": ForumValues.plain($0.text), "marked": $0.marked] }])
             },
             "hasHits": !hits.isEmpty,
         ])

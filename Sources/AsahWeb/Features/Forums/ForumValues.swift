@@ -10,8 +10,8 @@ enum ForumValues {
             "id": thread.id, "title": thread.title, "categoryName": thread.categoryName,
             "isSuggestion": thread.kind == .suggestion,
             "status": thread.status.map { statusName($0, localizer) }, "statusCode": thread.status?.rawValue,
-            "supports": localizer.t("forum_supports", ["count": localizer.number(thread.supportCount)]),
-            "posts": localizer.t("forum_posts", ["count": localizer.number(thread.postCount)]),
+            "supports": localizer.count("forum_supports", thread.supportCount),
+            "posts": localizer.count("forum_posts", thread.postCount),
             "lastPost": localizer.date(thread.lastPostAt),
             "owner": thread.ownerName,
             "due": thread.decisionDue.map { localizer.date(year: $0.year, month: $0.month, day: $0.day) },
@@ -26,6 +26,14 @@ enum ForumValues {
         SuggestionStatus.allCases.filter { includeDuplicate || $0 != .duplikat }.map {
             ["value": $0.rawValue, "label": statusName($0, localizer), "selected": $0 == selected]
         }
+    }
+
+    /// A search snippet without the Markdown marks of the post it comes from (`**`, `_`,
+    /// `` ` ``, heading and quote marks, link targets), as the reader saw the post.
+    static func plain(_ text: String) -> String {
+        text.replacing(/\]\([^)\s]*\)?/, with: "")
+            .replacing(/(^|\s)(#{1,6}|>)\s/, with: { $0.1 + " " })
+            .filter { !"*_`[".contains($0) }
     }
 
     /// A suggestion status in the reader's language.

@@ -37,7 +37,7 @@ enum NewThreadPage {
             "isSuggestion": input.kind == .suggestion, "threadTitle": input.title, "body": input.body,
             "pseudonymous": input.pseudonymous, "error": error as Any,
             "similar": similar.map { ["id": $0.id, "title": $0.title, "status": ForumValues.statusName($0.status, localizer),
-                                      "supports": localizer.t("forum_supports", ["count": localizer.number($0.supportCount)])] },
+                                      "supports": localizer.count("forum_supports", $0.supportCount)] },
             "hasSimilar": !similar.isEmpty, "noneSimilar": checked && similar.isEmpty,
             "titleMin": ForumRules.titleLength.lowerBound, "titleMax": ForumRules.titleLength.upperBound,
             "bodyMax": ForumRules.bodyLength.upperBound,

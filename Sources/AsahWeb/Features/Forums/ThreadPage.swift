@@ -96,7 +96,10 @@ enum ThreadPage {
         }
         if coordinates, thread.kind == .suggestion {
             data["decide"] = templateValues([
-                "statuses": ForumValues.statuses(selected: nil, includeDuplicate: false, localizer).filter { ($0["value"] as? String) != thread.status?.rawValue },
+                "statuses": ForumValues.statuses(selected: nil, includeDuplicate: false, localizer).filter { option in
+                    thread.status.map { current in SuggestionStatus(rawValue: option["value"] as? String ?? "").map(current.canMove) ?? false }
+                        ?? true
+                },
                 "canDecide": thread.status != .duplikat,
                 "coordinators": loaded.coordinators.map { ["id": $0.id, "name": $0.name, "selected": $0.id == thread.ownerUserId] },
                 "due": thread.decisionDue?.iso ?? "",
