@@ -179,6 +179,18 @@ struct PageTests {
         #expect(try other.get("/notifications/\(id)/open").status == 404, "nobody opens another's notification")
     }
 
+    @Test("a page's own count never shows in the menu (the catalogue's, the gallery's, the overdue checks')")
+    func menuWithoutPageCounts() throws {
+        let app = try TestApp()
+        var coordinator = try app.signIn("demo.koordinator")
+        for path in ["/courses", "/gallery", "/evaluation/overdue"] {
+            let page = try coordinator.get(path)
+            #expect(page.status == 200, "\(path)")
+            let menu = try #require(page.text.firstMatch(of: /<nav aria-label="[^"]*" class="main-nav">[\s\S]*?<\/nav>/)).output
+            #expect(menu.matches(of: /class="nav-count"/).count <= 1, "\(path): only the notifications entry may carry a count")
+        }
+    }
+
     @Test("the health check answers when the database does")
     func health() throws {
         let app = try TestApp()
