@@ -56,6 +56,27 @@ struct ImportTests {
         #expect(audit == "import.employees")
     }
 
+    @Test("a dry run says what a real import with the same choices would do: with skip, the good rows; without, nothing")
+    func dryRunSummary() throws {
+        let app = try TestApp()
+        let unit = try unitCode(app)
+        let csv = Self.header
+            + "198503122010011003,Budi Santoso,III/b,Analis Kepegawaian,pelaksana,\(unit),,budi@contoh.go.id\n"
+            + "19850312201001100,NIP Pendek,III/a,Pengadministrasi,pelaksana,\(unit),,\n"
+        var browser = try app.signIn("demo.koordinator")
+        try browser.get("/people/import")
+        func upload(_ fields: [(String, String)]) throws -> String {
+            try browser.postMultipart("/people/import", fields: [("kind", "employees")] + fields, files: [
+                MultipartFile(field: "file", filename: "pegawai.csv", contentType: "text/csv", content: Array(csv.utf8)),
+            ]).text
+        }
+        let skipping = try upload([("dry_run", "on"), ("skip_bad_rows", "on")])
+        #expect(skipping.contains("Uji coba selesai: 1 akan ditambahkan"))
+        #expect(!skipping.contains("Tidak ada yang disimpan karena"))
+        let blocked = try upload([("dry_run", "on")])
+        #expect(blocked.contains("Uji coba selesai: 1 galat ditemukan"))
+    }
+
     @Test("the API import answers 422 with the issues as JSON and a dry run changes nothing")
     func apiImport() throws {
         let app = try TestApp()

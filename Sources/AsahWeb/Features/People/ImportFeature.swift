@@ -55,8 +55,8 @@ struct ImportFeature: Feature {
         }
         let report = try run(kind, csv: csv, skipBadRows: skip, dryRun: dryRun, context: context)
         data["filename"] = file.clientFilename
-        data["summary"] = summary(report, dryRun: dryRun, context.localizer)
-        data["ok"] = report.applied || (dryRun && !report.hasErrors)
+        data["summary"] = summary(report, dryRun: dryRun, skipBadRows: skip, context.localizer)
+        data["ok"] = report.applied || (dryRun && (!report.hasErrors || skip))
         data["issues"] = report.issues.map { issue in
             ["line": issue.line, "column": issue.column ?? "", "message": ImportIssueText.text(issue, context.localizer),
              "isError": issue.severity == .error,
@@ -67,12 +67,15 @@ struct ImportFeature: Feature {
                             status: report.hasErrors && !report.applied ? 422 : 200)
     }
 
-    private func summary(_ report: ImportReport, dryRun: Bool, _ localizer: Localizer) -> String {
+    /// What happened, or in a dry run what a real import with the same choices would do.
+    private func summary(_ report: ImportReport, dryRun: Bool, skipBadRows: Bool, _ localizer: Localizer) -> String {
         let counts = ["inserted": String(report.inserted), "updated": String(report.updated),
                       "skipped": String(report.skipped),
                       "errors": String(report.issues.filter { $0.severity == .error }.count)]
-        if report.hasErrors && !report.applied { return localizer.t("import_not_applied", counts) }
-        return localizer.t(dryRun ? "import_dry_run_done" : "import_applied", counts)
+        if dryRun {
+            return localizer.t(report.hasErrors && !skipBadRows ? "import_dry_run_blocked" : "import_dry_run_done", counts)
+        }
+        return localizer.t(report.hasErrors && !report.applied ? "import_not_applied" : "import_applied", counts)
     }
 
     private struct ReportJSON: Encodable {
