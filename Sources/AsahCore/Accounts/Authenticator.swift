@@ -21,29 +21,34 @@ public struct Authenticator: Sendable {
         self.sessions = sessions
     }
 
-    /// Logs in by login name or NIP; returns the new session and its cookie token.
+    /// Logs in by login name or NIP; returns the new session and its cookie token. The name is
+    /// resolved to the account and the attempt counted against it before the password is hashed.
     public func login(_ login: String, password: String, ip: String,
                       userAgent: String?) throws -> Result<(token: String, session: SessionStore.Session), Failure> {
         let name = login.trimmingCharacters(in: .whitespaces)
-        if let wait = try database.pool.read({ try throttle.retryAfter(login: name, ip: ip, in: $0) }) {
-            return .failure(.throttled(retryAfterSeconds: wait))
-        }
-        let account = try database.pool.read { db in
-            try Row.fetchOne(db, sql: """
+        let attempt = try database.pool.write { db -> Result<(account: Row?, key: String, reservation: Int64), Failure> in
+            let account = try Row.fetchOne(db, sql: """
                 SELECT id, password_hash FROM users
                 WHERE \(AccountAccess.usable) AND (login = ? OR employee_id = (SELECT id FROM employees WHERE nip = ?))
                 """, arguments: [name, name.filter { !$0.isWhitespace }])
+            let key = LoginThrottle.key(accountId: account?["id"], typed: name)
+            if let wait = try throttle.retryAfter(key: key, ip: ip, in: db) { return .failure(.throttled(retryAfterSeconds: wait)) }
+            return .success((account, key, try throttle.reserve(key: key, ip: ip, in: db)))
+        }
+        let account: Row?, key: String, reservation: Int64
+        switch attempt {
+        case .failure(let failure): return .failure(failure)
+        case .success(let reserved): (account, key, reservation) = reserved
         }
         let hash: String? = account?["password_hash"]
         let matches = PasswordHasher.verify(password, against: hash ?? Self.decoyHash) && hash != nil
         let rehashed = matches && hash.map(PasswordHasher.needsRehash) == true ? PasswordHasher.hash(password) : nil
         return try database.pool.write { db in
             guard matches, let userId: Int64 = account?["id"] else {
-                try throttle.recordFailure(login: name, ip: ip, in: db)
                 try AuditLog.record("login.failed", actor: account?["id"], ip: ip, subject: String(name.prefix(100)), in: db)
                 return .failure(.invalidCredentials)
             }
-            try throttle.clear(login: name, in: db)
+            try throttle.forgive(reservation, key: key, in: db)
             if let rehashed {
                 try db.execute(sql: "UPDATE users SET password_hash = ? WHERE id = ?", arguments: [rehashed, userId])
             }

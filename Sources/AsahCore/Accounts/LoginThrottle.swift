@@ -1,24 +1,32 @@
 import GRDB
 
-/// Slows down password guessing: too many failures for one login or from one address within
-/// a window block further attempts until the window has passed.
+/// Slows down password guessing: too many failures for one account (or one unknown name) or
+/// from one address within a window block further attempts until the window has passed.
+/// An attempt is counted before its password is checked (``reserve(key:ip:in:)``), in the
+/// same transaction as the check, so attempts racing the slow hash cannot slip past the
+/// limit; a successful one is then forgiven.
 public struct LoginThrottle: Sendable {
     public var window: Int64 = 15 * 60
-    public var maxFailuresPerLogin = 5
+    public var maxFailuresPerKey = 5
     public var maxFailuresPerAddress = 30
 
     public init() {}
 
+    /// The key attempts are counted under: the account when the typed name resolves to one (so
+    /// every spelling of a login or NIP shares it), else the name without spaces or case.
+    public static func key(accountId: Int64?, typed: String) -> String {
+        accountId.map { "account:\($0)" } ?? "name:" + typed.filter { !$0.isWhitespace }.lowercased()
+    }
+
     /// Seconds until another attempt is allowed, or nil when one is allowed now.
-    public func retryAfter(login: String, ip: String, in db: Database) throws -> Int64? {
+    public func retryAfter(key: String, ip: String, in db: Database) throws -> Int64? {
         let since = Clock.now() - window
-        let key = login.lowercased()
-        let byLogin = try Int64.fetchAll(db, sql: "SELECT at FROM login_failures WHERE login = ? AND at > ? ORDER BY at",
-                                         arguments: [key, since])
+        let byKey = try Int64.fetchAll(db, sql: "SELECT at FROM login_failures WHERE login = ? AND at > ? ORDER BY at",
+                                       arguments: [key, since])
         let byAddress = try Int64.fetchAll(db, sql: "SELECT at FROM login_failures WHERE ip = ? AND at > ? ORDER BY at",
                                            arguments: [ip, since])
         var waits: [Int64] = []
-        if byLogin.count >= maxFailuresPerLogin { waits.append(byLogin[byLogin.count - maxFailuresPerLogin] + window) }
+        if byKey.count >= maxFailuresPerKey { waits.append(byKey[byKey.count - maxFailuresPerKey] + window) }
         if byAddress.count >= maxFailuresPerAddress {
             waits.append(byAddress[byAddress.count - maxFailuresPerAddress] + window)
         }
@@ -26,14 +34,17 @@ public struct LoginThrottle: Sendable {
         return max(1, until - Clock.now())
     }
 
-    public func recordFailure(login: String, ip: String, in db: Database) throws {
+    /// Counts an attempt as failed until it is forgiven; returns its record.
+    @discardableResult
+    public func reserve(key: String, ip: String, in db: Database) throws -> Int64 {
         let now = Clock.now()
-        try db.execute(sql: "INSERT INTO login_failures (login, ip, at) VALUES (?, ?, ?)",
-                       arguments: [login.lowercased(), ip, now])
         try db.execute(sql: "DELETE FROM login_failures WHERE at < ?", arguments: [now - window])
+        try db.execute(sql: "INSERT INTO login_failures (login, ip, at) VALUES (?, ?, ?)", arguments: [key, ip, now])
+        return db.lastInsertedRowID
     }
 
-    public func clear(login: String, in db: Database) throws {
-        try db.execute(sql: "DELETE FROM login_failures WHERE login = ?", arguments: [login.lowercased()])
+    /// A successful attempt: its reservation and the earlier failures under `key` are dropped.
+    public func forgive(_ reservation: Int64, key: String, in db: Database) throws {
+        try db.execute(sql: "DELETE FROM login_failures WHERE id = ? OR login = ?", arguments: [reservation, key])
     }
 }

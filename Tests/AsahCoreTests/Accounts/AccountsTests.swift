@@ -124,6 +124,46 @@ struct AccountsTests {
         #expect(audited.contains("login") && audited.contains("login.failed") && audited.contains("user.add"))
     }
 
+    @Test("failures count against the account: spellings of one NIP and its login share five tries")
+    func throttleByAccount() throws {
+        let db = try database()
+        _ = try UnitImport(database: db).run(csv: "kode,nama,jenis\nDINKES,Dinas Kesehatan,dinas\n")
+        _ = try EmployeeImport(database: db).run(csv: "nip,nama,unit\n198710092015031001,Abdul Rahman,DINKES\n")
+        guard case .success = try Accounts(database: db).add(login: "abdul", nip: "198710092015031001", displayName: nil,
+                                                             password: "sandi-yang-panjang", roles: [], actor: nil, ip: nil)
+        else { Issue.record("not created"); return }
+        let authenticator = Authenticator(database: db, sessions: SessionStore(database: db))
+        let spellings = ["198710092015031001", "19871009 201503 1 001", " 198710092015031001", "19871009 2015031001", "ABDUL"]
+        for (index, typed) in spellings.enumerated() {
+            #expect(Self.isInvalid(try authenticator.login(typed, password: "salah", ip: "10.0.1.\(index)", userAgent: nil)), "\(typed)")
+        }
+        guard case .failure(.throttled) = try authenticator.login("abdul", password: "sandi-yang-panjang", ip: "10.0.2.1",
+                                                                  userAgent: nil) else {
+            Issue.record("a sixth spelling got another try"); return
+        }
+    }
+
+    @Test("attempts racing the slow hash cannot pass the limit: each is counted before its password is checked")
+    func throttleUnderRace() throws {
+        let db = try database()
+        guard case .success = try Accounts(database: db).add(login: "sasaran", nip: nil, displayName: "Sasaran",
+                                                             password: "sandi-yang-panjang", roles: [], actor: nil, ip: nil)
+        else { Issue.record("not created"); return }
+        let authenticator = Authenticator(database: db, sessions: SessionStore(database: db))
+        let outcomes = Outcomes()
+        DispatchQueue.concurrentPerform(iterations: 16) { index in
+            let result = try? authenticator.login("sasaran", password: "tebakan-\(index)", ip: "10.0.3.\(index)", userAgent: nil)
+            outcomes.add(result.map(Self.isInvalid) ?? false)
+        }
+        #expect(outcomes.checked == 5, "five passwords were checked, the other eleven refused before hashing")
+    }
+
+    private final class Outcomes: @unchecked Sendable {
+        private let lock = NSLock()
+        private(set) var checked = 0
+        func add(_ invalid: Bool) { lock.withLock { if invalid { checked += 1 } } }
+    }
+
     @Test("a password hashed with older, heavier parameters still logs in and is hashed again with today's")
     func rehashOnLogin() throws {
         let db = try database()

@@ -73,13 +73,13 @@ struct AttendanceFeature: Feature {
         guard let employeeId = context.user.employeeId else { return context.notFound() }
         // Wrong codes count like wrong passwords, so a code cannot be guessed by trying them all.
         let throttle = LoginThrottle(), guessKey = "checkin:\(employeeId)"
-        if let wait = try context.services.database.pool.read({ try throttle.retryAfter(login: guessKey, ip: context.ip, in: $0) }) {
+        if let wait = try context.services.database.pool.read({ try throttle.retryAfter(key: guessKey, ip: context.ip, in: $0) }) {
             return context.error(429, "attendance_checkin_throttled", code: "too_many_attempts", values: ["minutes": String((wait + 59) / 60)])
         }
         let result = try Attendance(database: context.services.database).checkIn(
             employeeId: employeeId, code: form["code"] ?? "", sessionId: id, actor: context.user, ip: context.ip)
         if case .failure = result {
-            try context.services.database.pool.write { try throttle.recordFailure(login: guessKey, ip: context.ip, in: $0) }
+            try context.services.database.pool.write { try throttle.reserve(key: guessKey, ip: context.ip, in: $0) }
         }
         switch result {
         case .success:
