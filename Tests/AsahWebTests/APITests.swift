@@ -1,4 +1,6 @@
+import AsahCore
 import Foundation
+import GRDB
 import HTTPTestSupport
 import Testing
 
@@ -70,6 +72,55 @@ struct APITests {
         let id = try #require(tokens.first?["id"] as? Int)
         #expect(try app.client.request("DELETE", "/api/v1/tokens/\(id)", headers: [("Authorization", "Bearer \(token)")]).status == 204)
         #expect(try app.client.get("/api/v1/me", headers: [("Authorization", "Bearer \(token)")]).status == 401)
+    }
+
+    @Test("tokens expire (7, 30 or 90 days), a token cannot mint another, and last use is kept to the hour")
+    func tokenExpiryAndMinting() throws {
+        let app = try TestApp()
+        let (cookie, csrf) = try apiLogin(app, "demo.pegawai")
+        let headers = [("Cookie", cookie), ("Content-Type", "application/json"), ("X-CSRF-Token", csrf)]
+        let created = try app.client.request("POST", "/api/v1/tokens", headers: headers, body: Array(#"{"name":"skrip","days":7}"#.utf8))
+        #expect(created.status == 201)
+        let token = try #require(try json(created)["token"] as? String)
+        #expect(try app.client.request("POST", "/api/v1/tokens", headers: headers, body: Array(#"{"name":"x","days":400}"#.utf8)).status == 422)
+        let minted = try app.client.request("POST", "/api/v1/tokens", headers: [("Authorization", "Bearer \(token)"),
+                                                                                 ("Content-Type", "application/json")],
+                                            body: Array(#"{"name":"anak"}"#.utf8))
+        #expect(minted.status == 403, "a token cannot make tokens")
+        #expect(try app.client.get("/api/v1/me", headers: [("Authorization", "Bearer \(token)")]).status == 200)
+        let (expires, createdAt, lastUsed) = try app.database.pool.read { db -> (Int64, Int64, Int64?) in
+            let row = try Row.fetchOne(db, sql: "SELECT expires_at, created_at, last_used_at FROM api_tokens WHERE name = 'skrip'")!
+            return (row["expires_at"], row["created_at"], row["last_used_at"])
+        }
+        #expect(expires - createdAt == 7 * 86400)
+        #expect(lastUsed.map { $0 % 3600 == 0 } == true, "last use to the hour")
+        let later = try app.client.request("POST", "/api/v1/tokens", headers: headers, body: Array(#"{"name":"lama"}"#.utf8))
+        let old = try #require(try json(later)["token"] as? String)
+        try app.database.pool.write { try $0.execute(sql: "UPDATE api_tokens SET expires_at = ? WHERE name = 'lama'", arguments: [createdAt]) }
+        #expect(try app.client.get("/api/v1/me", headers: [("Authorization", "Bearer \(old)")]).status == 401, "expired")
+        let listed = try app.client.get("/api/v1/tokens", headers: [("Cookie", cookie)])
+        #expect(String(decoding: listed.body, as: UTF8.self).contains(#""expired":true"#))
+    }
+
+    @Test("an admin sees every live token and revokes another person's; the script stops and the audit names the owner")
+    func adminRevokesAnyToken() throws {
+        let app = try TestApp()
+        let (cookie, csrf) = try apiLogin(app, "demo.pegawai")
+        let created = try app.client.request("POST", "/api/v1/tokens", headers: [("Cookie", cookie), ("Content-Type", "application/json"),
+                                                                                  ("X-CSRF-Token", csrf)],
+                                             body: Array(#"{"name":"skrip rekap"}"#.utf8))
+        let token = try #require(try json(created)["token"] as? String)
+        var admin = try app.signIn("demo.admin")
+        let page = try admin.get("/admin/tokens").text
+        #expect(page.contains("skrip rekap") && page.contains("demo.pegawai"))
+        let id = try app.database.pool.read { try Int64.fetchOne($0, sql: "SELECT id FROM api_tokens WHERE name = 'skrip rekap'")! }
+        #expect(try admin.post("/admin/tokens/\(id)/revoke", []).status == 303)
+        #expect(try app.client.get("/api/v1/me", headers: [("Authorization", "Bearer \(token)")]).status == 401)
+        #expect(!(try admin.get("/admin/tokens").text.contains("skrip rekap")))
+        let audit = try app.database.pool.read { try AuditLog.recent(in: $0) }.first { $0.action == "token.revoke" }
+        #expect(audit?.actorLogin == "demo.admin" && audit?.detail == "demo.pegawai")
+        var employee = try app.signIn("demo.pegawai")
+        #expect(try employee.get("/admin/tokens").status == 403)
     }
 
     @Test("DELETE /api/v1/session ends the session")

@@ -20,16 +20,22 @@ struct AccountFeature: Feature {
 
     private func page(_ context: Context, notice: String? = nil, error: String? = nil, newToken: String? = nil,
                       status: Int = 200) throws -> Response {
+        let localizer = context.localizer
         let tokens = try context.services.tokens.list(userId: context.user.userId).map { token -> [String: Any] in
             [
-                "id": token.id, "name": token.name, "created": context.localizer.dateTime(token.createdAt),
-                "lastUsed": token.lastUsedAt.map(context.localizer.dateTime) ?? context.localizer.t("account_token_never"),
-                "revoked": token.revokedAt != nil,
+                "id": token.id, "name": token.name, "created": localizer.dateTime(token.createdAt),
+                "lastUsed": token.lastUsedAt.map(localizer.dateTime) ?? localizer.t("account_token_never"),
+                "expires": localizer.date(token.expiresAt),
+                "revoked": token.revokedAt != nil, "expired": token.revokedAt == nil && !token.isLive(),
+                "live": token.isLive(),
             ]
+        }
+        let lifetimes = APITokens.lifetimes.map { days -> [String: Any] in
+            ["days": days, "label": localizer.count("token_lifetime_days", days), "selected": days == APITokens.lifetimes.last]
         }
         return context.page("account", title: context.localizer.t("account_title"), [
             "notice": notice as Any, "error": error as Any, "newToken": newToken as Any, "tokens": tokens,
-            "hasTokens": !tokens.isEmpty, "minLength": PasswordPolicy.minimumLength,
+            "hasTokens": !tokens.isEmpty, "minLength": PasswordPolicy.minimumLength, "lifetimes": lifetimes,
             "isEnglish": context.localizer.locale == "en",
         ], status: status)
     }
@@ -53,7 +59,8 @@ struct AccountFeature: Feature {
         guard let name = form.trimmed("name"), name.count <= 100 else {
             return try page(context, error: context.localizer.t("token_name_required"), status: 422)
         }
-        let secret = try context.services.tokens.create(userId: context.user.userId, name: name, ip: context.ip)
+        let days = form.integer("days", in: 1...365) ?? APITokens.lifetimes.last!
+        let secret = try context.services.tokens.create(userId: context.user.userId, name: name, days: days, ip: context.ip)
         return try page(context, notice: context.localizer.t("token_created"), newToken: secret)
     }
 
@@ -71,27 +78,42 @@ struct AccountFeature: Feature {
         let name: String
         let created_at: Int64
         let last_used_at: Int64?
+        let expires_at: Int64
         let revoked: Bool
+        let expired: Bool
 
         init(_ token: APITokens.Token) {
             id = token.id
             name = token.name
             created_at = token.createdAt
             last_used_at = token.lastUsedAt
+            expires_at = token.expiresAt
             revoked = token.revokedAt != nil
+            expired = token.revokedAt == nil && !token.isLive()
         }
     }
 
-    private struct NewToken: Decodable { let name: String }
+    private struct NewToken: Decodable {
+        let name: String
+        let days: Int?
+    }
     private struct CreatedToken: Encodable { let token: String; let name: String }
 
     private func apiCreateToken(_ context: Context) throws -> Response {
+        // A token must not be able to mint more: a stolen one would outlive its own expiry and revocation.
+        guard context.session != nil else {
+            return APIError.response(status: 403, code: "forbidden", message: context.localizer.t("token_needs_session"))
+        }
         let body = try context.json(NewToken.self)
         let name = body.name.trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty, name.count <= 100 else {
             return APIError.response(status: 422, code: "invalid", message: context.localizer.t("token_name_required"))
         }
-        let secret = try context.services.tokens.create(userId: context.user.userId, name: name, ip: context.ip)
+        guard body.days.map(APITokens.lifetimes.contains) ?? true else {
+            return APIError.response(status: 422, code: "invalid", message: context.localizer.t("token_lifetime_invalid"))
+        }
+        let secret = try context.services.tokens.create(userId: context.user.userId, name: name, days: body.days ?? 90,
+                                                        ip: context.ip)
         return .json(CreatedToken(token: secret, name: name), status: 201)
     }
 

@@ -18,7 +18,7 @@ struct AdminFeature: Feature {
                     try AuditLog.recent(limit: 100, offset: Pager.offset(page: page, pageSize: 100), in: $0)
                 }.map(AuditJSON.init))
             },
-        ]
+        ] + AdminTokens.routes()
     }
 
     /// The account list, filtered by `?q=` or by `search` (the account just added).

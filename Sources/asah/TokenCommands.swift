@@ -1,0 +1,43 @@
+import ArgumentParser
+import AsahCore
+import Foundation
+
+/// `asah user tokens LOGIN` and `asah user revoke-token ID`: an IT officer sees and ends an
+/// account's personal access tokens from the server's shell.
+extension UserCommand {
+    struct Tokens: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List an account's personal access tokens.")
+        @OptionGroup var database: DatabaseOption
+        @Argument(help: "Login name.") var login: String
+
+        func run() throws {
+            let db = try AppDatabase(path: database.db)
+            guard let userId = try Accounts(database: db).userId(login: login) else { throw ValidationError("no account named \(login)") }
+            let tokens = try APITokens(database: db).list(userId: userId)
+            if tokens.isEmpty { print("\(login) has no tokens.") }
+            for token in tokens {
+                let state = token.revokedAt != nil ? "revoked" : token.isLive() ? "live until \(Self.day(token.expiresAt))" : "expired"
+                print("\(token.id)\t\(token.name)\tcreated \(Self.day(token.createdAt))\t\(state)")
+            }
+        }
+
+        static func day(_ seconds: Int64) -> String {
+            ISO8601DateFormatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)), timeZone: .gmt,
+                                        formatOptions: [.withFullDate])
+        }
+    }
+
+    struct RevokeToken: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "revoke-token",
+                                                        abstract: "Revoke a personal access token by its id (from `asah user tokens`).")
+        @OptionGroup var database: DatabaseOption
+        @Argument(help: "Token id.") var id: Int64
+
+        func run() throws {
+            guard try APITokens(database: AppDatabase(path: database.db)).revokeAny(id: id, actor: nil, ip: "cli") != nil else {
+                throw ValidationError("no live token with id \(id)")
+            }
+            print("Token \(id) revoked; scripts using it stop within seconds.")
+        }
+    }
+}
