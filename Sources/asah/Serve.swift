@@ -22,6 +22,13 @@ struct Serve: ParsableCommand {
     @Option(help: ArgumentHelp("Most connections at once from one client address (0: no limit).",
                                discussion: "Behind a reverse proxy every client shares the proxy's address: raise it or set 0 there."))
     var perAddressConnections: UInt32 = ServerConfiguration().perAddressConnectionLimit
+    @Option(name: .customLong("trusted-proxy"), help: ArgumentHelp(
+        "A reverse proxy (address or CIDR network) whose X-Forwarded-For and X-Forwarded-Proto are believed; repeatable.",
+        discussion: """
+            Off by default. Requests from other peers have those headers ignored. The per-address connection limit is applied \
+            when a connection is accepted, to the proxy's address: let the proxy limit its clients.
+            """))
+    var trustedProxies: [String] = []
     @Option(help: "PEM private key for HTTPS.") var tlsKey: String?
     @Option(help: "PEM certificate for HTTPS.") var tlsCert: String?
     @Option(help: "Log level: trace, debug, info, notice, warning, error.") var logLevel = "info"
@@ -60,6 +67,10 @@ struct Serve: ParsableCommand {
         configuration.maxBodyBytes = maxBody
         app.wire(&configuration)
         configuration.perAddressConnectionLimit = perAddressConnections
+        guard let proxies = TrustedProxies(trustedProxies) else {
+            throw ValidationError("--trusted-proxy takes an IP address or a CIDR network such as 10.0.0.0/8")
+        }
+        configuration.trustedProxies = proxies
         if let threads { configuration.threads = threads }
         if let tlsKey, let tlsCert {
             configuration.tlsKeyPEM = try String(contentsOfFile: tlsKey, encoding: .utf8)

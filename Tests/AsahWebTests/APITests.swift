@@ -1,6 +1,7 @@
 import AsahCore
 import Foundation
 import GRDB
+import HTTPServer
 import HTTPTestSupport
 import Testing
 
@@ -121,6 +122,24 @@ struct APITests {
         #expect(audit?.actorLogin == "demo.admin" && audit?.detail == "demo.pegawai")
         var employee = try app.signIn("demo.pegawai")
         #expect(try employee.get("/admin/tokens").status == 403)
+    }
+
+    @Test("behind a trusted proxy the audit log has the client's address and cookies are Secure; forged headers are ignored")
+    func trustedProxy() throws {
+        let body = Array(#"{"login":"demo.pegawai","password":"\#(TestApp.password)"}"#.utf8)
+        let forwarded = [("Content-Type", "application/json"), ("X-Forwarded-For", "203.0.113.7"), ("X-Forwarded-Proto", "https")]
+        let proxied = try TestApp { $0.trustedProxies = TrustedProxies(["127.0.0.1"])! }
+        let answer = try proxied.client.request("POST", "/api/v1/session", headers: forwarded, body: body)
+        #expect(answer.status == 200)
+        #expect(answer.headers(named: "Set-Cookie").first { $0.hasPrefix("asah_session=") }?.contains("Secure") == true)
+        let ip = try proxied.database.pool.read { try String.fetchOne($0, sql: "SELECT ip FROM audit_log WHERE action = 'login' ORDER BY id DESC") }
+        #expect(ip == "203.0.113.7")
+
+        let direct = try TestApp()
+        let forged = try direct.client.request("POST", "/api/v1/session", headers: forwarded, body: body)
+        #expect(forged.headers(named: "Set-Cookie").first { $0.hasPrefix("asah_session=") }?.contains("Secure") == false)
+        let seen = try direct.database.pool.read { try String.fetchOne($0, sql: "SELECT ip FROM audit_log WHERE action = 'login' ORDER BY id DESC") }
+        #expect(seen == "127.0.0.1", "an untrusted peer cannot choose its address")
     }
 
     @Test("DELETE /api/v1/session ends the session")

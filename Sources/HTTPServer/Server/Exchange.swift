@@ -78,11 +78,12 @@ struct Exchange {
         if let multipart = state.multipart, !multipart.finish() {
             return send(badRequest(.multipart))
         }
+        let headers = headers()
+        let client = client(headers)
         let request = Request(
             method: HTTPMethod(state.method), path: target.path, rawQuery: target.query,
-            headers: headers(), body: state.body, files: state.multipart?.files ?? [],
-            multipartFields: state.multipart?.fields ?? [:], clientAddress: clientAddress(),
-            isSecure: server.configuration.usesTLS)
+            headers: headers, body: state.body, files: state.multipart?.files ?? [],
+            multipartFields: state.multipart?.fields ?? [:], clientAddress: client.address, isSecure: client.secure)
         return send(server.handler(request))
     }
 
@@ -94,9 +95,11 @@ struct Exchange {
 
     /// The request as far as its headers go, without a body.
     private func headRequest() -> Request {
-        Request(method: HTTPMethod(state.method), path: state.target?.path ?? Self.rawPath(state.rawURI),
-                rawQuery: state.target?.query ?? "",
-                headers: headers(), clientAddress: clientAddress(), isSecure: server.configuration.usesTLS)
+        let headers = headers()
+        let client = client(headers)
+        return Request(method: HTTPMethod(state.method), path: state.target?.path ?? Self.rawPath(state.rawURI),
+                       rawQuery: state.target?.query ?? "",
+                       headers: headers, clientAddress: client.address, isSecure: client.secure)
     }
 
     /// The configuration's answer to an oversized body (for the request without its body), else plain text.
@@ -160,7 +163,12 @@ struct Exchange {
         return collected
     }
 
-    private func clientAddress() -> String {
+    /// The client behind the connection (see ``TrustedProxies``).
+    private func client(_ headers: HTTPHeaders) -> (address: String, secure: Bool) {
+        server.configuration.trustedProxies.client(peer: peerAddress(), headers: headers, secure: server.configuration.usesTLS)
+    }
+
+    private func peerAddress() -> String {
         var buffer = [CChar](repeating: 0, count: 64)
         asah_client_address(connection, &buffer, buffer.count)
         return buffer.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }

@@ -26,6 +26,9 @@ public struct ServerConfiguration: Sendable {
     /// as they are accepted. Behind a reverse proxy every client shares the proxy's address:
     /// raise it or turn it off there.
     public var perAddressConnectionLimit: UInt32 = 128
+    /// Reverse proxies whose `X-Forwarded-For`/`X-Forwarded-Proto` give the client's address
+    /// and scheme (none by default).
+    public var trustedProxies = TrustedProxies.none
     /// Where multipart file parts are streamed while a request is processed.
     public var uploadDirectory = NSTemporaryDirectory()
     /// PEM key and certificate; when both are set the server speaks HTTPS only.
