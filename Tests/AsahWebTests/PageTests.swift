@@ -191,6 +191,28 @@ struct PageTests {
         }
     }
 
+    @Test("the account list pages through every account instead of stopping at 200; the audit log's first page links nowhere before it")
+    func adminPaging() throws {
+        let app = try TestApp()
+        let total = try app.database.pool.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM users")! }
+        #expect(total > 200)
+        var admin = try app.signIn("demo.admin")
+        var seen = Set<String>()
+        var page = 1
+        while page < 20 {
+            let text = try admin.get("/admin/users?page=\(page)").text
+            let logins = text.matches(of: /action="\/admin\/users\/(\d+)\/roles"/).map { String($0.1) }
+            seen.formUnion(logins)
+            guard text.contains("/admin/users?q=&amp;page=\(page + 1)") || text.contains("/admin/users?q=&page=\(page + 1)") else { break }
+            page += 1
+        }
+        #expect(seen.count == total, "every account is reachable")
+        #expect(try admin.get("/admin/users").text.contains("\(total) akun"))
+        let audit = try admin.get("/admin/audit").text
+        #expect(!audit.contains("page=0"))
+        #expect(audit.contains("/admin/audit?page=2") == (try app.database.pool.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM audit_log")! } > 100))
+    }
+
     @Test("the health check answers when the database does")
     func health() throws {
         let app = try TestApp()

@@ -196,7 +196,8 @@ struct TrainingTests {
         #expect(after.text.contains("<strong>\(TrainingFormatForTest.jp(ledger.verifiedJP)) JP</strong>"))
         let notifications = try employee.get("/notifications")
         #expect(notifications.text.contains("Seminar Nasional Kearsipan"))
-        #expect(notifications.text.contains("href=\"/training-hours\""))
+        let open = try #require(notifications.text.firstMatch(of: /href="(\/notifications\/-?\d+\/open)"/)).output.1
+        #expect(try employee.get(String(open)).header("Location") == "/training-hours", "the notice leads to the training hours")
         #expect(try employee.post("/notifications/read", []).status == 303)
         #expect(try employee.get("/api/v1/notifications").text.contains("\"unread\":0"))
         #expect(try employee.get("/training-hours").header("Location") == "/my/trainings")

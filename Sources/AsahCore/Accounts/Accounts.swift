@@ -136,17 +136,25 @@ public struct Accounts: Sendable {
     }
 
     /// Accounts for the admin list, with their granted roles.
-    public func list(search: String?, limit: Int = 200) throws -> [(user: User, roles: [Role])] {
+    public func list(search: String?, limit: Int, offset: Int) throws -> (accounts: [(user: User, roles: [Role])], total: Int) {
         try database.pool.read { db in
             let pattern = "%\(search ?? "")%"
             let users = try User.fetchAll(db, sql: """
-                SELECT * FROM users WHERE login LIKE ? OR display_name LIKE ? ORDER BY login LIMIT ?
-                """, arguments: [pattern, pattern, limit])
-            return try users.map { user in
+                SELECT * FROM users WHERE login LIKE ? OR display_name LIKE ? ORDER BY login LIMIT ? OFFSET ?
+                """, arguments: [pattern, pattern, limit, offset])
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM users WHERE login LIKE ? OR display_name LIKE ?",
+                                         arguments: [pattern, pattern]) ?? 0
+            let accounts = try users.map { user in
                 let roles = try String.fetchAll(db, sql: "SELECT role FROM user_roles WHERE user_id = ?", arguments: [user.id])
                 return (user, roles.compactMap(Role.init(rawValue:)).sorted())
             }
+            return (accounts, total)
         }
+    }
+
+    /// The principal of an active account.
+    public func principal(userId: Int64) throws -> Principal? {
+        try database.pool.read { try Principal.load(userId: userId, in: $0) }
     }
 }
 

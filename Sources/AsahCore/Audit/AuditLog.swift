@@ -36,6 +36,13 @@ public enum AuditLog {
         try database.pool.write { try record(action, actor: actor, ip: ip, subject: subject, detail: detail, in: $0) }
     }
 
+    /// One page of the log, newest first, and how many entries there are.
+    public static func page(limit: Int, offset: Int, in database: AppDatabase) throws -> (entries: [Entry], total: Int) {
+        try database.pool.read { db in
+            (try recent(limit: limit, offset: offset, in: db), try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM audit_log") ?? 0)
+        }
+    }
+
     /// The newest entries first.
     public static func recent(limit: Int = 100, offset: Int = 0, in db: Database) throws -> [Entry] {
         try Entry.fetchAll(db, sql: """

@@ -4,6 +4,8 @@ import HTTPServer
 
 /// Administration: accounts, roles, password resets and the audit log.
 struct AdminFeature: Feature {
+    static let pageSize = 50
+
     func routes() -> [RouteSpec] {
         [
             RouteSpec(.get, "/admin/users", .signedIn(.manageAccounts)) { try users($0) },
@@ -14,9 +16,8 @@ struct AdminFeature: Feature {
             RouteSpec(.get, "/admin/audit", .signedIn(.viewAuditLog), audit),
             RouteSpec(.get, "/api/v1/audit", .signedIn(.viewAuditLog)) { context in
                 let page = try context.query().page()
-                return .json(try context.services.database.pool.read {
-                    try AuditLog.recent(limit: 100, offset: Pager.offset(page: page, pageSize: 100), in: $0)
-                }.map(AuditJSON.init))
+                return .json(try AuditLog.page(limit: 100, offset: Pager.offset(page: page, pageSize: 100),
+                                               in: context.services.database).entries.map(AuditJSON.init))
             },
         ] + AdminTokens.routes()
     }
@@ -25,7 +26,11 @@ struct AdminFeature: Feature {
     private func users(_ context: Context, notice: String? = nil, error: String? = nil, search chosen: String? = nil,
                        status: Int = 200) throws -> Response {
         let search = try chosen ?? context.query().trimmed("q")
-        let rows = try context.services.accounts.list(search: search).map { entry -> [String: Any] in
+        let requested = try context.query().page()
+        let (accounts, total) = try context.services.accounts.list(search: search, limit: Self.pageSize,
+                                                                   offset: Pager.offset(page: requested, pageSize: Self.pageSize))
+        let pager = Pager(page: requested, total: total, pageSize: Self.pageSize)
+        let rows = accounts.map { entry -> [String: Any] in
             [
                 "id": entry.user.id ?? 0, "login": entry.user.login, "name": entry.user.displayName,
                 "active": entry.user.active, "hasEmployee": entry.user.employeeId != nil,
@@ -35,10 +40,13 @@ struct AdminFeature: Feature {
                 },
             ]
         }
-        return context.page("admin_users", title: context.localizer.t("users_title"), [
+        return context.page("admin_users", title: context.localizer.t("users_title"), pager.values(context.localizer) {
+            "/admin/users?q=\(URLEncoding.component(search ?? ""))&page=\($0)"
+        }.merging([
             "users": rows, "q": search ?? "", "notice": notice as Any, "error": error as Any,
             "grantable": Role.grantable.map { ["role": $0.rawValue, "label": context.localizer.t("role_\($0.rawValue)")] },
-        ], status: status)
+            "summary": context.localizer.count("users_count", total), "paged": pager.pages > 1,
+        ]) { $1 }, status: status)
     }
 
     private func addUser(_ context: Context) throws -> Response {
@@ -94,16 +102,17 @@ struct AdminFeature: Feature {
     }
 
     private func audit(_ context: Context) throws -> Response {
-        let page = try context.query().page()
-        let entries = try context.services.database.pool.read {
-            try AuditLog.recent(limit: 100, offset: Pager.offset(page: page, pageSize: 100), in: $0)
-        }.map { entry -> [String: Any] in
+        let requested = try context.query().page()
+        let (found, total) = try AuditLog.page(limit: 100, offset: Pager.offset(page: requested, pageSize: 100),
+                                               in: context.services.database)
+        let pager = Pager(page: requested, total: total, pageSize: 100)
+        let entries = found.map { entry -> [String: Any] in
             ["at": context.localizer.dateTime(entry.at), "actor": entry.actorLogin ?? "-", "ip": entry.ip ?? "",
              "action": entry.action, "subject": entry.subject ?? "", "detail": entry.detail ?? ""]
         }
-        return context.page("audit", title: context.localizer.t("audit_title"), [
-            "entries": entries, "page": page, "next": entries.count == 100 ? page + 1 : 0, "prev": page > 1 ? page - 1 : 0,
-        ])
+        return context.page("audit", title: context.localizer.t("audit_title"), pager.values(context.localizer) {
+            "/admin/audit?page=\($0)"
+        }.merging(["entries": entries]) { $1 })
     }
 
     private struct AuditJSON: Encodable {

@@ -90,8 +90,9 @@ struct SessionFeature: Feature {
                                                               ip: context.ip, userAgent: context.request.headers["User-Agent"])
         switch result {
         case .success(let (token, session)):
-            guard let principal = try context.services.database.pool.read({ try Principal.load(userId: session.userId, in: $0) })
-            else { return context.error(401, "login_invalid") }
+            guard let principal = try context.services.accounts.principal(userId: session.userId) else {
+                return context.error(401, "login_invalid")
+            }
             var response = Response.json(LoginAnswer(csrf_token: session.csrfToken, user: MeAPI.Me(principal)))
             response.setCookie(sessionCookie(token, context))
             return response
