@@ -43,6 +43,11 @@ public struct People: Sendable {
         }
     }
 
+    /// The employee with `nip` (written without spaces).
+    public func employee(nip: String) throws -> Employee? {
+        try database.pool.read { try EmployeeDirectory.employee(nip: nip, in: $0) }
+    }
+
     /// The unit tree, for filters.
     public func unitTree() throws -> [UnitTreeEntry] {
         try database.pool.read { try EmployeeDirectory.unitTree(in: $0) }

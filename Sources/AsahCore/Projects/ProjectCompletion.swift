@@ -23,9 +23,8 @@ enum ProjectCompletion {
             + (passed ? "(nilai lulus \(setting.plan.passMark))." : "di bawah nilai lulus \(setting.plan.passMark).")
         let course = try WorkshopLookup.course(of: setting.run, in: db)
         for member in members {
-            guard var enrolment = try Enrolment.fetchOne(db, sql: """
-                SELECT * FROM enrolments WHERE run_id = ? AND employee_id = ? AND state = 'enrolled'
-                """, arguments: [setting.run.id, member]) else { continue }
+            guard var enrolment = try Enrolment.place(runId: setting.run.id!, employeeId: member, in: db),
+                  enrolment.state == .enrolled else { continue }
             enrolment.state = passed ? .completed : .notCompleted
             enrolment.completionReason = reason
             enrolment.updatedAt = now

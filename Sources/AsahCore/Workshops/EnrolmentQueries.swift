@@ -46,8 +46,7 @@ extension EnrolmentService {
     /// ``standing(runId:employeeId:now:)`` inside the caller's read, for a caller that has
     /// already expired the run's offers.
     public static func standing(runId: Int64, employeeId: Int64, in db: Database) throws -> EnrolmentStanding? {
-        guard let enrolment = try Enrolment.fetchOne(db, sql: "SELECT * FROM enrolments WHERE run_id = ? AND employee_id = ?",
-                                                     arguments: [runId, employeeId]) else { return nil }
+        guard let enrolment = try Enrolment.place(runId: runId, employeeId: employeeId, in: db) else { return nil }
         return try standing(enrolment, in: db)
     }
 
@@ -83,32 +82,35 @@ extension EnrolmentService {
     /// Everyone with a place in the run: seat holders and finishers by name, then the
     /// waitlist in order, then the rest by name.
     public func roster(runId: Int64) throws -> [RosterEntry] {
-        try database.pool.read { db in
-            let run = try WorkshopLookup.run(runId, in: db)
-            let positions = Dictionary(uniqueKeysWithValues: try RunSeats.load(run, in: db).waitlist.enumerated()
-                .map { ($1.enrolmentId, $0 + 1) })
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT e.*, p.nip, p.name, u.name AS unit_name
-                FROM enrolments e JOIN employees p ON p.id = e.employee_id LEFT JOIN units u ON u.id = p.unit_id
-                WHERE e.run_id = ? ORDER BY p.name COLLATE NOCASE, e.id
-                """, arguments: [runId])
-            let entries = try rows.map { row in
-                let enrolment = try Enrolment(row: row)
-                return RosterEntry(enrolment: enrolment, nip: row["nip"], name: row["name"], unitName: row["unit_name"],
-                                   waitlistPosition: positions[enrolment.id!])
-            }
-            func group(_ entry: RosterEntry) -> Int {
-                switch entry.enrolment.state {
-                case .enrolled, .offered, .completed, .notCompleted: 0
-                case .waitlisted: 1
-                default: 2
-                }
-            }
-            func key(_ item: (offset: Int, element: RosterEntry)) -> (Int, Int, Int) {
-                (group(item.element), item.element.waitlistPosition ?? 0, item.offset)
-            }
-            return entries.enumerated().sorted { key($0) < key($1) }.map(\.element)
+        try database.pool.read { try Self.roster(runId: runId, in: $0) }
+    }
+
+    /// ``roster(runId:)`` inside the caller's read.
+    static func roster(runId: Int64, in db: Database) throws -> [RosterEntry] {
+        let run = try WorkshopLookup.run(runId, in: db)
+        let positions = Dictionary(uniqueKeysWithValues: try RunSeats.load(run, in: db).waitlist.enumerated()
+            .map { ($1.enrolmentId, $0 + 1) })
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT e.*, p.nip, p.name, u.name AS unit_name
+            FROM enrolments e JOIN employees p ON p.id = e.employee_id LEFT JOIN units u ON u.id = p.unit_id
+            WHERE e.run_id = ? ORDER BY p.name COLLATE NOCASE, e.id
+            """, arguments: [runId])
+        let entries = try rows.map { row in
+            let enrolment = try Enrolment(row: row)
+            return RosterEntry(enrolment: enrolment, nip: row["nip"], name: row["name"], unitName: row["unit_name"],
+                               waitlistPosition: positions[enrolment.id!])
         }
+        func group(_ entry: RosterEntry) -> Int {
+            switch entry.enrolment.state {
+            case .enrolled, .offered, .completed, .notCompleted: 0
+            case .waitlisted: 1
+            default: 2
+            }
+        }
+        func key(_ item: (offset: Int, element: RosterEntry)) -> (Int, Int, Int) {
+            (group(item.element), item.element.waitlistPosition ?? 0, item.offset)
+        }
+        return entries.enumerated().sorted { key($0) < key($1) }.map(\.element)
     }
 
     /// `enrolment` with its waitlist position when waiting.

@@ -114,8 +114,7 @@ public struct EnrolmentService: Sendable {
     /// existing place is refused (one place per person and run).
     private static func openPlace(runId: Int64, employeeId: Int64, now: Int64, reusing: EnrolmentState? = nil,
                                   in db: Database) throws -> Enrolment {
-        guard var enrolment = try Enrolment.fetchOne(db, sql: "SELECT * FROM enrolments WHERE run_id = ? AND employee_id = ?",
-                                                     arguments: [runId, employeeId]) else {
+        guard var enrolment = try Enrolment.place(runId: runId, employeeId: employeeId, in: db) else {
             var enrolment = Enrolment(runId: runId, employeeId: employeeId, now: now)
             try enrolment.insert(db)
             return enrolment

@@ -37,21 +37,6 @@ enum ProjectBoardPage {
         ], status: status)
     }
 
-    /// Whether the run page links to the run's board for `principal`: a project-based run, and
-    /// they coordinate, teach one of its sessions or coach one of its projects.
-    static func isOffered(runId: Int64, to principal: Principal, database: AppDatabase) throws -> Bool {
-        let coordinator = WorkshopAccess.coordinates(principal)
-        guard coordinator || principal.employeeId != nil else { return false }
-        return try database.pool.read { db in
-            try Bool.fetchOne(db, sql: """
-                SELECT c.has_project AND (?2 OR EXISTS (SELECT 1 FROM run_sessions s WHERE s.run_id = r.id
-                                                         AND s.instructor_employee_id = ?3)
-                                          OR EXISTS (SELECT 1 FROM projects p WHERE p.run_id = r.id AND p.coach_employee_id = ?3))
-                FROM runs r JOIN courses c ON c.id = r.course_id WHERE r.id = ?1
-                """, arguments: [runId, coordinator, principal.employeeId]) ?? false
-        }
-    }
-
     /// The coordinator moves dates: fields `due_<position>` as YYYY-MM-DD; all or none.
     static func move(_ context: Context) throws -> Response {
         let form = try context.form()

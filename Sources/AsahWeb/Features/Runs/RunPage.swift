@@ -1,6 +1,5 @@
 import AsahCore
 import Foundation
-import GRDB
 import HTTPServer
 
 /// `GET /runs/:id` and the forms posted from it. Every change answers with a 303 back to the
@@ -21,17 +20,11 @@ enum RunPage {
     static func show(_ context: Context, error: String? = nil, status: Int = 200, nominate: NominateInput = NominateInput(),
                      cancelReasonMissing: Bool = false) throws -> Response {
         guard let id = context.pathID() else { return context.notFound() }
-        let services = context.services
-        let enrolments = EnrolmentService(database: services.database)
-        try enrolments.expireOffers(runId: id)
-        // The run and the viewer's own place in one read, after the one expiry pass above.
-        guard let (facts, standing) = try services.database.pool.read({ db -> (RunFacts, EnrolmentStanding?)? in
-            guard let facts = try RunFacts.load(id, in: db) else { return nil }
-            let standing = try context.user.employeeId.flatMap {
-                try EnrolmentService.standing(runId: id, employeeId: $0, in: db)
-            }
-            return (facts, standing)
-        }), RunFacts.visible(facts.run, to: context.user) else { return context.notFound() }
+        // The run, the viewer's own place and everything else the page shows, in one read.
+        guard let view = try RunPages(database: context.services.database).page(id, viewer: context.user) else {
+            return context.notFound()
+        }
+        let (facts, standing) = (view.facts, view.standing)
         let localizer = context.localizer
         let locale = localizer.locale
         let run = facts.run
@@ -81,7 +74,7 @@ enum RunPage {
                 mine["mandatory"] = standing.enrolment.mandatory
                 mine["surveyLink"] = state == .completed || state == .notCompleted || (state == .enrolled && run.status == .running)
                 if state == .enrolled || state == .completed || state == .notCompleted {
-                    mine["testLinks"] = try services.database.pool.read { try OnlineTests.bank(runId: id, in: $0) } != nil
+                    mine["testLinks"] = view.hasTests
                 }
             }
             data["mine"] = mine
@@ -89,7 +82,7 @@ enum RunPage {
 
         if coordinates {
             data["coordinator"] = true
-            let roster = try enrolments.roster(runId: id).map { entry -> [String: Any] in
+            let roster = (view.roster ?? []).map { entry -> [String: Any] in
                 let state = entry.enrolment.state
                 return templateValues(["name": entry.name, "nip": entry.nip, "unit": entry.unitName ?? "–",
                                        "state": RunText.state(state, localizer), "stateCode": state.rawValue,
@@ -115,7 +108,7 @@ enum RunPage {
             data["nominateMandatory"] = nominate.mandatory
             data["actingForChain"] = !coordinates
         }
-        data["projectBoard"] = try ProjectBoardPage.isOffered(runId: id, to: user, database: services.database)
+        data["projectBoard"] = view.projectBoard
         return context.page("run", title: run.title, data, status: status)
     }
 
@@ -153,19 +146,15 @@ enum RunPage {
 
     /// The run if the user may see it; otherwise a thrown 404.
     private static func visibleRun(_ context: Context) throws -> Run {
-        guard let id = context.pathID(),
-              let run = try context.services.database.pool.read({ try Run.fetchOne($0, key: id) }),
-              RunFacts.visible(run, to: context.user) else { throw HTTPFailure(response: context.notFound()) }
+        guard let id = context.pathID(), let run = try RunPages(database: context.services.database).run(id, viewer: context.user)
+        else { throw HTTPFailure(response: context.notFound()) }
         return run
     }
 
     /// The user's own place in `run`, if any.
     private static func ownPlace(_ context: Context, _ run: Run) throws -> Enrolment? {
         guard let employeeId = context.user.employeeId else { return nil }
-        return try context.services.database.pool.read { db in
-            try Enrolment.fetchOne(db, sql: "SELECT * FROM enrolments WHERE run_id = ? AND employee_id = ?",
-                                   arguments: [run.id!, employeeId])
-        }
+        return try RunPages(database: context.services.database).place(runId: run.id!, employeeId: employeeId)
     }
 
     private static func answer<T>(_ context: Context, _ run: Run, _ result: Result<T, WorkshopProblem>, notice: String,
@@ -213,7 +202,7 @@ enum RunPage {
         guard !input.nip.isEmpty else {
             return try show(context, error: context.localizer.t("run_nominate_nip_required"), status: 422, nominate: input)
         }
-        guard let employee = try context.services.database.pool.read({ try EmployeeDirectory.employee(nip: input.nip, in: $0) })
+        guard let employee = try People(database: context.services.database).employee(nip: input.nip)
         else { return try show(context, error: WorkshopProblem.employeeNotFound.message, status: 422, nominate: input) }
         let result = try EnrolmentService(database: context.services.database)
             .nominate(runId: run.id!, employeeId: employee.id!, mandatory: input.mandatory, actor: context.user, ip: context.ip)

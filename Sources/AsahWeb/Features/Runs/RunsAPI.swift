@@ -81,12 +81,10 @@ enum RunsAPI {
 
     private static func run(_ context: Context) throws -> Response {
         guard let id = context.pathID() else { return context.notFound() }
-        let service = EnrolmentService(database: context.services.database)
-        try service.expireOffers(runId: id)
-        guard let facts = try context.services.database.pool.read({ try RunFacts.load(id, in: $0) }),
-              RunFacts.visible(facts.run, to: context.user) else { return context.notFound() }
+        guard let (facts, standing) = try RunPages(database: context.services.database).facts(id, viewer: context.user) else {
+            return context.notFound()
+        }
         let run = facts.run
-        let standing = try context.user.employeeId.flatMap { try service.standing(runId: id, employeeId: $0) }
         return .json(RunJSON(
             id: id, code: run.code, title: run.title, course_code: facts.courseCode,
             course_title: facts.courseTitle.text(locale: context.localizer.locale), status: run.status.rawValue,
@@ -107,15 +105,14 @@ enum RunsAPI {
     }
 
     private static func enrol(_ context: Context) throws -> Response {
-        guard let id = context.pathID(),
-              let run = try context.services.database.pool.read({ try Run.fetchOne($0, key: id) }),
-              RunFacts.visible(run, to: context.user) else { return context.notFound() }
+        guard let id = context.pathID(), try RunPages(database: context.services.database).run(id, viewer: context.user) != nil
+        else { return context.notFound() }
         let body = context.request.body.isEmpty ? nil : try context.json(EnrolBody.self)
         let service = EnrolmentService(database: context.services.database)
         let result: Result<Enrolment, WorkshopProblem>
         if let nip = body?.employee_nip?.filter({ !$0.isWhitespace }), !nip.isEmpty {
             guard Policy.allows(context.user, .approveEnrolments) else { return context.forbidden() }
-            guard let employee = try context.services.database.pool.read({ try EmployeeDirectory.employee(nip: nip, in: $0) }) else {
+            guard let employee = try People(database: context.services.database).employee(nip: nip) else {
                 return WorkshopAnswer.api(.employeeNotFound)
             }
             result = try service.nominate(runId: id, employeeId: employee.id!, mandatory: body?.mandatory ?? false,
@@ -131,13 +128,8 @@ enum RunsAPI {
     /// a coordinator); otherwise a thrown 404.
     private static func visibleEnrolment(_ context: Context) throws -> Enrolment {
         let user = context.user
-        let found = try context.services.database.pool.read { db -> Enrolment? in
-            guard let id = context.pathID("id"), let enrolment = try Enrolment.fetchOne(db, key: id),
-                  let run = try Run.fetchOne(db, key: enrolment.runId), RunFacts.visible(run, to: user),
-                  try WorkshopAccess.maySeePerson(user, employeeId: enrolment.employeeId, in: db) else { return nil }
-            return enrolment
-        }
-        guard let found else { throw HTTPFailure(response: context.notFound()) }
+        guard let id = context.pathID("id"), let found = try RunPages(database: context.services.database).enrolment(id, viewer: user)
+        else { throw HTTPFailure(response: context.notFound()) }
         return found
     }
 
