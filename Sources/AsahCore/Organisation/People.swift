@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// The people directory, profiles and teams, each read in one snapshot, with who may see whom:
@@ -43,9 +44,23 @@ public struct People: Sendable {
         }
     }
 
+    /// The employee with record id `id`.
+    public func employee(id: Int64) throws -> Employee? {
+        try database.pool.read { try EmployeeDirectory.employee(id: id, in: $0) }
+    }
+
     /// The employee with `nip` (written without spaces).
     public func employee(nip: String) throws -> Employee? {
         try database.pool.read { try EmployeeDirectory.employee(nip: nip, in: $0) }
+    }
+
+    /// The ids of the units with these codes (upper case), by code; unknown codes are left out.
+    public func unitIds(codes: [String]) throws -> [String: Int64] {
+        try database.pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT code, id FROM units WHERE code IN (SELECT value FROM json_each(?))",
+                             arguments: [String(decoding: try JSONEncoder().encode(codes), as: UTF8.self)])
+                .reduce(into: [:]) { $0[($1["code"] as String).uppercased()] = $1["id"] as Int64 }
+        }
     }
 
     /// The unit tree, for filters.

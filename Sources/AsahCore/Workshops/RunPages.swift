@@ -81,3 +81,25 @@ public struct RunPages: Sendable {
             """, arguments: [runId, coordinator, viewer.employeeId]) ?? false
     }
 }
+
+extension RunPages {
+    /// A run's plan as its edit form shows it: sessions with their instructor's NIP, quotas by unit code.
+    public struct Plan: Sendable {
+        public let sessions: [(session: RunSession, instructorNip: String?)]
+        public let quotas: [(unitCode: String, seats: Int)]
+    }
+
+    /// The plan of run `runId`.
+    public func plan(_ runId: Int64) throws -> Plan {
+        try database.pool.read { db in
+            let sessions = try Row.fetchAll(db, sql: """
+                SELECT s.*, e.nip AS instructor_nip FROM run_sessions s LEFT JOIN employees e ON e.id = s.instructor_employee_id
+                WHERE s.run_id = ? ORDER BY s.starts_at, s.id
+                """, arguments: [runId]).map { (session: try RunSession(row: $0), instructorNip: $0["instructor_nip"] as String?) }
+            let quotas = try Row.fetchAll(db, sql: """
+                SELECT u.code, q.seats FROM run_unit_quotas q JOIN units u ON u.id = q.unit_id WHERE q.run_id = ? ORDER BY u.code
+                """, arguments: [runId]).map { (unitCode: $0["code"] as String, seats: $0["seats"] as Int) }
+            return Plan(sessions: sessions, quotas: quotas)
+        }
+    }
+}

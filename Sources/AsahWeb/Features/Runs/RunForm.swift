@@ -1,6 +1,5 @@
 import AsahCore
 import Foundation
-import GRDB
 import HTTPServer
 
 /// `GET/POST /runs/new` and `GET/POST /runs/:id/edit`: a coordinator schedules or changes a
@@ -24,7 +23,7 @@ enum RunForm {
     static func page(_ context: Context, values: Values = defaults, errors: [String] = [], status: Int = 200,
                      editing: Editing? = nil) throws -> Response {
         let localizer = context.localizer
-        let courses = try context.services.database.pool.read { try CatalogueQueries.search(in: $0) }
+        let courses = try CourseCatalogue(database: context.services.database).courses()
         let sessions = (1...rowCount(values, spare: 1)).map { number -> [String: Any] in
             var row: [String: Any] = ["number": number, "required": number == 1, "sessionId": values["s\(number)_id"] ?? ""]
             for field in sessionFields { row[field] = values["s\(number)_\(field)"] ?? "" }
@@ -89,8 +88,7 @@ enum RunForm {
     /// The run to edit, or the answer when it cannot be edited: 404 when there is none, the
     /// run page with the domain's refusal when it has started, finished or been cancelled.
     private static func editable(_ context: Context) throws -> Run {
-        guard let id = context.pathID(),
-              let run = try context.services.database.pool.read({ try Run.fetchOne($0, key: id) })
+        guard let id = context.pathID(), let run = try RunPages(database: context.services.database).run(id, viewer: context.user)
         else { throw HTTPFailure(response: context.notFound()) }
         guard run.status.isEditable else {
             throw HTTPFailure(response: try RunPage.refused(context, .runNotOpen(run.status)))
@@ -101,7 +99,7 @@ enum RunForm {
     /// `GET /runs/:id/edit`: the form filled in from the run, its sessions and quotas.
     static func editPage(_ context: Context) throws -> Response {
         let run = try editable(context)
-        let values = try context.services.database.pool.read { try RunForm.values(of: run, in: $0) }
+        let values = RunForm.values(of: run, plan: try RunPages(database: context.services.database).plan(run.id!))
         return try page(context, values: values, editing: Editing(runId: run.id!, title: run.title))
     }
 
@@ -126,19 +124,14 @@ enum RunForm {
     }
 
     /// The form's text for an existing run.
-    static func values(of run: Run, in db: Database) throws -> Values {
+    static func values(of run: Run, plan: RunPages.Plan) -> Values {
         var values: Values = [
             "course_id": String(run.courseId), "code": run.code, "title": run.title, "capacity": String(run.capacity),
             "starts_on": run.startsOn.iso, "ends_on": run.endsOn.iso,
             "enrol_opens": run.enrolOpensAt.map(formMoment) ?? "", "enrol_closes": run.enrolClosesAt.map(formMoment) ?? "",
             "offer_window_hours": String(run.offerWindowHours), "offer_cutoff_hours": String(run.offerCutoffHours),
         ]
-        let sessions = try Row.fetchAll(db, sql: """
-            SELECT s.*, e.nip AS instructor_nip FROM run_sessions s LEFT JOIN employees e ON e.id = s.instructor_employee_id
-            WHERE s.run_id = ? ORDER BY s.starts_at, s.id
-            """, arguments: [run.id!])
-        for (index, row) in sessions.enumerated() {
-            let session = try RunSession(row: row)
+        for (index, (session, instructorNip)) in plan.sessions.enumerated() {
             let prefix = "s\(index + 1)_"
             let start = formMoment(session.startsAt).split(separator: "T").map(String.init)
             values[prefix + "id"] = session.id.map(String.init) ?? ""
@@ -147,11 +140,9 @@ enum RunForm {
             values[prefix + "end"] = formMoment(session.endsAt).split(separator: "T").last.map(String.init) ?? ""
             values[prefix + "place"] = session.place ?? ""
             values[prefix + "online"] = session.onlineUrl ?? ""
-            values[prefix + "instructor"] = (row["instructor_nip"] as String?) ?? ""
+            values[prefix + "instructor"] = instructorNip ?? ""
         }
-        values["quotas"] = try Row.fetchAll(db, sql: """
-            SELECT u.code, q.seats FROM run_unit_quotas q JOIN units u ON u.id = q.unit_id WHERE q.run_id = ? ORDER BY u.code
-            """, arguments: [run.id!]).map { row in "\(row["code"] as String) = \(row["seats"] as Int)" }.joined(separator: "\n")
+        values["quotas"] = plan.quotas.map { "\($0.unitCode) = \($0.seats)" }.joined(separator: "\n")
         return values
     }
 
@@ -166,10 +157,14 @@ enum RunForm {
 
     /// Unit quotas typed one `KODE_UNIT = jumlah` a line (blank lines ignored): unit id → seats,
     /// with an Indonesian message for every line that cannot be read.
-    static func quotas(_ text: String, localizer: Localizer, in db: Database) throws -> ([Int64: Int], [String]) {
+    static func quotas(_ text: String, localizer: Localizer, people: People) throws -> ([Int64: Int], [String]) {
         var quotas: [Int64: Int] = [:]
         var errors: [String] = []
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        let codes = lines.compactMap { line in
+            line.split(separator: "=", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces).uppercased() }
+        }
+        let unitIds = try people.unitIds(codes: codes)
         for (index, raw) in lines.enumerated() {
             let line = raw.trimmingCharacters(in: .whitespaces)
             if line.isEmpty { continue }
@@ -181,7 +176,7 @@ enum RunForm {
                 continue
             }
             let code = parts[0].uppercased()
-            guard let unit = try AsahCore.Unit.filter(Column("code") == code).fetchOne(db), let unitId = unit.id else {
+            guard let unitId = unitIds[code] else {
                 errors.append(localizer.t("run_form_quota_unit", ["n": number, "code": parts[0]]))
                 continue
             }
@@ -246,16 +241,14 @@ enum RunForm {
             var instructor: Int64?
             if !field("instructor").isEmpty {
                 let nip = field("instructor").filter { !$0.isWhitespace }
-                instructor = try context.services.database.pool.read { try EmployeeDirectory.employee(nip: nip, in: $0)?.id }
+                instructor = try People(database: context.services.database).employee(nip: nip)?.id
                 if instructor == nil { errors.append(RunPlanIssue.unknownInstructor(number).message) }
             }
             let sessionId = keepSessionIds ? BoundedNumbers.id(field("id")) : nil
             sessions.append(RunPlan.Session(id: sessionId, startsAt: start, endsAt: end, place: field("place").nilIfEmpty,
                                             onlineUrl: field("online").nilIfEmpty, instructorEmployeeId: instructor))
         }
-        let (quotas, quotaErrors) = try context.services.database.pool.read { db in
-            try RunForm.quotas(text("quotas"), localizer: localizer, in: db)
-        }
+        let (quotas, quotaErrors) = try RunForm.quotas(text("quotas"), localizer: localizer, people: People(database: context.services.database))
         errors += quotaErrors
         guard let courseId, let capacity, let startsOn, let endsOn, let opens, let closes, let offerWindow, let cutoff,
               errors.isEmpty else { return (nil, errors) }

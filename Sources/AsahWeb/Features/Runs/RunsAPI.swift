@@ -1,6 +1,5 @@
 import AsahCore
 import Foundation
-import GRDB
 import HTTPServer
 
 /// The runs and enrolments JSON API under `/api/v1`. Runs and places the caller may not see
@@ -168,7 +167,7 @@ enum RunsAPI {
             guard let standing = try service.standing(runId: enrolment.runId, employeeId: enrolment.employeeId) else {
                 return context.notFound()
             }
-            let nip = try context.services.database.pool.read { try EmployeeDirectory.employee(id: enrolment.employeeId, in: $0)?.nip }
+            let nip = try People(database: context.services.database).employee(id: enrolment.employeeId)?.nip
             return .json(StandingJSON(standing, nip: nip), status: status)
         }
     }

@@ -1,6 +1,5 @@
 import AsahCore
 import Foundation
-import GRDB
 import HTTPServer
 
 /// Runs (angkatan): the page of one run with the viewer's place and, for coordinators, the

@@ -1,0 +1,44 @@
+import GRDB
+
+/// The coordinator's list of runs, newest first, with their seat counts.
+public struct RunListing: Sendable {
+    /// One run as listed.
+    public struct Entry: Sendable {
+        public let run: Run
+        public let courseCode: String
+        public let courseTitle: BilingualText
+        /// Seats held (enrolled or offered), people waiting, requests waiting for a supervisor.
+        public let held: Int
+        public let waiting: Int
+        public let pending: Int
+    }
+
+    let database: AppDatabase
+
+    public init(database: AppDatabase) {
+        self.database = database
+    }
+
+    /// One page of the runs in `status` (every status when nil), and how many there are.
+    public func page(status: RunStatus?, limit: Int, offset: Int) throws -> (runs: [Entry], total: Int) {
+        try database.pool.read { db in
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM runs WHERE ?1 IS NULL OR status = ?1",
+                                         arguments: [status?.rawValue]) ?? 0
+            let runs = try Row.fetchAll(db, sql: """
+                SELECT r.*, c.code AS course_code, c.title_id, c.title_en,
+                       (SELECT COUNT(*) FROM enrolments e WHERE e.run_id = r.id AND e.state IN ('enrolled', 'offered')) AS held,
+                       (SELECT COUNT(*) FROM enrolments e WHERE e.run_id = r.id AND e.state = 'waitlisted') AS waiting,
+                       (SELECT COUNT(*) FROM enrolments e WHERE e.run_id = r.id AND e.state = 'requested') AS pending
+                FROM runs r JOIN courses c ON c.id = r.course_id
+                WHERE ?1 IS NULL OR r.status = ?1
+                ORDER BY r.starts_on DESC, r.id DESC
+                LIMIT ?2 OFFSET ?3
+                """, arguments: [status?.rawValue, limit, offset]).map { row in
+                Entry(run: try Run(row: row), courseCode: row["course_code"],
+                      courseTitle: BilingualText(row["title_id"], english: row["title_en"]),
+                      held: row["held"], waiting: row["waiting"], pending: row["pending"])
+            }
+            return (runs, total)
+        }
+    }
+}
