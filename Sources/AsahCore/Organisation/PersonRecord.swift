@@ -18,7 +18,7 @@ public struct PersonRecord: Sendable, Hashable {
     public let active: Bool
 
     /// The record of employee `id` in one (cached, prepared) query.
-    public static func load(id: Int64, in db: Database) throws -> PersonRecord? {
+    static func load(id: Int64, in db: Database) throws -> PersonRecord? {
         let statement = try db.cachedStatement(sql: """
             SELECT e.nip, e.name, e.sex, e.birth_date, e.employment, e.golongan, e.jabatan, e.jabatan_kind, e.email,
                    e.active, u.name AS unit_name, s.nip AS supervisor_nip, s.name AS supervisor_name

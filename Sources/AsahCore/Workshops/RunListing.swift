@@ -19,6 +19,20 @@ public struct RunListing: Sendable {
         self.database = database
     }
 
+    /// The runs of a course that are open, closed for enrolment or running, soonest first.
+    public func upcoming(courseId: Int64) throws -> [Entry] {
+        try database.pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT r.*, '' AS course_code, '' AS title_id, NULL AS title_en,
+                       (SELECT COUNT(*) FROM enrolments e WHERE e.run_id = r.id AND e.state IN ('enrolled', 'offered')) AS held,
+                       (SELECT COUNT(*) FROM enrolments e WHERE e.run_id = r.id AND e.state = 'waitlisted') AS waiting,
+                       0 AS pending
+                FROM runs r WHERE r.course_id = ? AND r.status IN ('open', 'closed', 'running')
+                ORDER BY r.starts_on, r.id
+                """, arguments: [courseId]).map(Self.entry)
+        }
+    }
+
     /// One page of the runs in `status` (every status when nil), and how many there are.
     public func page(status: RunStatus?, limit: Int, offset: Int) throws -> (runs: [Entry], total: Int) {
         try database.pool.read { db in
@@ -33,12 +47,13 @@ public struct RunListing: Sendable {
                 WHERE ?1 IS NULL OR r.status = ?1
                 ORDER BY r.starts_on DESC, r.id DESC
                 LIMIT ?2 OFFSET ?3
-                """, arguments: [status?.rawValue, limit, offset]).map { row in
-                Entry(run: try Run(row: row), courseCode: row["course_code"],
-                      courseTitle: BilingualText(row["title_id"], english: row["title_en"]),
-                      held: row["held"], waiting: row["waiting"], pending: row["pending"])
-            }
+                """, arguments: [status?.rawValue, limit, offset]).map(Self.entry)
             return (runs, total)
         }
+    }
+
+    private static func entry(_ row: Row) throws -> Entry {
+        Entry(run: try Run(row: row), courseCode: row["course_code"], courseTitle: BilingualText(row["title_id"], english: row["title_en"]),
+              held: row["held"], waiting: row["waiting"], pending: row["pending"])
     }
 }

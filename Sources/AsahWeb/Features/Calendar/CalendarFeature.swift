@@ -1,5 +1,4 @@
 import AsahCore
-import GRDB
 import HTTPServer
 
 /// iCalendar feeds: one run's sessions and the signed-in person's own schedule.
@@ -7,10 +6,7 @@ struct CalendarFeature: Feature {
     func routes() -> [RouteSpec] {
         [
             RouteSpec(.get, "/runs/:id/calendar.ics", .signedIn(.useAccount)) { context in
-                guard let id = context.pathID(),
-                      try context.services.database.pool.read({ db in
-                          try Run.fetchOne(db, key: id).map { $0.status != .draft || WorkshopAccess.coordinates(context.user) }
-                      }) == true,
+                guard let id = context.pathID(), try RunPages(database: context.services.database).run(id, viewer: context.user) != nil,
                       let text = try calendar(context).run(runId: id) else { return context.notFound() }
                 return Self.ics(text, filename: "angkatan-\(id).ics")
             },

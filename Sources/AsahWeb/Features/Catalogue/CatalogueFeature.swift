@@ -1,6 +1,5 @@
 import AsahCore
 import Foundation
-import GRDB
 import HTTPServer
 
 /// The course catalogue: search with filters, one page per course, and the same as JSON.
@@ -33,18 +32,14 @@ struct CatalogueFeature: Feature {
         let filters = Filters(text: try query.trimmed("q"), form: try query.choice("form", CourseForm.self),
                               competency: try query.choice("competency", CoreValue.self),
                               maxJP: try query.integer("max_jp", in: 0...10_000))
-        let courses = try context.services.database.pool.read { db in
-            try CatalogueQueries.search(text: filters.text, form: filters.form, competency: filters.competency.map(Competency.core),
-                                        maxJP: filters.maxJP, in: db)
-        }
+        let courses = try CourseCatalogue(database: context.services.database)
+            .courses(text: filters.text, form: filters.form, competency: filters.competency.map(Competency.core), maxJP: filters.maxJP)
         return (filters, courses)
     }
 
     private func course(_ context: Context) throws -> Course? {
         let code = context.request.parameters["code"] ?? ""
-        return try context.services.database.pool.read { db in
-            try CatalogueQueries.course(code: code, in: db).flatMap { $0.archived ? nil : $0 }
-        }
+        return try CourseCatalogue(database: context.services.database).course(code: code)
     }
 
     private func catalogue(_ context: Context) throws -> Response {

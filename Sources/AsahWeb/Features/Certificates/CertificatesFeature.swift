@@ -1,5 +1,4 @@
 import AsahCore
-import GRDB
 import HTTPServer
 
 /// Certificates: the printable A4 page for the holder, their supervisors and coordinators
@@ -13,40 +12,6 @@ struct CertificatesFeature: Feature {
         ]
     }
 
-    /// A certificate with what its page shows.
-    struct Details {
-        let certificate: Certificate
-        let employeeId: Int64
-        let name: String
-        let nip: String
-        let title: String
-        let startedOn: CalendarDate?
-        let endedOn: CalendarDate?
-        let jp: Double
-        /// The title of the completed workplace project the run was completed with, if any.
-        let projectTitle: String?
-    }
-
-    /// The certificate `id` when `principal` may see its holder; nil otherwise.
-    static func details(_ id: Int64, for principal: Principal, database: AppDatabase) throws -> Details? {
-        try database.pool.read { db in
-            guard let row = try Row.fetchOne(db, sql: """
-                SELECT c.*, p.id AS holder_id, p.name AS holder_name, p.nip AS holder_nip, h.title AS course_title,
-                       h.started_on AS course_started_on, h.ended_on AS course_ended_on, h.jp AS course_jp,
-                       (SELECT pr.title FROM project_members m JOIN projects pr ON pr.id = m.project_id AND pr.status = 'completed'
-                        WHERE m.run_id = e.run_id AND m.employee_id = e.employee_id) AS project_title
-                FROM certificates c JOIN enrolments e ON e.id = c.enrolment_id JOIN employees p ON p.id = e.employee_id
-                JOIN training_hours h ON h.employee_id = e.employee_id AND h.run_id = e.run_id
-                WHERE c.id = ?
-                """, arguments: [id]) else { return nil }
-            let employeeId: Int64 = row["holder_id"]
-            guard try WorkshopAccess.maySeePerson(principal, employeeId: employeeId, in: db) else { return nil }
-            return Details(certificate: try Certificate(row: row), employeeId: employeeId, name: row["holder_name"],
-                           nip: row["holder_nip"], title: row["course_title"], startedOn: row["course_started_on"],
-                           endedOn: row["course_ended_on"], jp: row["course_jp"], projectTitle: row["project_title"])
-        }
-    }
-
     /// The site's own address as the browser reached it, for the absolute verify URL.
     static func origin(_ context: Context) -> String {
         let host = context.request.headers["Host"].flatMap { host in
@@ -57,7 +22,7 @@ struct CertificatesFeature: Feature {
 
     private func page(_ context: Context, error: String? = nil, status: Int = 200) throws -> Response {
         guard let id = context.pathID(),
-              let details = try Self.details(id, for: context.user, database: context.services.database) else {
+              let details = try CertificateDetails.find(id, for: context.user, in: context.services.database) else {
             return context.notFound()
         }
         let localizer = context.localizer
@@ -78,7 +43,7 @@ struct CertificatesFeature: Feature {
 
     private func revoke(_ context: Context) throws -> Response {
         guard let id = context.pathID(),
-              try Self.details(id, for: context.user, database: context.services.database) != nil else {
+              try CertificateDetails.find(id, for: context.user, in: context.services.database) != nil else {
             return context.notFound()
         }
         guard WorkshopAccess.coordinates(context.user) else { return context.forbidden() }

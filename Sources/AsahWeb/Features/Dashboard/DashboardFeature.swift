@@ -1,5 +1,4 @@
 import AsahCore
-import GRDB
 import HTTPServer
 
 /// The home page: one section per role the user holds.
@@ -15,28 +14,25 @@ struct DashboardFeature: Feature {
         let principal = context.user
         let localizer = context.localizer
         var data: [String: Any] = ["welcome": localizer.t("dashboard_welcome", ["name": principal.displayName])]
-        try context.services.database.pool.read { db in
-            if let id = principal.employeeId, let view = try PersonRecord.load(id: id, in: db).map(EmployeeView.init) {
-                data["profile"] = ["facts": view.facts(localizer), "nip": view.nip]
-            }
-            if principal.has(.atasan), let id = principal.employeeId {
-                let team = try EmployeeDirectory.directSubordinates(of: id, in: db)
-                data["team"] = [
-                    "direct": localizer.number(team.count),
-                    "chain": localizer.number(try EmployeeDirectory.chainSize(below: id, in: db)),
-                    "members": team.prefix(8).map { ["nip": $0.nip, "name": $0.name, "jabatan": $0.jabatan ?? ""] },
-                ] as [String: Any]
-            }
-            if Policy.allows(principal, .viewDirectory) {
-                data["organisation"] = try stats.value { try OrganisationStats.load(in: db) }.cards(localizer)
-                data["hasOrganisation"] = true
-            }
-            if Policy.allows(principal, .viewAuditLog) {
-                data["audit"] = try AuditLog.recent(limit: 8, in: db).map {
-                    ["at": localizer.dateTime($0.at), "actor": $0.actorLogin ?? "-", "action": $0.action]
-                }
-                data["hasAudit"] = true
-            }
+        let home = try HomePage.of(principal, in: context.services.database)
+        if let view = home.record.map(EmployeeView.init) {
+            data["profile"] = ["facts": view.facts(localizer), "nip": view.nip]
+        }
+        if let team = home.team {
+            data["team"] = [
+                "direct": localizer.number(team.members.count),
+                "chain": localizer.number(team.chain),
+                "members": team.members.prefix(8).map { ["nip": $0.nip, "name": $0.name, "jabatan": $0.jabatan ?? ""] },
+            ] as [String: Any]
+        }
+        if Policy.allows(principal, .viewDirectory) {
+            data["organisation"] = OrganisationCards.cards(try stats.value { try OrganisationStats.current(in: context.services.database) },
+                                                           localizer)
+            data["hasOrganisation"] = true
+        }
+        if let audit = home.audit {
+            data["audit"] = audit.map { ["at": localizer.dateTime($0.at), "actor": $0.actorLogin ?? "-", "action": $0.action] }
+            data["hasAudit"] = true
         }
         data["mentoring"] = try principal.employeeId.flatMap { try MentorDashboard.section(employeeId: $0, context: context) }
         data["instructor"] = principal.has(.instruktur)
@@ -45,30 +41,14 @@ struct DashboardFeature: Feature {
     }
 }
 
-/// Headline counts for coordinators and admins.
-struct OrganisationStats: Sendable {
-    let employees: Int
-    let units: Int
-    let supervisors: Int
-    let accounts: Int
-
-    static func load(in db: Database) throws -> OrganisationStats {
-        let row = try Row.fetchOne(db, sql: """
-            SELECT (SELECT COUNT(*) FROM employees WHERE active) AS employees,
-                   (SELECT COUNT(*) FROM units WHERE active) AS units,
-                   (SELECT COUNT(DISTINCT supervisor_id) FROM employees WHERE active AND supervisor_id IS NOT NULL) AS supervisors,
-                   (SELECT COUNT(*) FROM users WHERE active) AS accounts
-            """)!
-        return OrganisationStats(employees: row["employees"], units: row["units"], supervisors: row["supervisors"],
-                                 accounts: row["accounts"])
-    }
-
-    func cards(_ localizer: Localizer) -> [[String: String]] {
+/// The headline counts as cards.
+enum OrganisationCards {
+    static func cards(_ stats: OrganisationStats, _ localizer: Localizer) -> [[String: String]] {
         [
-            ["value": localizer.number(employees), "label": localizer.t("stat_employees")],
-            ["value": localizer.number(units), "label": localizer.t("stat_units")],
-            ["value": localizer.number(supervisors), "label": localizer.t("stat_supervisors")],
-            ["value": localizer.number(accounts), "label": localizer.t("stat_accounts")],
+            ["value": localizer.number(stats.employees), "label": localizer.t("stat_employees")],
+            ["value": localizer.number(stats.units), "label": localizer.t("stat_units")],
+            ["value": localizer.number(stats.supervisors), "label": localizer.t("stat_supervisors")],
+            ["value": localizer.number(stats.accounts), "label": localizer.t("stat_accounts")],
         ]
     }
 }

@@ -1,6 +1,5 @@
 import AsahCore
 import Foundation
-import GRDB
 import HTTPServer
 
 /// The person's own training: their places in runs, check-in for today's sessions,
@@ -19,17 +18,8 @@ struct MyTrainingFeature: Feature {
 
     /// Today's sessions the person may check in to now.
     static func checkInSessions(employeeId: Int64, context: Context) throws -> [[String: Any]] {
-        let now = Clock.now()
-        return try context.services.database.pool.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT s.id, s.starts_at, s.ends_at, r.title FROM run_sessions s
-                JOIN runs r ON r.id = s.run_id AND r.status IN ('open', 'closed', 'running')
-                JOIN enrolments e ON e.run_id = s.run_id AND e.employee_id = ? AND e.state = 'enrolled'
-                WHERE ? BETWEEN s.starts_at - ? AND s.ends_at ORDER BY s.starts_at
-                """, arguments: [employeeId, now, Attendance.checkInLead]).map { row -> [String: Any] in
-                ["id": row["id"] as Int64, "title": row["title"] as String,
-                 "when": context.localizer.dateTime(row["starts_at"])]
-            }
+        try Attendance(database: context.services.database).checkInSessions(employeeId: employeeId).map { session -> [String: Any] in
+            ["id": session.id, "title": session.runTitle, "when": context.localizer.dateTime(session.startsAt)]
         }
     }
 
