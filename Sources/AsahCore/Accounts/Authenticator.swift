@@ -26,19 +26,20 @@ public struct Authenticator: Sendable {
     public func login(_ login: String, password: String, ip: String,
                       userAgent: String?) throws -> Result<(token: String, session: SessionStore.Session), Failure> {
         let name = login.trimmingCharacters(in: .whitespaces)
-        let attempt = try database.pool.write { db -> Result<(account: Row?, key: String, reservation: Int64), Failure> in
+        let attempt = try database.pool.write { db -> Result<(account: Row?, key: String), Failure> in
             let account = try Row.fetchOne(db, sql: """
                 SELECT id, password_hash FROM users
                 WHERE \(AccountAccess.usable) AND (login = ? OR employee_id = (SELECT id FROM employees WHERE nip = ?))
                 """, arguments: [name, name.filter { !$0.isWhitespace }])
             let key = LoginThrottle.key(accountId: account?["id"], typed: name)
             if let wait = try throttle.retryAfter(key: key, ip: ip, in: db) { return .failure(.throttled(retryAfterSeconds: wait)) }
-            return .success((account, key, try throttle.reserve(key: key, ip: ip, in: db)))
+            try throttle.reserve(key: key, ip: ip, in: db)
+            return .success((account, key))
         }
-        let account: Row?, key: String, reservation: Int64
+        let account: Row?, key: String
         switch attempt {
         case .failure(let failure): return .failure(failure)
-        case .success(let reserved): (account, key, reservation) = reserved
+        case .success(let reserved): (account, key) = reserved
         }
         let hash: String? = account?["password_hash"]
         let matches = PasswordHasher.verify(password, against: hash ?? Self.decoyHash) && hash != nil
@@ -48,7 +49,7 @@ public struct Authenticator: Sendable {
                 try AuditLog.record("login.failed", actor: account?["id"], ip: ip, subject: String(name.prefix(100)), in: db)
                 return .failure(.invalidCredentials)
             }
-            try throttle.forgive(reservation, key: key, in: db)
+            try throttle.forgive(key: key, in: db)
             if let rehashed {
                 try db.execute(sql: "UPDATE users SET password_hash = ? WHERE id = ?", arguments: [rehashed, userId])
             }

@@ -34,17 +34,15 @@ public struct LoginThrottle: Sendable {
         return max(1, until - Clock.now())
     }
 
-    /// Counts an attempt as failed until it is forgiven; returns its record.
-    @discardableResult
-    public func reserve(key: String, ip: String, in db: Database) throws -> Int64 {
+    /// Counts an attempt as failed until it is forgiven.
+    public func reserve(key: String, ip: String, in db: Database) throws {
         let now = Clock.now()
         try db.execute(sql: "DELETE FROM login_failures WHERE at < ?", arguments: [now - window])
         try db.execute(sql: "INSERT INTO login_failures (login, ip, at) VALUES (?, ?, ?)", arguments: [key, ip, now])
-        return db.lastInsertedRowID
     }
 
     /// A successful attempt: its reservation and the earlier failures under `key` are dropped.
-    public func forgive(_ reservation: Int64, key: String, in db: Database) throws {
-        try db.execute(sql: "DELETE FROM login_failures WHERE id = ? OR login = ?", arguments: [reservation, key])
+    public func forgive(key: String, in db: Database) throws {
+        try db.execute(sql: "DELETE FROM login_failures WHERE login = ?", arguments: [key])
     }
 }

@@ -1,6 +1,5 @@
 import AsahCore
 import Foundation
-import GRDB
 import HTTPServer
 
 /// The supervisor's inbox of seat requests to approve or decline. Coordinators see every
@@ -46,16 +45,7 @@ struct ApprovalsFeature: Feature {
     /// The requests with who normally decides them (looked up for these requests only).
     private static func items(_ context: Context, for requests: some Collection<PendingRequest>) throws -> [Item] {
         let user = context.user
-        let supervisors = try context.services.database.pool.read { db in
-            var names: [Int64: (id: Int64?, name: String?)] = [:]
-            for row in try Row.fetchAll(db, sql: """
-                SELECT e.id, e.supervisor_id, s.name FROM employees e LEFT JOIN employees s ON s.id = e.supervisor_id
-                WHERE e.id IN (SELECT value FROM json_each(?))
-                """, arguments: [String(describing: Set(requests.map(\.employeeId)).sorted())]) {
-                names[row["id"]] = (row["supervisor_id"], row["name"])
-            }
-            return names
-        }
+        let supervisors = try WorkshopLookups(database: context.services.database).supervisors(of: Set(requests.map(\.employeeId)))
         return requests.map { request in
             let supervisor = supervisors[request.employeeId]
             return Item(request: request, supervisorName: supervisor?.name ?? nil,
@@ -95,12 +85,8 @@ struct ApprovalsFeature: Feature {
     /// The enrolment `:id` if the viewer may see whose it is; otherwise a thrown 404.
     private static func visibleEnrolment(_ context: Context) throws -> Enrolment {
         let user = context.user
-        let found = try context.services.database.pool.read { db -> Enrolment? in
-            guard let id = context.pathID("id"), let enrolment = try Enrolment.fetchOne(db, key: id),
-                  try WorkshopAccess.maySeePerson(user, employeeId: enrolment.employeeId, in: db) else { return nil }
-            return enrolment
-        }
-        guard let found else { throw HTTPFailure(response: context.notFound()) }
+        guard let id = context.pathID("id"), let found = try RunPages(database: context.services.database).enrolment(id, viewer: user)
+        else { throw HTTPFailure(response: context.notFound()) }
         return found
     }
 

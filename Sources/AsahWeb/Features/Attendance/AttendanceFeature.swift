@@ -1,5 +1,4 @@
 import AsahCore
-import GRDB
 import HTTPServer
 
 /// Attendance of one session: the instructor's (or a coordinator's) whole-list form with the
@@ -16,15 +15,7 @@ struct AttendanceFeature: Feature {
     /// The session and its run, when `principal` teaches it or coordinates; nil otherwise.
     private func session(_ context: Context) throws -> (session: RunSession, run: Run)? {
         guard let id = context.pathID() else { return nil }
-        return try context.services.database.pool.read { db in
-            guard let session = try RunSession.fetchOne(db, key: id), let run = try Run.fetchOne(db, key: session.runId) else {
-                return nil
-            }
-            let principal = context.user
-            guard WorkshopAccess.coordinates(principal)
-                    || (principal.employeeId != nil && principal.employeeId == session.instructorEmployeeId) else { return nil }
-            return (session, run)
-        }
+        return try WorkshopLookups(database: context.services.database).taughtSession(id, by: context.user)
     }
 
     private func sheet(_ context: Context, error: String? = nil, notice: String? = nil, status: Int = 200) throws -> Response {
@@ -66,26 +57,19 @@ struct AttendanceFeature: Feature {
     private func checkIn(_ context: Context) throws -> Response {
         let form = try context.form()
         let back = URLEncoding.safeReturnPath(form["next"] ?? "/my/trainings")
-        guard let id = context.pathID(),
-              try context.services.database.pool.read({ try RunSession.fetchOne($0, key: id) }) != nil else {
-            return context.notFound()
-        }
-        guard let employeeId = context.user.employeeId else { return context.notFound() }
+        guard let id = context.pathID(), let employeeId = context.user.employeeId else { return context.notFound() }
         // Wrong codes count like wrong passwords, so a code cannot be guessed by trying them all.
-        let throttle = LoginThrottle(), guessKey = "checkin:\(employeeId)"
-        if let wait = try context.services.database.pool.read({ try throttle.retryAfter(key: guessKey, ip: context.ip, in: $0) }) {
-            return context.error(429, "attendance_checkin_throttled", code: "too_many_attempts", values: ["minutes": String((wait + 59) / 60)])
-        }
-        let result = try Attendance(database: context.services.database).checkIn(
+        let result = try Attendance(database: context.services.database).throttledCheckIn(
             employeeId: employeeId, code: form["code"] ?? "", sessionId: id, actor: context.user, ip: context.ip)
-        if case .failure = result {
-            try context.services.database.pool.write { try throttle.reserve(key: guessKey, ip: context.ip, in: $0) }
-        }
         switch result {
-        case .success:
+        case .throttled(let wait):
+            return context.error(429, "attendance_checkin_throttled", code: "too_many_attempts", values: ["minutes": String((wait + 59) / 60)])
+        case .checkedIn:
             if context.request.wantsJSON { return .json(["status": "present"]) }
             return Notice.redirect(back, notice: "attendance_checked_in")
-        case .failure(let problem):
+        case .refused(.sessionNotFound):
+            return context.notFound()
+        case .refused(let problem):
             if context.request.wantsJSON {
                 return APIError.response(status: 422, code: "invalid", message: problem.message)
             }

@@ -1,5 +1,4 @@
 import AsahCore
-import GRDB
 import HTTPServer
 
 /// Training hours beyond one's own page: a supervisor's team totals, the coordinators'
@@ -72,13 +71,11 @@ struct TrainingHoursFeature: Feature {
         guard let unitId = context.pathID("unitId") else { return context.notFound() }
         let year = try TrainingFormat.year(context)
         let database = context.services.database
-        guard let unit = try database.pool.read({ db in
-            try Row.fetchOne(db, sql: "SELECT code, name FROM units WHERE id = ?", arguments: [unitId])
-        }) else { return context.notFound() }
+        guard let unit = try WorkshopLookups(database: database).unit(unitId) else { return context.notFound() }
         let list = try TrainingHours(database: database).unitMembers(unitId: unitId, year: year)
         let localizer = context.localizer
-        return context.page("hours_unit", title: unit["name"] as String, [
-            "unitId": unitId, "unitName": unit["name"] as String, "unitCode": unit["code"] as String,
+        return context.page("hours_unit", title: unit.name, [
+            "unitId": unitId, "unitName": unit.name, "unitCode": unit.code,
             "year": year, "years": years(year), "members": members(list, localizer), "hasMembers": !list.isEmpty,
             "target": TrainingFormat.jp(TrainingHours.annualTarget, localizer),
             "summary": localizer.t("hours_reached_summary", ["reached": String(list.filter(\.reached).count), "total": String(list.count)]),
@@ -124,11 +121,7 @@ struct TrainingHoursFeature: Feature {
     private func evidence(_ context: Context) throws -> Response {
         guard let id = context.pathID() else { return context.notFound() }
         let database = context.services.database
-        guard let entry = try database.pool.read({ db -> TrainingHoursEntry? in
-            guard let entry = try TrainingHoursEntry.fetchOne(db, key: id),
-                  try WorkshopAccess.maySeePerson(context.user, employeeId: entry.employeeId, in: db) else { return nil }
-            return entry
-        }), let name = entry.evidencePath,
+        guard let entry = try WorkshopLookups(database: database).trainingEntry(id, for: context.user), let name = entry.evidencePath,
               let response = EvidenceStore.store(database).download(name, displayName: entry.evidenceName ?? "bukti") else {
             return context.notFound()
         }
@@ -138,11 +131,9 @@ struct TrainingHoursFeature: Feature {
     private func api(_ context: Context) throws -> Response {
         let nip = context.request.parameters["nip"] ?? ""
         let database = context.services.database
-        guard let employeeId = try database.pool.read({ db -> Int64? in
-            guard let employee = try EmployeeDirectory.employee(nip: nip, in: db), let id = employee.id,
-                  try WorkshopAccess.maySeePerson(context.user, employeeId: id, in: db) else { return nil }
-            return id
-        }) else { return context.notFound() }
+        guard let employeeId = try WorkshopLookups(database: database).visibleEmployee(nip: nip, for: context.user) else {
+            return context.notFound()
+        }
         let ledger = try TrainingHours(database: database).ledger(employeeId: employeeId, year: try TrainingFormat.year(context))
         return .json(LedgerJSON(ledger))
     }
