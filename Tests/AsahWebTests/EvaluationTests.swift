@@ -1,4 +1,4 @@
-import AsahCore
+@testable import AsahCore
 import Foundation
 import GRDB
 import HTTPTestSupport

@@ -1,3 +1,4 @@
+@testable import AsahCore
 import Foundation
 import GRDB
 import HTTPTestSupport

@@ -1,4 +1,4 @@
-import AsahCore
+@testable import AsahCore
 import AsahWeb
 import Foundation
 import HTTPServer

@@ -1,6 +1,5 @@
 import AsahCore
 import Foundation
-import GRDB
 import HTTPServer
 
 /// One person's appraisal records (personal data): a page and the API, for the person, their
@@ -17,14 +16,7 @@ struct AppraisalsFeature: Feature {
     /// The employee named in the path and their records, or `nil` when unknown or not allowed.
     private func records(_ context: Context) throws -> (name: String, nip: String, records: [Appraisal])? {
         let nip = context.request.parameters["nip"] ?? ""
-        return try context.services.database.pool.write { db in
-            guard let employee = try EmployeeDirectory.employee(nip: nip, in: db), let id = employee.id else { return nil }
-            do {
-                return (employee.name, employee.nip, try AppraisalAccess.read(context.user, employeeId: id, ip: context.ip, in: db))
-            } catch is AppraisalAccess.Denied {
-                return nil
-            }
-        }
+        return try EvaluationPages(database: context.services.database).appraisals(nip: nip, viewer: context.user, ip: context.ip)
     }
 
     private func page(_ context: Context) throws -> Response {

@@ -1,6 +1,5 @@
 import AsahCore
 import Foundation
-import GRDB
 import HTTPServer
 
 /// Evaluation tasks of the signed-in person (surveys to answer, behaviour checks of
@@ -21,11 +20,9 @@ struct BehaviourFeature: Feature {
     private func tasks(_ context: Context) throws -> Response {
         let localizer = context.localizer
         let now = Clock.now()
-        let (checks, surveys) = try context.services.database.pool.read { db in
-            guard let own = context.user.employeeId else { return ([BehaviourChecks.Task](), [(runId: Int64, title: String)]()) }
-            return (try BehaviourChecks.open(for: own, today: IndonesianTime.date(of: now), in: db),
-                    try Surveys.open(for: own, now: now, in: db))
-        }
+        let (checks, surveys) = try context.user.employeeId.map {
+            try EvaluationPages(database: context.services.database).tasks(of: $0, now: now)
+        } ?? ([], [])
         return context.page("evaluation_tasks", title: localizer.t("checks_title"), [
             "checks": checks.map { Self.values($0, localizer) },
             "hasChecks": !checks.isEmpty,
@@ -44,12 +41,7 @@ struct BehaviourFeature: Feature {
     /// The check when the caller is its respondent.
     private static func task(_ context: Context) throws -> BehaviourChecks.Task? {
         guard let id = context.pathID("id"), let own = context.user.employeeId else { return nil }
-        return try context.services.database.pool.read { db in
-            guard let task = try BehaviourChecks.task(id, in: db),
-                  try Int64.fetchOne(db, sql: "SELECT respondent_employee_id FROM behaviour_checks WHERE id = ?", arguments: [id]) == own
-            else { return nil }
-            return task
-        }
+        return try EvaluationPages(database: context.services.database).check(id, respondent: own)
     }
 
     /// The check's form; after a refused answer, with the scores and examples as they were sent
@@ -91,7 +83,7 @@ struct BehaviourFeature: Feature {
 
     private func overdue(_ context: Context) throws -> Response {
         let localizer = context.localizer
-        let rows = try context.services.database.pool.read { try BehaviourChecks.overdue(now: Clock.now(), in: $0) }
+        let rows = try EvaluationPages(database: context.services.database).overdueChecks()
         return context.page("evaluation_overdue", title: localizer.t("checks_overdue_title"), [
             "rows": rows.map { task -> [String: Any] in
                 var values = Self.values(task, localizer)
@@ -116,9 +108,7 @@ struct BehaviourFeature: Feature {
     }
 
     private func apiTasks(_ context: Context) throws -> Response {
-        let checks = try context.services.database.pool.read { db in
-            try context.user.employeeId.map { try BehaviourChecks.open(for: $0, today: IndonesianTime.date(of: Clock.now()), in: db) } ?? []
-        }
+        let checks = try context.user.employeeId.map { try EvaluationPages(database: context.services.database).tasks(of: $0).checks } ?? []
         return .json(checks.map {
             TaskJSON(id: $0.id, respondent: $0.respondent.rawValue, nip: $0.nip, name: $0.name, run_id: $0.runId,
                      run_title: $0.runTitle, due_on: $0.dueOn.iso, competencies: $0.competencies.map(\.name.indonesian))

@@ -1,6 +1,5 @@
 import AsahCore
 import Foundation
-import GRDB
 import HTTPServer
 
 /// The impact figures as JSON: `GET /api/v1/reports/impact?year=&programme=&course=&run=&unit=`
@@ -60,9 +59,7 @@ struct ImpactAPI: Feature {
     }
 
     private func impact(_ context: Context) throws -> Response {
-        let (filter, version) = try context.services.database.pool.read { db in
-            (try ImpactDashboard.filter(context, in: db), try EvaluationDataVersion.current(db))
-        }
+        let (filter, version, _) = try ImpactDashboard.filter(context)
         let report = try context.services.figures.report(filter, today: IndonesianTime.date(of: Clock.now()), version: version)
         let estimate = report.results.estimate
         let learningShown = report.meanGain != nil

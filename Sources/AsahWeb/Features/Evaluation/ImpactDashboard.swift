@@ -1,6 +1,5 @@
 import AsahCore
 import Foundation
-import GRDB
 import HTTPServer
 
 /// The coordinator's programme-impact dashboard and the printable report for the head of the
@@ -20,31 +19,32 @@ struct ImpactDashboard: Feature {
     /// The filter from the query: `year` (default the latest year with a finished run, else this
     /// year; `all` for every year), `programme`,
     /// `course` (id or code), `run`, `unit`.
-    static func filter(_ context: Context, in db: Database) throws -> ImpactFilter {
+    /// The filter with the data version it was read at, and the dashboard's choices when `units` are given.
+    static func filter(_ context: Context, choicesWith units: [UnitTreeEntry]? = nil) throws
+        -> (filter: ImpactFilter, version: Int64, choices: ImpactChoices?) {
         let query = try context.query()
+        let course = try query.trimmed("course")
+        let (facts, version, choices) = try EvaluationPages(database: context.services.database)
+            .filterFacts(courseCode: course.flatMap { BoundedNumbers.id($0) == nil ? $0 : nil }, choicesWith: units)
         var filter = ImpactFilter()
         let year = try query.text("year") ?? ""
-        let latest = try String.fetchOne(db, sql: "SELECT MAX(substr(ends_on, 1, 4)) FROM runs WHERE status = 'finished'")
-            .flatMap { Int($0) }
         filter.year = year == "all" ? nil
-            : try query.integer("year", in: 2000...2100) ?? latest ?? IndonesianTime.date(of: Clock.now()).year
+            : try query.integer("year", in: 2000...2100) ?? facts.latestYear ?? IndonesianTime.date(of: Clock.now()).year
         filter.programmeId = try query.id("programme")
-        if let course = try query.trimmed("course") {
-            filter.courseId = try BoundedNumbers.id(course) ?? CatalogueQueries.course(code: course, in: db)?.id ?? -1
+        if let course {
+            filter.courseId = BoundedNumbers.id(course) ?? facts.courseId ?? -1
         }
         filter.runId = try query.id("run")
         filter.unitId = try query.id("unit")
-        return filter
+        return (filter, version, choices)
     }
 
     private static func show(_ context: Context, template: String) throws -> Response {
         let localizer = context.localizer
         let today = IndonesianTime.date(of: Clock.now())
         let units = try UnitOptions.tree(context.services)
-        let (filter, choices, version) = try context.services.database.pool.read { db in
-            let filter = try Self.filter(context, in: db)
-            return (filter, try ImpactChoices.load(filter, units: units, in: db), try EvaluationDataVersion.current(db))
-        }
+        let (filter, version, loaded) = try Self.filter(context, choicesWith: units)
+        guard let choices = loaded else { return context.notFound() }
         let (report, needs, compliance) = try context.services.figures.dashboard(filter, year: filter.year ?? today.year,
                                                                                  today: today, version: version)
         var data = ImpactView.values(report, localizer)
@@ -60,9 +60,7 @@ struct ImpactDashboard: Feature {
     }
 
     private func runsCSV(_ context: Context) throws -> Response {
-        let runs = try context.services.database.pool.read { db in
-            try ImpactReport.runLines(try Self.filter(context, in: db), in: db)
-        }
+        let runs = try EvaluationPages(database: context.services.database).runLines(try Self.filter(context).filter)
         return try EvaluationCSV.response(
             header: ["kode_angkatan", "angkatan", "selesai", "peserta", "lulus", "rerata_reaksi", "rerata_n_gain"],
             rows: runs.map { line in
@@ -75,9 +73,7 @@ struct ImpactDashboard: Feature {
     /// The figures above the run table (participation, L1-L4 and the L4 groups) as rows of
     /// measure and value; suppressed figures are left empty.
     private func summaryCSV(_ context: Context) throws -> Response {
-        let (filter, version) = try context.services.database.pool.read { db in
-            (try Self.filter(context, in: db), try EvaluationDataVersion.current(db))
-        }
+        let (filter, version, _) = try Self.filter(context)
         let report = try context.services.figures.report(filter, today: IndonesianTime.date(of: Clock.now()), version: version)
         func number(_ value: Double?, _ digits: Int = 3) -> String { value.map { String(format: "%.\(digits)f", $0) } ?? "" }
         let estimate = report.results.estimate

@@ -1,6 +1,5 @@
 import AsahCore
 import Foundation
-import GRDB
 import HTTPServer
 
 /// Training needs (``TrainingNeeds``): a supervisor's people with the reasons and recommended
@@ -24,7 +23,7 @@ struct NeedsFeature: Feature {
     }
 
     private static func teamNeeds(_ context: Context, year: Int) throws -> [TrainingNeeds.Need] {
-        try context.services.database.pool.write { try TrainingNeeds.team(of: context.user, year: year, ip: context.ip, in: $0) }
+        try EvaluationPages(database: context.services.database).teamNeeds(of: context.user, year: year, ip: context.ip)
     }
 
     static func reason(_ reason: TrainingNeeds.Reason, _ localizer: Localizer) -> String {
@@ -87,7 +86,7 @@ struct NeedsFeature: Feature {
 
     /// The province's demand in `year`, shared with the impact dashboard's needs box.
     private static func demand(_ context: Context, year: Int) throws -> TrainingDemand {
-        let version = try context.services.database.pool.read { try EvaluationDataVersion.current($0) }
+        let version = try context.services.figures.version()
         return try context.services.figures.demand(year: year, version: version)
     }
 

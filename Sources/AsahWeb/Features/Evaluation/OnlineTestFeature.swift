@@ -1,6 +1,5 @@
 import AsahCore
 import Foundation
-import GRDB
 import HTTPServer
 
 /// The online pre-test and post-test of a run whose course has a question bank: start an
@@ -26,12 +25,8 @@ struct OnlineTestFeature: Feature {
     static func page(_ context: Context, error: String? = nil, status: Int = 200) throws -> Response {
         guard let (runId, phase) = target(context), let employeeId = context.user.employeeId else { return context.notFound() }
         let now = Clock.now()
-        guard let (run, bank, attempt, open) = try context.services.database.pool.read({ db -> (Run, TestBank, OnlineTests.Attempt?, Bool)? in
-            guard try OnlineTests.isParticipant(runId: runId, employeeId: employeeId, in: db),
-                  let run = try Run.fetchOne(db, key: runId), let bank = try OnlineTests.bank(runId: runId, in: db) else { return nil }
-            return (run, bank, try OnlineTests.attempt(runId: runId, employeeId: employeeId, phase: phase, in: db),
-                    try OnlineTests.isOpen(phase, runId: runId, now: now, in: db))
-        }) else { return context.notFound() }
+        guard let (run, bank, attempt, open) = try EvaluationPages(database: context.services.database)
+            .test(runId: runId, employeeId: employeeId, phase: phase, now: now) else { return context.notFound() }
         let localizer = context.localizer
         var data: [String: Any] = [
             "id": runId, "phase": phase.rawValue, "runTitle": run.title, "error": error as Any,
@@ -102,7 +97,7 @@ struct OnlineTestFeature: Feature {
         guard let (runId, phase) = Self.target(context) else { return context.notFound() }
         switch try OnlineTests(database: context.services.database).start(runId: runId, phase: phase, actor: context.user) {
         case .success(let attempt):
-            guard let bank = try context.services.database.pool.read({ try OnlineTests.bank(runId: runId, in: $0) }) else {
+            guard let bank = try EvaluationPages(database: context.services.database).testBank(runId: runId) else {
                 return context.notFound()
             }
             return .json(AttemptJSON(deadline_at: attempt.deadlineAt, questions: OnlineTests.paper(bank, seed: attempt.seed).map {

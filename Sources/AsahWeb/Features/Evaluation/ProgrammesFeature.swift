@@ -1,6 +1,5 @@
 import AsahCore
 import Foundation
-import GRDB
 import HTTPServer
 
 /// Programmes (groups of courses, e.g. one year's plan) that coordinators keep in Asah and
@@ -15,9 +14,7 @@ struct ProgrammesFeature: Feature {
     }
 
     static func page(_ context: Context, error: String? = nil, status: Int = 200, input: Programme? = nil) throws -> Response {
-        let (programmes, courses) = try context.services.database.pool.read { db in
-            (try Programmes.all(in: db), try Row.fetchAll(db, sql: "SELECT code, title_id FROM courses WHERE NOT archived ORDER BY code"))
-        }
+        let (programmes, courses) = try EvaluationPages(database: context.services.database).programmes()
         let chosen = Set(input?.courseCodes.map { $0.uppercased() } ?? [])
         return context.page("programmes", title: context.localizer.t("programmes_title"), [
             "error": error as Any,
@@ -26,9 +23,8 @@ struct ProgrammesFeature: Feature {
                  "courses": programme.courseCodes.joined(separator: ", ")] as [String: Any]
             },
             "hasProgrammes": !programmes.isEmpty,
-            "courses": courses.map { row in
-                let code: String = row["code"]
-                return ["code": code, "title": row["title_id"] as String, "checked": chosen.contains(code.uppercased())] as [String: Any]
+            "courses": courses.map { course -> [String: Any] in
+                ["code": course.code, "title": course.title, "checked": chosen.contains(course.code.uppercased())]
             },
             "code": input?.code ?? "", "name": input?.name ?? "", "year": input?.year.map(String.init) ?? "",
         ], status: status)
@@ -43,7 +39,7 @@ struct ProgrammesFeature: Feature {
             return try Self.page(context, error: context.localizer.t("programmes_year_invalid"), status: 422, input: input)
         }
         do {
-            _ = try context.services.database.pool.write { try Programmes.save(input, actor: context.user, in: $0) }
+            try EvaluationPages(database: context.services.database).save(input, actor: context.user)
         } catch let problem as EvaluationProblem {
             return try Self.page(context, error: problem.message, status: 422, input: input)
         }

@@ -1,6 +1,5 @@
 import AsahCore
 import Foundation
-import GRDB
 import HTTPServer
 
 /// A run's evaluation for its instructors and coordinators: the reaction survey as aggregates
@@ -20,19 +19,13 @@ struct RunEvaluationFeature: Feature {
     /// The run when the caller may evaluate it (a coordinator or one of its instructors).
     private static func run(_ context: Context) throws -> Run? {
         guard let id = context.pathID() else { return nil }
-        return try context.services.database.pool.read { db in
-            guard let run = try Run.fetchOne(db, key: id), try TestScores.mayRecord(context.user, runId: id, in: db) else { return nil }
-            return run
-        }
+        return try EvaluationPages(database: context.services.database).evaluableRun(id, viewer: context.user)
     }
 
     static func page(_ context: Context, error: String? = nil, notice: String? = nil, status: Int = 200) throws -> Response {
         guard let run = try run(context), let id = run.id else { return context.notFound() }
         let localizer = context.localizer
-        let (survey, results, gains) = try context.services.database.pool.read { db in
-            (try Surveys.summary([id], in: db), try TestScores.results(runId: id, in: db),
-             try TestScores.summary(runFilter: "r.id = ?", [id], in: db))
-        }
+        let (survey, results, gains) = try EvaluationPages(database: context.services.database).runEvaluation(id)
         var data: [String: Any] = ["id": id, "runTitle": run.title, "error": error as Any, "notice": notice as Any,
                                    "responses": localizer.number(survey.responses), "surveyShown": survey.shown,
                                    "minimum": SmallCell.minimum]
@@ -119,7 +112,7 @@ struct RunEvaluationFeature: Feature {
 
     private func apiSurvey(_ context: Context) throws -> Response {
         guard let run = try Self.run(context), let id = run.id else { return context.notFound() }
-        let survey = try context.services.database.pool.read { try Surveys.summary([id], in: $0) }
+        let survey = try EvaluationPages(database: context.services.database).runEvaluation(id).survey
         return .json(SurveyJSON(responses: survey.responses, suppressed: !survey.shown,
                                 items: survey.shown ? survey.items.mapValues { .init(mean: $0.mean, counts: $0.counts) } : nil,
                                 comments: survey.shown ? survey.comments : nil))
@@ -140,9 +133,7 @@ struct RunEvaluationFeature: Feature {
 
     private func apiScores(_ context: Context) throws -> Response {
         guard let run = try Self.run(context), let id = run.id else { return context.notFound() }
-        let (results, gains) = try context.services.database.pool.read { db in
-            (try TestScores.results(runId: id, in: db), try TestScores.summary(runFilter: "r.id = ?", [id], in: db))
-        }
+        let (_, results, gains) = try EvaluationPages(database: context.services.database).runEvaluation(id)
         return .json(ScoresJSON(maximum: results.compactMap { $0.post?.maximum ?? $0.pre?.maximum }.first,
                                 participants: results.map { .init(nip: $0.nip, pre: $0.pre?.score, post: $0.post?.score, gain: $0.gain) },
                                 mean_gain: SmallCell.guarded(gains.gains.count, gains.mean).flatMap { $0 }))

@@ -1,6 +1,5 @@
 import AsahCore
 import Foundation
-import GRDB
 import HTTPServer
 
 /// The reaction survey (L1) of a run: the questionnaire for participants who attended, once,
@@ -17,10 +16,9 @@ struct SurveyFeature: Feature {
     static func page(_ context: Context, error: String? = nil, status: Int = 200, answers: [String: Int] = [:],
                      comment: String = "") throws -> Response {
         guard let id = context.pathID() else { return context.notFound() }
-        guard let (run, state) = try context.services.database.pool.read({ db -> (Run, Surveys.Status)? in
-            guard let run = try Run.fetchOne(db, key: id), let employeeId = context.user.employeeId else { return nil }
-            return (run, try Surveys.status(runId: id, employeeId: employeeId, now: Clock.now(), in: db))
-        }) else { return context.notFound() }
+        guard let employeeId = context.user.employeeId,
+              let (run, state) = try EvaluationPages(database: context.services.database).survey(runId: id, employeeId: employeeId)
+        else { return context.notFound() }
         let localizer = context.localizer
         if case .notAttended = state { return context.notFound() }
         var data: [String: Any] = ["id": id, "runTitle": run.title, "error": error as Any, "comment": comment]

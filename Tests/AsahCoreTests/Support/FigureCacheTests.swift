@@ -1,4 +1,4 @@
-@testable import AsahWeb
+@testable import AsahCore
 import Foundation
 import Synchronization
 import Testing

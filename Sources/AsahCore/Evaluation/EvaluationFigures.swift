@@ -1,4 +1,3 @@
-import AsahCore
 import Foundation
 import GRDB
 import Synchronization
@@ -7,7 +6,7 @@ import Synchronization
 /// demand and JP compliance per year), each computed once per evaluation data version
 /// (``EvaluationDataVersion``) and shared by every request for it (``FigureCache``). The
 /// report and the demand share one reading of everyone's appraisals.
-final class EvaluationFigures: Sendable {
+public final class EvaluationFigures: Sendable {
     private struct ReportKey: Hashable, Sendable {
         let filter: ImpactFilter
         let today: CalendarDate
@@ -19,12 +18,12 @@ final class EvaluationFigures: Sendable {
     private let demands = FigureCache<Int, TrainingDemand>(capacity: 8)
     private let complianceByYear = FigureCache<Int, [UnitCompliance]>(capacity: 8)
 
-    init(database: AppDatabase) {
+    public init(database: AppDatabase) {
         self.database = database
     }
 
     /// The impact report for `filter`; `version` is the data version the caller read.
-    func report(_ filter: ImpactFilter, today: CalendarDate, version: Int64) throws -> ImpactReport {
+    public func report(_ filter: ImpactFilter, today: CalendarDate, version: Int64) throws -> ImpactReport {
         try reports.value(ReportKey(filter: filter, today: today), version: version) {
             preloadAppraisals()
             return try ImpactReport.build(filter, today: today, pool: database.pool) { try self.appraisals($0).table }
@@ -32,7 +31,7 @@ final class EvaluationFigures: Sendable {
     }
 
     /// The province's training demand in `year`.
-    func demand(year: Int, version: Int64) throws -> TrainingDemand {
+    public func demand(year: Int, version: Int64) throws -> TrainingDemand {
         try demands.value(year, version: version) {
             preloadAppraisals()
             return try database.pool.read { db in
@@ -43,7 +42,7 @@ final class EvaluationFigures: Sendable {
     }
 
     /// JP compliance per unit in `year`.
-    func compliance(year: Int, version: Int64) throws -> [UnitCompliance] {
+    public func compliance(year: Int, version: Int64) throws -> [UnitCompliance] {
         try complianceByYear.value(year, version: version) {
             try database.pool.read { db in (try TrainingHours.compliance(year: year, in: db), try EvaluationDataVersion.current(db)) }
         }
@@ -51,7 +50,7 @@ final class EvaluationFigures: Sendable {
 
     /// The dashboard's three figures for `filter` in `year`, computed side by side when not
     /// kept (a cold province dashboard is mostly waiting on SQLite, one core per query).
-    func dashboard(_ filter: ImpactFilter, year: Int, today: CalendarDate,
+    public func dashboard(_ filter: ImpactFilter, year: Int, today: CalendarDate,
                    version: Int64) throws -> (report: ImpactReport, demand: TrainingDemand, compliance: [UnitCompliance]) {
         let results = Mutex<(report: ImpactReport?, demand: TrainingDemand?, compliance: [UnitCompliance]?, error: (any Error)?)>(
             (nil, nil, nil, nil))
@@ -75,6 +74,11 @@ final class EvaluationFigures: Sendable {
         let (report, demand, compliance, error) = results.withLock { $0 }
         if let error { throw error }
         return (report!, demand!, compliance!)
+    }
+
+    /// The evaluation data version now (read it before asking for figures).
+    public func version() throws -> Int64 {
+        try database.pool.read { try EvaluationDataVersion.current($0) }
     }
 
     /// Starts reading everyone's appraisals on another thread, while the caller's first queries

@@ -8,21 +8,21 @@ import Foundation
 /// A key is computed by one request at a time: others asking for it meanwhile wait for that
 /// result instead of repeating the work, and at most `concurrency` keys are computed at once,
 /// since each computation may hold a province's appraisals in memory.
-final class FigureCache<Key: Hashable & Sendable, Value: Sendable>: @unchecked Sendable {
+public final class FigureCache<Key: Hashable & Sendable, Value: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
     private var stored: [Key: (version: Int64, value: Value)] = [:]
     private var computing: Set<Key> = []
     private let capacity: Int
     private let concurrency: Int
 
-    init(capacity: Int = 64, concurrency: Int = 2) {
+    public init(capacity: Int = 64, concurrency: Int = 2) {
         self.capacity = capacity
         self.concurrency = concurrency
     }
 
     /// The value of `key` at data `version`: stored, or from `compute`, which returns the
     /// value with the version it read (in the same transaction).
-    func value(_ key: Key, version: Int64, compute: () throws -> (value: Value, version: Int64)) throws -> Value {
+    public func value(_ key: Key, version: Int64, compute: () throws -> (value: Value, version: Int64)) throws -> Value {
         condition.lock()
         while true {
             if let entry = stored[key], entry.version == version {
