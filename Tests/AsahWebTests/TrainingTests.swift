@@ -108,6 +108,10 @@ struct TrainingTests {
         #expect(page.text.contains("<svg"))
         #expect(page.text.contains("/verify/\(certificate.code)"))
         #expect(page.text.contains("Kepala BKPSDM"))
+        let link = try app.database.pool.read { db in
+            try String.fetchOne(db, sql: "SELECT link FROM notifications WHERE kind = 'certificate_ready' ORDER BY id DESC LIMIT 1")
+        }
+        #expect(link == "/certificates/\(certificate.id)", "the notice opens the certificate, not the public verify page")
         var supervisor = try app.signIn("demo.atasan")
         #expect(try supervisor.get("/certificates/\(certificate.id)").status == 200)
         var stranger = try app.signIn("demo.instruktur")

@@ -69,7 +69,7 @@ public struct Completion: Sendable {
         try entry.insert(db)
         try Notifications.send(to: enrolment.employeeId, .certificateReady, """
             Selamat, Anda lulus \(run.title) (\(course.jp) JP). Sertifikat nomor \(certificate.number) sudah tersedia.
-            """, link: WorkshopLinks.verify(certificate.code), now: now, in: db)
+            """, link: WorkshopLinks.certificate(certificate.id!), now: now, in: db)
         try AuditLog.record("certificate.issue", actor: nil, ip: nil, subject: "certificate:\(certificate.number)",
                             detail: "enrolment:\(enrolment.id!)", in: db)
         return certificate.number

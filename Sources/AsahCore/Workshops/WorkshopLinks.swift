@@ -10,4 +10,7 @@ public enum WorkshopLinks {
     public static let trainingHours = "/training-hours"
     /// The public verification page of a certificate.
     public static func verify(_ code: String) -> String { "/verify/\(code)" }
+
+    /// The holder's printable certificate.
+    public static func certificate(_ id: Int64) -> String { "/certificates/\(id)" }
 }
