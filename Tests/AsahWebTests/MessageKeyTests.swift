@@ -34,7 +34,7 @@ struct MessageKeyTests {
         while let file = enumerator?.nextObject() as? String {
             guard file.hasSuffix(".swift") else { continue }
             let text = try String(contentsOfFile: sources + "/" + file, encoding: .utf8)
-            for match in text.matches(of: /"@?((?:problem|notice|import|suggestion_status|forum_category)_[a-z0-9_]+)"/) {
+            for match in text.matches(of: /"@?((?:problem|notice|import|suggestion_status|forum_category|audience)_[a-z0-9_]+)"/) {
                 Self.expectInBoth(String(match.1), file)
                 found += 1
             }

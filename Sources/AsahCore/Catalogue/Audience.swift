@@ -22,24 +22,31 @@ public struct Audience: Codable, Hashable, Sendable {
         self.unitCodes = unitCodes
     }
 
-    /// Whether `employee` belongs to the audience, with a reason in Indonesian for each rule
+    /// Whether `employee` belongs to the audience, with a reason for each rule
     /// they miss. `unitCode` is the code of the employee's unit and `parentUnitCodes` those of
     /// the units above it, so a course for DINKES also admits a puskesmas under it.
     public func check(employee: Employee, unitCode: String?, parentUnitCodes: [String] = []) -> AudienceCheck {
-        var reasons: [String] = []
+        var reasons: [Refusal] = []
+        let unrecorded = "@audience_unrecorded"
         if !jabatanKinds.isEmpty, !(employee.jabatanKind.map(jabatanKinds.contains) ?? false) {
-            let wanted = Self.list(jabatanKinds.map(\.displayName))
-            let actual = employee.jabatanKind.map { "jabatan Anda \($0.displayName)" } ?? "jenis jabatan Anda belum tercatat"
-            reasons.append("Kursus ini untuk jabatan \(wanted); \(actual).")
+            let wanted = jabatanKinds.map(\.displayName).joined(separator: "\n")
+            reasons.append(employee.jabatanKind.map {
+                Refusal(.notPermitted, "audience_jabatan", ["wantedList": wanted, "actual": $0.displayName])
+            } ?? Refusal(.notPermitted, "audience_jabatan_unknown", ["wantedList": wanted]))
         }
-        if let range = golonganRangeText, !admits(employee.golongan) {
-            let actual = employee.golongan.map { "golongan Anda \($0.code)" } ?? "golongan Anda belum tercatat"
-            reasons.append("Kursus ini untuk golongan \(range); \(actual).")
+        if minGolongan != nil || maxGolongan != nil, !admits(employee.golongan) {
+            let key = switch (minGolongan, maxGolongan) {
+            case (.some, .some): "audience_golongan_between"
+            case (.some, nil): "audience_golongan_from"
+            default: "audience_golongan_to"
+            }
+            reasons.append(Refusal(.notPermitted, key, ["min": minGolongan?.code ?? "", "max": maxGolongan?.code ?? "",
+                                                        "actual": employee.golongan?.code ?? unrecorded]))
         }
         let units = Set(([unitCode].compactMap { $0 } + parentUnitCodes).map { $0.uppercased() })
         if !unitCodes.isEmpty, units.isDisjoint(with: unitCodes.map { $0.uppercased() }) {
-            let actual = unitCode.map { "unit kerja Anda \($0)" } ?? "unit kerja Anda belum tercatat"
-            reasons.append("Kursus ini untuk pegawai \(Self.list(unitCodes)); \(actual).")
+            reasons.append(Refusal(.notPermitted, "audience_unit",
+                                   ["wantedList": unitCodes.joined(separator: "\n"), "actual": unitCode ?? unrecorded]))
         }
         return AudienceCheck(reasons: reasons)
     }
@@ -51,36 +58,19 @@ public struct Audience: Codable, Hashable, Sendable {
         case unitCodes = "units"
     }
 
-    /// "III/a sampai IV/b", "III/a ke atas", "III/d ke bawah"; `nil` without bounds.
-    private var golonganRangeText: String? {
-        switch (minGolongan, maxGolongan) {
-        case let (min?, max?): "\(min.code) sampai \(max.code)"
-        case let (min?, nil): "\(min.code) ke atas"
-        case let (nil, max?): "\(max.code) ke bawah"
-        case (nil, nil): nil
-        }
-    }
-
     private func admits(_ golongan: Golongan?) -> Bool {
         guard let golongan else { return false }
         if let minGolongan, golongan.employment != minGolongan.employment || golongan < minGolongan { return false }
         if let maxGolongan, golongan.employment != maxGolongan.employment || golongan > maxGolongan { return false }
         return true
     }
-
-    /// "A", "A atau B", "A, B, atau C".
-    private static func list(_ items: [String]) -> String {
-        guard items.count > 1 else { return items.first ?? "" }
-        let head = items.dropLast().joined(separator: ", ")
-        return head + (items.count > 2 ? ", atau " : " atau ") + items[items.count - 1]
-    }
 }
 
 /// The outcome of ``Audience/check(employee:unitCode:parentUnitCodes:)``.
 public struct AudienceCheck: Hashable, Sendable {
-    /// Why the employee is outside the audience, one Indonesian sentence per rule missed
-    /// ("Kursus ini untuk golongan III/a sampai IV/b; golongan Anda II/d.").
-    public let reasons: [String]
+    /// Why the employee is outside the audience, one refusal per rule missed (worded by the
+    /// web layer: "Kursus ini untuk golongan III/a sampai IV/b; golongan Anda II/d.").
+    public let reasons: [Refusal]
 
     /// Whether the employee belongs to the audience.
     public var fits: Bool { reasons.isEmpty }

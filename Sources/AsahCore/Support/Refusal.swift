@@ -18,15 +18,20 @@ public struct Refusal: Sendable, Hashable {
     }
 
     public let kind: Kind
-    /// The message catalogue key, e.g. `problem_forum_locked`.
+    /// The message catalogue key, e.g. `problem_forum_locked`; empty when the refusal is only
+    /// its parts.
     public let key: String
     /// Values for the placeholders of the message (see ``NotificationContent`` for the naming rules).
     public let arguments: [String: String]
+    /// Further sentences shown after the message, each worded the same way (every problem of
+    /// a form, every audience rule missed).
+    public let parts: [Refusal]
 
-    public init(_ kind: Kind, _ key: String, _ arguments: [String: String] = [:]) {
+    public init(_ kind: Kind, _ key: String, _ arguments: [String: String] = [:], parts: [Refusal] = []) {
         self.kind = kind
         self.key = key
         self.arguments = arguments
+        self.parts = parts
     }
 }
 

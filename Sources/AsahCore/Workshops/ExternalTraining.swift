@@ -30,14 +30,14 @@ public struct ExternalTraining: Sendable, Hashable {
         self.evidenceName = evidenceName
     }
 
-    /// What is missing or wrong, in Indonesian; empty when the record can be submitted.
-    public var problems: [String] {
-        var problems: [String] = []
-        if title.trimmingCharacters(in: .whitespaces).isEmpty { problems.append("Nama pelatihan wajib diisi.") }
-        if organiser.trimmingCharacters(in: .whitespaces).isEmpty { problems.append("Penyelenggara wajib diisi.") }
-        if endedOn < startedOn { problems.append("Tanggal selesai tidak boleh sebelum tanggal mulai.") }
-        if !(jp > 0) { problems.append("Jumlah JP harus lebih dari 0.") }
-        if evidencePath.isEmpty { problems.append("Bukti pelatihan (sertifikat) wajib diunggah.") }
+    /// What is missing or wrong (worded by the web layer); empty when the record can be submitted.
+    public var problems: [Refusal] {
+        var problems: [Refusal] = []
+        if title.trimmingCharacters(in: .whitespaces).isEmpty { problems.append(Refusal(.invalid, "problem_training_title_missing")) }
+        if organiser.trimmingCharacters(in: .whitespaces).isEmpty { problems.append(Refusal(.invalid, "problem_training_organiser_missing")) }
+        if endedOn < startedOn { problems.append(Refusal(.invalid, "problem_training_ends_before_starts")) }
+        if !(jp > 0) { problems.append(Refusal(.invalid, "problem_training_jp")) }
+        if evidencePath.isEmpty { problems.append(Refusal(.invalid, "problem_training_evidence_missing")) }
         return problems
     }
 }

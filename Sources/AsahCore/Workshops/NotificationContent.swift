@@ -4,7 +4,8 @@ import GRDB
 /// What a notification says, as facts: a message catalogue key and its arguments, rendered in
 /// the reader's language when it is read (so an employee who chose English reads English).
 /// Argument names say how a value is shown: ending in `At`, Unix seconds shown as date and
-/// time; ending in `On`, an ISO date shown as a date; ending in `Count`, a number; a value
+/// time; ending in `On`, an ISO date shown as a date; ending in `Count`, a number; ending in
+/// `List`, items separated by line breaks shown as "A, B or C" in the reader's language; a value
 /// starting with `@` is itself a message key (a status, a kind) shown in the reader's
 /// language; anything else is text shown as it is (titles, names, reasons).
 public struct NotificationContent: Sendable, Hashable, Codable {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Something wrong with a run plan, with the Indonesian message the form shows. Sessions are
+/// Something wrong with a run plan (the web layer words it, see ``refusal``). Sessions are
 /// numbered from 1 in the order given.
 public enum RunPlanIssue: Sendable, Hashable {
     case codeMissing
@@ -24,29 +24,29 @@ public enum RunPlanIssue: Sendable, Hashable {
     case quotaNegative
     case unknownUnit
 
-    /// The message for the form.
-    public var message: String {
+    /// How the form words it.
+    public var refusal: Refusal {
         switch self {
-        case .codeMissing: "Kode angkatan wajib diisi."
-        case .codeTaken: "Kode angkatan sudah dipakai angkatan lain."
-        case .titleMissing: "Judul angkatan wajib diisi."
-        case .unknownCourse: "Kursus tidak ditemukan."
-        case .courseChangeWithEnrolments: "Kursus tidak dapat diganti karena sudah ada pendaftar."
-        case .capacityNotPositive: "Kapasitas harus lebih dari 0."
-        case .capacityBelowHeld(let held): "Kapasitas tidak boleh kurang dari jumlah peserta yang memegang kursi (\(held))."
-        case .endsBeforeStarts: "Tanggal selesai tidak boleh sebelum tanggal mulai."
-        case .noSessions: "Angkatan harus memiliki minimal satu sesi."
-        case .sessionEndsBeforeStart(let n): "Sesi \(n): waktu selesai harus setelah waktu mulai."
-        case .sessionOutsideDates(let n): "Sesi \(n) harus berada di antara tanggal mulai dan tanggal selesai angkatan."
-        case .sessionWithoutPlace(let n): "Sesi \(n): isi tempat atau tautan daring."
-        case .unknownInstructor(let n): "Sesi \(n): instruktur tidak ditemukan."
-        case .unknownSession(let n): "Sesi \(n) bukan sesi angkatan ini."
-        case .windowReversed: "Pendaftaran harus dibuka sebelum ditutup."
-        case .windowAfterStart: "Pendaftaran harus ditutup sebelum sesi pertama dimulai."
-        case .offerWindowNotPositive: "Batas waktu konfirmasi tawaran harus lebih dari 0 jam."
-        case .cutoffNegative: "Batas akhir penawaran kursi tidak boleh negatif."
-        case .quotaNegative: "Kuota unit tidak boleh negatif."
-        case .unknownUnit: "Unit pada kuota tidak ditemukan."
+        case .codeMissing: Refusal(.invalid, "problem_run_plan_code_missing")
+        case .codeTaken: Refusal(.invalid, "problem_run_plan_code_taken")
+        case .titleMissing: Refusal(.invalid, "problem_run_plan_title_missing")
+        case .unknownCourse: Refusal(.invalid, "problem_run_plan_unknown_course")
+        case .courseChangeWithEnrolments: Refusal(.invalid, "problem_run_plan_course_change")
+        case .capacityNotPositive: Refusal(.invalid, "problem_run_plan_capacity")
+        case .capacityBelowHeld(let held): Refusal(.invalid, "problem_run_plan_capacity_below_held", ["held": String(held)])
+        case .endsBeforeStarts: Refusal(.invalid, "problem_run_plan_ends_before_starts")
+        case .noSessions: Refusal(.invalid, "problem_run_plan_no_sessions")
+        case .sessionEndsBeforeStart(let n): Refusal(.invalid, "problem_run_plan_session_ends_before_start", ["n": String(n)])
+        case .sessionOutsideDates(let n): Refusal(.invalid, "problem_run_plan_session_outside_dates", ["n": String(n)])
+        case .sessionWithoutPlace(let n): Refusal(.invalid, "problem_run_plan_session_without_place", ["n": String(n)])
+        case .unknownInstructor(let n): Refusal(.invalid, "problem_run_plan_unknown_instructor", ["n": String(n)])
+        case .unknownSession(let n): Refusal(.invalid, "problem_run_plan_unknown_session", ["n": String(n)])
+        case .windowReversed: Refusal(.invalid, "problem_run_plan_window_reversed")
+        case .windowAfterStart: Refusal(.invalid, "problem_run_plan_window_after_start")
+        case .offerWindowNotPositive: Refusal(.invalid, "problem_run_plan_offer_window")
+        case .cutoffNegative: Refusal(.invalid, "problem_run_plan_cutoff_negative")
+        case .quotaNegative: Refusal(.invalid, "problem_run_plan_quota_negative")
+        case .unknownUnit: Refusal(.invalid, "problem_run_plan_unknown_unit")
         }
     }
 

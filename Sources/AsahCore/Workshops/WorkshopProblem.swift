@@ -1,5 +1,5 @@
-/// Why a workshop action was refused, with the Indonesian message shown to the person.
-public enum WorkshopProblem: Error, Sendable, Hashable {
+/// Why a workshop action was refused (see ``Refusal``; the web layer words it).
+public enum WorkshopProblem: Refusable, Sendable, Hashable {
     case notPermitted
     case runNotFound
     case sessionNotFound
@@ -13,7 +13,7 @@ public enum WorkshopProblem: Error, Sendable, Hashable {
     case enrolmentClosed(closedAt: Int64)
     case alreadyInRun(EnrolmentState)
     case prerequisitesMissing([String])
-    case outsideAudience([String])
+    case outsideAudience([Refusal])
     case reasonRequired
     case wrongState(EnrolmentState)
     case offerExpired
@@ -22,38 +22,40 @@ public enum WorkshopProblem: Error, Sendable, Hashable {
     case sessionsNotOver
     case certificateNotFound
     case certificateRevoked
-    case invalidTraining([String])
+    case invalidTraining([Refusal])
     case trainingEntryNotFound
     case alreadyReviewed
 
-    /// The message for the person who tried.
-    public var message: String {
+    /// How it refuses (the web layer words it; statuses as before: 403, 404, 409, else 422).
+    public var refusal: Refusal {
         switch self {
-        case .notPermitted: "Anda tidak berwenang melakukan tindakan ini."
-        case .runNotFound: "Angkatan tidak ditemukan."
-        case .sessionNotFound: "Sesi tidak ditemukan."
-        case .enrolmentNotFound: "Pendaftaran tidak ditemukan."
-        case .employeeNotFound: "Pegawai tidak ditemukan."
-        case .employeeInactive: "Pegawai sudah tidak aktif."
-        case .invalidPlan(let issues): issues.map(\.message).joined(separator: " ")
-        case .statusChange(let from, let to): "Status angkatan tidak dapat diubah dari \(from.displayName) ke \(to.displayName)."
-        case .runNotOpen(let status): "Angkatan tidak menerima pendaftaran (status: \(status.displayName))."
-        case .enrolmentNotYetOpen(let opensAt): "Pendaftaran baru dibuka \(IndonesianTime.describe(opensAt))."
-        case .enrolmentClosed(let closedAt): "Pendaftaran sudah ditutup \(IndonesianTime.describe(closedAt))."
-        case .alreadyInRun(let state): "Sudah tercatat di angkatan ini (\(state.displayName))."
-        case .prerequisitesMissing(let courses): "Prasyarat belum dipenuhi: \(courses.joined(separator: "; "))."
-        case .outsideAudience(let reasons): reasons.joined(separator: " ")
-        case .reasonRequired: "Alasan wajib diisi."
-        case .wrongState(let state): "Tindakan ini tidak dapat dilakukan pada pendaftaran berstatus \(state.displayName)."
-        case .offerExpired: "Tawaran kursi sudah kedaluwarsa."
-        case .notParticipants(let ids): "\(ids.count) orang pada daftar hadir bukan peserta angkatan ini."
-        case .checkInCodeInvalid: "Kode presensi tidak cocok dengan sesi yang sedang berlangsung untuk Anda."
-        case .sessionsNotOver: "Angkatan belum dapat diselesaikan: sesi terakhir belum berakhir."
-        case .certificateNotFound: "Sertifikat tidak ditemukan."
-        case .certificateRevoked: "Sertifikat sudah dicabut."
-        case .invalidTraining(let reasons): reasons.joined(separator: " ")
-        case .trainingEntryNotFound: "Catatan pelatihan tidak ditemukan."
-        case .alreadyReviewed: "Catatan pelatihan ini sudah diperiksa."
+        case .notPermitted: Refusal(.notPermitted, "problem_workshop_not_permitted")
+        case .runNotFound: Refusal(.notFound, "problem_workshop_run_not_found")
+        case .sessionNotFound: Refusal(.notFound, "problem_workshop_session_not_found")
+        case .enrolmentNotFound: Refusal(.notFound, "problem_workshop_enrolment_not_found")
+        case .employeeNotFound: Refusal(.notFound, "problem_workshop_employee_not_found")
+        case .certificateNotFound: Refusal(.notFound, "problem_workshop_certificate_not_found")
+        case .trainingEntryNotFound: Refusal(.notFound, "problem_workshop_training_entry_not_found")
+        case .employeeInactive: Refusal(.invalid, "problem_workshop_employee_inactive")
+        case .invalidPlan(let issues): Refusal(.invalid, "", parts: issues.map(\.refusal))
+        case .statusChange(let from, let to):
+            Refusal(.conflict, "problem_workshop_status_change", ["from": "@run_status_\(from.rawValue)", "to": "@run_status_\(to.rawValue)"])
+        case .runNotOpen(let status): Refusal(.conflict, "problem_workshop_run_not_open", ["status": "@run_status_\(status.rawValue)"])
+        case .enrolmentNotYetOpen(let opensAt): Refusal(.conflict, "problem_workshop_enrolment_not_yet_open", ["opensAt": String(opensAt)])
+        case .enrolmentClosed(let closedAt): Refusal(.conflict, "problem_workshop_enrolment_closed", ["closedAt": String(closedAt)])
+        case .alreadyInRun(let state): Refusal(.conflict, "problem_workshop_already_in_run", ["state": "@run_state_\(state.rawValue)"])
+        case .prerequisitesMissing(let courses):
+            Refusal(.invalid, "problem_workshop_prerequisites_missing", ["courses": courses.joined(separator: "; ")])
+        case .outsideAudience(let reasons): Refusal(.invalid, "", parts: reasons)
+        case .reasonRequired: Refusal(.invalid, "problem_workshop_reason_required")
+        case .wrongState(let state): Refusal(.conflict, "problem_workshop_wrong_state", ["state": "@run_state_\(state.rawValue)"])
+        case .offerExpired: Refusal(.conflict, "problem_workshop_offer_expired")
+        case .notParticipants(let ids): Refusal(.invalid, "problem_workshop_not_participants", ["peopleCount": String(ids.count)])
+        case .checkInCodeInvalid: Refusal(.invalid, "problem_workshop_check_in_code_invalid")
+        case .sessionsNotOver: Refusal(.invalid, "problem_workshop_sessions_not_over")
+        case .certificateRevoked: Refusal(.invalid, "problem_workshop_certificate_revoked")
+        case .invalidTraining(let problems): Refusal(.invalid, "", parts: problems)
+        case .alreadyReviewed: Refusal(.conflict, "problem_workshop_already_reviewed")
         }
     }
 }

@@ -15,7 +15,8 @@ enum Refusals {
     }
 
     static func message(_ refusal: Refusal, _ localizer: Localizer) -> String {
-        localizer.t(refusal.key, MessageArguments.render(refusal.arguments, localizer))
+        let own = refusal.key.isEmpty ? [] : [localizer.t(refusal.key, MessageArguments.render(refusal.arguments, localizer))]
+        return (own + refusal.parts.map { message($0, localizer) }).joined(separator: " ")
     }
 }
 

@@ -14,10 +14,19 @@ enum MessageArguments {
                 rendered[name] = localizer.isoDate(value)
             } else if name.hasSuffix("Count"), let number = Int(value) {
                 rendered[name] = localizer.number(number)
+            } else if name.hasSuffix("List") {
+                rendered[name] = list(value.split(separator: "\n").map(String.init), localizer)
             } else {
                 rendered[name] = value
             }
         }
+    }
+
+    /// "A", "A atau B", "A, B, atau C" (in English "or").
+    static func list(_ items: [String], _ localizer: Localizer) -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        let or = localizer.t("list_or")
+        return items.dropLast().joined(separator: ", ") + (items.count > 2 ? ", " : " ") + or + " " + items[items.count - 1]
     }
 
     /// The sentence of `notice` in the reader's language.

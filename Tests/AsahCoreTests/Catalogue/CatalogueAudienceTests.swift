@@ -20,17 +20,17 @@ struct CatalogueAudienceTests {
     func golongan() {
         #expect(golonganRange.check(employee: employee("III/c"), unitCode: nil).fits)
         #expect(golonganRange.check(employee: employee("IV/b"), unitCode: nil).fits)
-        #expect(golonganRange.check(employee: employee("II/d"), unitCode: nil).reasons
+        #expect(golonganRange.check(employee: employee("II/d"), unitCode: nil).reasons.map(\.message)
                 == ["Kursus ini untuk golongan III/a sampai IV/b; golongan Anda II/d."])
-        #expect(golonganRange.check(employee: employee("IV/c"), unitCode: nil).reasons
+        #expect(golonganRange.check(employee: employee("IV/c"), unitCode: nil).reasons.map(\.message)
                 == ["Kursus ini untuk golongan III/a sampai IV/b; golongan Anda IV/c."])
-        #expect(golonganRange.check(employee: employee("IX"), unitCode: nil).reasons
+        #expect(golonganRange.check(employee: employee("IX"), unitCode: nil).reasons.map(\.message)
                 == ["Kursus ini untuk golongan III/a sampai IV/b; golongan Anda IX."])
-        #expect(golonganRange.check(employee: employee(nil), unitCode: nil).reasons
+        #expect(golonganRange.check(employee: employee(nil), unitCode: nil).reasons.map(\.message)
                 == ["Kursus ini untuk golongan III/a sampai IV/b; golongan Anda belum tercatat."])
         let from = Audience(minGolongan: Golongan(parsing: "III/a"))
         #expect(from.check(employee: employee("IV/e"), unitCode: nil).fits)
-        #expect(from.check(employee: employee("II/a"), unitCode: nil).reasons == ["Kursus ini untuk golongan III/a ke atas; golongan Anda II/a."])
+        #expect(from.check(employee: employee("II/a"), unitCode: nil).reasons.map(\.message) == ["Kursus ini untuk golongan III/a ke atas; golongan Anda II/a."])
         let pppk = Audience(minGolongan: Golongan(parsing: "IX"), maxGolongan: Golongan(parsing: "XI"))
         #expect(pppk.check(employee: employee("X"), unitCode: nil).fits)
         #expect(!pppk.check(employee: employee("III/b"), unitCode: nil).fits)
@@ -42,19 +42,19 @@ struct CatalogueAudienceTests {
         let kasi = employee("III/d", .pengawas)
         #expect(audience.check(employee: kasi, unitCode: "dinkes").fits)
         #expect(audience.check(employee: kasi, unitCode: "PKM.BONTO", parentUnitCodes: ["DINKES"]).fits)
-        #expect(audience.check(employee: kasi, unitCode: "DISDIK").reasons
+        #expect(audience.check(employee: kasi, unitCode: "DISDIK").reasons.map(\.message)
                 == ["Kursus ini untuk pegawai DINKES atau RSUD; unit kerja Anda DISDIK."])
-        #expect(audience.check(employee: employee("III/a", .pelaksana), unitCode: "RSUD").reasons
+        #expect(audience.check(employee: employee("III/a", .pelaksana), unitCode: "RSUD").reasons.map(\.message)
                 == ["Kursus ini untuk jabatan Pengawas atau Administrator; jabatan Anda Pelaksana."])
         let three = Audience(jabatanKinds: [.pengawas, .administrator, .jptPratama])
-        #expect(three.check(employee: employee("III/a", nil), unitCode: nil).reasons
+        #expect(three.check(employee: employee("III/a", nil), unitCode: nil).reasons.map(\.message)
                 == ["Kursus ini untuk jabatan Pengawas, Administrator, atau JPT Pratama; jenis jabatan Anda belum tercatat."])
     }
 
     @Test("every rule missed gives its own reason")
     func severalReasons() {
         let audience = Audience(jabatanKinds: [.pengawas], minGolongan: Golongan(parsing: "III/a"), unitCodes: ["PUPR"])
-        let reasons = audience.check(employee: employee("II/c"), unitCode: nil).reasons
+        let reasons = audience.check(employee: employee("II/c"), unitCode: nil).reasons.map(\.message)
         #expect(reasons.count == 3)
         #expect(reasons.last == "Kursus ini untuk pegawai PUPR; unit kerja Anda belum tercatat.")
     }

@@ -18,10 +18,19 @@ enum IndonesianText {
     static func render(_ key: String, _ arguments: [String: String]) -> String {
         var text = messages[key] ?? key
         for (name, value) in arguments {
-            let shown = value.hasPrefix("@") ? messages[String(value.dropFirst())] ?? value : value
+            var shown = value.hasPrefix("@") ? messages[String(value.dropFirst())] ?? value : value
+            if name.hasSuffix("List") {
+                let items = value.split(separator: "\n").map(String.init)
+                shown = items.count > 1 ? items.dropLast().joined(separator: ", ") + (items.count > 2 ? ", atau " : " atau ") + items.last!
+                    : items.first ?? ""
+            }
             text = text.replacingOccurrences(of: "{\(name)}", with: shown)
         }
         return text
+    }
+
+    static func render(_ refusal: Refusal) -> String {
+        ((refusal.key.isEmpty ? [] : [render(refusal.key, refusal.arguments)]) + refusal.parts.map(render)).joined(separator: " ")
     }
 }
 
@@ -33,4 +42,19 @@ extension ImportIssue {
 extension NIPProblem {
     /// The sentence the import page shows in Indonesian.
     var message: String { IndonesianText.render(key, arguments) }
+}
+
+extension Refusal {
+    /// The sentence the page shows in Indonesian.
+    var message: String { IndonesianText.render(self) }
+}
+
+extension WorkshopProblem {
+    /// The sentence the page shows in Indonesian.
+    var message: String { refusal.message }
+}
+
+extension RunPlanIssue {
+    /// The sentence the form shows in Indonesian.
+    var message: String { refusal.message }
 }

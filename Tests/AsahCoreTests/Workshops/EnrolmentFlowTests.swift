@@ -192,7 +192,8 @@ extension Workshops {
                 let service = EnrolmentService(database: world.database)
                 let run = try world.openRun(world.plan(course: narrow, code: "PIM-01", capacity: 3))
                 let refusal = try service.request(runId: run.id!, employeeId: pegawai.id!, actor: world.principal(pegawai.id!), now: now).problem
-                guard case .outsideAudience(let reasons) = refusal else { Issue.record("expected an audience refusal"); return }
+                guard case .outsideAudience(let refusals) = refusal else { Issue.record("expected an audience refusal"); return }
+                let reasons = refusals.map(\.message)
                 #expect(reasons.count == 3)
                 #expect(reasons[0].hasPrefix("Kursus ini untuk jabatan Administrator atau Pengawas; jabatan Anda Pelaksana"))
                 #expect(reasons[1].hasPrefix("Kursus ini untuk golongan IV/a sampai IV/e; golongan Anda"))

@@ -91,11 +91,11 @@ struct ApprovalsFeature: Feature {
     }
 
     private static func refused(_ context: Context, _ problem: WorkshopProblem, id: Int64, reason: String = "") throws -> Response {
-        let status = WorkshopAnswer.status(problem)
+        let status = context.status(problem)
         if status == 404 { return context.notFound() }
         if status == 403 { return context.page("error", title: context.localizer.t("error_title_403"),
-                                               ["status": 403, "message": problem.message], status: 403) }
-        return try inbox(context, error: problem.message, errorFor: id, reason: reason, status: 422)
+                                               ["status": 403, "message": context.message(problem)], status: 403) }
+        return try inbox(context, error: context.message(problem), errorFor: id, reason: reason, status: 422)
     }
 
     private static func approve(_ context: Context) throws -> Response {

@@ -50,7 +50,7 @@ struct AttendanceFeature: Feature {
         case .failure(.notPermitted):
             return context.notFound()
         case .failure(let problem):
-            return try sheet(context, error: problem.message, status: 422)
+            return try sheet(context, error: context.message(problem), status: 422)
         }
     }
 
@@ -71,11 +71,11 @@ struct AttendanceFeature: Feature {
             return context.notFound()
         case .refused(let problem):
             if context.request.wantsJSON {
-                return APIError.response(status: 422, code: "invalid", message: problem.message)
+                return APIError.response(status: 422, code: "invalid", message: context.message(problem))
             }
-            if back.hasPrefix("/my/trainings") { return try MyTrainingFeature().page(context, error: problem.message, status: 422) }
+            if back.hasPrefix("/my/trainings") { return try MyTrainingFeature().page(context, error: context.message(problem), status: 422) }
             return context.page("error", title: context.localizer.t("error_title_422"), [
-                "status": 422, "message": problem.message, "back": back,
+                "status": 422, "message": context.message(problem), "back": back,
             ], status: 422)
         }
     }

@@ -51,7 +51,7 @@ struct CertificatesFeature: Feature {
         switch try Certificates(database: context.services.database).revoke(
             certificateId: id, reason: form["reason"] ?? "", actor: context.user, ip: context.ip) {
         case .success: return Notice.redirect("/certificates/\(id)", notice: "certificate_revoked_done")
-        case .failure(let problem): return try page(context, error: problem.message, status: 422)
+        case .failure(let problem): return try page(context, error: context.message(problem), status: 422)
         }
     }
 

@@ -100,7 +100,7 @@ struct MyTrainingFeature: Feature {
             employeeId: employeeId, training, actor: context.user, ip: context.ip) {
         case .success(let entry):
             return Notice.redirect("/my/trainings?year=\(entry.year)", notice: "hours_recorded")
-        case .failure(let problem): return try fail(problem.message)
+        case .failure(let problem): return try fail(context.message(problem))
         }
     }
 

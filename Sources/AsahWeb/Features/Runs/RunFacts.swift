@@ -42,24 +42,6 @@ enum RunText {
     }
 }
 
-/// How a refused workshop action is answered: the HTTP status and the domain's message.
-enum WorkshopAnswer {
-    static func status(_ problem: WorkshopProblem) -> Int {
-        switch problem {
-        case .notPermitted: 403
-        case .runNotFound, .enrolmentNotFound, .sessionNotFound, .employeeNotFound, .certificateNotFound, .trainingEntryNotFound: 404
-        case .alreadyInRun, .wrongState, .offerExpired, .statusChange, .runNotOpen, .enrolmentClosed, .enrolmentNotYetOpen,
-             .alreadyReviewed: 409
-        default: 422
-        }
-    }
-
-    static func api(_ problem: WorkshopProblem) -> Response {
-        let status = status(problem)
-        return APIError.response(status: status, code: APIError.code(for: status), message: problem.message)
-    }
-}
-
 /// Template values without the empty optionals: Mustache would print a nested `nil` as "nil"
 /// and treat it as true (only the top level of a page's data is cleaned by `Views`).
 func templateValues(_ values: [String: Any?]) -> [String: Any] {

@@ -79,9 +79,9 @@ enum RunForm {
         switch try RunPlanning(database: context.services.database).create(plan, actor: context.user, ip: context.ip) {
         case .success(let run): return RunPage.done(run.id!, "created")
         case .failure(.invalidPlan(let issues)):
-            return try page(context, values: values, errors: issues.map(\.message), status: 422)
+            return try page(context, values: values, errors: issues.map { Refusals.message($0.refusal, context.localizer) }, status: 422)
         case .failure(let problem):
-            return try page(context, values: values, errors: [problem.message], status: WorkshopAnswer.status(problem) == 403 ? 403 : 422)
+            return try page(context, values: values, errors: [context.message(problem)], status: context.status(problem) == 403 ? 403 : 422)
         }
     }
 
@@ -115,11 +115,11 @@ enum RunForm {
         switch try RunPlanning(database: context.services.database).update(runId: run.id!, to: plan, actor: context.user, ip: context.ip) {
         case .success(let saved): return RunPage.done(saved.id!, "updated")
         case .failure(.invalidPlan(let issues)):
-            return try page(context, values: values, errors: issues.map(\.message), status: 422, editing: editing)
+            return try page(context, values: values, errors: issues.map { Refusals.message($0.refusal, context.localizer) }, status: 422, editing: editing)
         case .failure(.runNotFound): return context.notFound()
         case .failure(let problem):
-            return try page(context, values: values, errors: [problem.message],
-                            status: WorkshopAnswer.status(problem) == 403 ? 403 : 422, editing: editing)
+            return try page(context, values: values, errors: [context.message(problem)],
+                            status: context.status(problem) == 403 ? 403 : 422, editing: editing)
         }
     }
 
@@ -242,7 +242,7 @@ enum RunForm {
             if !field("instructor").isEmpty {
                 let nip = field("instructor").filter { !$0.isWhitespace }
                 instructor = try People(database: context.services.database).employee(nip: nip)?.id
-                if instructor == nil { errors.append(RunPlanIssue.unknownInstructor(number).message) }
+                if instructor == nil { errors.append(Refusals.message(RunPlanIssue.unknownInstructor(number).refusal, localizer)) }
             }
             let sessionId = keepSessionIds ? BoundedNumbers.id(field("id")) : nil
             sessions.append(RunPlan.Session(id: sessionId, startsAt: start, endsAt: end, place: field("place").nilIfEmpty,

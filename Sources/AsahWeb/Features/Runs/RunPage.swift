@@ -138,9 +138,9 @@ enum RunPage {
     /// The page again with `problem`'s message, or the not-found page.
     static func refused(_ context: Context, _ problem: WorkshopProblem, nominate: NominateInput = NominateInput()) throws
         -> Response {
-        let status = WorkshopAnswer.status(problem)
+        let status = context.status(problem)
         if status == 404, problem == .runNotFound || problem == .enrolmentNotFound { return context.notFound() }
-        return try show(context, error: problem.message, status: status == 403 ? 403 : 422, nominate: nominate,
+        return try show(context, error: context.message(problem), status: status == 403 ? 403 : 422, nominate: nominate,
                         cancelReasonMissing: problem == .reasonRequired)
     }
 
@@ -203,7 +203,7 @@ enum RunPage {
             return try show(context, error: context.localizer.t("run_nominate_nip_required"), status: 422, nominate: input)
         }
         guard let employee = try People(database: context.services.database).employee(nip: input.nip)
-        else { return try show(context, error: WorkshopProblem.employeeNotFound.message, status: 422, nominate: input) }
+        else { return try show(context, error: context.message(WorkshopProblem.employeeNotFound), status: 422, nominate: input) }
         let result = try EnrolmentService(database: context.services.database)
             .nominate(runId: run.id!, employeeId: employee.id!, mandatory: input.mandatory, actor: context.user, ip: context.ip)
         return try answer(context, run, result, notice: "nominated", nominate: input)

@@ -112,12 +112,12 @@ enum RunsAPI {
         if let nip = body?.employee_nip?.filter({ !$0.isWhitespace }), !nip.isEmpty {
             guard Policy.allows(context.user, .approveEnrolments) else { return context.forbidden() }
             guard let employee = try People(database: context.services.database).employee(nip: nip) else {
-                return WorkshopAnswer.api(.employeeNotFound)
+                return context.refused(.employeeNotFound as WorkshopProblem)
             }
             result = try service.nominate(runId: id, employeeId: employee.id!, mandatory: body?.mandatory ?? false,
                                           actor: context.user, ip: context.ip)
         } else {
-            guard let employeeId = context.user.employeeId else { return WorkshopAnswer.api(.notPermitted) }
+            guard let employeeId = context.user.employeeId else { return context.refused(.notPermitted as WorkshopProblem) }
             result = try service.request(runId: id, employeeId: employeeId, actor: context.user, ip: context.ip)
         }
         return try respond(context, result, status: 201)
@@ -161,7 +161,7 @@ enum RunsAPI {
     /// The place after a change, with its waitlist position, or the refusal.
     private static func respond(_ context: Context, _ result: Result<Enrolment, WorkshopProblem>, status: Int) throws -> Response {
         switch result {
-        case .failure(let problem): return WorkshopAnswer.api(problem)
+        case .failure(let problem): return context.refused(problem as WorkshopProblem)
         case .success(let enrolment):
             let service = EnrolmentService(database: context.services.database)
             guard let standing = try service.standing(runId: enrolment.runId, employeeId: enrolment.employeeId) else {

@@ -114,7 +114,7 @@ struct TrainingHoursFeature: Feature {
         case .success: return Notice.redirect("/hours/reviews", notice: accept ? "hours_reviewed_ok" : "hours_reviewed_rejected")
         case .failure(.trainingEntryNotFound): return context.notFound()
         case .failure(.reasonRequired): return try reviews(context, error: context.localizer.t("hours_error_note"), status: 422)
-        case .failure(let problem): return try reviews(context, error: problem.message, status: 422)
+        case .failure(let problem): return try reviews(context, error: context.message(problem), status: 422)
         }
     }
 
