@@ -54,7 +54,14 @@ struct AccountFeature: Feature {
         return try page(context, notice: context.localizer.t("password_changed"))
     }
 
+    /// A token must not be able to mint more (a stolen one would outlive its own expiry and
+    /// revocation): making one, by the form or the API, takes a signed-in browser session.
+    private func refusalWithoutSession(_ context: Context) -> Response? {
+        context.session == nil ? context.error(403, "token_needs_session", code: "forbidden") : nil
+    }
+
     private func createToken(_ context: Context) throws -> Response {
+        if let refusal = refusalWithoutSession(context) { return refusal }
         let form = try context.form()
         guard let name = form.trimmed("name"), name.count <= 100 else {
             return try page(context, error: context.localizer.t("token_name_required"), status: 422)
@@ -100,10 +107,7 @@ struct AccountFeature: Feature {
     private struct CreatedToken: Encodable { let token: String; let name: String }
 
     private func apiCreateToken(_ context: Context) throws -> Response {
-        // A token must not be able to mint more: a stolen one would outlive its own expiry and revocation.
-        guard context.session != nil else {
-            return APIError.response(status: 403, code: "forbidden", message: context.localizer.t("token_needs_session"))
-        }
+        if let refusal = refusalWithoutSession(context) { return refusal }
         let body = try context.json(NewToken.self)
         let name = body.name.trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty, name.count <= 100 else {
