@@ -4,7 +4,8 @@ import GRDB
 import HTTPTestSupport
 import Testing
 
-/// Personal access tokens made on the account page: only from a browser session.
+/// Personal access tokens made on the account page: only from a browser session, and only
+/// with one of the lifetimes offered.
 @Suite("Personal access tokens on the account page")
 struct TokenAccessTests {
     private func token(_ app: TestApp, for login: String) throws -> String {
@@ -35,6 +36,24 @@ struct TokenAccessTests {
         #expect(minted.status == 403)
         #expect(minted.text.contains("bukan dengan token lain"), "the page says why")
         #expect(try lifetime(app, of: "anak") == nil, "no token was made")
+    }
+
+    @Test("the form offers 7, 30 and 90 days (90 unless chosen) and refuses any other lifetime rather than giving 90")
+    func formLifetimes() throws {
+        let app = try TestApp()
+        var browser = try app.signIn("demo.pegawai")
+        let form = try browser.get("/account").text
+        #expect(form.contains(#"<option value="7" >"#) && form.contains(#"<option value="90" selected>"#))
+        #expect(try browser.post("/account/tokens", [("name", "mingguan"), ("days", "7")]).status == 200)
+        #expect(try lifetime(app, of: "mingguan") == 7 * 86400)
+        #expect(try browser.post("/account/tokens", [("name", "bawaan")]).status == 200)
+        #expect(try lifetime(app, of: "bawaan") == 90 * 86400)
+        for forged in ["3", "365", "9999999999999999999999", "tujuh"] {
+            let refused = try browser.post("/account/tokens", [("name", "palsu \(forged)"), ("days", forged)])
+            #expect(refused.status == 422, "\(forged)")
+            #expect(refused.text.contains("Masa berlaku token harus 7, 30, atau 90 hari."))
+            #expect(try lifetime(app, of: "palsu \(forged)") == nil, "\(forged) made no token")
+        }
     }
 
     @Test("an expired token is marked kedaluwarsa on the owner's page and refused like a revoked one")

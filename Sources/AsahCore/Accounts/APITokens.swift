@@ -26,9 +26,6 @@ public struct APITokens: Sendable {
         public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
     }
 
-    /// The lifetimes an owner may choose, in days; the longest is the default.
-    public static let lifetimes = [7, 30, 90]
-
     static let prefix = "asah_"
     private static let columns = "t.id, t.name, t.created_at, t.last_used_at, t.revoked_at, t.expires_at"
     let database: AppDatabase
@@ -37,15 +34,14 @@ public struct APITokens: Sendable {
         self.database = database
     }
 
-    /// Creates a token for `userId` living `days` (one of ``lifetimes``, else the longest) and
-    /// returns its one-time plaintext.
-    public func create(userId: Int64, name: String, days: Int = 90, ip: String, now: Int64 = Clock.now()) throws -> String {
+    /// Creates a token for `userId` living `lifetime` and returns its one-time plaintext.
+    public func create(userId: Int64, name: String, lifetime: Lifetime = .standard, ip: String,
+                       now: Int64 = Clock.now()) throws -> String {
         let secret = Self.prefix + SecureToken.generate()
-        let lifetime = Self.lifetimes.contains(days) ? days : Self.lifetimes.last!
         try database.pool.write { db in
             try db.execute(sql: "INSERT INTO api_tokens (user_id, name, token_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [userId, name, SecureToken.digest(secret), now, now + Int64(lifetime) * 86400])
-            try AuditLog.record("token.create", actor: userId, ip: ip, subject: name, detail: "\(lifetime) d", in: db)
+                           arguments: [userId, name, SecureToken.digest(secret), now, now + lifetime.seconds])
+            try AuditLog.record("token.create", actor: userId, ip: ip, subject: name, detail: "\(lifetime.days) d", in: db)
         }
         return secret
     }

@@ -30,8 +30,9 @@ struct AccountFeature: Feature {
                 "live": token.isLive(),
             ]
         }
-        let lifetimes = APITokens.lifetimes.map { days -> [String: Any] in
-            ["days": days, "label": localizer.count("token_lifetime_days", days), "selected": days == APITokens.lifetimes.last]
+        let lifetimes = APITokens.Lifetime.allCases.map { lifetime -> [String: Any] in
+            ["days": lifetime.days, "label": localizer.count("token_lifetime_days", lifetime.days),
+             "selected": lifetime == .standard]
         }
         return context.page("account", title: context.localizer.t("account_title"), [
             "notice": notice as Any, "error": error as Any, "newToken": newToken as Any, "tokens": tokens,
@@ -66,8 +67,12 @@ struct AccountFeature: Feature {
         guard let name = form.trimmed("name"), name.count <= 100 else {
             return try page(context, error: context.localizer.t("token_name_required"), status: 422)
         }
-        let days = form.integer("days", in: 1...365) ?? APITokens.lifetimes.last!
-        let secret = try context.services.tokens.create(userId: context.user.userId, name: name, days: days, ip: context.ip)
+        // Only the lifetimes offered: a forged or mistyped one is refused, never lengthened.
+        let chosen = form.trimmed("days").map { BoundedNumbers.integer($0, in: 1...365).flatMap(APITokens.Lifetime.init) }
+        guard let lifetime = chosen ?? .standard else {
+            return try page(context, error: context.localizer.t("token_lifetime_invalid"), status: 422)
+        }
+        let secret = try context.services.tokens.create(userId: context.user.userId, name: name, lifetime: lifetime, ip: context.ip)
         return try page(context, notice: context.localizer.t("token_created"), newToken: secret)
     }
 
@@ -113,11 +118,10 @@ struct AccountFeature: Feature {
         guard !name.isEmpty, name.count <= 100 else {
             return APIError.response(status: 422, code: "invalid", message: context.localizer.t("token_name_required"))
         }
-        guard body.days.map(APITokens.lifetimes.contains) ?? true else {
+        guard let lifetime = body.days.map(APITokens.Lifetime.init) ?? .standard else {
             return APIError.response(status: 422, code: "invalid", message: context.localizer.t("token_lifetime_invalid"))
         }
-        let secret = try context.services.tokens.create(userId: context.user.userId, name: name, days: body.days ?? 90,
-                                                        ip: context.ip)
+        let secret = try context.services.tokens.create(userId: context.user.userId, name: name, lifetime: lifetime, ip: context.ip)
         return .json(CreatedToken(token: secret, name: name), status: 201)
     }
 
