@@ -17,13 +17,22 @@ extension UserCommand {
             if tokens.isEmpty { print("\(login) has no tokens.") }
             for token in tokens {
                 let state = token.revokedAt != nil ? "revoked" : token.isLive() ? "live until \(Self.day(token.expiresAt))" : "expired"
-                print("\(token.id)\t\(token.name)\tcreated \(Self.day(token.createdAt))\t\(state)")
+                let used = token.lastUsedAt.map { "last used \(Self.hour($0))" } ?? "never used"
+                print("\(token.id)\t\(token.name)\tcreated \(Self.day(token.createdAt))\t\(used)\t\(state)")
             }
         }
 
         static func day(_ seconds: Int64) -> String {
             ISO8601DateFormatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)), timeZone: .gmt,
                                         formatOptions: [.withFullDate])
+        }
+
+        /// The hour a token was last used in (all that is kept), in UTC.
+        static func hour(_ seconds: Int64) -> String {
+            let text = ISO8601DateFormatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)), timeZone: .gmt,
+                                                   formatOptions: [.withFullDate, .withSpaceBetweenDateAndTime, .withTime,
+                                                                   .withColonSeparatorInTime])
+            return String(text.dropLast(3)) + " UTC"
         }
     }
 
@@ -35,7 +44,7 @@ extension UserCommand {
 
         func run() throws {
             guard try APITokens(database: AppDatabase(path: database.db)).revokeAny(id: id, actor: nil, ip: "cli") != nil else {
-                throw ValidationError("no live token with id \(id)")
+                throw ValidationError("there is no token \(id), or it is revoked already")
             }
             print("Token \(id) revoked; scripts using it stop within seconds.")
         }
