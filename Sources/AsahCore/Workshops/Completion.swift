@@ -39,7 +39,10 @@ public struct Completion: Sendable {
                 let number = verdict.completed ? try Self.credit(enrolment, run: run, course: course, now: now, db: db) : nil
                 if number == nil {
                     try Notifications.send(to: enrolment.employeeId, .runFinished,
-                                           "\(run.title) selesai. Anda belum memenuhi syarat kelulusan: \(verdict.reason).",
+                                           NotificationContent("notice_workshop_run_not_passed", [
+                                               "title": run.title, "attendedCount": String(rate.attended),
+                                               "sessionsCount": String(rate.sessions), "percentCount": String(rate.percent),
+                                               "minimumCount": String(course.minAttendancePercent)]),
                                            link: WorkshopLinks.run(runId), now: now, in: db)
                 }
                 return CompletionOutcome(enrolmentId: enrolment.id!, employeeId: enrolment.employeeId, name: row["name"],
@@ -67,9 +70,10 @@ public struct Completion: Sendable {
             title: course.titleId, kind: course.kind, startedOn: run.startsOn, endedOn: run.endsOn,
             certificateNumber: certificate.number, status: .verified, verifiedAt: now, createdAt: now)
         try entry.insert(db)
-        try Notifications.send(to: enrolment.employeeId, .certificateReady, """
-            Selamat, Anda lulus \(run.title) (\(course.jp) JP). Sertifikat nomor \(certificate.number) sudah tersedia.
-            """, link: WorkshopLinks.certificate(certificate.id!), now: now, in: db)
+        try Notifications.send(to: enrolment.employeeId, .certificateReady,
+                               NotificationContent("notice_workshop_certificate_ready",
+                                                   ["title": run.title, "jpCount": String(course.jp), "number": certificate.number]),
+                               link: WorkshopLinks.certificate(certificate.id!), now: now, in: db)
         try AuditLog.record("certificate.issue", actor: nil, ip: nil, subject: "certificate:\(certificate.number)",
                             detail: "enrolment:\(enrolment.id!)", in: db)
         return certificate.number

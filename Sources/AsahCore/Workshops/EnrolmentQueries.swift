@@ -43,6 +43,17 @@ extension EnrolmentService {
         return try database.pool.read { try Self.standing(runId: runId, employeeId: employeeId, in: $0) }
     }
 
+    /// Where the person of `enrolment` stands after a change to it, with their NIP, read
+    /// together (offers past their window are expired first); `nil` if the place is gone.
+    public func standingAfterChange(_ enrolment: Enrolment, now: Int64 = Clock.now()) throws
+        -> (standing: EnrolmentStanding, nip: String?)? {
+        try expireOffers(runId: enrolment.runId, now: now)
+        return try database.pool.read { db in
+            guard let standing = try Self.standing(runId: enrolment.runId, employeeId: enrolment.employeeId, in: db) else { return nil }
+            return (standing, try String.fetchOne(db, sql: "SELECT nip FROM employees WHERE id = ?", arguments: [enrolment.employeeId]))
+        }
+    }
+
     /// ``standing(runId:employeeId:now:)`` inside the caller's read, for a caller that has
     /// already expired the run's offers.
     public static func standing(runId: Int64, employeeId: Int64, in db: Database) throws -> EnrolmentStanding? {

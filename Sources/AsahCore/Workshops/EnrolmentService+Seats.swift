@@ -63,10 +63,10 @@ extension EnrolmentService {
                 enrolment.decidedReason = "Tawaran kursi tidak dikonfirmasi sampai \(deadline)."
                 enrolment.updatedAt = now
                 try enrolment.update(db)
-                try Notifications.send(to: enrolment.employeeId, .offerExpired, """
-                    Tawaran kursi di \(run.title) berakhir karena tidak dikonfirmasi sampai \(deadline); \
-                    kursi ditawarkan ke orang berikutnya.
-                    """, link: WorkshopLinks.run(runId), now: now, in: db)
+                try Notifications.send(to: enrolment.employeeId, .offerExpired,
+                                       NotificationContent("notice_workshop_offer_expired",
+                                                           ["title": run.title, "deadlineAt": String(enrolment.offerExpiresAt ?? now)]),
+                                       link: WorkshopLinks.run(runId), now: now, in: db)
                 try AuditLog.record("enrolment.offer_expire", actor: nil, ip: nil, subject: "enrolment:\(enrolment.id!)", in: db)
             }
             try SeatAllocation.settle(run, waitlistBefore: before, actor: nil, now: now, in: db)

@@ -105,7 +105,8 @@ public struct RunPlanning: Sendable {
                 WHERE run_id = ? AND state IN ('requested', 'enrolled', 'waitlisted', 'offered')
                 """, arguments: [now, "Angkatan dibatalkan: \(reason)", now, runId])
             for person in people {
-                try Notifications.send(to: person, .runCancelled, "\(run.title) dibatalkan: \(reason)",
+                try Notifications.send(to: person, .runCancelled,
+                                       NotificationContent("notice_workshop_run_cancelled", ["title": run.title, "reason": reason]),
                                        link: WorkshopLinks.run(runId), now: now, in: db)
             }
             try AuditLog.record("run.cancel", actor: actor.userId, ip: ip, subject: "run:\(run.code)", detail: reason, in: db)

@@ -74,9 +74,11 @@ public struct TrainingHours: Sendable {
             entry.verifiedAt = now
             entry.reviewNote = note.isEmpty ? nil : note
             try entry.update(db)
-            let outcome = accept ? "diverifikasi: \(Self.format(entry.jp)) JP dihitung untuk tahun \(entry.year)"
-                : "ditolak: \(note)"
-            try Notifications.send(to: entry.employeeId, .trainingReviewed, "Pelatihan \"\(entry.title)\" \(outcome).",
+            let notice = accept
+                ? NotificationContent("notice_workshop_training_verified",
+                                      ["title": entry.title, "jp": Self.format(entry.jp), "year": String(entry.year)])
+                : NotificationContent("notice_workshop_training_rejected", ["title": entry.title, "note": note])
+            try Notifications.send(to: entry.employeeId, .trainingReviewed, notice,
                                    link: WorkshopLinks.trainingHours, now: now, in: db)
             try AuditLog.record(accept ? "training.verify" : "training.reject", actor: actor.userId, ip: ip,
                                 subject: "training:\(entryId)", detail: entry.reviewNote, in: db)

@@ -94,7 +94,7 @@ extension Workshops {
                 #expect(ledger.reached)
                 #expect(ledger.entries.first?.source == .asah)
                 #expect(try hours.ledger(employeeId: people[2].id!, year: 2026).verifiedJP == 0)
-                #expect(try world.notifications(people[2].id!).first?.message.contains("Hadir 2 dari 4 sesi (50 %), minimal 75 %") == true)
+                #expect(try world.notifications(people[2].id!).first?.text.contains("Hadir 2 dari 4 sesi (50 %), minimal 75 %") == true)
                 #expect(try world.notifications(people[0].id!).first?.kind == .certificateReady)
                 #expect(try world.enrolment(try EnrolmentService(database: world.database)
                     .standing(runId: run.id!, employeeId: people[2].id!, now: end)!.enrolment.id!).state == .notCompleted)
@@ -142,7 +142,8 @@ extension Workshops {
                 #expect(try sweep.run(now: sessions[0].startsAt - 19 * 3600).reminders == 0, "once per session")
                 let reminder = try world.notifications(people[0].id!).first!
                 #expect(reminder.kind == .sessionTomorrow)
-                #expect(reminder.message.contains("Senin, 16 Maret 2026 09.00 WIB"))
+                #expect(reminder.says("notice_workshop_session_tomorrow", String(sessions[0].startsAt)))
+                #expect(reminder.text.contains("16 Maret 2026 09.00 WIB"))
                 let notifications = try Notifications(database: world.database)
                 #expect(try notifications.unreadCount(employeeId: people[0].id!) == 2)
                 try notifications.markRead(id: reminder.id!, employeeId: people[1].id!)

@@ -35,7 +35,7 @@ extension Workshops {
                 #expect(offered.state == .offered)
                 #expect(offered.offerExpiresAt == later + 48 * 3600)
                 #expect(try world.notifications(places[2].employeeId).first?.kind == .seatOffered)
-                #expect(try world.notifications(places[3].employeeId).first?.message
+                #expect(try world.notifications(places[3].employeeId).first?.text
                         == "Urutan Anda di daftar tunggu \(run.title) naik ke 1 dari 2.")
                 #expect(try service.standing(runId: run.id!, employeeId: places[4].employeeId, now: later)?.waitlist?.position == 2)
 
@@ -156,7 +156,7 @@ extension Workshops {
                 #expect(cancelled.status == .cancelled)
                 for place in [seated, waiting, asking] {
                     #expect(try world.enrolment(place.id!).state == .cancelled)
-                    #expect(try world.notifications(place.employeeId).first?.message == "\(run.title) dibatalkan: Anggaran dialihkan")
+                    #expect(try world.notifications(place.employeeId).first?.text == "\(run.title) dibatalkan: Anggaran dialihkan")
                 }
                 #expect(try world.notifications(world.people.instruktur).first?.kind == .runCancelled)
                 #expect(try planning.cancel(runId: run.id!, reason: "lagi", actor: world.coordinator, now: now).problem

@@ -41,7 +41,7 @@ struct MyTrainingFeature: Feature {
                 "stateClass": place.standing.enrolment.state.rawValue,
                 "runStatus": localizer.t("my_run_\(place.run.status.rawValue)"),
                 "position": place.standing.waitlist.map { localizer.t("my_waitlist_position", ["position": String($0.position), "total": String($0.total)]) } as Any,
-                "message": place.standing.message,
+                "message": RunText.explanation(place.standing, localizer),
             ]
         }
         data["hasPlaces"] = !places.isEmpty
@@ -139,7 +139,7 @@ struct MyTrainingFeature: Feature {
             PlaceJSON(run_id: place.run.id ?? 0, run_title: place.run.title, starts_on: place.run.startsOn.iso,
                       ends_on: place.run.endsOn.iso, run_status: place.run.status.rawValue,
                       state: place.standing.enrolment.state.rawValue, waitlist_position: place.standing.waitlist?.position,
-                      waitlist_total: place.standing.waitlist?.total, message: place.standing.message)
+                      waitlist_total: place.standing.waitlist?.total, message: RunText.explanation(place.standing, context.localizer))
         }
         let certificates = try Certificates(database: database).held(employeeId: employeeId).map { held in
             CertificateJSON(id: held.certificate.id ?? 0, number: held.certificate.number, course_title: held.courseTitle,

@@ -61,7 +61,7 @@ enum RunPage {
                 mine["hasPlace"] = true
                 mine["state"] = RunText.state(state, localizer)
                 mine["stateCode"] = state.rawValue
-                mine["explanation"] = standing.message
+                mine["explanation"] = RunText.explanation(standing, localizer)
                 if let waitlist = standing.waitlist {
                     mine["position"] = localizer.t("run_position", ["position": String(waitlist.position),
                                                                     "total": String(waitlist.total)])
