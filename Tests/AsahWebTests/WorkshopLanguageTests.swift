@@ -62,6 +62,22 @@ struct WorkshopLanguageTests {
         #expect(!page.contains("daftar tunggu"))
     }
 
+    @Test("a cancelled run tells an English reader why in English, in the notice and on the run page")
+    func englishCancellation() throws {
+        let app = try TestApp()
+        let id = try RunFixtures.run(app)
+        var pegawai = try app.signIn("demo.pegawai")
+        _ = try pegawai.post("/language", [("lang", "en"), ("next", "/runs/\(id)")])
+        #expect(try pegawai.post("/runs/\(id)/request", []).status == 303)
+        _ = try RunPlanning(database: app.database).cancel(runId: id, reason: "Anggaran dialihkan",
+                                                           actor: try RunFixtures.principal(app, "demo.koordinator")).get()
+
+        #expect(try pegawai.get("/notifications").text.contains("Komunikasi Angkatan Uji has been cancelled: Anggaran dialihkan"))
+        let page = try pegawai.get("/runs/\(id)").text
+        #expect(page.contains("Cancelled. The run was cancelled: Anggaran dialihkan"))
+        #expect(!page.contains("Angkatan dibatalkan"))
+    }
+
     private func enrolmentId(_ app: TestApp, _ login: String, run runId: Int64) throws -> Int64 {
         let employeeId = try #require(try RunFixtures.principal(app, login).employeeId)
         return try #require(try EnrolmentService(database: app.database).standing(runId: runId, employeeId: employeeId)?.enrolment.id)

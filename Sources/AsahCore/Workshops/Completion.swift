@@ -33,26 +33,23 @@ public struct Completion: Sendable {
                 let rate = rates[enrolment.employeeId] ?? AttendanceRate(attended: 0, sessions: 0)
                 let verdict = CompletionVerdict(rate: rate, minimumPercent: course.minAttendancePercent)
                 enrolment.state = verdict.completed ? .completed : .notCompleted
-                enrolment.completionReason = verdict.reason
+                enrolment.completionReason = Enrolment.stored(verdict.reason)
                 enrolment.updatedAt = now
                 try enrolment.update(db)
                 let number = verdict.completed ? try Self.credit(enrolment, run: run, course: course, now: now, db: db) : nil
                 if number == nil {
                     try Notifications.send(to: enrolment.employeeId, .runFinished,
-                                           NotificationContent("notice_workshop_run_not_passed", [
-                                               "title": run.title, "attendedCount": String(rate.attended),
-                                               "sessionsCount": String(rate.sessions), "percentCount": String(rate.percent),
-                                               "minimumCount": String(course.minAttendancePercent)]),
+                                           NotificationContent("notice_workshop_run_not_passed",
+                                                               verdict.reason.arguments.merging(["title": run.title]) { $1 }),
                                            link: WorkshopLinks.run(runId), now: now, in: db)
                 }
                 return CompletionOutcome(enrolmentId: enrolment.id!, employeeId: enrolment.employeeId, name: row["name"],
                                          verdict: verdict, certificateNumber: number)
             }
             try db.execute(sql: """
-                UPDATE enrolments SET state = 'cancelled', cancelled_at = ?1, updated_at = ?1,
-                    decided_reason = 'Angkatan sudah selesai.'
+                UPDATE enrolments SET state = 'cancelled', cancelled_at = ?1, updated_at = ?1, decided_reason = ?3
                 WHERE run_id = ?2 AND state IN ('requested', 'waitlisted', 'offered')
-                """, arguments: [now, runId])
+                """, arguments: [now, runId, Enrolment.stored(NotificationContent("notice_workshop_reason_run_finished"))])
             run.status = .finished
             try run.update(db)
             try AuditLog.record("run.finish", actor: actor.userId, ip: ip, subject: "run:\(run.code)",

@@ -57,10 +57,10 @@ extension EnrolmentService {
             guard !expired.isEmpty, let run = try Run.fetchOne(db, key: runId) else { return 0 }
             let before = try RunSeats.load(run, in: db).waitlist
             for var enrolment in expired {
-                let deadline = IndonesianTime.describe(enrolment.offerExpiresAt ?? now)
                 enrolment.state = .cancelled
                 enrolment.cancelledAt = now
-                enrolment.decidedReason = "Tawaran kursi tidak dikonfirmasi sampai \(deadline)."
+                enrolment.decidedReason = Enrolment.stored(NotificationContent("notice_workshop_reason_offer_lapsed",
+                                                                               ["deadlineAt": String(enrolment.offerExpiresAt ?? now)]))
                 enrolment.updatedAt = now
                 try enrolment.update(db)
                 try Notifications.send(to: enrolment.employeeId, .offerExpired,

@@ -9,21 +9,25 @@ public struct EnrolmentStanding: Sendable, Hashable {
     /// What the employee reads about where they stand, as a message key with its arguments,
     /// worded in the reader's language by the web layer.
     public var explanation: NotificationContent {
-        let reason = enrolment.decidedReason ?? "-"
-        return switch enrolment.state {
+        switch enrolment.state {
         case .requested: NotificationContent("notice_workshop_standing_requested")
-        case .declined: NotificationContent("notice_workshop_standing_declined", ["reason": reason])
+        case .declined: Self.with(enrolment.decisionNotice, "notice_workshop_standing_declined")
         case .enrolled: NotificationContent("notice_workshop_standing_enrolled")
         case .waitlisted:
             waitlist.map { NotificationContent("notice_workshop_standing_waitlisted", $0.arguments) }
                 ?? NotificationContent("notice_workshop_standing_waitlisted_unplaced")
         case .offered: NotificationContent("notice_workshop_standing_offered", ["expiresAt": String(enrolment.offerExpiresAt ?? 0)])
         case .cancelled:
-            enrolment.decidedReason.map { NotificationContent("notice_workshop_standing_cancelled_because", ["reason": $0]) }
-                ?? NotificationContent("notice_workshop_standing_cancelled")
+            enrolment.decisionNotice == nil ? NotificationContent("notice_workshop_standing_cancelled")
+                : Self.with(enrolment.decisionNotice, "notice_workshop_standing_cancelled_because")
         case .completed, .notCompleted:
-            NotificationContent("notice_workshop_standing_finished",
-                                ["state": "@run_state_\(enrolment.state.rawValue)", "reason": enrolment.completionReason ?? "-"])
+            Self.with(enrolment.completionNotice, "notice_workshop_standing_finished", ["state": "@run_state_\(enrolment.state.rawValue)"])
         }
+    }
+
+    /// The sentence `key` whose `{reason}` is `reason` ("-" when none) and whose other arguments are `arguments`.
+    private static func with(_ reason: NotificationContent?, _ key: String, _ arguments: [String: String] = [:]) -> NotificationContent {
+        let reason = reason ?? NotificationContent("notice_workshop_reason_text", ["text": "-"])
+        return NotificationContent(key, reason.arguments.merging(arguments) { $1 }.merging(["reason": "@" + reason.key]) { $1 })
     }
 }

@@ -103,7 +103,8 @@ public struct RunPlanning: Sendable {
             try db.execute(sql: """
                 UPDATE enrolments SET state = 'cancelled', cancelled_at = ?, decided_reason = ?, updated_at = ?
                 WHERE run_id = ? AND state IN ('requested', 'enrolled', 'waitlisted', 'offered')
-                """, arguments: [now, "Angkatan dibatalkan: \(reason)", now, runId])
+                """, arguments: [now, Enrolment.stored(NotificationContent("notice_workshop_reason_run_cancelled", ["cancelReason": reason])),
+                                  now, runId])
             for person in people {
                 try Notifications.send(to: person, .runCancelled,
                                        NotificationContent("notice_workshop_run_cancelled", ["title": run.title, "reason": reason]),

@@ -60,7 +60,7 @@ extension Workshops {
                 #expect(try WorkshopSweep(database: world.database).run(now: deadline).expiredOffers == 1)
                 let lapsed = try world.enrolment(places[1].id!)
                 #expect(lapsed.state == .cancelled)
-                #expect(lapsed.decidedReason?.hasPrefix("Tawaran kursi tidak dikonfirmasi") == true)
+                #expect(lapsed.decisionNotice?.text.hasPrefix("Tawaran kursi tidak dikonfirmasi") == true)
                 #expect(try world.notifications(places[1].employeeId).first?.kind == .offerExpired)
                 #expect(try world.enrolment(places[2].id!).state == .offered)
                 #expect(try service.acceptOffer(enrolmentId: places[1].id!, actor: world.principal(places[1].employeeId),

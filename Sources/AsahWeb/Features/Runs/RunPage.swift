@@ -88,7 +88,7 @@ enum RunPage {
                                        "state": RunText.state(state, localizer), "stateCode": state.rawValue,
                                        "position": entry.waitlistPosition.map(String.init) ?? "",
                                        "mandatory": entry.enrolment.mandatory,
-                                       "reason": entry.enrolment.completionReason ?? entry.enrolment.decidedReason])
+                                       "reason": entry.enrolment.reasonNotice.map { MessageArguments.text($0, localizer) }])
             }
             data["roster"] = roster
             data["hasRoster"] = !roster.isEmpty

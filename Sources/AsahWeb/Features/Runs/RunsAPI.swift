@@ -49,7 +49,7 @@ enum RunsAPI {
             waitlist_position = standing.waitlist?.position
             waitlist_total = standing.waitlist?.total
             offer_expires_at = enrolment.state == .offered ? enrolment.offerExpiresAt : nil
-            reason = enrolment.completionReason ?? enrolment.decidedReason
+            reason = enrolment.reasonNotice.map { MessageArguments.text($0, localizer) }
             message = RunText.explanation(standing, localizer)
         }
     }
