@@ -12,15 +12,12 @@ struct WorkshopLanguageTests {
     func englishReader() throws {
         let app = try TestApp()
         let id = try RunFixtures.run(app)
-        var pegawai = try app.signIn("demo.pegawai")
-        _ = try pegawai.post("/language", [("lang", "en"), ("next", "/runs/\(id)")])
-        #expect(try pegawai.post("/runs/\(id)/request", []).status == 303)
+        var pegawai = try englishRequest(app, run: id)
 
         var atasan = try app.signIn("demo.atasan")
         #expect(try atasan.get("/notifications").text.contains("meminta persetujuan Anda untuk mengikuti Komunikasi Angkatan Uji"),
                 "the supervisor reads Indonesian")
-        _ = try atasan.get("/approvals")
-        #expect(try atasan.post("/approvals/\(try enrolmentId(app, "demo.pegawai", run: id))/approve", []).status == 303)
+        try approve(app, run: id)
 
         let page = try pegawai.get("/runs/\(id)").text
         #expect(page.contains("Open for enrolment"))
@@ -45,12 +42,8 @@ struct WorkshopLanguageTests {
         let atasanEmployee = try #require(try RunFixtures.principal(app, "demo.atasan").employeeId)
         _ = try EnrolmentService(database: app.database).nominate(runId: id, employeeId: atasanEmployee, mandatory: false,
                                                                  actor: coordinator).get()
-        var pegawai = try app.signIn("demo.pegawai")
-        _ = try pegawai.post("/language", [("lang", "en"), ("next", "/runs/\(id)")])
-        #expect(try pegawai.post("/runs/\(id)/request", []).status == 303)
-        var atasan = try app.signIn("demo.atasan")
-        _ = try atasan.get("/approvals")
-        #expect(try atasan.post("/approvals/\(try enrolmentId(app, "demo.pegawai", run: id))/approve", []).status == 303)
+        var pegawai = try englishRequest(app, run: id)
+        try approve(app, run: id)
 
         let inbox = try pegawai.get("/notifications").text
         #expect(inbox.contains("The run is full. You are number 1 of 1 on the waitlist. "
@@ -66,9 +59,7 @@ struct WorkshopLanguageTests {
     func englishCancellation() throws {
         let app = try TestApp()
         let id = try RunFixtures.run(app)
-        var pegawai = try app.signIn("demo.pegawai")
-        _ = try pegawai.post("/language", [("lang", "en"), ("next", "/runs/\(id)")])
-        #expect(try pegawai.post("/runs/\(id)/request", []).status == 303)
+        var pegawai = try englishRequest(app, run: id)
         _ = try RunPlanning(database: app.database).cancel(runId: id, reason: "Anggaran dialihkan",
                                                            actor: try RunFixtures.principal(app, "demo.koordinator")).get()
 
@@ -78,8 +69,20 @@ struct WorkshopLanguageTests {
         #expect(!page.contains("Angkatan dibatalkan"))
     }
 
-    private func enrolmentId(_ app: TestApp, _ login: String, run runId: Int64) throws -> Int64 {
-        let employeeId = try #require(try RunFixtures.principal(app, login).employeeId)
-        return try #require(try EnrolmentService(database: app.database).standing(runId: runId, employeeId: employeeId)?.enrolment.id)
+    /// demo.pegawai, reading English, asks for a seat in run `id`.
+    private func englishRequest(_ app: TestApp, run id: Int64) throws -> Browser {
+        var pegawai = try app.signIn("demo.pegawai")
+        _ = try pegawai.post("/language", [("lang", "en"), ("next", "/runs/\(id)")])
+        #expect(try pegawai.post("/runs/\(id)/request", []).status == 303)
+        return pegawai
+    }
+
+    /// demo.atasan, reading Indonesian, approves demo.pegawai's request in run `id` from the inbox.
+    private func approve(_ app: TestApp, run id: Int64) throws {
+        let employeeId = try #require(try RunFixtures.principal(app, "demo.pegawai").employeeId)
+        let enrolment = try #require(try EnrolmentService(database: app.database).standing(runId: id, employeeId: employeeId)?.enrolment.id)
+        var atasan = try app.signIn("demo.atasan")
+        _ = try atasan.get("/approvals")
+        #expect(try atasan.post("/approvals/\(enrolment)/approve", []).status == 303)
     }
 }
