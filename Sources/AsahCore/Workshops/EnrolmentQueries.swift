@@ -65,14 +65,18 @@ extension EnrolmentService {
     /// expired first).
     public func places(employeeId: Int64, now: Int64 = Clock.now()) throws -> [PersonalPlace] {
         try expireOffers(now: now)
-        return try database.pool.read { db in
-            let enrolments = try Enrolment.fetchAll(db, sql: """
-                SELECT e.* FROM enrolments e JOIN runs r ON r.id = e.run_id
-                WHERE e.employee_id = ? ORDER BY r.starts_on DESC, r.id DESC
-                """, arguments: [employeeId])
-            return try enrolments.map { enrolment in
-                PersonalPlace(standing: try Self.standing(enrolment, in: db), run: try WorkshopLookup.run(enrolment.runId, in: db))
-            }
+        return try database.pool.read { try Self.places(employeeId: employeeId, in: $0) }
+    }
+
+    /// ``places(employeeId:now:)`` inside the caller's read, for a caller that has already
+    /// expired the offers.
+    static func places(employeeId: Int64, in db: Database) throws -> [PersonalPlace] {
+        let enrolments = try Enrolment.fetchAll(db, sql: """
+            SELECT e.* FROM enrolments e JOIN runs r ON r.id = e.run_id
+            WHERE e.employee_id = ? ORDER BY r.starts_on DESC, r.id DESC
+            """, arguments: [employeeId])
+        return try enrolments.map { enrolment in
+            PersonalPlace(standing: try standing(enrolment, in: db), run: try WorkshopLookup.run(enrolment.runId, in: db))
         }
     }
 

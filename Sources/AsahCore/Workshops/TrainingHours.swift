@@ -16,12 +16,15 @@ public struct TrainingHours: Sendable {
 
     /// The employee's entries for `year` and their progress toward `target`.
     public func ledger(employeeId: Int64, year: Int, target: Double = annualTarget) throws -> TrainingLedger {
-        try database.pool.read { db in
-            let entries = try TrainingHoursEntry.fetchAll(db, sql: """
-                SELECT * FROM training_hours WHERE employee_id = ? AND year = ? ORDER BY COALESCE(ended_on, '') DESC, id DESC
-                """, arguments: [employeeId, year])
-            return TrainingLedger(employeeId: employeeId, year: year, target: target, entries: entries)
-        }
+        try database.pool.read { try Self.ledger(employeeId: employeeId, year: year, target: target, in: $0) }
+    }
+
+    /// ``ledger(employeeId:year:target:)`` inside the caller's read.
+    static func ledger(employeeId: Int64, year: Int, target: Double = annualTarget, in db: Database) throws -> TrainingLedger {
+        let entries = try TrainingHoursEntry.fetchAll(db, sql: """
+            SELECT * FROM training_hours WHERE employee_id = ? AND year = ? ORDER BY COALESCE(ended_on, '') DESC, id DESC
+            """, arguments: [employeeId, year])
+        return TrainingLedger(employeeId: employeeId, year: year, target: target, entries: entries)
     }
 
     /// The employee (or a coordinator for them) records an external training with its
