@@ -83,15 +83,18 @@ extension EnrolmentService {
     /// Requests awaiting a decision: those of the direct reports of `supervisorEmployeeId`,
     /// or every pending request when `nil` (a coordinator's view). Oldest first.
     public func pendingRequests(supervisorEmployeeId: Int64?) throws -> [PendingRequest] {
-        try database.pool.read { db in
-            try PendingRequest.fetchAll(db, sql: """
-                SELECT e.id AS enrolment_id, r.id AS run_id, r.title AS run_title, r.starts_on, r.ends_on,
-                       p.id AS employee_id, p.nip, p.name, p.jabatan, e.requested_at
-                FROM enrolments e JOIN runs r ON r.id = e.run_id JOIN employees p ON p.id = e.employee_id
-                WHERE e.state = 'requested' AND r.status IN ('open', 'closed') AND (?1 IS NULL OR p.supervisor_id = ?1)
-                ORDER BY e.requested_at, e.id
-                """, arguments: [supervisorEmployeeId])
-        }
+        try database.pool.read { try Self.pendingRequests(supervisorEmployeeId: supervisorEmployeeId, in: $0) }
+    }
+
+    /// ``pendingRequests(supervisorEmployeeId:)`` inside the caller's read.
+    static func pendingRequests(supervisorEmployeeId: Int64?, in db: Database) throws -> [PendingRequest] {
+        try PendingRequest.fetchAll(db, sql: """
+            SELECT e.id AS enrolment_id, r.id AS run_id, r.title AS run_title, r.starts_on, r.ends_on,
+                   p.id AS employee_id, p.nip, p.name, p.jabatan, e.requested_at
+            FROM enrolments e JOIN runs r ON r.id = e.run_id JOIN employees p ON p.id = e.employee_id
+            WHERE e.state = 'requested' AND r.status IN ('open', 'closed') AND (?1 IS NULL OR p.supervisor_id = ?1)
+            ORDER BY e.requested_at, e.id
+            """, arguments: [supervisorEmployeeId])
     }
 
     /// Everyone with a place in the run: seat holders and finishers by name, then the

@@ -10,17 +10,15 @@ public struct WorkshopLookups: Sendable {
     }
 
     /// Who normally decides each of these employees' requests: their supervisor's id and name.
-    public func supervisors(of employeeIds: Set<Int64>) throws -> [Int64: (id: Int64?, name: String?)] {
-        try database.pool.read { db in
-            var names: [Int64: (id: Int64?, name: String?)] = [:]
-            for row in try Row.fetchAll(db, sql: """
-                SELECT e.id, e.supervisor_id, s.name FROM employees e LEFT JOIN employees s ON s.id = e.supervisor_id
-                WHERE e.id IN (SELECT value FROM json_each(?))
-                """, arguments: [String(describing: employeeIds.sorted())]) {
-                names[row["id"]] = (row["supervisor_id"], row["name"])
-            }
-            return names
+    static func supervisors(of employeeIds: Set<Int64>, in db: Database) throws -> [Int64: (id: Int64?, name: String?)] {
+        var names: [Int64: (id: Int64?, name: String?)] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT e.id, e.supervisor_id, s.name FROM employees e LEFT JOIN employees s ON s.id = e.supervisor_id
+            WHERE e.id IN (SELECT value FROM json_each(?))
+            """, arguments: [String(describing: employeeIds.sorted())]) {
+            names[row["id"]] = (row["supervisor_id"], row["name"])
         }
+        return names
     }
 
     /// Session `id` and its run, when `viewer` teaches it or coordinates.
