@@ -19,6 +19,14 @@ public struct TrainingHours: Sendable {
         try database.pool.read { try Self.ledger(employeeId: employeeId, year: year, target: target, in: $0) }
     }
 
+    /// The ledger of `year` of the employee with `nip`, when `viewer` may see their training;
+    /// `nil` otherwise. One read.
+    public func ledger(nip: String, year: Int, for viewer: Principal) throws -> TrainingLedger? {
+        try database.pool.read { db in
+            try WorkshopLookups.visibleEmployee(nip: nip, for: viewer, in: db).map { try Self.ledger(employeeId: $0, year: year, in: db) }
+        }
+    }
+
     /// ``ledger(employeeId:year:target:)`` inside the caller's read.
     static func ledger(employeeId: Int64, year: Int, target: Double = annualTarget, in db: Database) throws -> TrainingLedger {
         let entries = try TrainingHoursEntry.fetchAll(db, sql: """
