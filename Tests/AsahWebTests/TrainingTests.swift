@@ -236,7 +236,7 @@ struct TrainingTests {
     @Test("calendars are iCalendar with CRLF line ends")
     func calendars() throws {
         let app = try TestApp()
-        let (run, _) = try TrainingFixture(app: app).runningRun("ICS-01", firstSession: Clock.now() + 86400)
+        let (run, sessions) = try TrainingFixture(app: app).runningRun("ICS-01", firstSession: Clock.now() + 86400)
         var employee = try app.signIn("demo.pegawai")
         for path in ["/runs/\(run.id!)/calendar.ics", "/my/calendar.ics"] {
             let answer = try employee.get(path)
@@ -245,8 +245,20 @@ struct TrainingTests {
             #expect(answer.text.hasPrefix("BEGIN:VCALENDAR\r\n"))
             #expect(answer.text.contains("Angkatan Uji ICS-01"))
             #expect(!answer.text.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
+            #expect(answer.text.contains("SUMMARY:Angkatan Uji ICS-01 (sesi 1 dari 2)\r\n"))
+            #expect(answer.text.contains("LOCATION:Aula BKPSDM\r\n"))
+            #expect(answer.text.contains("UID:session-\(sessions[0].id!)@"))
+            #expect(answer.text.contains("DTSTART:" + ICalendar.utc(sessions[0].startsAt) + "\r\n"))
+            #expect(answer.text.contains("/runs/\(run.id!)\r\n"), "each event links to its run's page")
+            #expect(answer.text.contains("Instruktur: "))
         }
+        #expect(try employee.get("/my/calendar.ics").text.contains("X-WR-CALNAME:Jadwal pelatihan Asah"))
         #expect(try employee.get("/runs/999999/calendar.ics").status == 404)
+        _ = try employee.post("/language", [("lang", "en"), ("next", "/my/trainings")])
+        let english = try employee.get("/my/calendar.ics").text
+        #expect(english.contains("X-WR-CALNAME:Asah training schedule"))
+        #expect(english.contains("SUMMARY:Angkatan Uji ICS-01 (session 1 of 2)\r\n"))
+        #expect(english.contains("Instructor: "))
     }
 
     @Test("the training-hours API is 404 for someone else's NIP and 200 for the supervisor")

@@ -11,7 +11,11 @@ extension Attendance {
     /// Today's sessions of runs `employeeId` holds a seat in that are open for check-in at `now`
     /// (from ``checkInLead`` before the start to the end).
     public func checkInSessions(employeeId: Int64, now: Int64 = Clock.now()) throws -> [CheckInSession] {
-        try database.pool.read { db in
+        try database.pool.read { try Self.checkInSessions(employeeId: employeeId, now: now, in: $0) }
+    }
+
+    /// ``checkInSessions(employeeId:now:)`` inside the caller's read.
+    static func checkInSessions(employeeId: Int64, now: Int64, in db: Database) throws -> [CheckInSession] {
             try Row.fetchAll(db, sql: """
                 SELECT s.id, s.starts_at, r.title FROM run_sessions s
                 JOIN runs r ON r.id = s.run_id AND r.status IN ('open', 'closed', 'running')
@@ -20,6 +24,5 @@ extension Attendance {
                 """, arguments: [employeeId, now, Self.checkInLead]).map {
                 CheckInSession(id: $0["id"], runTitle: $0["title"], startsAt: $0["starts_at"])
             }
-        }
     }
 }

@@ -16,17 +16,28 @@ public struct Attendance: Sendable {
 
     /// The form of a session: every enrolled participant by name with their mark so far.
     public func sheet(sessionId: Int64) throws -> [AttendanceMark] {
+        try database.pool.read { db in try Self.marks(of: try WorkshopLookup.session(sessionId, in: db), in: db) }
+    }
+
+    /// Session `sessionId`, its run and its ``sheet(sessionId:)``, in one read, when `viewer`
+    /// teaches it or coordinates; `nil` otherwise.
+    public func sheet(sessionId: Int64, for viewer: Principal) throws -> (session: RunSession, run: Run, marks: [AttendanceMark])? {
         try database.pool.read { db in
-            let session = try WorkshopLookup.session(sessionId, in: db)
-            return try Row.fetchAll(db, sql: """
-                SELECT p.id, p.nip, p.name, a.present
-                FROM enrolments e JOIN employees p ON p.id = e.employee_id
-                LEFT JOIN attendance a ON a.session_id = ? AND a.employee_id = e.employee_id
-                WHERE e.run_id = ? AND e.state IN ('enrolled', 'completed', 'not_completed')
-                ORDER BY p.name COLLATE NOCASE, p.id
-                """, arguments: [sessionId, session.runId]).map {
-                AttendanceMark(employeeId: $0["id"], nip: $0["nip"], name: $0["name"], present: $0["present"])
-            }
+            guard let (session, run) = try WorkshopLookups.taughtSession(sessionId, by: viewer, in: db) else { return nil }
+            return (session, run, try Self.marks(of: session, in: db))
+        }
+    }
+
+    /// Every enrolled participant of `session`'s run by name with their mark so far.
+    private static func marks(of session: RunSession, in db: Database) throws -> [AttendanceMark] {
+        try Row.fetchAll(db, sql: """
+            SELECT p.id, p.nip, p.name, a.present
+            FROM enrolments e JOIN employees p ON p.id = e.employee_id
+            LEFT JOIN attendance a ON a.session_id = ? AND a.employee_id = e.employee_id
+            WHERE e.run_id = ? AND e.state IN ('enrolled', 'completed', 'not_completed')
+            ORDER BY p.name COLLATE NOCASE, p.id
+            """, arguments: [session.id!, session.runId]).map {
+            AttendanceMark(employeeId: $0["id"], nip: $0["nip"], name: $0["name"], present: $0["present"])
         }
     }
 

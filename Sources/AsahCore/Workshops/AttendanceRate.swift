@@ -25,12 +25,15 @@ public struct AttendanceRate: Sendable, Hashable {
 public struct CompletionVerdict: Sendable, Hashable {
     /// Completed (lulus) or not.
     public let completed: Bool
-    /// "Hadir 7 dari 8 sesi (88 %), minimal 80 %".
-    public let reason: String
+    /// Why, as facts: sessions attended of all, the share and the course's minimum
+    /// ("Hadir 7 dari 8 sesi (88 %), minimal 80 %").
+    public let reason: NotificationContent
 
     /// The verdict for `rate` under a minimum attendance of `minimumPercent`.
     public init(rate: AttendanceRate, minimumPercent: Int) {
         completed = rate.reaches(minimumPercent)
-        reason = "Hadir \(rate.attended) dari \(rate.sessions) sesi (\(rate.percent) %), minimal \(minimumPercent) %"
+        reason = NotificationContent("notice_workshop_reason_attendance", [
+            "attendedCount": String(rate.attended), "sessionsCount": String(rate.sessions),
+            "percentCount": String(rate.percent), "minimumCount": String(minimumPercent)])
     }
 }

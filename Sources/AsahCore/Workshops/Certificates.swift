@@ -29,14 +29,17 @@ public struct Certificates: Sendable {
 
     /// The certificates of `employeeId`, newest first.
     public func held(employeeId: Int64) throws -> [HeldCertificate] {
-        try database.pool.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT c.*, h.title, h.started_on, h.ended_on, h.jp \(Self.joins)
-                WHERE e.employee_id = ? ORDER BY c.issued_at DESC, c.id DESC
-                """, arguments: [employeeId]).map {
-                HeldCertificate(certificate: try Certificate(row: $0), courseTitle: $0["title"], startedOn: $0["started_on"],
-                                endedOn: $0["ended_on"], jp: $0["jp"])
-            }
+        try database.pool.read { try Self.held(employeeId: employeeId, in: $0) }
+    }
+
+    /// ``held(employeeId:)`` inside the caller's read.
+    static func held(employeeId: Int64, in db: Database) throws -> [HeldCertificate] {
+        try Row.fetchAll(db, sql: """
+            SELECT c.*, h.title, h.started_on, h.ended_on, h.jp \(joins)
+            WHERE e.employee_id = ? ORDER BY c.issued_at DESC, c.id DESC
+            """, arguments: [employeeId]).map {
+            HeldCertificate(certificate: try Certificate(row: $0), courseTitle: $0["title"], startedOn: $0["started_on"],
+                            endedOn: $0["ended_on"], jp: $0["jp"])
         }
     }
 

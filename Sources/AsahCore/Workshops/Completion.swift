@@ -33,23 +33,23 @@ public struct Completion: Sendable {
                 let rate = rates[enrolment.employeeId] ?? AttendanceRate(attended: 0, sessions: 0)
                 let verdict = CompletionVerdict(rate: rate, minimumPercent: course.minAttendancePercent)
                 enrolment.state = verdict.completed ? .completed : .notCompleted
-                enrolment.completionReason = verdict.reason
+                enrolment.completionReason = Enrolment.stored(verdict.reason)
                 enrolment.updatedAt = now
                 try enrolment.update(db)
                 let number = verdict.completed ? try Self.credit(enrolment, run: run, course: course, now: now, db: db) : nil
                 if number == nil {
                     try Notifications.send(to: enrolment.employeeId, .runFinished,
-                                           "\(run.title) selesai. Anda belum memenuhi syarat kelulusan: \(verdict.reason).",
+                                           NotificationContent("notice_workshop_run_not_passed",
+                                                               verdict.reason.arguments.merging(["title": run.title]) { $1 }),
                                            link: WorkshopLinks.run(runId), now: now, in: db)
                 }
                 return CompletionOutcome(enrolmentId: enrolment.id!, employeeId: enrolment.employeeId, name: row["name"],
                                          verdict: verdict, certificateNumber: number)
             }
             try db.execute(sql: """
-                UPDATE enrolments SET state = 'cancelled', cancelled_at = ?1, updated_at = ?1,
-                    decided_reason = 'Angkatan sudah selesai.'
+                UPDATE enrolments SET state = 'cancelled', cancelled_at = ?1, updated_at = ?1, decided_reason = ?3
                 WHERE run_id = ?2 AND state IN ('requested', 'waitlisted', 'offered')
-                """, arguments: [now, runId])
+                """, arguments: [now, runId, Enrolment.stored(NotificationContent("notice_workshop_reason_run_finished"))])
             run.status = .finished
             try run.update(db)
             try AuditLog.record("run.finish", actor: actor.userId, ip: ip, subject: "run:\(run.code)",
@@ -67,9 +67,10 @@ public struct Completion: Sendable {
             title: course.titleId, kind: course.kind, startedOn: run.startsOn, endedOn: run.endsOn,
             certificateNumber: certificate.number, status: .verified, verifiedAt: now, createdAt: now)
         try entry.insert(db)
-        try Notifications.send(to: enrolment.employeeId, .certificateReady, """
-            Selamat, Anda lulus \(run.title) (\(course.jp) JP). Sertifikat nomor \(certificate.number) sudah tersedia.
-            """, link: WorkshopLinks.certificate(certificate.id!), now: now, in: db)
+        try Notifications.send(to: enrolment.employeeId, .certificateReady,
+                               NotificationContent("notice_workshop_certificate_ready",
+                                                   ["title": run.title, "jpCount": String(course.jp), "number": certificate.number]),
+                               link: WorkshopLinks.certificate(certificate.id!), now: now, in: db)
         try AuditLog.record("certificate.issue", actor: nil, ip: nil, subject: "certificate:\(certificate.number)",
                             detail: "enrolment:\(enrolment.id!)", in: db)
         return certificate.number

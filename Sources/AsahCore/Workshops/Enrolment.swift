@@ -25,13 +25,13 @@ public struct Enrolment: Codable, FetchableRecord, MutablePersistableRecord, Sen
     public var approvedAt: Int64?
     /// The account that approved; `nil` for an automatic approval (no supervisor).
     public var approvedBy: Int64?
-    /// The reason given for a decline or why the place ended.
+    /// The reason given for a decline or why the place ended, as stored (see ``decisionNotice``).
     public var decidedReason: String?
     /// Until when an offered seat waits for the person's confirmation.
     public var offerExpiresAt: Int64?
     /// When the place was cancelled.
     public var cancelledAt: Int64?
-    /// Why the person completed the run or not, e.g. "Hadir 7 dari 8 sesi (88 %), minimal 80 %".
+    /// Why the person completed the run or not, as stored (see ``completionNotice``).
     public var completionReason: String?
     /// Unix seconds of the last change.
     public var updatedAt: Int64

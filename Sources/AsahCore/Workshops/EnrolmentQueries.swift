@@ -43,6 +43,17 @@ extension EnrolmentService {
         return try database.pool.read { try Self.standing(runId: runId, employeeId: employeeId, in: $0) }
     }
 
+    /// Where the person of `enrolment` stands after a change to it, with their NIP, read
+    /// together (offers past their window are expired first); `nil` if the place is gone.
+    public func standingAfterChange(_ enrolment: Enrolment, now: Int64 = Clock.now()) throws
+        -> (standing: EnrolmentStanding, nip: String?)? {
+        try expireOffers(runId: enrolment.runId, now: now)
+        return try database.pool.read { db in
+            guard let standing = try Self.standing(runId: enrolment.runId, employeeId: enrolment.employeeId, in: db) else { return nil }
+            return (standing, try String.fetchOne(db, sql: "SELECT nip FROM employees WHERE id = ?", arguments: [enrolment.employeeId]))
+        }
+    }
+
     /// ``standing(runId:employeeId:now:)`` inside the caller's read, for a caller that has
     /// already expired the run's offers.
     public static func standing(runId: Int64, employeeId: Int64, in db: Database) throws -> EnrolmentStanding? {
@@ -54,29 +65,36 @@ extension EnrolmentService {
     /// expired first).
     public func places(employeeId: Int64, now: Int64 = Clock.now()) throws -> [PersonalPlace] {
         try expireOffers(now: now)
-        return try database.pool.read { db in
-            let enrolments = try Enrolment.fetchAll(db, sql: """
-                SELECT e.* FROM enrolments e JOIN runs r ON r.id = e.run_id
-                WHERE e.employee_id = ? ORDER BY r.starts_on DESC, r.id DESC
-                """, arguments: [employeeId])
-            return try enrolments.map { enrolment in
-                PersonalPlace(standing: try Self.standing(enrolment, in: db), run: try WorkshopLookup.run(enrolment.runId, in: db))
-            }
+        return try database.pool.read { try Self.places(employeeId: employeeId, in: $0) }
+    }
+
+    /// ``places(employeeId:now:)`` inside the caller's read, for a caller that has already
+    /// expired the offers.
+    static func places(employeeId: Int64, in db: Database) throws -> [PersonalPlace] {
+        let enrolments = try Enrolment.fetchAll(db, sql: """
+            SELECT e.* FROM enrolments e JOIN runs r ON r.id = e.run_id
+            WHERE e.employee_id = ? ORDER BY r.starts_on DESC, r.id DESC
+            """, arguments: [employeeId])
+        return try enrolments.map { enrolment in
+            PersonalPlace(standing: try standing(enrolment, in: db), run: try WorkshopLookup.run(enrolment.runId, in: db))
         }
     }
 
     /// Requests awaiting a decision: those of the direct reports of `supervisorEmployeeId`,
     /// or every pending request when `nil` (a coordinator's view). Oldest first.
     public func pendingRequests(supervisorEmployeeId: Int64?) throws -> [PendingRequest] {
-        try database.pool.read { db in
-            try PendingRequest.fetchAll(db, sql: """
-                SELECT e.id AS enrolment_id, r.id AS run_id, r.title AS run_title, r.starts_on, r.ends_on,
-                       p.id AS employee_id, p.nip, p.name, p.jabatan, e.requested_at
-                FROM enrolments e JOIN runs r ON r.id = e.run_id JOIN employees p ON p.id = e.employee_id
-                WHERE e.state = 'requested' AND r.status IN ('open', 'closed') AND (?1 IS NULL OR p.supervisor_id = ?1)
-                ORDER BY e.requested_at, e.id
-                """, arguments: [supervisorEmployeeId])
-        }
+        try database.pool.read { try Self.pendingRequests(supervisorEmployeeId: supervisorEmployeeId, in: $0) }
+    }
+
+    /// ``pendingRequests(supervisorEmployeeId:)`` inside the caller's read.
+    static func pendingRequests(supervisorEmployeeId: Int64?, in db: Database) throws -> [PendingRequest] {
+        try PendingRequest.fetchAll(db, sql: """
+            SELECT e.id AS enrolment_id, r.id AS run_id, r.title AS run_title, r.starts_on, r.ends_on,
+                   p.id AS employee_id, p.nip, p.name, p.jabatan, e.requested_at
+            FROM enrolments e JOIN runs r ON r.id = e.run_id JOIN employees p ON p.id = e.employee_id
+            WHERE e.state = 'requested' AND r.status IN ('open', 'closed') AND (?1 IS NULL OR p.supervisor_id = ?1)
+            ORDER BY e.requested_at, e.id
+            """, arguments: [supervisorEmployeeId])
     }
 
     /// Everyone with a place in the run: seat holders and finishers by name, then the

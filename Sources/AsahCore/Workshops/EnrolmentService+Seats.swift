@@ -57,16 +57,16 @@ extension EnrolmentService {
             guard !expired.isEmpty, let run = try Run.fetchOne(db, key: runId) else { return 0 }
             let before = try RunSeats.load(run, in: db).waitlist
             for var enrolment in expired {
-                let deadline = IndonesianTime.describe(enrolment.offerExpiresAt ?? now)
                 enrolment.state = .cancelled
                 enrolment.cancelledAt = now
-                enrolment.decidedReason = "Tawaran kursi tidak dikonfirmasi sampai \(deadline)."
+                enrolment.decidedReason = Enrolment.stored(NotificationContent("notice_workshop_reason_offer_lapsed",
+                                                                               ["deadlineAt": String(enrolment.offerExpiresAt ?? now)]))
                 enrolment.updatedAt = now
                 try enrolment.update(db)
-                try Notifications.send(to: enrolment.employeeId, .offerExpired, """
-                    Tawaran kursi di \(run.title) berakhir karena tidak dikonfirmasi sampai \(deadline); \
-                    kursi ditawarkan ke orang berikutnya.
-                    """, link: WorkshopLinks.run(runId), now: now, in: db)
+                try Notifications.send(to: enrolment.employeeId, .offerExpired,
+                                       NotificationContent("notice_workshop_offer_expired",
+                                                           ["title": run.title, "deadlineAt": String(enrolment.offerExpiresAt ?? now)]),
+                                       link: WorkshopLinks.run(runId), now: now, in: db)
                 try AuditLog.record("enrolment.offer_expire", actor: nil, ip: nil, subject: "enrolment:\(enrolment.id!)", in: db)
             }
             try SeatAllocation.settle(run, waitlistBefore: before, actor: nil, now: now, in: db)

@@ -30,13 +30,15 @@ public struct EnrolmentService: Sendable {
             try AuditLog.record("enrolment.request", actor: actor.userId, ip: ip, subject: "enrolment:\(enrolment.id!)",
                                 detail: run.code, in: db)
             if let supervisor = employee.supervisorId {
-                try Notifications.send(to: supervisor, .approvalAsked, """
-                    \(employee.name) meminta persetujuan Anda untuk mengikuti \(run.title) \
-                    (\(IndonesianTime.describe(from: run.startsOn, to: run.endsOn))).
-                    """, link: WorkshopLinks.approvals, now: now, in: db)
+                let dates = ["startsOn": run.startsOn.iso, "endsOn": run.endsOn.iso]
+                try Notifications.send(to: supervisor, .approvalAsked,
+                                       NotificationContent(run.startsOn == run.endsOn ? "notice_workshop_approval_asked_one_day"
+                                                           : "notice_workshop_approval_asked",
+                                                           dates.merging(["name": employee.name, "title": run.title]) { $1 }),
+                                       link: WorkshopLinks.approvals, now: now, in: db)
             } else {
                 try Self.admit(&enrolment, in: run, approvedBy: nil, now: now, db: db,
-                               announcement: "Permohonan Anda untuk \(run.title) disetujui otomatis (atasan tidak tercatat).")
+                               announcement: NotificationContent("notice_workshop_approved_automatically", ["title": run.title]))
             }
             return enrolment
         }
@@ -50,7 +52,7 @@ public struct EnrolmentService: Sendable {
             var (enrolment, run) = try Self.pendingDecision(enrolmentId, actor: actor, in: db)
             guard run.status.placesPeople else { throw WorkshopProblem.runNotOpen(run.status) }
             try Self.admit(&enrolment, in: run, approvedBy: actor.userId, now: now, db: db,
-                           announcement: "Permohonan Anda untuk \(run.title) disetujui oleh \(actor.displayName).")
+                           announcement: NotificationContent("notice_workshop_approved_by", ["title": run.title, "approver": actor.displayName]))
             try AuditLog.record("enrolment.approve", actor: actor.userId, ip: ip, subject: "enrolment:\(enrolmentId)",
                                 detail: enrolment.state.rawValue, in: db)
             return enrolment
@@ -68,7 +70,8 @@ public struct EnrolmentService: Sendable {
             enrolment.decidedReason = reason
             enrolment.updatedAt = now
             try enrolment.update(db)
-            try Notifications.send(to: enrolment.employeeId, .declined, "Permohonan Anda untuk \(run.title) ditolak: \(reason)",
+            try Notifications.send(to: enrolment.employeeId, .declined,
+                                   NotificationContent("notice_workshop_declined", ["title": run.title, "reason": reason]),
                                    link: WorkshopLinks.run(run.id!), now: now, in: db)
             try AuditLog.record("enrolment.decline", actor: actor.userId, ip: ip, subject: "enrolment:\(enrolmentId)",
                                 detail: reason, in: db)
@@ -90,9 +93,9 @@ public struct EnrolmentService: Sendable {
             _ = try Self.eligible(employeeId, for: run, in: db)
             enrolment.nominatedBy = actor.userId
             enrolment.mandatory = mandatory
-            try Self.admit(&enrolment, in: run, approvedBy: actor.userId, now: now, db: db, announcement: """
-                Anda dinominasikan\(mandatory ? " (wajib)" : "") untuk mengikuti \(run.title) oleh \(actor.displayName).
-                """)
+            try Self.admit(&enrolment, in: run, approvedBy: actor.userId, now: now, db: db, announcement: NotificationContent(
+                mandatory ? "notice_workshop_nominated_mandatory" : "notice_workshop_nominated",
+                ["title": run.title, "nominator": actor.displayName]))
             try AuditLog.record("enrolment.nominate", actor: actor.userId, ip: ip, subject: "enrolment:\(enrolment.id!)",
                                 detail: "\(run.code) \(mandatory ? "mandatory" : "optional") \(enrolment.state.rawValue)", in: db)
             return enrolment
@@ -135,13 +138,15 @@ public struct EnrolmentService: Sendable {
         return (enrolment, try WorkshopLookup.run(enrolment.runId, in: db))
     }
 
-    /// Approves `enrolment`, places it and tells the person: `announcement` and where they are.
+    /// Approves `enrolment`, places it and tells the person: `announcement` (a sentence whose
+    /// arguments are the run's facts) and where they are.
     private static func admit(_ enrolment: inout Enrolment, in run: Run, approvedBy: Int64?, now: Int64, db: Database,
-                              announcement: String) throws {
+                              announcement: NotificationContent) throws {
         enrolment.approvedAt = now
         enrolment.approvedBy = approvedBy
         let placement = try SeatAllocation.place(&enrolment, in: run, now: now, db: db)
-        try Notifications.send(to: enrolment.employeeId, .approved, announcement + " " + placement,
+        let arguments = announcement.arguments.merging(placement.arguments) { $1 }.merging(["announcement": "@" + announcement.key]) { $1 }
+        try Notifications.send(to: enrolment.employeeId, .approved, NotificationContent(placement.key, arguments),
                                link: WorkshopLinks.run(run.id!), now: now, in: db)
     }
 }

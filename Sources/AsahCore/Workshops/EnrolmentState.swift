@@ -18,18 +18,4 @@ public enum EnrolmentState: String, Codable, CaseIterable, Sendable, DatabaseVal
 
     /// Whether a new request may reuse the row (the one place per person per run).
     public var allowsNewRequest: Bool { self == .declined || self == .cancelled }
-
-    /// The Indonesian label.
-    public var displayName: String {
-        switch self {
-        case .requested: "Menunggu persetujuan atasan"
-        case .declined: "Ditolak"
-        case .enrolled: "Terdaftar"
-        case .waitlisted: "Daftar tunggu"
-        case .offered: "Kursi ditawarkan"
-        case .cancelled: "Dibatalkan"
-        case .completed: "Lulus"
-        case .notCompleted: "Tidak lulus"
-        }
-    }
 }

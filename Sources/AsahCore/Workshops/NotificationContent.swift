@@ -6,8 +6,8 @@ import GRDB
 /// Argument names say how a value is shown: ending in `At`, Unix seconds shown as date and
 /// time; ending in `On`, an ISO date shown as a date; ending in `Count`, a number; ending in
 /// `List`, items separated by line breaks shown as "A, B or C" in the reader's language; a value
-/// starting with `@` is itself a message key (a status, a kind) shown in the reader's
-/// language; anything else is text shown as it is (titles, names, reasons).
+/// starting with `@` is itself a message key (a status, a kind, a part of the sentence) shown
+/// in the reader's language and worded with the other arguments; anything else is text shown as it is (titles, names, reasons).
 public struct NotificationContent: Sendable, Hashable, Codable {
     public let key: String
     public let arguments: [String: String]

@@ -21,16 +21,28 @@ public struct RunListing: Sendable {
 
     /// The runs of a course that are open, closed for enrolment or running, soonest first.
     public func upcoming(courseId: Int64) throws -> [Entry] {
+        try database.pool.read { try Self.upcoming(courseId: courseId, in: $0) }
+    }
+
+    /// A course's page: the course on offer with code `code` and its ``upcoming(courseId:)``
+    /// runs, in one read; `nil` for an unknown or archived course.
+    public func coursePage(code: String) throws -> (course: Course, runs: [Entry])? {
         try database.pool.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT r.*, '' AS course_code, '' AS title_id, NULL AS title_en,
-                       (SELECT COUNT(*) FROM enrolments e WHERE e.run_id = r.id AND e.state IN ('enrolled', 'offered')) AS held,
-                       (SELECT COUNT(*) FROM enrolments e WHERE e.run_id = r.id AND e.state = 'waitlisted') AS waiting,
-                       0 AS pending
-                FROM runs r WHERE r.course_id = ? AND r.status IN ('open', 'closed', 'running')
-                ORDER BY r.starts_on, r.id
-                """, arguments: [courseId]).map(Self.entry)
+            guard let course = try CatalogueQueries.course(code: code, in: db), !course.archived else { return nil }
+            return (course, try Self.upcoming(courseId: course.id!, in: db))
         }
+    }
+
+    /// ``upcoming(courseId:)`` inside the caller's read.
+    static func upcoming(courseId: Int64, in db: Database) throws -> [Entry] {
+        try Row.fetchAll(db, sql: """
+            SELECT r.*, '' AS course_code, '' AS title_id, NULL AS title_en,
+                   (SELECT COUNT(*) FROM enrolments e WHERE e.run_id = r.id AND e.state IN ('enrolled', 'offered')) AS held,
+                   (SELECT COUNT(*) FROM enrolments e WHERE e.run_id = r.id AND e.state = 'waitlisted') AS waiting,
+                   0 AS pending
+            FROM runs r WHERE r.course_id = ? AND r.status IN ('open', 'closed', 'running')
+            ORDER BY r.starts_on, r.id
+            """, arguments: [courseId]).map(entry)
     }
 
     /// One page of the runs in `status` (every status when nil), and how many there are.

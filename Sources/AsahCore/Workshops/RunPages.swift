@@ -89,17 +89,24 @@ extension RunPages {
         public let quotas: [(unitCode: String, seats: Int)]
     }
 
-    /// The plan of run `runId`.
-    public func plan(_ runId: Int64) throws -> Plan {
+    /// Run `id` as its edit form shows it: the run, its plan and the courses on offer to
+    /// choose from, in one read; `nil` when `viewer` may not see the run.
+    public func editForm(_ id: Int64, viewer: Principal) throws -> (run: Run, plan: Plan, courses: [Course])? {
         try database.pool.read { db in
-            let sessions = try Row.fetchAll(db, sql: """
-                SELECT s.*, e.nip AS instructor_nip FROM run_sessions s LEFT JOIN employees e ON e.id = s.instructor_employee_id
-                WHERE s.run_id = ? ORDER BY s.starts_at, s.id
-                """, arguments: [runId]).map { (session: try RunSession(row: $0), instructorNip: $0["instructor_nip"] as String?) }
-            let quotas = try Row.fetchAll(db, sql: """
-                SELECT u.code, q.seats FROM run_unit_quotas q JOIN units u ON u.id = q.unit_id WHERE q.run_id = ? ORDER BY u.code
-                """, arguments: [runId]).map { (unitCode: $0["code"] as String, seats: $0["seats"] as Int) }
-            return Plan(sessions: sessions, quotas: quotas)
+            guard let run = try Run.fetchOne(db, key: id), RunFacts.visible(run, to: viewer) else { return nil }
+            return (run, try Self.plan(id, in: db), try CatalogueQueries.search(in: db))
         }
+    }
+
+    /// The plan of run `runId`.
+    static func plan(_ runId: Int64, in db: Database) throws -> Plan {
+        let sessions = try Row.fetchAll(db, sql: """
+            SELECT s.*, e.nip AS instructor_nip FROM run_sessions s LEFT JOIN employees e ON e.id = s.instructor_employee_id
+            WHERE s.run_id = ? ORDER BY s.starts_at, s.id
+            """, arguments: [runId]).map { (session: try RunSession(row: $0), instructorNip: $0["instructor_nip"] as String?) }
+        let quotas = try Row.fetchAll(db, sql: """
+            SELECT u.code, q.seats FROM run_unit_quotas q JOIN units u ON u.id = q.unit_id WHERE q.run_id = ? ORDER BY u.code
+            """, arguments: [runId]).map { (unitCode: $0["code"] as String, seats: $0["seats"] as Int) }
+        return Plan(sessions: sessions, quotas: quotas)
     }
 }

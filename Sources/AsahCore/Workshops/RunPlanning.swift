@@ -103,9 +103,11 @@ public struct RunPlanning: Sendable {
             try db.execute(sql: """
                 UPDATE enrolments SET state = 'cancelled', cancelled_at = ?, decided_reason = ?, updated_at = ?
                 WHERE run_id = ? AND state IN ('requested', 'enrolled', 'waitlisted', 'offered')
-                """, arguments: [now, "Angkatan dibatalkan: \(reason)", now, runId])
+                """, arguments: [now, Enrolment.stored(NotificationContent("notice_workshop_reason_run_cancelled", ["cancelReason": reason])),
+                                  now, runId])
             for person in people {
-                try Notifications.send(to: person, .runCancelled, "\(run.title) dibatalkan: \(reason)",
+                try Notifications.send(to: person, .runCancelled,
+                                       NotificationContent("notice_workshop_run_cancelled", ["title": run.title, "reason": reason]),
                                        link: WorkshopLinks.run(runId), now: now, in: db)
             }
             try AuditLog.record("run.cancel", actor: actor.userId, ip: ip, subject: "run:\(run.code)", detail: reason, in: db)

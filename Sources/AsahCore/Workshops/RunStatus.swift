@@ -24,16 +24,4 @@ public enum RunStatus: String, Codable, CaseIterable, Sendable, DatabaseValueCon
 
     /// Whether approvals, nominations and seat offers may still place people in the run.
     public var placesPeople: Bool { self == .open || self == .closed }
-
-    /// The Indonesian label.
-    public var displayName: String {
-        switch self {
-        case .draft: "Draf"
-        case .open: "Pendaftaran dibuka"
-        case .closed: "Pendaftaran ditutup"
-        case .running: "Berlangsung"
-        case .finished: "Selesai"
-        case .cancelled: "Dibatalkan"
-        }
-    }
 }

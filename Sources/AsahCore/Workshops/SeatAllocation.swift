@@ -6,8 +6,8 @@ import GRDB
 /// its capacity, whatever runs in parallel.
 enum SeatAllocation {
     /// Gives an approved `enrolment` a seat, or a place on the waitlist, saves it, and
-    /// returns the sentence telling the person which.
-    static func place(_ enrolment: inout Enrolment, in run: Run, now: Int64, db: Database) throws -> String {
+    /// returns the notice telling the person which; its sentence begins with `{announcement}`.
+    static func place(_ enrolment: inout Enrolment, in run: Run, now: Int64, db: Database) throws -> NotificationContent {
         let picture = try RunSeats.load(run, in: db)
         let unitId = try Int64.fetchOne(db, sql: "SELECT unit_id FROM employees WHERE id = ?", arguments: [enrolment.employeeId])
         let entry = picture.entry(for: enrolment, unitId: unitId)
@@ -15,9 +15,10 @@ enum SeatAllocation {
         enrolment.state = seated ? .enrolled : .waitlisted
         enrolment.updatedAt = now
         try enrolment.update(db)
-        if seated { return "Anda terdaftar sebagai peserta." }
+        if seated { return NotificationContent("notice_workshop_admitted_enrolled") }
         let standing = WaitlistRules.standing(of: enrolment.employeeId, in: picture.waitlist + [entry], seats: picture.seats)
-        return "Kursi sudah penuh. " + (standing?.message ?? "")
+        return standing.map { NotificationContent("notice_workshop_admitted_waitlisted", $0.arguments) }
+            ?? NotificationContent("notice_workshop_admitted_full")
     }
 
     /// Offers the run's free seats to the head of the waitlist (unless inside the cutoff)
@@ -33,10 +34,9 @@ enum SeatAllocation {
         for offer in offers {
             try db.execute(sql: "UPDATE enrolments SET state = 'offered', offer_expires_at = ?, updated_at = ? WHERE id = ?",
                            arguments: [expires, now, offer.enrolmentId])
-            try Notifications.send(to: offer.employeeId, .seatOffered, """
-                Kursi tersedia untuk Anda di \(run.title). Konfirmasi sebelum \(IndonesianTime.describe(expires)); \
-                setelah itu kursi ditawarkan ke orang berikutnya.
-                """, link: WorkshopLinks.run(run.id!), now: now, in: db)
+            try Notifications.send(to: offer.employeeId, .seatOffered,
+                                   NotificationContent("notice_workshop_seat_offered", ["title": run.title, "expiresAt": String(expires)]),
+                                   link: WorkshopLinks.run(run.id!), now: now, in: db)
             try AuditLog.record("enrolment.offer", actor: actor, ip: nil, subject: "enrolment:\(offer.enrolmentId)",
                                 detail: "expires \(expires)", in: db)
         }
@@ -45,7 +45,8 @@ enum SeatAllocation {
         let previous = Dictionary(uniqueKeysWithValues: before.enumerated().map { ($1.enrolmentId, $0) })
         for (index, entry) in after.enumerated() where index < previous[entry.enrolmentId] ?? -1 {
             try Notifications.send(to: entry.employeeId, .waitlistMoved,
-                                   "Urutan Anda di daftar tunggu \(run.title) naik ke \(index + 1) dari \(after.count).",
+                                   NotificationContent("notice_workshop_waitlist_moved",
+                                                       ["title": run.title, "positionCount": String(index + 1), "totalCount": String(after.count)]),
                                    link: WorkshopLinks.run(run.id!), now: now, in: db)
         }
     }

@@ -13,6 +13,16 @@ extension TrainingHours {
         try database.pool.read { try Self.members("p.unit_id = ?", unitId, year: year, target: target, in: $0) }
     }
 
+    /// Unit `unitId`'s code and name with its ``unitMembers(unitId:year:target:)``, in one
+    /// read; `nil` for an unknown unit.
+    public func unitPage(unitId: Int64, year: Int, target: Double = annualTarget) throws
+        -> (unit: (code: String, name: String), members: [MemberHours])? {
+        try database.pool.read { db in
+            guard let unit = try WorkshopLookups.unit(unitId, in: db) else { return nil }
+            return (unit, try Self.members("p.unit_id = ?", unitId, year: year, target: target, in: db))
+        }
+    }
+
     /// Every unit in tree order with how many of its active employees reached `target`
     /// verified JP in `year`. Each employee counts in their own unit only.
     public func compliance(year: Int, target: Double = annualTarget) throws -> [UnitCompliance] {

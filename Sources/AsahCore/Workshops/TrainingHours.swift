@@ -16,12 +16,23 @@ public struct TrainingHours: Sendable {
 
     /// The employee's entries for `year` and their progress toward `target`.
     public func ledger(employeeId: Int64, year: Int, target: Double = annualTarget) throws -> TrainingLedger {
+        try database.pool.read { try Self.ledger(employeeId: employeeId, year: year, target: target, in: $0) }
+    }
+
+    /// The ledger of `year` of the employee with `nip`, when `viewer` may see their training;
+    /// `nil` otherwise. One read.
+    public func ledger(nip: String, year: Int, for viewer: Principal) throws -> TrainingLedger? {
         try database.pool.read { db in
-            let entries = try TrainingHoursEntry.fetchAll(db, sql: """
-                SELECT * FROM training_hours WHERE employee_id = ? AND year = ? ORDER BY COALESCE(ended_on, '') DESC, id DESC
-                """, arguments: [employeeId, year])
-            return TrainingLedger(employeeId: employeeId, year: year, target: target, entries: entries)
+            try WorkshopLookups.visibleEmployee(nip: nip, for: viewer, in: db).map { try Self.ledger(employeeId: $0, year: year, in: db) }
         }
+    }
+
+    /// ``ledger(employeeId:year:target:)`` inside the caller's read.
+    static func ledger(employeeId: Int64, year: Int, target: Double = annualTarget, in db: Database) throws -> TrainingLedger {
+        let entries = try TrainingHoursEntry.fetchAll(db, sql: """
+            SELECT * FROM training_hours WHERE employee_id = ? AND year = ? ORDER BY COALESCE(ended_on, '') DESC, id DESC
+            """, arguments: [employeeId, year])
+        return TrainingLedger(employeeId: employeeId, year: year, target: target, entries: entries)
     }
 
     /// The employee (or a coordinator for them) records an external training with its
@@ -74,9 +85,11 @@ public struct TrainingHours: Sendable {
             entry.verifiedAt = now
             entry.reviewNote = note.isEmpty ? nil : note
             try entry.update(db)
-            let outcome = accept ? "diverifikasi: \(Self.format(entry.jp)) JP dihitung untuk tahun \(entry.year)"
-                : "ditolak: \(note)"
-            try Notifications.send(to: entry.employeeId, .trainingReviewed, "Pelatihan \"\(entry.title)\" \(outcome).",
+            let notice = accept
+                ? NotificationContent("notice_workshop_training_verified",
+                                      ["title": entry.title, "jp": Self.format(entry.jp), "year": String(entry.year)])
+                : NotificationContent("notice_workshop_training_rejected", ["title": entry.title, "note": note])
+            try Notifications.send(to: entry.employeeId, .trainingReviewed, notice,
                                    link: WorkshopLinks.trainingHours, now: now, in: db)
             try AuditLog.record(accept ? "training.verify" : "training.reject", actor: actor.userId, ip: ip,
                                 subject: "training:\(entryId)", detail: entry.reviewNote, in: db)

@@ -9,15 +9,6 @@ public enum TrainingSource: String, Codable, CaseIterable, Sendable, DatabaseVal
 /// wait for a coordinator.
 public enum TrainingReview: String, Codable, CaseIterable, Sendable, DatabaseValueConvertible {
     case pending, verified, rejected
-
-    /// The Indonesian label.
-    public var displayName: String {
-        switch self {
-        case .pending: "Menunggu verifikasi"
-        case .verified: "Terverifikasi"
-        case .rejected: "Ditolak"
-        }
-    }
 }
 
 /// One line of an employee's training-hours (JP) ledger: a completed Asah run or an external

@@ -1,4 +1,4 @@
-/// Where one person stands on a run's waitlist, with the explanation the employee sees.
+/// Where one person stands on a run's waitlist, with the facts that explain the order.
 public struct WaitlistStanding: Sendable, Hashable {
     /// 1 for the head of the list.
     public let position: Int
@@ -11,19 +11,14 @@ public struct WaitlistStanding: Sendable, Hashable {
     /// Whether the person's unit quota is used up, so they are passed over for now.
     public let quotaFull: Bool
 
-    /// "Urutan 3 dari 12 di daftar tunggu. ..." with how the order is decided.
-    public var message: String {
-        var parts = ["Urutan \(position) dari \(total) di daftar tunggu."]
-        if mandatory {
-            parts.append("Anda nominasi wajib, sehingga didahulukan dari pemohon biasa.")
-        } else {
-            parts.append("Urutan ditentukan oleh waktu persetujuan; nominasi wajib didahulukan.")
-            if mandatoryAhead > 0 { parts.append("Ada \(mandatoryAhead) nominasi wajib di depan Anda.") }
-        }
-        if quotaFull {
-            parts.append("Kuota unit Anda untuk angkatan ini sudah penuh: tawaran datang bila kursi unit Anda kosong.")
-        }
-        parts.append("Bila kursi kosong, orang terdepan mendapat tawaran dengan batas waktu konfirmasi.")
-        return parts.joined(separator: " ")
+    /// The arguments of a sentence saying where the person stands ("Urutan 3 dari 12 di daftar
+    /// tunggu. ..."): `positionCount`, `totalCount`, `mandatoryAheadCount`, how the order is
+    /// decided for them (`order`, a message key) and what happens next (`closing`, a message key).
+    public var arguments: [String: String] {
+        let order = mandatory ? "@notice_workshop_waitlist_order_mandatory"
+            : mandatoryAhead > 0 ? "@notice_workshop_waitlist_order_behind_mandatory" : "@notice_workshop_waitlist_order_by_approval"
+        return ["positionCount": String(position), "totalCount": String(total), "mandatoryAheadCount": String(mandatoryAhead),
+                "order": order,
+                "closing": quotaFull ? "@notice_workshop_waitlist_closing_quota_full" : "@notice_workshop_waitlist_closing"]
     }
 }

@@ -10,27 +10,28 @@ public struct WorkshopLookups: Sendable {
     }
 
     /// Who normally decides each of these employees' requests: their supervisor's id and name.
-    public func supervisors(of employeeIds: Set<Int64>) throws -> [Int64: (id: Int64?, name: String?)] {
-        try database.pool.read { db in
-            var names: [Int64: (id: Int64?, name: String?)] = [:]
-            for row in try Row.fetchAll(db, sql: """
-                SELECT e.id, e.supervisor_id, s.name FROM employees e LEFT JOIN employees s ON s.id = e.supervisor_id
-                WHERE e.id IN (SELECT value FROM json_each(?))
-                """, arguments: [String(describing: employeeIds.sorted())]) {
-                names[row["id"]] = (row["supervisor_id"], row["name"])
-            }
-            return names
+    static func supervisors(of employeeIds: Set<Int64>, in db: Database) throws -> [Int64: (id: Int64?, name: String?)] {
+        var names: [Int64: (id: Int64?, name: String?)] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT e.id, e.supervisor_id, s.name FROM employees e LEFT JOIN employees s ON s.id = e.supervisor_id
+            WHERE e.id IN (SELECT value FROM json_each(?))
+            """, arguments: [String(describing: employeeIds.sorted())]) {
+            names[row["id"]] = (row["supervisor_id"], row["name"])
         }
+        return names
     }
 
     /// Session `id` and its run, when `viewer` teaches it or coordinates.
     public func taughtSession(_ id: Int64, by viewer: Principal) throws -> (session: RunSession, run: Run)? {
-        try database.pool.read { db in
-            guard let session = try RunSession.fetchOne(db, key: id), let run = try Run.fetchOne(db, key: session.runId),
-                  WorkshopAccess.coordinates(viewer) || (viewer.employeeId != nil && viewer.employeeId == session.instructorEmployeeId)
-            else { return nil }
-            return (session, run)
-        }
+        try database.pool.read { try Self.taughtSession(id, by: viewer, in: $0) }
+    }
+
+    /// ``taughtSession(_:by:)`` inside the caller's read.
+    static func taughtSession(_ id: Int64, by viewer: Principal, in db: Database) throws -> (session: RunSession, run: Run)? {
+        guard let session = try RunSession.fetchOne(db, key: id), let run = try Run.fetchOne(db, key: session.runId),
+              WorkshopAccess.coordinates(viewer) || (viewer.employeeId != nil && viewer.employeeId == session.instructorEmployeeId)
+        else { return nil }
+        return (session, run)
     }
 
     /// Training record `id` when `viewer` may see its holder.
@@ -43,18 +44,14 @@ public struct WorkshopLookups: Sendable {
     }
 
     /// The employee with `nip` when `viewer` may see their training.
-    public func visibleEmployee(nip: String, for viewer: Principal) throws -> Int64? {
-        try database.pool.read { db in
-            guard let id = try EmployeeDirectory.employee(nip: nip, in: db)?.id,
-                  try WorkshopAccess.maySeePerson(viewer, employeeId: id, in: db) else { return nil }
-            return id
-        }
+    static func visibleEmployee(nip: String, for viewer: Principal, in db: Database) throws -> Int64? {
+        guard let id = try EmployeeDirectory.employee(nip: nip, in: db)?.id,
+              try WorkshopAccess.maySeePerson(viewer, employeeId: id, in: db) else { return nil }
+        return id
     }
 
     /// Unit `id`'s code and name.
-    public func unit(_ id: Int64) throws -> (code: String, name: String)? {
-        try database.pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT code, name FROM units WHERE id = ?", arguments: [id]).map { ($0["code"], $0["name"]) }
-        }
+    static func unit(_ id: Int64, in db: Database) throws -> (code: String, name: String)? {
+        try Row.fetchOne(db, sql: "SELECT code, name FROM units WHERE id = ?", arguments: [id]).map { ($0["code"], $0["name"]) }
     }
 }

@@ -34,11 +34,16 @@ public struct WorkshopSweep: Sendable {
                     SELECT EXISTS (SELECT 1 FROM notifications WHERE employee_id = ? AND kind = ? AND link = ?)
                     """, arguments: [employeeId, NotificationKind.sessionTomorrow, link]) ?? false
                 if reminded { continue }
-                let place = (row["place"] as String?) ?? (row["online_url"] as String?).map { "daring: \($0)" } ?? "-"
-                try Notifications.send(to: employeeId, .sessionTomorrow, """
-                    Pengingat: sesi \(row["title"] as String) dimulai \(IndonesianTime.describe(row["starts_at"] as Int64)), \
-                    tempat: \(place).
-                    """, link: link, now: now, in: db)
+                var facts: [String: String] = ["title": row["title"], "startsAt": String(row["starts_at"] as Int64)]
+                let key: String
+                if let place = row["place"] as String? {
+                    (key, facts["place"]) = ("notice_workshop_session_tomorrow", place)
+                } else if let url = row["online_url"] as String? {
+                    (key, facts["url"]) = ("notice_workshop_session_tomorrow_online", url)
+                } else {
+                    (key, facts["place"]) = ("notice_workshop_session_tomorrow", "-")
+                }
+                try Notifications.send(to: employeeId, .sessionTomorrow, NotificationContent(key, facts), link: link, now: now, in: db)
                 sent += 1
             }
             return sent

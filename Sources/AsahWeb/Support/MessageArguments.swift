@@ -1,14 +1,13 @@
 import AsahCore
 
 /// Turns the arguments of a ``NotificationContent`` or ``Refusal`` into text for one reader, by the naming
-/// rules ``NotificationContent`` states: `…At` a time, `…On` a date, `…Count` a number, `@key` a message.
+/// rules ``NotificationContent`` states: `…At` a time, `…On` a date, `…Count` a number, `@key` a message
+/// (worded with the other arguments).
 enum MessageArguments {
     static func render(_ arguments: [String: String], _ localizer: Localizer) -> [String: String] {
-        arguments.reduce(into: [:]) { rendered, argument in
+        let plain = arguments.filter { !$0.value.hasPrefix("@") }.reduce(into: [String: String]()) { rendered, argument in
             let (name, value) = argument
-            if value.hasPrefix("@") {
-                rendered[name] = localizer.t(String(value.dropFirst()))
-            } else if name.hasSuffix("At"), let seconds = Int64(value) {
+            if name.hasSuffix("At"), let seconds = Int64(value) {
                 rendered[name] = localizer.dateTime(seconds)
             } else if name.hasSuffix("On") {
                 rendered[name] = localizer.isoDate(value)
@@ -19,6 +18,10 @@ enum MessageArguments {
             } else {
                 rendered[name] = value
             }
+        }
+        // A message named by an argument is worded with the other, plain, arguments.
+        return arguments.filter { $0.value.hasPrefix("@") }.reduce(into: plain) { rendered, argument in
+            rendered[argument.key] = localizer.t(String(argument.value.dropFirst()), plain)
         }
     }
 

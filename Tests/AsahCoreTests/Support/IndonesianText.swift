@@ -16,17 +16,36 @@ enum IndonesianText {
     }()
 
     static func render(_ key: String, _ arguments: [String: String]) -> String {
-        var text = messages[key] ?? key
-        for (name, value) in arguments {
-            var shown = value.hasPrefix("@") ? messages[String(value.dropFirst())] ?? value : value
+        var plain: [String: String] = [:]
+        for (name, value) in arguments where !value.hasPrefix("@") {
             if name.hasSuffix("List") {
                 let items = value.split(separator: "\n").map(String.init)
-                shown = items.count > 1 ? items.dropLast().joined(separator: ", ") + (items.count > 2 ? ", atau " : " atau ") + items.last!
+                plain[name] = items.count > 1 ? items.dropLast().joined(separator: ", ") + (items.count > 2 ? ", atau " : " atau ") + items.last!
                     : items.first ?? ""
+            } else if name.hasSuffix("At"), let seconds = Int64(value) {
+                plain[name] = dateTime(seconds)
+            } else {
+                plain[name] = value
             }
-            text = text.replacingOccurrences(of: "{\(name)}", with: shown)
         }
-        return text
+        var shown = plain
+        for (name, value) in arguments where value.hasPrefix("@") {
+            shown[name] = fill(messages[String(value.dropFirst())] ?? value, plain)
+        }
+        return fill(messages[key] ?? key, shown)
+    }
+
+    private static func fill(_ template: String, _ values: [String: String]) -> String {
+        values.reduce(template) { $0.replacingOccurrences(of: "{\($1.key)}", with: $1.value) }
+    }
+
+    /// "16 Maret 2026 09.00", as the Indonesian localizer shows a time (in WIB).
+    static func dateTime(_ seconds: Int64) -> String {
+        let day = IndonesianTime.date(of: seconds)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = IndonesianTime.wib
+        let parts = calendar.dateComponents([.hour, .minute], from: Date(timeIntervalSince1970: TimeInterval(seconds)))
+        return IndonesianTime.describe(day) + String(format: " %02d.%02d", parts.hour ?? 0, parts.minute ?? 0)
     }
 
     static func render(_ refusal: Refusal) -> String {
@@ -57,4 +76,25 @@ extension WorkshopProblem {
 extension RunPlanIssue {
     /// The sentence the form shows in Indonesian.
     var message: String { refusal.message }
+}
+
+extension NotificationContent {
+    /// The sentence an Indonesian reader sees.
+    var text: String { IndonesianText.render(key, arguments) }
+}
+
+extension AppNotification {
+    /// The sentence an Indonesian reader sees: the notice worded from the catalogue, or the
+    /// stored text of an old notification.
+    var text: String { notice?.text ?? message }
+}
+
+extension EnrolmentStanding {
+    /// What the employee reads in Indonesian.
+    var message: String { explanation.text }
+}
+
+extension WaitlistStanding {
+    /// Where the person stands on the waitlist, in Indonesian.
+    var message: String { NotificationContent("notice_workshop_standing_waitlisted", arguments).text }
 }

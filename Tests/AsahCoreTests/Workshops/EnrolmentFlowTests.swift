@@ -28,7 +28,7 @@ extension Workshops {
                 #expect(approved.approvedAt == now + 60)
                 let message = try world.notifications(pegawai.id!).first!
                 #expect(message.kind == .approved)
-                #expect(message.message.contains("Anda terdaftar sebagai peserta."))
+                #expect(message.text.contains("Anda terdaftar sebagai peserta."))
                 #expect(try service.request(runId: run.id!, employeeId: pegawai.id!, actor: world.principal(pegawai.id!), now: now).problem
                         == .alreadyInRun(.enrolled))
                 #expect(try service.pendingRequests(supervisorEmployeeId: world.people.atasan).isEmpty)
@@ -45,7 +45,7 @@ extension Workshops {
                 #expect(try service.decline(enrolmentId: request.id!, reason: "  ", actor: boss, now: now).problem == .reasonRequired)
                 let declined = try service.decline(enrolmentId: request.id!, reason: "Beban kerja akhir triwulan", actor: boss, now: now).get()
                 #expect(declined.state == .declined)
-                #expect(try world.notifications(world.people.pegawai).first?.message
+                #expect(try world.notifications(world.people.pegawai).first?.text
                         == "Permohonan Anda untuk \(run.title) ditolak: Beban kerja akhir triwulan")
                 #expect(try service.standing(runId: run.id!, employeeId: world.people.pegawai, now: now)?.message
                         == "Permohonan ditolak: Beban kerja akhir triwulan")
@@ -72,7 +72,7 @@ extension Workshops {
                 let auto = try service.request(runId: run.id!, employeeId: top, actor: world.principal(top), now: now).get()
                 #expect(auto.state == .enrolled)
                 #expect(auto.approvedBy == nil)
-                #expect(try world.notifications(top).first?.message.contains("disetujui otomatis") == true)
+                #expect(try world.notifications(top).first?.text.contains("disetujui otomatis") == true)
             }
         }
 
@@ -122,7 +122,7 @@ extension Workshops {
                 #expect(standing.waitlist?.position == 1)
                 #expect(standing.message.contains("nominasi wajib"))
                 #expect(try service.standing(runId: run.id!, employeeId: staff[1].id!, now: now + 100)?.waitlist?.position == 2)
-                #expect(try world.notifications(world.people.pegawai).first?.message.hasPrefix("Anda dinominasikan (wajib)") == true)
+                #expect(try world.notifications(world.people.pegawai).first?.text.hasPrefix("Anda dinominasikan (wajib)") == true)
 
                 let seatHolder = try world.database.pool.read {
                     try Enrolment.fetchOne($0, sql: "SELECT * FROM enrolments WHERE run_id = ? AND state = 'enrolled'", arguments: [run.id])!

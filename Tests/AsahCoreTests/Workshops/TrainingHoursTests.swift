@@ -46,7 +46,7 @@ extension Workshops {
                 #expect(ledger.pendingJP == 0)
                 #expect(ledger.remainingJP == 12)
                 #expect(ledger.progress == 0.4)
-                #expect(try world.notifications(world.people.pegawai).first?.message
+                #expect(try world.notifications(world.people.pegawai).first?.text
                         == "Pelatihan \"Bimtek Arsip Digital\" ditolak: Sertifikat tidak terbaca.")
             }
         }

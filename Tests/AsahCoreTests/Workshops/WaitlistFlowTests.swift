@@ -35,7 +35,7 @@ extension Workshops {
                 #expect(offered.state == .offered)
                 #expect(offered.offerExpiresAt == later + 48 * 3600)
                 #expect(try world.notifications(places[2].employeeId).first?.kind == .seatOffered)
-                #expect(try world.notifications(places[3].employeeId).first?.message
+                #expect(try world.notifications(places[3].employeeId).first?.text
                         == "Urutan Anda di daftar tunggu \(run.title) naik ke 1 dari 2.")
                 #expect(try service.standing(runId: run.id!, employeeId: places[4].employeeId, now: later)?.waitlist?.position == 2)
 
@@ -60,7 +60,7 @@ extension Workshops {
                 #expect(try WorkshopSweep(database: world.database).run(now: deadline).expiredOffers == 1)
                 let lapsed = try world.enrolment(places[1].id!)
                 #expect(lapsed.state == .cancelled)
-                #expect(lapsed.decidedReason?.hasPrefix("Tawaran kursi tidak dikonfirmasi") == true)
+                #expect(lapsed.decisionNotice?.text.hasPrefix("Tawaran kursi tidak dikonfirmasi") == true)
                 #expect(try world.notifications(places[1].employeeId).first?.kind == .offerExpired)
                 #expect(try world.enrolment(places[2].id!).state == .offered)
                 #expect(try service.acceptOffer(enrolmentId: places[1].id!, actor: world.principal(places[1].employeeId),
@@ -156,7 +156,7 @@ extension Workshops {
                 #expect(cancelled.status == .cancelled)
                 for place in [seated, waiting, asking] {
                     #expect(try world.enrolment(place.id!).state == .cancelled)
-                    #expect(try world.notifications(place.employeeId).first?.message == "\(run.title) dibatalkan: Anggaran dialihkan")
+                    #expect(try world.notifications(place.employeeId).first?.text == "\(run.title) dibatalkan: Anggaran dialihkan")
                 }
                 #expect(try world.notifications(world.people.instruktur).first?.kind == .runCancelled)
                 #expect(try planning.cancel(runId: run.id!, reason: "lagi", actor: world.coordinator, now: now).problem

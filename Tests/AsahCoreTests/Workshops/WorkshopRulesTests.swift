@@ -54,10 +54,10 @@ extension Workshops {
         func completionRule() {
             let seven = CompletionVerdict(rate: AttendanceRate(attended: 7, sessions: 8), minimumPercent: 80)
             #expect(seven.completed)
-            #expect(seven.reason == "Hadir 7 dari 8 sesi (88 %), minimal 80 %")
+            #expect(seven.reason.text == "Hadir 7 dari 8 sesi (88 %), minimal 80 %")
             let six = CompletionVerdict(rate: AttendanceRate(attended: 6, sessions: 8), minimumPercent: 80)
             #expect(!six.completed)
-            #expect(six.reason == "Hadir 6 dari 8 sesi (75 %), minimal 80 %")
+            #expect(six.reason.text == "Hadir 6 dari 8 sesi (75 %), minimal 80 %")
             #expect(!AttendanceRate(attended: 159, sessions: 200).reaches(80))
             #expect(AttendanceRate(attended: 160, sessions: 200).reaches(80))
             #expect(!AttendanceRate(attended: 0, sessions: 0).reaches(0))

@@ -11,7 +11,7 @@ struct ApprovalsFeature: Feature {
             RouteSpec(.post, "/approvals/:id/approve", .signedIn(.approveEnrolments), Self.approve),
             RouteSpec(.post, "/approvals/:id/decline", .signedIn(.approveEnrolments), Self.decline),
             RouteSpec(.get, "/api/v1/approvals", .signedIn(.approveEnrolments)) { context in
-                .json(try Self.pending(context).map(ApprovalJSON.init))
+                .json(try EnrolmentService(database: context.services.database).inbox(for: context.user).decisions.map(ApprovalJSON.init))
             },
         ]
     }
@@ -20,45 +20,18 @@ struct ApprovalsFeature: Feature {
     /// Requests shown per page of the inbox, oldest first.
     static let pageSize = 50
 
-    /// A pending request with who normally decides it.
-    struct Item {
-        let request: PendingRequest
-        let supervisorName: String?
-        /// Whether the viewer decides for someone else (a coordinator, not the direct supervisor).
-        let onBehalf: Bool
-    }
-
-    /// The requests the viewer may decide, oldest first.
-    static func pending(_ context: Context) throws -> [Item] {
-        try items(context, for: pendingRequests(context))
-    }
-
-    private static func pendingRequests(_ context: Context) throws -> [PendingRequest] {
-        let user = context.user
-        let coordinates = WorkshopAccess.coordinates(user)
-        guard coordinates || user.employeeId != nil else { return [] }
-        return try EnrolmentService(database: context.services.database)
-            .pendingRequests(supervisorEmployeeId: coordinates ? nil : user.employeeId)
-            .filter { $0.employeeId != user.employeeId }
-    }
-
-    /// The requests with who normally decides them (looked up for these requests only).
-    private static func items(_ context: Context, for requests: some Collection<PendingRequest>) throws -> [Item] {
-        let user = context.user
-        let supervisors = try WorkshopLookups(database: context.services.database).supervisors(of: Set(requests.map(\.employeeId)))
-        return requests.map { request in
-            let supervisor = supervisors[request.employeeId]
-            return Item(request: request, supervisorName: supervisor?.name ?? nil,
-                        onBehalf: supervisor?.id == nil || supervisor?.id != user.employeeId)
-        }
-    }
-
     static func inbox(_ context: Context, error: String? = nil, errorFor: Int64? = nil, reason: String = "",
                       status: Int = 200) throws -> Response {
         let localizer = context.localizer
-        let all = try pendingRequests(context)
-        let pager = Pager(page: try context.query().page(), total: all.count, pageSize: Self.pageSize)
-        let items = try items(context, for: all.dropFirst(pager.offset).prefix(Self.pageSize)).map { item -> [String: Any] in
+        let page = try context.query().page()
+        let service = EnrolmentService(database: context.services.database)
+        let requested = Pager.offset(page: max(1, page), pageSize: Self.pageSize)
+        var inbox = try service.inbox(for: context.user, offset: requested, limit: Self.pageSize)
+        let pager = Pager(page: page, total: inbox.total, pageSize: Self.pageSize)
+        if pager.offset != requested {  // a page past the end shows the last one
+            inbox = try service.inbox(for: context.user, offset: pager.offset, limit: Self.pageSize)
+        }
+        let items = inbox.decisions.map { item -> [String: Any] in
             let request = item.request
             let hasError = errorFor == request.enrolmentId
             return templateValues([
@@ -78,7 +51,7 @@ struct ApprovalsFeature: Feature {
             "items": items, "hasItems": !items.isEmpty, "notice": notice as Any,
             "error": (errorFor == nil ? error : nil) as Any, "rowErrorSummary": (errorFor != nil ? error : nil) as Any,
             "isCoordinator": WorkshopAccess.coordinates(context.user),
-            "total": localizer.number(all.count), "paged": pager.pages > 1,
+            "total": localizer.number(inbox.total), "paged": pager.pages > 1,
         ]) { $1 }, status: status)
     }
 
@@ -133,7 +106,7 @@ struct ApprovalsFeature: Feature {
         /// True when the caller decides on the direct supervisor's behalf (a coordinator).
         let on_behalf: Bool
 
-        init(_ item: Item) {
+        init(_ item: PendingDecision) {
             let request = item.request
             enrolment_id = request.enrolmentId
             run_id = request.runId

@@ -19,9 +19,10 @@ struct AttendanceFeature: Feature {
     }
 
     private func sheet(_ context: Context, error: String? = nil, notice: String? = nil, status: Int = 200) throws -> Response {
-        guard let (session, run) = try session(context) else { return context.notFound() }
+        guard let id = context.pathID(),
+              let (session, run, marks) = try Attendance(database: context.services.database).sheet(sessionId: id, for: context.user)
+        else { return context.notFound() }
         let localizer = context.localizer
-        let marks = try Attendance(database: context.services.database).sheet(sessionId: session.id!)
         let rows = marks.map { mark -> [String: Any] in
             ["employeeId": mark.employeeId, "nip": mark.nip, "name": mark.name, "present": mark.present == true,
              "unmarked": mark.present == nil]

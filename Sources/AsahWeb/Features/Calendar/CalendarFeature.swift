@@ -1,30 +1,44 @@
 import AsahCore
+import Foundation
 import HTTPServer
 
-/// iCalendar feeds: one run's sessions and the signed-in person's own schedule.
+/// iCalendar feeds: one run's sessions and the signed-in person's own schedule, worded in
+/// their language.
 struct CalendarFeature: Feature {
     func routes() -> [RouteSpec] {
         [
             RouteSpec(.get, "/runs/:id/calendar.ics", .signedIn(.useAccount)) { context in
                 guard let id = context.pathID(), try RunPages(database: context.services.database).run(id, viewer: context.user) != nil,
-                      let text = try calendar(context).run(runId: id) else { return context.notFound() }
-                return Self.ics(text, filename: "angkatan-\(id).ics")
+                      let (title, sessions) = try WorkshopCalendar(database: context.services.database).run(runId: id)
+                else { return context.notFound() }
+                return Self.ics(context, name: title, sessions, filename: "angkatan-\(id).ics")
             },
             RouteSpec(.get, "/my/calendar.ics", .signedIn(.useAccount)) { context in
-                guard let employeeId = context.user.employeeId else {
-                    return Self.ics(ICalendar.document(name: "Jadwal pelatihan Asah", events: [], stamp: Clock.now()),
-                                    filename: "jadwal-asah.ics")
-                }
-                return Self.ics(try calendar(context).person(employeeId: employeeId), filename: "jadwal-asah.ics")
+                let sessions = try context.user.employeeId.map { try WorkshopCalendar(database: context.services.database).person(employeeId: $0) }
+                return Self.ics(context, name: context.localizer.t("calendar_my_name"), sessions ?? [], filename: "jadwal-asah.ics")
             },
         ]
     }
 
-    private func calendar(_ context: Context) -> WorkshopCalendar {
-        WorkshopCalendar(database: context.services.database, baseURL: CertificatesFeature.origin(context))
-    }
-
-    static func ics(_ text: String, filename: String) -> Response {
+    /// A feed named `name` of `sessions`, each linking to its run's page on this site.
+    private static func ics(_ context: Context, name: String, _ sessions: [CalendarSession], filename: String) -> Response {
+        let origin = CertificatesFeature.origin(context)
+        let host = URL(string: origin)?.host ?? "asah"
+        let localizer = context.localizer
+        let events = sessions.map { session in
+            let page = origin + WorkshopLinks.run(session.runId)
+            let details = [session.instructor.map { localizer.t("calendar_instructor", ["name": $0]) },
+                           session.onlineURL.map { localizer.t("calendar_online_link", ["url": $0]) },
+                           localizer.t("calendar_run_page", ["url": page])].compactMap { $0 }
+            return ICalendarEvent(uid: "session-\(session.sessionId)@\(host)", startsAt: session.startsAt, endsAt: session.endsAt,
+                                  summary: localizer.t("calendar_session_summary", ["title": session.title,
+                                                                                    "number": String(session.number),
+                                                                                    "total": String(session.total)]),
+                                  location: session.place ?? session.onlineURL.map { _ in localizer.t("calendar_online") },
+                                  description: details.joined(separator: "\n"), url: session.onlineURL ?? page,
+                                  cancelled: session.cancelled)
+        }
+        let text = ICalendar.document(name: name, events: events, stamp: Clock.now())
         var response = Response(status: 200, body: Array(text.utf8))
         response.headers.set("Content-Type", "text/calendar; charset=utf-8")
         response.headers.set("Content-Disposition", "inline; filename=\"\(filename)\"")

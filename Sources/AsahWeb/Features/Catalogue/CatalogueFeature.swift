@@ -62,12 +62,15 @@ struct CatalogueFeature: Feature {
     }
 
     private func coursePage(_ context: Context) throws -> Response {
-        guard let course = try course(context) else { return context.notFound() }
+        let code = context.request.parameters["code"] ?? ""
+        guard let (course, runs) = try RunListing(database: context.services.database).coursePage(code: code) else {
+            return context.notFound()
+        }
         let card = CourseCard(course, localizer: context.localizer)
         var data = card.values
         data["bodyHTML"] = course.bodyHTML
         data["details"] = card.details
-        data["runs"] = try CourseRuns.upcoming(courseId: course.id!, context: context)
+        data["runs"] = CourseRuns.values(runs, context.localizer)
         return context.page("course", title: course.title.text(locale: context.localizer.locale), data)
     }
 }

@@ -16,10 +16,10 @@ struct MyTrainingFeature: Feature {
         ] + NotificationRoutes.routes()
     }
 
-    /// Today's sessions the person may check in to now.
-    static func checkInSessions(employeeId: Int64, context: Context) throws -> [[String: Any]] {
-        try Attendance(database: context.services.database).checkInSessions(employeeId: employeeId).map { session -> [String: Any] in
-            ["id": session.id, "title": session.runTitle, "when": context.localizer.dateTime(session.startsAt)]
+    /// Today's sessions the person may check in to now, for the page.
+    static func checkIns(_ sessions: [Attendance.CheckInSession], _ localizer: Localizer) -> [[String: Any]] {
+        sessions.map { session -> [String: Any] in
+            ["id": session.id, "title": session.runTitle, "when": localizer.dateTime(session.startsAt)]
         }
     }
 
@@ -30,9 +30,9 @@ struct MyTrainingFeature: Feature {
             data["noEmployee"] = true
             return context.page("my_trainings", title: localizer.t("my_title"), data, status: status)
         }
-        let database = context.services.database
         let year = try TrainingFormat.year(context)
-        let places = try EnrolmentService(database: database).places(employeeId: employeeId)
+        let training = try PersonalTrainingPages(database: context.services.database).page(employeeId: employeeId, year: year)
+        let places = training.places
         data["places"] = places.map { place -> [String: Any] in
             [
                 "runId": place.run.id ?? 0, "title": place.run.title,
@@ -41,21 +41,21 @@ struct MyTrainingFeature: Feature {
                 "stateClass": place.standing.enrolment.state.rawValue,
                 "runStatus": localizer.t("my_run_\(place.run.status.rawValue)"),
                 "position": place.standing.waitlist.map { localizer.t("my_waitlist_position", ["position": String($0.position), "total": String($0.total)]) } as Any,
-                "message": place.standing.message,
+                "message": RunText.explanation(place.standing, localizer),
             ]
         }
         data["hasPlaces"] = !places.isEmpty
-        let checkIns = try Self.checkInSessions(employeeId: employeeId, context: context)
+        let checkIns = Self.checkIns(training.checkIns, localizer)
         data["checkIns"] = checkIns
         data["hasCheckIns"] = !checkIns.isEmpty
-        let certificates = try Certificates(database: database).held(employeeId: employeeId)
+        let certificates = training.certificates
         data["certificates"] = certificates.map { held -> [String: Any] in
             ["id": held.certificate.id ?? 0, "number": held.certificate.number, "title": held.courseTitle,
              "dates": TrainingFormat.dates(held.startedOn, held.endedOn, localizer), "jp": TrainingFormat.jp(held.jp, localizer),
              "revoked": held.certificate.revokedAt != nil]
         }
         data["hasCertificates"] = !certificates.isEmpty
-        let ledger = try TrainingHours(database: database).ledger(employeeId: employeeId, year: year)
+        let ledger = training.ledger
         data["year"] = year
         data["years"] = (max(2020, TrainingFormat.currentYear - 4)...TrainingFormat.currentYear + 1).reversed().map {
             ["value": $0, "selected": $0 == year] as [String: Any]
@@ -134,20 +134,20 @@ struct MyTrainingFeature: Feature {
 
     private func api(_ context: Context) throws -> Response {
         guard let employeeId = context.user.employeeId else { return context.notFound() }
-        let database = context.services.database
-        let places = try EnrolmentService(database: database).places(employeeId: employeeId).map { place in
+        let training = try PersonalTrainingPages(database: context.services.database)
+            .page(employeeId: employeeId, year: try TrainingFormat.year(context))
+        let places = training.places.map { place in
             PlaceJSON(run_id: place.run.id ?? 0, run_title: place.run.title, starts_on: place.run.startsOn.iso,
                       ends_on: place.run.endsOn.iso, run_status: place.run.status.rawValue,
                       state: place.standing.enrolment.state.rawValue, waitlist_position: place.standing.waitlist?.position,
-                      waitlist_total: place.standing.waitlist?.total, message: place.standing.message)
+                      waitlist_total: place.standing.waitlist?.total, message: RunText.explanation(place.standing, context.localizer))
         }
-        let certificates = try Certificates(database: database).held(employeeId: employeeId).map { held in
+        let certificates = training.certificates.map { held in
             CertificateJSON(id: held.certificate.id ?? 0, number: held.certificate.number, course_title: held.courseTitle,
                             started_on: held.startedOn.iso, ended_on: held.endedOn.iso, jp: held.jp,
                             revoked: held.certificate.revokedAt != nil)
         }
-        let ledger = try TrainingHours(database: database).ledger(employeeId: employeeId, year: try TrainingFormat.year(context))
-        return .json(MyTrainingsJSON(places: places, certificates: certificates, training_hours: LedgerJSON(ledger)))
+        return .json(MyTrainingsJSON(places: places, certificates: certificates, training_hours: LedgerJSON(training.ledger)))
     }
 }
 

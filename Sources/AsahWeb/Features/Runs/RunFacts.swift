@@ -35,6 +35,11 @@ enum RunText {
         localizer.t("run_state_\(state.rawValue)")
     }
 
+    /// Where a person's place stands, in the reader's language ("Urutan 3 dari 12 di daftar tunggu. ...").
+    static func explanation(_ standing: EnrolmentStanding, _ localizer: Localizer) -> String {
+        MessageArguments.text(standing.explanation, localizer)
+    }
+
     /// "Sisa kursi 3 dari 20 · daftar tunggu 2".
     static func seats(_ facts: (capacity: Int, left: Int, waiting: Int), _ localizer: Localizer) -> String {
         localizer.t("run_seats_summary", ["left": localizer.number(facts.left), "capacity": localizer.number(facts.capacity),

@@ -21,9 +21,9 @@ enum RunForm {
     }
 
     static func page(_ context: Context, values: Values = defaults, errors: [String] = [], status: Int = 200,
-                     editing: Editing? = nil) throws -> Response {
+                     editing: Editing? = nil, courses: [Course]? = nil) throws -> Response {
         let localizer = context.localizer
-        let courses = try CourseCatalogue(database: context.services.database).courses()
+        let courses = try courses ?? CourseCatalogue(database: context.services.database).courses()
         let sessions = (1...rowCount(values, spare: 1)).map { number -> [String: Any] in
             var row: [String: Any] = ["number": number, "required": number == 1, "sessionId": values["s\(number)_id"] ?? ""]
             for field in sessionFields { row[field] = values["s\(number)_\(field)"] ?? "" }
@@ -98,9 +98,11 @@ enum RunForm {
 
     /// `GET /runs/:id/edit`: the form filled in from the run, its sessions and quotas.
     static func editPage(_ context: Context) throws -> Response {
-        let run = try editable(context)
-        let values = RunForm.values(of: run, plan: try RunPages(database: context.services.database).plan(run.id!))
-        return try page(context, values: values, editing: Editing(runId: run.id!, title: run.title))
+        guard let id = context.pathID(), let (run, plan, courses) = try RunPages(database: context.services.database)
+            .editForm(id, viewer: context.user) else { return context.notFound() }
+        guard run.status.isEditable else { return try RunPage.refused(context, .runNotOpen(run.status)) }
+        return try page(context, values: RunForm.values(of: run, plan: plan), editing: Editing(runId: run.id!, title: run.title),
+                        courses: courses)
     }
 
     /// `POST /runs/:id/edit`: saves the changes with the domain's rules.

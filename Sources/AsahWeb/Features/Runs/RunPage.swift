@@ -61,7 +61,7 @@ enum RunPage {
                 mine["hasPlace"] = true
                 mine["state"] = RunText.state(state, localizer)
                 mine["stateCode"] = state.rawValue
-                mine["explanation"] = standing.message
+                mine["explanation"] = RunText.explanation(standing, localizer)
                 if let waitlist = standing.waitlist {
                     mine["position"] = localizer.t("run_position", ["position": String(waitlist.position),
                                                                     "total": String(waitlist.total)])
@@ -88,7 +88,7 @@ enum RunPage {
                                        "state": RunText.state(state, localizer), "stateCode": state.rawValue,
                                        "position": entry.waitlistPosition.map(String.init) ?? "",
                                        "mandatory": entry.enrolment.mandatory,
-                                       "reason": entry.enrolment.completionReason ?? entry.enrolment.decidedReason])
+                                       "reason": entry.enrolment.reasonNotice.map { MessageArguments.text($0, localizer) }])
             }
             data["roster"] = roster
             data["hasRoster"] = !roster.isEmpty

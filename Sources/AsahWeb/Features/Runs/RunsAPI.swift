@@ -36,10 +36,10 @@ enum RunsAPI {
         let waitlist_total: Int?
         let offer_expires_at: Int64?
         let reason: String?
-        /// Where the place stands, in Indonesian.
+        /// Where the place stands, in the caller's language.
         let message: String
 
-        init(_ standing: EnrolmentStanding, nip: String?) {
+        init(_ standing: EnrolmentStanding, nip: String?, _ localizer: Localizer) {
             let enrolment = standing.enrolment
             enrolment_id = enrolment.id!
             run_id = enrolment.runId
@@ -49,8 +49,8 @@ enum RunsAPI {
             waitlist_position = standing.waitlist?.position
             waitlist_total = standing.waitlist?.total
             offer_expires_at = enrolment.state == .offered ? enrolment.offerExpiresAt : nil
-            reason = enrolment.completionReason ?? enrolment.decidedReason
-            message = standing.message
+            reason = enrolment.reasonNotice.map { MessageArguments.text($0, localizer) }
+            message = RunText.explanation(standing, localizer)
         }
     }
 
@@ -95,7 +95,7 @@ enum RunsAPI {
                 SessionJSON(id: $0.session.id!, starts_at: $0.session.startsAt, ends_at: $0.session.endsAt, place: $0.session.place,
                             online_url: $0.session.onlineUrl, instructor_name: $0.instructorName)
             },
-            standing: standing.map { StandingJSON($0, nip: nil) }))
+            standing: standing.map { StandingJSON($0, nip: nil, context.localizer) }))
     }
 
     private struct EnrolBody: Decodable {
@@ -163,12 +163,10 @@ enum RunsAPI {
         switch result {
         case .failure(let problem): return context.refused(problem as WorkshopProblem)
         case .success(let enrolment):
-            let service = EnrolmentService(database: context.services.database)
-            guard let standing = try service.standing(runId: enrolment.runId, employeeId: enrolment.employeeId) else {
+            guard let (standing, nip) = try EnrolmentService(database: context.services.database).standingAfterChange(enrolment) else {
                 return context.notFound()
             }
-            let nip = try People(database: context.services.database).employee(id: enrolment.employeeId)?.nip
-            return .json(StandingJSON(standing, nip: nip), status: status)
+            return .json(StandingJSON(standing, nip: nip, context.localizer), status: status)
         }
     }
 }

@@ -70,9 +70,9 @@ struct TrainingHoursFeature: Feature {
     private func unit(_ context: Context) throws -> Response {
         guard let unitId = context.pathID("unitId") else { return context.notFound() }
         let year = try TrainingFormat.year(context)
-        let database = context.services.database
-        guard let unit = try WorkshopLookups(database: database).unit(unitId) else { return context.notFound() }
-        let list = try TrainingHours(database: database).unitMembers(unitId: unitId, year: year)
+        guard let (unit, list) = try TrainingHours(database: context.services.database).unitPage(unitId: unitId, year: year) else {
+            return context.notFound()
+        }
         let localizer = context.localizer
         return context.page("hours_unit", title: unit.name, [
             "unitId": unitId, "unitName": unit.name, "unitCode": unit.code,
@@ -130,11 +130,10 @@ struct TrainingHoursFeature: Feature {
 
     private func api(_ context: Context) throws -> Response {
         let nip = context.request.parameters["nip"] ?? ""
-        let database = context.services.database
-        guard let employeeId = try WorkshopLookups(database: database).visibleEmployee(nip: nip, for: context.user) else {
+        guard let ledger = try TrainingHours(database: context.services.database)
+            .ledger(nip: nip, year: try TrainingFormat.year(context), for: context.user) else {
             return context.notFound()
         }
-        let ledger = try TrainingHours(database: database).ledger(employeeId: employeeId, year: try TrainingFormat.year(context))
         return .json(LedgerJSON(ledger))
     }
 }
