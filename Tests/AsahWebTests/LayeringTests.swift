@@ -7,16 +7,11 @@ import Testing
 struct LayeringTests {
     @Test("no web file imports GRDB or reaches the database pool")
     func webHasNoStorage() throws {
-        let root = TestApp.repositoryRoot + "/Sources/AsahWeb"
-        let enumerator = FileManager.default.enumerator(atPath: root)
-        var checked = 0
-        while let file = enumerator?.nextObject() as? String {
-            guard file.hasSuffix(".swift") else { continue }
-            let text = try String(contentsOfFile: root + "/" + file, encoding: .utf8)
+        let sources = try SourceFiles.swift(in: "AsahWeb")
+        for (file, text) in sources {
             #expect(!text.contains("import GRDB"), "\(file) imports GRDB")
             #expect(text.firstMatch(of: /\.pool\b/) == nil, "\(file) reaches the database pool")
-            checked += 1
         }
-        #expect(checked > 80)
+        #expect(sources.count > 80)
     }
 }

@@ -28,12 +28,8 @@ struct MessageKeyTests {
 
     @Test("every key the domain returns (refusals, notices, import problems, @-arguments) has a sentence")
     func domainKeys() throws {
-        let sources = TestApp.repositoryRoot + "/Sources/AsahCore"
-        let enumerator = FileManager.default.enumerator(atPath: sources)
         var found = 0
-        while let file = enumerator?.nextObject() as? String {
-            guard file.hasSuffix(".swift") else { continue }
-            let text = try String(contentsOfFile: sources + "/" + file, encoding: .utf8)
+        for (file, text) in try SourceFiles.swift(in: "AsahCore") {
             for match in text.matches(of: /"@?((?:problem|notice|import|suggestion_status|forum_category|audience)_[a-z0-9_]+)"/) {
                 Self.expectInBoth(String(match.1), file)
                 found += 1

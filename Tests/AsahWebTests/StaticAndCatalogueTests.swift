@@ -41,11 +41,7 @@ struct StaticAndCatalogueTests {
             let keys = text.matches(of: /\{\{t\.([a-z0-9_]+)\}\}/).map { String($0.1) }
             for key in keys { #expect(id[key] != nil, "\(file) uses t.\(key), missing from id.json") }
         }
-        let sources = TestApp.repositoryRoot + "/Sources/AsahWeb"
-        let enumerator = FileManager.default.enumerator(atPath: sources)
-        while let file = enumerator?.nextObject() as? String {
-            guard file.hasSuffix(".swift") else { continue }
-            let text = try String(contentsOfFile: sources + "/" + file, encoding: .utf8)
+        for (file, text) in try SourceFiles.swift(in: "AsahWeb") {
             for match in text.matches(of: /\.t\("([a-z0-9_]+)"/) {
                 #expect(id[String(match.1)] != nil, "\(file) uses \(match.1), missing from id.json")
             }

@@ -12,7 +12,7 @@ extension Notifications {
         try database.pool.read { db in
             guard let principal = try Principal.load(userId: userId, in: db) else { return nil }
             return Caller(principal: principal,
-                          unreadNotifications: try principal.employeeId.map { try unreadCount(employeeId: $0, in: db) } ?? 0)
+                          unreadNotifications: try principal.employeeId.map { try unreadCount(employeeId: $0, userId: userId, in: db) } ?? 0)
         }
     }
 }

@@ -31,7 +31,12 @@ enum PseudonymNotices {
     static func addresses(ofEmployee employeeId: Int64, vault: PseudonymVault, in db: Database) throws -> [Address] {
         guard let userId = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM users WHERE employee_id = ?"),
                                               arguments: [employeeId]) else { return [] }
-        return try PseudonymOwners.pseudonyms(of: userId, vault: vault, in: db).map { Address(threadId: $0.threadId, number: $0.number) }
+        return try addresses(ofUser: userId, vault: vault, in: db)
+    }
+
+    /// The pseudonyms held by account `userId`.
+    static func addresses(ofUser userId: Int64, vault: PseudonymVault, in db: Database) throws -> [Address] {
+        try PseudonymOwners.pseudonyms(of: userId, vault: vault, in: db).map { Address(threadId: $0.threadId, number: $0.number) }
     }
 
     /// The notices to `addresses`, newest first; unread ones only when `unreadOnly`. Their ids

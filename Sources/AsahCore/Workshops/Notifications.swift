@@ -43,12 +43,10 @@ public struct Notifications: Sendable {
     /// One page of `employeeId`'s notifications, newest first, and how many there are in all.
     public func page(employeeId: Int64, offset: Int, limit: Int) throws -> (notifications: [AppNotification], total: Int) {
         try database.pool.read { db in
-            let all = try list(employeeId: employeeId, unreadOnly: false, limit: offset + limit, in: db)
+            let pseudonymous = try pseudonymNotices(employeeId: employeeId, unreadOnly: false, limit: Int(Int32.max), in: db)
             let named = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM notifications WHERE employee_id = ?", arguments: [employeeId]) ?? 0
-            let addresses = try PseudonymNotices.addresses(ofEmployee: employeeId, vault: vault, in: db)
-            let pseudonymous = try PseudonymNotices.notices(to: addresses, unreadOnly: false, limit: Int(Int32.max),
-                                                             employeeId: employeeId, in: db).count { try !isTwin($0, in: db) }
-            return (Array(all.dropFirst(offset)), named + pseudonymous)
+            let shown = try list(employeeId: employeeId, pseudonymous: pseudonymous, unreadOnly: false, limit: offset + limit, in: db)
+            return (Array(shown.dropFirst(offset)), named + pseudonymous.count)
         }
     }
 
@@ -72,16 +70,13 @@ public struct Notifications: Sendable {
         try database.pool.read { try unreadCount(employeeId: employeeId, in: $0) }
     }
 
-    /// ``unreadCount(employeeId:)`` inside the caller's read.
-    func unreadCount(employeeId: Int64, in db: Database) throws -> Int {
+    /// ``unreadCount(employeeId:)`` inside the caller's read; `userId`, when the caller knows
+    /// it, spares looking up the account (the badge is counted on every identity load).
+    func unreadCount(employeeId: Int64, userId: Int64? = nil, in db: Database) throws -> Int {
         let named = try Int.fetchOne(db.cachedStatement(sql: """
             SELECT COUNT(*) FROM notifications WHERE employee_id = ? AND read_at IS NULL
             """), arguments: [employeeId]) ?? 0
-        let addresses = try PseudonymNotices.addresses(ofEmployee: employeeId, vault: vault, in: db)
-        guard !addresses.isEmpty else { return named }
-        let pseudonymous = try PseudonymNotices.notices(to: addresses, unreadOnly: true, limit: Int(Int32.max),
-                                                         employeeId: employeeId, in: db)
-        return try named + pseudonymous.count { try !isTwin($0, in: db) }
+        return try named + pseudonymNotices(employeeId: employeeId, userId: userId, unreadOnly: true, limit: Int(Int32.max), in: db).count
     }
 
     /// Marks one notification read; only its own employee can (others' ids are ignored).
@@ -108,15 +103,31 @@ public struct Notifications: Sendable {
     }
 
     private func list(employeeId: Int64, unreadOnly: Bool, limit: Int, in db: Database) throws -> [AppNotification] {
+        try list(employeeId: employeeId,
+                 pseudonymous: pseudonymNotices(employeeId: employeeId, unreadOnly: unreadOnly, limit: limit, in: db),
+                 unreadOnly: unreadOnly, limit: limit, in: db)
+    }
+
+    /// The named notifications merged with `pseudonymous` ones, newest first.
+    private func list(employeeId: Int64, pseudonymous: [AppNotification], unreadOnly: Bool, limit: Int,
+                      in db: Database) throws -> [AppNotification] {
         let named = try AppNotification.fetchAll(db, sql: """
-            SELECT * FROM notifications WHERE employee_id = ?\(unreadOnly ? " AND read_at IS NULL" : "") ORDER BY id DESC LIMIT ?
+            SELECT * FROM notifications WHERE employee_id = ?\(unreadOnly ? " AND read_at IS NULL" : "") ORDER BY created_at DESC, id DESC LIMIT ?
             """, arguments: [employeeId, limit])
-        let addresses = try PseudonymNotices.addresses(ofEmployee: employeeId, vault: vault, in: db)
-        guard !addresses.isEmpty else { return named }
-        let pseudonymous = try PseudonymNotices.notices(to: addresses, unreadOnly: unreadOnly, limit: limit,
-                                                         employeeId: employeeId, in: db).filter { try !isTwin($0, in: db) }
+        guard !pseudonymous.isEmpty else { return named }
         let merged = (named + pseudonymous).sorted { ($0.createdAt, abs($0.id ?? 0)) > ($1.createdAt, abs($1.id ?? 0)) }
         return Array(merged.prefix(limit))
+    }
+
+    /// The notices to the pseudonyms `employeeId` holds (looked up from `userId` when given),
+    /// without those that also reached them as a follower.
+    private func pseudonymNotices(employeeId: Int64, userId: Int64? = nil, unreadOnly: Bool, limit: Int,
+                                  in db: Database) throws -> [AppNotification] {
+        let addresses = try userId.map { try PseudonymNotices.addresses(ofUser: $0, vault: vault, in: db) }
+            ?? PseudonymNotices.addresses(ofEmployee: employeeId, vault: vault, in: db)
+        guard !addresses.isEmpty else { return [] }
+        return try PseudonymNotices.notices(to: addresses, unreadOnly: unreadOnly, limit: limit, employeeId: employeeId, in: db)
+            .filter { try !isTwin($0, in: db) }
     }
 
     /// Whether a pseudonym's notice also reached the same person as a follower (same change).

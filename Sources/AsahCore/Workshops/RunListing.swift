@@ -19,13 +19,9 @@ public struct RunListing: Sendable {
         self.database = database
     }
 
-    /// The runs of a course that are open, closed for enrolment or running, soonest first.
-    public func upcoming(courseId: Int64) throws -> [Entry] {
-        try database.pool.read { try Self.upcoming(courseId: courseId, in: $0) }
-    }
-
-    /// A course's page: the course on offer with code `code` and its ``upcoming(courseId:)``
-    /// runs, in one read; `nil` for an unknown or archived course.
+    /// A course's page: the course on offer with code `code` and its runs that are open,
+    /// closed for enrolment or running (soonest first), in one read; `nil` for an unknown or
+    /// archived course.
     public func coursePage(code: String) throws -> (course: Course, runs: [Entry])? {
         try database.pool.read { db in
             guard let course = try CatalogueQueries.course(code: code, in: db), !course.archived else { return nil }
@@ -33,15 +29,9 @@ public struct RunListing: Sendable {
         }
     }
 
-    /// ``upcoming(courseId:)`` inside the caller's read.
-    static func upcoming(courseId: Int64, in db: Database) throws -> [Entry] {
+    private static func upcoming(courseId: Int64, in db: Database) throws -> [Entry] {
         try Row.fetchAll(db, sql: """
-            SELECT r.*, '' AS course_code, '' AS title_id, NULL AS title_en,
-                   (SELECT COUNT(*) FROM enrolments e WHERE e.run_id = r.id AND e.state IN ('enrolled', 'offered')) AS held,
-                   (SELECT COUNT(*) FROM enrolments e WHERE e.run_id = r.id AND e.state = 'waitlisted') AS waiting,
-                   0 AS pending
-            FROM runs r WHERE r.course_id = ? AND r.status IN ('open', 'closed', 'running')
-            ORDER BY r.starts_on, r.id
+            SELECT \(columns) WHERE r.course_id = ? AND r.status IN ('open', 'closed', 'running') ORDER BY r.starts_on, r.id
             """, arguments: [courseId]).map(entry)
     }
 
@@ -51,18 +41,20 @@ public struct RunListing: Sendable {
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM runs WHERE ?1 IS NULL OR status = ?1",
                                          arguments: [status?.rawValue]) ?? 0
             let runs = try Row.fetchAll(db, sql: """
-                SELECT r.*, c.code AS course_code, c.title_id, c.title_en,
-                       (SELECT COUNT(*) FROM enrolments e WHERE e.run_id = r.id AND e.state IN ('enrolled', 'offered')) AS held,
-                       (SELECT COUNT(*) FROM enrolments e WHERE e.run_id = r.id AND e.state = 'waitlisted') AS waiting,
-                       (SELECT COUNT(*) FROM enrolments e WHERE e.run_id = r.id AND e.state = 'requested') AS pending
-                FROM runs r JOIN courses c ON c.id = r.course_id
-                WHERE ?1 IS NULL OR r.status = ?1
-                ORDER BY r.starts_on DESC, r.id DESC
-                LIMIT ?2 OFFSET ?3
+                SELECT \(Self.columns) WHERE ?1 IS NULL OR r.status = ?1 ORDER BY r.starts_on DESC, r.id DESC LIMIT ?2 OFFSET ?3
                 """, arguments: [status?.rawValue, limit, offset]).map(Self.entry)
             return (runs, total)
         }
     }
+
+    /// A run with its course and seat counts, as every listing reads it.
+    private static let columns = """
+        r.*, c.code AS course_code, c.title_id, c.title_en,
+               (SELECT COUNT(*) FROM enrolments e WHERE e.run_id = r.id AND e.state IN ('enrolled', 'offered')) AS held,
+               (SELECT COUNT(*) FROM enrolments e WHERE e.run_id = r.id AND e.state = 'waitlisted') AS waiting,
+               (SELECT COUNT(*) FROM enrolments e WHERE e.run_id = r.id AND e.state = 'requested') AS pending
+        FROM runs r JOIN courses c ON c.id = r.course_id
+        """
 
     private static func entry(_ row: Row) throws -> Entry {
         Entry(run: try Run(row: row), courseCode: row["course_code"], courseTitle: BilingualText(row["title_id"], english: row["title_en"]),

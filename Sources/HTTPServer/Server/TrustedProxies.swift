@@ -54,7 +54,7 @@ public struct TrustedProxies: Sendable, Equatable {
     /// `headers`: from a trusted proxy, the right-most `X-Forwarded-For` address that is not
     /// itself a trusted proxy and `X-Forwarded-Proto`; from anyone else, the peer itself.
     public func client(peer: String, headers: HTTPHeaders, secure: Bool) -> (address: String, secure: Bool) {
-        guard trusts(peer) else { return (peer, secure) }
+        guard !networks.isEmpty, trusts(peer) else { return (peer, secure) }
         let forwarded = headers.filter { $0.name.lowercased() == "x-forwarded-for" }.flatMap { $0.value.split(separator: ",") }
         var address = peer
         for hop in forwarded.reversed() {

@@ -11,6 +11,17 @@ struct AccountsTests {
         return false
     }
 
+    /// A database with employee Abdul Rahman (NIP 198710092015031001, unit DINKES) and his
+    /// account `abdul`, password `sandi-yang-panjang`.
+    private func databaseWithAbdul() throws -> AppDatabase {
+        let db = try database()
+        _ = try UnitImport(database: db).run(csv: "kode,nama,jenis\nDINKES,Dinas Kesehatan,dinas\n")
+        _ = try EmployeeImport(database: db).run(csv: "nip,nama,unit\n198710092015031001,Abdul Rahman,DINKES\n")
+        _ = try Accounts(database: db).add(login: "abdul", nip: "198710092015031001", displayName: nil,
+                                           password: "sandi-yang-panjang", roles: [], actor: nil, ip: nil).get()
+        return db
+    }
+
     private func database() throws -> AppDatabase {
         try AppDatabase(path: NSTemporaryDirectory() + "asah-accounts-" + UUID().uuidString + "/asah.sqlite")
     }
@@ -43,12 +54,7 @@ struct AccountsTests {
 
     @Test("an employee imported as nonaktif loses every session and token at once and cannot sign in")
     func offboardingByImport() throws {
-        let db = try database()
-        _ = try UnitImport(database: db).run(csv: "kode,nama,jenis\nDINKES,Dinas Kesehatan,dinas\n")
-        _ = try EmployeeImport(database: db).run(csv: "nip,nama,unit\n198710092015031001,Abdul Rahman,DINKES\n")
-        guard case .success = try Accounts(database: db).add(login: "abdul", nip: "198710092015031001", displayName: nil,
-                                                             password: "sandi-yang-panjang", roles: [], actor: nil, ip: nil)
-        else { Issue.record("not created"); return }
+        let db = try databaseWithAbdul()
         let authenticator = Authenticator(database: db, sessions: SessionStore(database: db))
         guard case .success(let (session, _)) = try authenticator.login("abdul", password: "sandi-yang-panjang", ip: "10.0.0.1",
                                                                         userAgent: nil) else { Issue.record("login failed"); return }
@@ -126,12 +132,7 @@ struct AccountsTests {
 
     @Test("failures count against the account: spellings of one NIP and its login share five tries")
     func throttleByAccount() throws {
-        let db = try database()
-        _ = try UnitImport(database: db).run(csv: "kode,nama,jenis\nDINKES,Dinas Kesehatan,dinas\n")
-        _ = try EmployeeImport(database: db).run(csv: "nip,nama,unit\n198710092015031001,Abdul Rahman,DINKES\n")
-        guard case .success = try Accounts(database: db).add(login: "abdul", nip: "198710092015031001", displayName: nil,
-                                                             password: "sandi-yang-panjang", roles: [], actor: nil, ip: nil)
-        else { Issue.record("not created"); return }
+        let db = try databaseWithAbdul()
         let authenticator = Authenticator(database: db, sessions: SessionStore(database: db))
         let spellings = ["198710092015031001", "19871009 201503 1 001", " 198710092015031001", "19871009 2015031001", "ABDUL"]
         for (index, typed) in spellings.enumerated() {
