@@ -128,7 +128,7 @@ struct ProjectsTests {
         }
         _ = try reviews.submit(projectId: project.id!, position: 2, body: "Laporan", files: [], actor: pegawai).get()
         #expect(try reviews.review(projectId: project.id!, position: 2, decision: .accept, comment: "", scores: nil, actor: coach)
-                == .failure(.scoresRequired("Menerima tahap terakhir memerlukan nilai untuk setiap kriteria rubrik.")))
+                == .failure(.scoresRequired(Refusal(.invalid, "problem_project_final_scores_required"))))
         if case .failure(.scoresRequired) = try reviews.review(projectId: project.id!, position: 2, decision: .accept,
                                                                comment: "", scores: [80, 101], actor: coach) {} else {
             Issue.record("a score above the scale was accepted")

@@ -25,7 +25,7 @@ public enum AppraisalAccess {
         let records = try AppraisalQueries.records(employeeId: employeeId, in: db)
         let nip = try String.fetchOne(db, sql: "SELECT nip FROM employees WHERE id = ?", arguments: [employeeId])
         try AuditLog.record("appraisal.read", actor: principal.userId, ip: ip, subject: nip ?? String(employeeId),
-                            detail: "\(records.count) penilaian", in: db)
+                            detail: "records:\(records.count)", in: db)
         return records
     }
 }

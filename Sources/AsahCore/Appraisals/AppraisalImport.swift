@@ -165,8 +165,9 @@ public struct AppraisalImport: Sendable {
             }
             if given != computed, let hasil = appraisal.hasilKerja, let perilaku = appraisal.perilakuKerja {
                 report.error(line: line, column: "predikat", "import_predikat_against_matrix",
-                             ["value": predikatText, "results": hasil.name.lowercased(), "behaviour": perilaku.name.lowercased(),
-                              "computed": computed.name])
+                             ["value": predikatText, "results": "@appraisal_rating_lower_\(hasil.rawValue)",
+                              "behaviour": "@appraisal_rating_lower_\(perilaku.rawValue)",
+                              "computed": "@appraisal_predikat_\(computed.rawValue)"])
                 return nil
             }
         case .legacy(let computed):
@@ -176,7 +177,7 @@ public struct AppraisalImport: Sendable {
             }
             if given != computed {
                 report.error(line: line, column: "predikat", "import_legacy_predikat_against_score",
-                             ["value": predikatText, "score": scoreText, "computed": computed.name])
+                             ["value": predikatText, "score": scoreText, "computed": "@appraisal_predikat_\(computed.rawValue)"])
                 return nil
             }
         }

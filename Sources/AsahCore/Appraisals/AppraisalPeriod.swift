@@ -32,15 +32,6 @@ public enum AppraisalPeriod: Hashable, Sendable, Codable, RawRepresentable, Data
         }
     }
 
-    /// The Indonesian name: "Tahunan", "Triwulan II", "Maret".
-    public var name: String {
-        switch self {
-        case .annual: "Tahunan"
-        case .quarter(let number): "Triwulan " + Self.romans[number - 1]
-        case .month(let number): Self.monthNames[number - 1].capitalized
-        }
-    }
-
     /// The last month the period covers (12 for the year).
     public var lastMonth: Int {
         switch self {

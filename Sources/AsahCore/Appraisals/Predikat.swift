@@ -11,17 +11,6 @@ public enum Predikat: String, CaseIterable, Codable, Sendable, Comparable {
     case kurang
     case sangatKurang = "sangat_kurang"
 
-    /// The Indonesian name as the regulation writes it.
-    public var name: String {
-        switch self {
-        case .sangatBaik: "Sangat Baik"
-        case .baik: "Baik"
-        case .butuhPerbaikan: "Butuh Perbaikan"
-        case .kurang: "Kurang/Misconduct"
-        case .sangatKurang: "Sangat Kurang"
-        }
-    }
-
     /// 0 for the best, 4 for the worst.
     public var rank: Int { Self.allCases.firstIndex(of: self)! }
 
@@ -76,17 +65,6 @@ public enum LegacyPredikat: String, CaseIterable, Codable, Sendable, Comparable 
         }
     }
 
-    /// The Indonesian name.
-    public var name: String {
-        switch self {
-        case .sangatBaik: "Sangat Baik"
-        case .baik: "Baik"
-        case .cukup: "Cukup"
-        case .kurang: "Kurang"
-        case .buruk: "Buruk"
-        }
-    }
-
     /// 0 for the best, 4 for the worst.
     public var rank: Int { Self.allCases.firstIndex(of: self)! }
 
@@ -113,14 +91,6 @@ public enum AppraisalPredikat: Hashable, Sendable, Codable, RawRepresentable, Da
         switch self {
         case .current(let value): value.rawValue
         case .legacy(let value): value.rawValue
-        }
-    }
-
-    /// The Indonesian name, the legacy ones marked "(PP 46/2011)".
-    public var name: String {
-        switch self {
-        case .current(let value): value.name
-        case .legacy(let value): value.name + " (PP 46/2011)"
         }
     }
 }

@@ -10,15 +10,6 @@ public enum Rating: String, CaseIterable, Codable, Sendable, DatabaseValueConver
     /// Di bawah ekspektasi.
     case diBawah = "di_bawah"
 
-    /// The Indonesian name, e.g. "Di atas ekspektasi".
-    public var name: String {
-        switch self {
-        case .diAtas: "Di atas ekspektasi"
-        case .sesuai: "Sesuai ekspektasi"
-        case .diBawah: "Di bawah ekspektasi"
-        }
-    }
-
     /// Reads a rating as people and e-Kinerja exports write it: "Di atas ekspektasi",
     /// "DI ATAS", "di_atas", "diatas", "Sesuai", "di bawah ekspektasi"; case, spaces,
     /// underscores, hyphens and the word "ekspektasi" do not matter. `nil` otherwise.

@@ -87,14 +87,14 @@ public struct BehaviourChecks: Sendable {
                 """, arguments: [now, now, stale])
             let opened = try Self.tasks("c.answered_at IS NULL AND c.notified_at IS NULL AND c.due_on <= ?", [today], in: db)
             for task in opened {
-                try Notifications.send(to: try respondentId(task.id, db), .behaviourCheckDue, Self.message(task, reminder: false),
+                try Notifications.send(to: try respondentId(task.id, db), .behaviourCheckDue, Self.notice(task, reminder: false),
                                        link: "/evaluation/checks/\(task.id)", now: now, in: db)
                 try db.execute(sql: "UPDATE behaviour_checks SET notified_at = ? WHERE id = ?", arguments: [now, task.id])
             }
             let late = try Self.tasks("c.answered_at IS NULL AND c.reminded_at IS NULL AND c.notified_at <= ?",
                                       [now - Int64(Self.reminderDays) * 86400], in: db)
             for task in late {
-                try Notifications.send(to: try respondentId(task.id, db), .behaviourCheckReminder, Self.message(task, reminder: true),
+                try Notifications.send(to: try respondentId(task.id, db), .behaviourCheckReminder, Self.notice(task, reminder: true),
                                        link: "/evaluation/checks/\(task.id)", now: now, in: db)
                 try db.execute(sql: "UPDATE behaviour_checks SET reminded_at = ? WHERE id = ?", arguments: [now, task.id])
             }
@@ -106,10 +106,15 @@ public struct BehaviourChecks: Sendable {
         try Int64.fetchOne(db, sql: "SELECT respondent_employee_id FROM behaviour_checks WHERE id = ?", arguments: [checkId])!
     }
 
-    private static func message(_ task: Task, reminder: Bool) -> String {
-        let about = task.respondent == .self ? "penerapan hasil \(task.runTitle) di pekerjaan Anda"
-            : "penerapan hasil \(task.runTitle) oleh \(task.name) di tempat kerja"
-        return (reminder ? "Pengingat: evaluasi pasca pelatihan tentang " : "Mohon isi evaluasi pasca pelatihan tentang ") + about + "."
+    /// The notice that a check opened, or the reminder: about the respondent's own work, or
+    /// about the participant they supervise.
+    private static func notice(_ task: Task, reminder: Bool) -> NotificationContent {
+        switch (task.respondent, reminder) {
+        case (.self, false): NotificationContent("notice_evaluation_check_due_self", ["run": task.runTitle])
+        case (.self, true): NotificationContent("notice_evaluation_check_reminder_self", ["run": task.runTitle])
+        case (.supervisor, false): NotificationContent("notice_evaluation_check_due_supervisor", ["run": task.runTitle, "name": task.name])
+        case (.supervisor, true): NotificationContent("notice_evaluation_check_reminder_supervisor", ["run": task.runTitle, "name": task.name])
+        }
     }
 
     /// The open (due, unanswered) checks of respondent `employeeId`, oldest due first.
@@ -157,13 +162,20 @@ public struct BehaviourChecks: Sendable {
                   respondent == actor.employeeId else { throw EvaluationProblem.checkNotFound }
             guard task.answeredAt == nil, task.dueOn <= IndonesianTime.date(of: now) else { throw EvaluationProblem.checkNotDue }
             let keys = task.competencies.map(\.name.indonesian)
-            var problems: [String] = []
-            for key in keys {
-                guard let answer = answers[key] else { problems.append("Kompetensi \"\(key)\" belum dinilai."); continue }
-                if !(1...5).contains(answer.score) { problems.append("Nilai kompetensi \"\(key)\" harus 1 sampai 5.") }
+            var problems: [Refusal] = []
+            for competency in task.competencies {
+                let key = competency.name.indonesian, named = ["competency": key, "competencyEnglish": competency.name.english]
+                guard let answer = answers[key] else {
+                    problems.append(Refusal(.invalid, "problem_evaluation_competency_unanswered", named))
+                    continue
+                }
+                if !(1...5).contains(answer.score) { problems.append(Refusal(.invalid, "problem_evaluation_competency_range", named)) }
             }
             let unknown = Set(answers.keys).subtracting(keys)
-            if !unknown.isEmpty { problems.append("Kompetensi tidak dikenal: \(unknown.sorted().joined(separator: ", ")).") }
+            if !unknown.isEmpty {
+                problems.append(Refusal(.invalid, "problem_evaluation_unknown_competencies",
+                                        ["competencies": unknown.sorted().joined(separator: ", ")]))
+            }
             guard problems.isEmpty else { throw EvaluationProblem.invalidAnswers(problems) }
             for (key, answer) in answers {
                 let example = answer.example?.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -1,36 +1,39 @@
 import GRDB
 
-/// Why an evaluation action was refused, with the Indonesian message shown to the person.
-public enum EvaluationProblem: Error, Sendable, Hashable {
+/// Why an evaluation action was refused (see ``Refusal``; the web layer words it).
+public enum EvaluationProblem: Refusable, Sendable, Hashable {
     case notPermitted
     case runNotFound
     case notAttended
     case surveyNotYetOpen
     case alreadyAnswered
-    case invalidAnswers([String])
+    /// Each wrong or missing answer (see ``SurveyTemplate/problems(in:)``, ``BehaviourChecks/answer(_:actor:answers:now:)``).
+    case invalidAnswers([Refusal])
     case checkNotFound
     case checkNotDue
     case notParticipant(String)
-    case invalidScores([String])
-    case invalidProgramme([String])
+    /// Each wrong score, row or participant.
+    case invalidScores([Refusal])
+    /// Each rule the programme breaks.
+    case invalidProgramme([Refusal])
     case testClosed
     case timeUp
 
-    /// The message for the person who tried.
-    public var message: String {
+    /// How it refuses (the web layer words it; statuses as before: 403, 404, 409, else 422).
+    public var refusal: Refusal {
         switch self {
-        case .notPermitted: "Anda tidak berwenang melakukan tindakan ini."
-        case .runNotFound: "Angkatan tidak ditemukan."
-        case .notAttended: "Survei hanya untuk peserta yang hadir di angkatan ini."
-        case .surveyNotYetOpen: "Survei dibuka setelah sesi terakhir berakhir."
-        case .alreadyAnswered: "Anda sudah mengisi survei ini."
-        case .invalidAnswers(let reasons), .invalidScores(let reasons), .invalidProgramme(let reasons):
-            reasons.joined(separator: " ")
-        case .checkNotFound: "Evaluasi pasca pelatihan tidak ditemukan."
-        case .checkNotDue: "Evaluasi pasca pelatihan ini belum dibuka atau sudah diisi."
-        case .notParticipant(let nip): "NIP \(nip) bukan peserta angkatan ini."
-        case .testClosed: "Tes ini sedang tidak dibuka: pre-test sampai sesi pertama berakhir, post-test sejak sesi terakhir dimulai."
-        case .timeUp: "Waktu tes sudah habis; jawaban tidak dapat diterima."
+        case .notPermitted: Refusal(.notPermitted, "problem_evaluation_not_permitted")
+        case .runNotFound: Refusal(.notFound, "problem_evaluation_run_not_found")
+        case .notAttended: Refusal(.notFound, "problem_evaluation_not_attended")
+        case .checkNotFound: Refusal(.notFound, "problem_evaluation_check_not_found")
+        case .surveyNotYetOpen: Refusal(.conflict, "problem_evaluation_survey_not_yet_open")
+        case .alreadyAnswered: Refusal(.conflict, "problem_evaluation_already_answered")
+        case .checkNotDue: Refusal(.conflict, "problem_evaluation_check_not_due")
+        case .testClosed: Refusal(.conflict, "problem_evaluation_test_closed")
+        case .timeUp: Refusal(.conflict, "problem_evaluation_time_up")
+        case .notParticipant(let nip): Refusal(.invalid, "problem_evaluation_not_participant", ["nip": nip])
+        case .invalidAnswers(let parts), .invalidScores(let parts), .invalidProgramme(let parts):
+            Refusal(.invalid, "", parts: parts)
         }
     }
 }

@@ -34,20 +34,22 @@ public enum Programmes {
     /// digits and hyphens, a name, a plausible year, and at least one known course.
     public static func save(_ programme: Programme, actor: Principal, in db: Database) throws -> Programme {
         guard WorkshopAccess.coordinates(actor) else { throw EvaluationProblem.notPermitted }
-        var problems: [String] = []
+        var problems: [Refusal] = []
         let code = programme.code.trimmingCharacters(in: .whitespaces).uppercased()
         if code.isEmpty || code.count > 40 || !code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) {
-            problems.append("Kode program wajib diisi (huruf, angka dan tanda hubung, paling banyak 40).")
+            problems.append(Refusal(.invalid, "problem_evaluation_programme_code"))
         }
         let name = programme.name.trimmingCharacters(in: .whitespaces)
-        if name.isEmpty { problems.append("Nama program wajib diisi.") }
-        if let year = programme.year, !(2000...2100).contains(year) { problems.append("Tahun program harus 2000 sampai 2100.") }
+        if name.isEmpty { problems.append(Refusal(.invalid, "problem_evaluation_programme_name")) }
+        if let year = programme.year, !(2000...2100).contains(year) { problems.append(Refusal(.invalid, "problem_evaluation_programme_year")) }
         let codes = Array(Set(programme.courseCodes.map { $0.trimmingCharacters(in: .whitespaces).uppercased() }
             .filter { !$0.isEmpty })).sorted()
         let known = Set(try String.fetchAll(db, sql: "SELECT UPPER(code) FROM courses"))
         let unknown = codes.filter { !known.contains($0) }
-        if codes.isEmpty { problems.append("Pilih paling sedikit satu kursus.") }
-        if !unknown.isEmpty { problems.append("Kursus tidak dikenal: \(unknown.joined(separator: ", ")).") }
+        if codes.isEmpty { problems.append(Refusal(.invalid, "problem_evaluation_programme_courses")) }
+        if !unknown.isEmpty {
+            problems.append(Refusal(.invalid, "problem_evaluation_programme_unknown_courses", ["courses": unknown.joined(separator: ", ")]))
+        }
         guard problems.isEmpty else { throw EvaluationProblem.invalidProgramme(problems) }
         try db.execute(sql: """
             INSERT INTO programmes (code, name, year) VALUES (?, ?, ?)

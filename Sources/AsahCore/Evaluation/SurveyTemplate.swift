@@ -25,18 +25,22 @@ public struct SurveyTemplate: Sendable, Hashable {
              english: "I can apply what I learnt in my job."),
     ])
 
-    /// Checks a set of answers: every item scored 1-5, nothing else; returns the problems.
-    public func problems(in scores: [String: Int]) -> [String] {
-        var problems: [String] = []
+    /// Checks a set of answers: every item scored 1-5, nothing else; returns the problems
+    /// (each names the item's statement in both languages, `item` and `itemEnglish`).
+    public func problems(in scores: [String: Int]) -> [Refusal] {
+        var problems: [Refusal] = []
         for item in items {
+            let named = ["item": item.indonesian, "itemEnglish": item.english]
             guard let score = scores[item.key] else {
-                problems.append("Pernyataan \"\(item.indonesian)\" belum dijawab.")
+                problems.append(Refusal(.invalid, "problem_evaluation_item_unanswered", named))
                 continue
             }
-            if !(1...5).contains(score) { problems.append("Jawaban \"\(item.indonesian)\" harus 1 sampai 5.") }
+            if !(1...5).contains(score) { problems.append(Refusal(.invalid, "problem_evaluation_item_range", named)) }
         }
         let unknown = Set(scores.keys).subtracting(items.map(\.key))
-        if !unknown.isEmpty { problems.append("Butir tidak dikenal: \(unknown.sorted().joined(separator: ", ")).") }
+        if !unknown.isEmpty {
+            problems.append(Refusal(.invalid, "problem_evaluation_unknown_items", ["items": unknown.sorted().joined(separator: ", ")]))
+        }
         return problems
     }
 }

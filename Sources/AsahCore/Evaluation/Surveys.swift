@@ -147,7 +147,7 @@ extension Surveys {
                 if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM notifications WHERE employee_id = ? AND kind = ? AND link = ?)",
                                      arguments: [employeeId, NotificationKind.surveyOpen, link]) == true { continue }
                 try Notifications.send(to: employeeId, .surveyOpen,
-                                       "Survei reaksi \(row["title"] as String) sudah dibuka. Jawaban Anda anonim.",
+                                       NotificationContent("notice_evaluation_survey_open", ["run": row["title"] as String]),
                                        link: link, now: now, in: db)
                 told += 1
             }

@@ -6,9 +6,12 @@ public enum TestScoreCSV {
     public static func read(_ text: String) -> Result<[TestScores.Entry], EvaluationProblem> {
         var report = ImportReport()
         guard let table = CSVTable(text, required: ["nip"], optional: ["pre", "post"], report: &report) else {
-            return .failure(.invalidScores(report.issues.map { "Baris \($0.line): \($0.column.map { "kolom \($0)" } ?? "berkas")." }))
+            return .failure(.invalidScores(report.issues.map { issue in
+                issue.column.map { Refusal(.invalid, "problem_evaluation_csv_column", ["line": String(issue.line), "column": $0]) }
+                    ?? Refusal(.invalid, "problem_evaluation_csv_file", ["line": String(issue.line)])
+            }))
         }
-        var entries: [TestScores.Entry] = [], problems: [String] = []
+        var entries: [TestScores.Entry] = [], problems: [Refusal] = []
         for record in table.records {
             let nip = FieldRules.nip(table.value("nip", in: record) ?? "")
             func score(_ column: String) -> Double?? {
@@ -17,7 +20,7 @@ public enum TestScoreCSV {
                 return Double(text).map { .some($0) } ?? nil
             }
             guard !nip.isEmpty, let pre = score("pre"), let post = score("post") else {
-                problems.append("Baris \(record.line): NIP kosong atau nilai bukan angka.")
+                problems.append(Refusal(.invalid, "problem_evaluation_csv_row", ["line": String(record.line)]))
                 continue
             }
             entries.append(.init(nip: nip, pre: pre, post: post))

@@ -51,18 +51,20 @@ public struct TestScores: Sendable {
             guard try Run.fetchOne(db, key: runId) != nil else { throw EvaluationProblem.runNotFound }
             guard try Self.mayRecord(actor, runId: runId, in: db) else { throw EvaluationProblem.notPermitted }
             guard Self.maximumScores.contains(maximum) else {
-                throw EvaluationProblem.invalidScores(["Nilai maksimum harus lebih dari 0 dan paling banyak \(Self.format(Self.maximumScores.upperBound))."])
+                throw EvaluationProblem.invalidScores([Refusal(.invalid, "problem_evaluation_maximum_score",
+                                                               ["maximum": Self.format(Self.maximumScores.upperBound)])])
             }
             let participants = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: """
                 SELECT p.nip, p.id FROM enrolments e JOIN employees p ON p.id = e.employee_id
                 WHERE e.run_id = ? AND e.state IN ('enrolled', 'completed', 'not_completed')
                 """, arguments: [runId]).map { ($0["nip"] as String, $0["id"] as Int64) })
-            var problems: [String] = []
+            var problems: [Refusal] = []
             for entry in entries {
-                if participants[entry.nip] == nil { problems.append(EvaluationProblem.notParticipant(entry.nip).message) }
-                for (label, score) in [("pre-test", entry.pre), ("post-test", entry.post)] {
+                if participants[entry.nip] == nil { problems.append(EvaluationProblem.notParticipant(entry.nip).refusal) }
+                for (phase, score) in [("pre", entry.pre), ("post", entry.post)] {
                     if let score, !(0...maximum).contains(score) {
-                        problems.append("Nilai \(label) NIP \(entry.nip) harus 0 sampai \(Self.format(maximum)).")
+                        problems.append(Refusal(.invalid, "problem_evaluation_score_range",
+                                                ["phase": "@evaluation_phase_\(phase)", "nip": entry.nip, "maximum": Self.format(maximum)]))
                     }
                 }
             }

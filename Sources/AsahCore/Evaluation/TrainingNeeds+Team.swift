@@ -16,7 +16,7 @@ extension TrainingNeeds {
         let needs = try list(chain, [own], year: year, in: db)
         for need in needs where need.reasons.contains(where: \.readsAppraisal) {
             try AuditLog.record("appraisal.read", actor: principal.userId, ip: ip, subject: need.nip,
-                                detail: "kebutuhan pelatihan tim", in: db)
+                                detail: "team_needs", in: db)
         }
         return needs
     }

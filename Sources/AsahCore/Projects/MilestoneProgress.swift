@@ -76,13 +76,13 @@ public enum MilestoneProgress {
         return (total * 10).rounded() / 10
     }
 
-    /// Why `scores` cannot be a rubric scoring, in Indonesian; `nil` when they can.
-    public static func scoreProblem(_ scores: [Int], plan: ProjectPlan) -> String? {
+    /// Why `scores` cannot be a rubric scoring; `nil` when they can.
+    public static func scoreProblem(_ scores: [Int], plan: ProjectPlan) -> Refusal? {
         guard scores.count == plan.rubric.count else {
-            return "Nilai harus diisi untuk setiap kriteria rubrik (\(plan.rubric.count) kriteria)."
+            return Refusal(.invalid, "problem_project_scores_count", ["criteria": String(plan.rubric.count)])
         }
         guard scores.allSatisfy({ (0...plan.rubricScale).contains($0) }) else {
-            return "Setiap nilai kriteria harus antara 0 dan \(plan.rubricScale)."
+            return Refusal(.invalid, "problem_project_scores_range", ["scale": String(plan.rubricScale)])
         }
         return nil
     }

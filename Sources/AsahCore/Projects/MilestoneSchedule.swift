@@ -26,22 +26,24 @@ public enum MilestoneSchedule {
         }
     }
 
-    /// Why moving milestone dates of a run to `dates` (by position) is refused, in Indonesian;
-    /// empty when they may be moved: every position exists, no date before the run starts, and
-    /// the milestones stay in order.
+    /// Why moving milestone dates of a run to `dates` (by position) is refused; empty when
+    /// they may be moved: every position exists, no date before the run starts, and the
+    /// milestones stay in order.
     public static func problems(moving dates: [Int: CalendarDate], plan: ProjectPlan, runStartsOn: CalendarDate,
-                                current: [Int: CalendarDate]) -> [String] {
-        var problems: [String] = []
+                                current: [Int: CalendarDate]) -> [Refusal] {
+        var problems: [Refusal] = []
         for position in dates.keys.sorted() where !plan.milestones.indices.contains(position) {
-            problems.append("Tahap ke-\(position + 1) tidak ada dalam rencana kursus.")
+            problems.append(Refusal(.invalid, "problem_project_milestone_unknown", ["position": String(position + 1)]))
         }
         let merged = current.merging(dates) { _, new in new }
         let schedule = schedule(plan, runStartsOn: runStartsOn, moved: merged)
         for item in schedule where item.dueOn <= runStartsOn {
-            problems.append("\(item.milestone.name): tanggal harus sesudah hari pertama angkatan (\(runStartsOn.iso)).")
+            problems.append(Refusal(.invalid, "problem_project_milestone_before_start",
+                                    ["milestone": item.milestone.name, "firstDayOn": runStartsOn.iso]))
         }
         for (earlier, later) in zip(schedule, schedule.dropFirst()) where later.dueOn < earlier.dueOn {
-            problems.append("\(later.milestone.name) tidak boleh jatuh tempo sebelum \(earlier.milestone.name).")
+            problems.append(Refusal(.invalid, "problem_project_milestone_order",
+                                    ["milestone": later.milestone.name, "earlier": earlier.milestone.name]))
         }
         return problems
     }

@@ -65,7 +65,7 @@ public struct Project: FetchableRecord, MutablePersistableRecord, Sendable, Hash
         }
 
         /// The text trimmed, with what is wrong in Indonesian (empty when it may be saved).
-        public func checked() -> (Description, [String]) {
+        public func checked() -> (Description, [Refusal]) {
             func clean(_ text: String) -> String { text.trimmingCharacters(in: .whitespacesAndNewlines) }
             var description = self
             description.title = clean(title)
@@ -73,14 +73,14 @@ public struct Project: FetchableRecord, MutablePersistableRecord, Sendable, Hash
             description.stakeholders = clean(stakeholders)
             description.outcome = clean(outcome)
             description.measure = clean(measure)
-            var problems: [String] = []
-            if description.title.isEmpty { problems.append("Judul proyek wajib diisi.") }
-            if description.title.count > 200 { problems.append("Judul proyek paling panjang 200 karakter.") }
-            if description.problem.isEmpty { problems.append("Masalah di tempat kerja wajib diisi.") }
-            for (name, text) in [("Masalah", description.problem), ("Pemangku kepentingan", description.stakeholders),
-                                 ("Hasil yang diharapkan", description.outcome), ("Ukuran keberhasilan", description.measure)]
+            var problems: [Refusal] = []
+            if description.title.isEmpty { problems.append(Refusal(.invalid, "problem_project_title_required")) }
+            if description.title.count > 200 { problems.append(Refusal(.invalid, "problem_project_title_length")) }
+            if description.problem.isEmpty { problems.append(Refusal(.invalid, "problem_project_problem_required")) }
+            for (field, text) in [("problem", description.problem), ("stakeholders", description.stakeholders),
+                                  ("outcome", description.outcome), ("measure", description.measure)]
                 where text.count > 5000 {
-                problems.append("\(name) paling panjang 5.000 karakter.")
+                problems.append(Refusal(.invalid, "problem_project_field_length", ["field": "@project_field_\(field)"]))
             }
             return (description, problems)
         }

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// The end of a project: once the coach accepts the final milestone (every earlier one was
@@ -19,6 +20,12 @@ enum ProjectCompletion {
         project.updatedAt = now
         try project.update(db)
         let scoreText = score.formatted(.number.precision(.fractionLength(0...1)).locale(.init(identifier: "id_ID")))
+        // The place's completion reason stays a sentence until the workshops store a project's
+        // reason as a notice (``Enrolment``'s reasons are theirs); the notification is facts.
+        let notice = NotificationContent(passed ? "notice_project_finished_passed" : "notice_project_finished_not_passed", [
+            "title": project.title, "score": String(format: "%g", (score * 10).rounded() / 10),
+            "passMarkCount": String(setting.plan.passMark),
+        ])
         let reason = "Proyek \"\(project.title)\": semua tahap diterima, nilai akhir \(scoreText) "
             + (passed ? "(nilai lulus \(setting.plan.passMark))." : "di bawah nilai lulus \(setting.plan.passMark).")
         let course = try WorkshopLookup.course(of: setting.run, in: db)
@@ -32,7 +39,7 @@ enum ProjectCompletion {
             if passed {
                 _ = try Completion.credit(enrolment, run: setting.run, course: course, now: now, db: db)
             }
-            try Notifications.send(to: member, .projectCompleted, reason, link: ProjectLinks.project(project.id!), now: now, in: db)
+            try Notifications.send(to: member, .projectCompleted, notice, link: ProjectLinks.project(project.id!), now: now, in: db)
         }
         try AuditLog.record(passed ? "project.complete" : "project.not_passed", actor: nil, ip: nil,
                             subject: "project:\(project.id!)", detail: "score:\(score)", in: db)

@@ -20,8 +20,8 @@ public struct ProjectGallery: Sendable {
             var (project, roles) = try Projects.load(projectId, for: actor, in: db)
             guard roles.contains(.member), let employeeId = actor.employeeId else { throw ProjectProblem.notPermitted }
             guard project.status == .completed else { throw ProjectProblem.notCompleted }
-            guard result.count <= 5000 else { throw ProjectProblem.invalid(["Hasil terukur paling panjang 5.000 karakter."]) }
-            if consent, result.isEmpty { throw ProjectProblem.invalid(["Tuliskan hasil yang terukur untuk galeri."]) }
+            guard result.count <= 5000 else { throw ProjectProblem.invalid([Refusal(.invalid, "problem_project_result_length")]) }
+            if consent, result.isEmpty { throw ProjectProblem.invalid([Refusal(.invalid, "problem_project_result_required")]) }
             if consent {
                 try db.execute(sql: """
                     INSERT INTO project_gallery_consents (project_id, employee_id, consented_at) VALUES (?, ?, ?)

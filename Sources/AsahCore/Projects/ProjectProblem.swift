@@ -1,5 +1,5 @@
-/// Why a project action was refused, with the Indonesian message shown to the person.
-public enum ProjectProblem: Error, Sendable, Hashable {
+/// Why a project action was refused (see ``Refusal``; the web layer words it).
+public enum ProjectProblem: Refusable, Sendable, Hashable {
     /// Not found, or not visible to the person (they get the same answer).
     case notFound
     case notPermitted
@@ -7,35 +7,38 @@ public enum ProjectProblem: Error, Sendable, Hashable {
     case notParticipant
     case alreadyHasProject
     case runNotActive
-    case invalid([String])
+    /// Each rule the description, submission, review or schedule breaks.
+    case invalid([Refusal])
     case projectClosed
     case milestoneNotOpen
     case notReviewer
     case nothingToReview
-    case scoresRequired(String)
+    /// The rubric scores are missing or out of range.
+    case scoresRequired(Refusal)
     case employeeNotFound(String)
     case teamFull(Int)
     case teamsNotAllowed
     case notCompleted
 
-    public var message: String {
+    /// How it refuses (the web layer words it; statuses as before: 404, 403, 409, else 422).
+    public var refusal: Refusal {
         switch self {
-        case .notFound: "Proyek tidak ditemukan."
-        case .notPermitted: "Anda tidak berwenang melakukan tindakan ini."
-        case .notProjectBased: "Kursus angkatan ini tidak memuat proyek."
-        case .notParticipant: "Hanya peserta terdaftar angkatan ini yang dapat memiliki proyek di dalamnya."
-        case .alreadyHasProject: "Peserta ini sudah tercatat pada sebuah proyek di angkatan ini."
-        case .runNotActive: "Angkatan sudah selesai atau dibatalkan."
-        case .invalid(let problems): problems.joined(separator: " ")
-        case .projectClosed: "Proyek sudah selesai; isinya tidak dapat diubah lagi."
-        case .milestoneNotOpen: "Tahap ini belum dapat dikirim: selesaikan tahap sebelumnya, atau tunggu hasil pemeriksaan."
-        case .notReviewer: "Hanya coach dan mentor proyek ini yang dapat memeriksa tahap."
-        case .nothingToReview: "Tidak ada kiriman yang menunggu pemeriksaan pada tahap ini."
+        case .notFound: Refusal(.notFound, "problem_project_not_found")
+        case .notPermitted: Refusal(.notPermitted, "problem_project_not_permitted")
+        case .notReviewer: Refusal(.notPermitted, "problem_project_not_reviewer")
+        case .alreadyHasProject: Refusal(.conflict, "problem_project_already_has_project")
+        case .projectClosed: Refusal(.conflict, "problem_project_project_closed")
+        case .milestoneNotOpen: Refusal(.conflict, "problem_project_milestone_not_open")
+        case .nothingToReview: Refusal(.conflict, "problem_project_nothing_to_review")
+        case .notProjectBased: Refusal(.invalid, "problem_project_not_project_based")
+        case .notParticipant: Refusal(.invalid, "problem_project_not_participant")
+        case .runNotActive: Refusal(.invalid, "problem_project_run_not_active")
+        case .invalid(let parts): Refusal(.invalid, "", parts: parts)
         case .scoresRequired(let reason): reason
-        case .employeeNotFound(let nip): "Pegawai dengan NIP \(nip) tidak ditemukan atau tidak aktif."
-        case .teamFull(let size): "Tim proyek paling banyak \(size) orang."
-        case .teamsNotAllowed: "Kursus ini tidak mengizinkan proyek tim."
-        case .notCompleted: "Hanya proyek yang sudah selesai dan lulus yang dapat tampil di galeri."
+        case .employeeNotFound(let nip): Refusal(.invalid, "problem_project_employee_not_found", ["nip": nip])
+        case .teamFull(let size): Refusal(.invalid, "problem_project_team_full", ["size": String(size)])
+        case .teamsNotAllowed: Refusal(.invalid, "problem_project_teams_not_allowed")
+        case .notCompleted: Refusal(.invalid, "problem_project_not_completed")
         }
     }
 }

@@ -23,9 +23,9 @@ public struct ProjectReviews: Sendable {
             let statuses = try Self.statuses(of: project, setting: setting, now: now, in: db)
             guard MilestoneProgress.open(statuses) == position else { throw ProjectProblem.milestoneNotOpen }
             guard !body.isEmpty || !files.isEmpty else {
-                throw ProjectProblem.invalid(["Tulis uraian kiriman atau lampirkan minimal satu berkas."])
+                throw ProjectProblem.invalid([Refusal(.invalid, "problem_project_submission_empty")])
             }
-            guard body.count <= 20_000 else { throw ProjectProblem.invalid(["Uraian kiriman paling panjang 20.000 karakter."]) }
+            guard body.count <= 20_000 else { throw ProjectProblem.invalid([Refusal(.invalid, "problem_project_submission_length")]) }
             var submission = MilestoneSubmission(projectId: projectId, position: position,
                                                  round: (statuses[position].latest?.round ?? 0) + 1, body: body,
                                                  submittedBy: employeeId, submittedAt: now)
@@ -36,9 +36,9 @@ public struct ProjectReviews: Sendable {
             }
             let name = setting.plan.milestones[position].name
             for reviewer in [project.coachEmployeeId, project.mentorEmployeeId].compactMap({ $0 }) {
-                try Notifications.send(to: reviewer, .projectSubmitted, """
-                    \(name) proyek "\(project.title)" dikirim (putaran \(submission.round)) dan menunggu pemeriksaan Anda.
-                    """, link: ProjectLinks.submission(submission.id!, of: projectId), now: now, in: db)
+                try Notifications.send(to: reviewer, .projectSubmitted, NotificationContent("notice_project_submitted", [
+                    "milestone": name, "title": project.title, "round": String(submission.round),
+                ]), link: ProjectLinks.submission(submission.id!, of: projectId), now: now, in: db)
             }
             try AuditLog.record("project.submit", actor: actor.userId, ip: ip, subject: "project:\(projectId)",
                                 detail: "milestone:\(position + 1) round:\(submission.round) files:\(files.count)", in: db)
@@ -66,29 +66,31 @@ public struct ProjectReviews: Sendable {
             guard statuses.indices.contains(position), case .waitingForReview = statuses[position].state,
                   let submission = statuses[position].latest else { throw ProjectProblem.nothingToReview }
             if decision == .revise, comment.isEmpty {
-                throw ProjectProblem.invalid(["Tuliskan apa yang perlu diperbaiki."])
+                throw ProjectProblem.invalid([Refusal(.invalid, "problem_project_comment_required")])
             }
-            guard comment.count <= 10_000 else { throw ProjectProblem.invalid(["Komentar paling panjang 10.000 karakter."]) }
+            guard comment.count <= 10_000 else { throw ProjectProblem.invalid([Refusal(.invalid, "problem_project_comment_length")]) }
             let isFinal = position == setting.plan.milestones.count - 1
             if let scores, !scores.isEmpty {
                 if let problem = MilestoneProgress.scoreProblem(scores, plan: setting.plan) {
                     throw ProjectProblem.scoresRequired(problem)
                 }
             } else if isFinal, role == .coach, decision == .accept {
-                throw ProjectProblem.scoresRequired("Menerima tahap terakhir memerlukan nilai untuk setiap kriteria rubrik.")
+                throw ProjectProblem.scoresRequired(Refusal(.invalid, "problem_project_final_scores_required"))
             }
             var review = MilestoneReview(submissionId: submission.id!, reviewerEmployeeId: reviewer, role: role,
                                          decision: decision, comment: comment,
                                          scores: scores?.isEmpty == false ? scores : nil, reviewedAt: now)
             try review.insert(db)
             let name = setting.plan.milestones[position].name
-            let verdict = switch (role, decision) {
-            case (.coach, .accept): "diterima coach"
-            case (.mentor, .accept): "disetujui mentor"
-            case (_, .revise): "perlu diperbaiki (\(role == .coach ? "coach" : "mentor"))"
+            let key = switch (role, decision) {
+            case (.coach, .accept): "notice_project_reviewed_coach_accept"
+            case (.mentor, .accept): "notice_project_reviewed_mentor_accept"
+            case (.coach, .revise): "notice_project_reviewed_coach_revise"
+            case (.mentor, .revise): "notice_project_reviewed_mentor_revise"
             }
+            let notice = NotificationContent(key, ["milestone": name, "title": project.title])
             for member in members {
-                try Notifications.send(to: member, .projectReviewed, "\(name) proyek \"\(project.title)\" \(verdict).",
+                try Notifications.send(to: member, .projectReviewed, notice,
                                        link: ProjectLinks.submission(submission.id!, of: projectId), now: now, in: db)
             }
             try AuditLog.record("project.review", actor: actor.userId, ip: ip, subject: "project:\(projectId)",

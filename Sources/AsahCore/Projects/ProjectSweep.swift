@@ -39,21 +39,21 @@ public struct ProjectSweep: Sendable {
                     switch status.state {
                     case .notSubmitted, .revisionRequested:
                         if status.isLate {
-                            sent += try remind(members, .projectLate, """
-                                \(name) proyek "\(project.title)" terlambat: jatuh tempo \(IndonesianTime.describe(due)).
-                                """, link: link, now: now, in: db)
+                            sent += try remind(members, .projectLate, NotificationContent("notice_project_late", [
+                                "milestone": name, "title": project.title, "dueOn": due.iso,
+                            ]), link: link, now: now, in: db)
                         } else if today.days(until: due) <= Self.dueSoonDays,
                                   MilestoneProgress.open(statuses) == status.scheduled.position {
-                            sent += try remind(members, .projectDueSoon, """
-                                Pengingat: \(name) proyek "\(project.title)" jatuh tempo \(IndonesianTime.describe(due)).
-                                """, link: link, now: now, in: db)
+                            sent += try remind(members, .projectDueSoon, NotificationContent("notice_project_due_soon", [
+                                "milestone": name, "title": project.title, "dueOn": due.iso,
+                            ]), link: link, now: now, in: db)
                         }
                     case .waitingForReview(let since) where now - since >= Self.reviewWaitSeconds:
                         guard let submission = status.latest else { continue }
                         let reviewers = [project.coachEmployeeId, project.mentorEmployeeId].compactMap { $0 }
-                        sent += try remind(reviewers, .projectReviewWaiting, """
-                            \(name) proyek "\(project.title)" menunggu pemeriksaan sejak \(IndonesianTime.describe(since)).
-                            """, link: ProjectLinks.submission(submission.id!, of: project.id!), now: now, in: db)
+                        sent += try remind(reviewers, .projectReviewWaiting, NotificationContent("notice_project_review_waiting", [
+                            "milestone": name, "title": project.title, "sinceAt": String(since),
+                        ]), link: ProjectLinks.submission(submission.id!, of: project.id!), now: now, in: db)
                     default: continue
                     }
                 }
@@ -63,7 +63,7 @@ public struct ProjectSweep: Sendable {
     }
 
     /// Notifies each of `people` who has not had a notification of `kind` for `link`.
-    private func remind(_ people: [Int64], _ kind: NotificationKind, _ message: String, link: String, now: Int64,
+    private func remind(_ people: [Int64], _ kind: NotificationKind, _ notice: NotificationContent, link: String, now: Int64,
                         in db: Database) throws -> Int {
         var sent = 0
         for person in people {
@@ -71,7 +71,7 @@ public struct ProjectSweep: Sendable {
                 SELECT EXISTS (SELECT 1 FROM notifications WHERE employee_id = ? AND kind = ? AND link = ?)
                 """, arguments: [person, kind, link]) ?? false
             if reminded { continue }
-            try Notifications.send(to: person, kind, message, link: link, now: now, in: db)
+            try Notifications.send(to: person, kind, notice, link: link, now: now, in: db)
             sent += 1
         }
         return sent

@@ -34,9 +34,10 @@ public struct Projects: Sendable {
             try db.execute(sql: "INSERT INTO project_members (project_id, run_id, employee_id, added_at) VALUES (?, ?, ?, ?)",
                            arguments: [project.id, runId, employeeId, now])
             for reviewer in [project.coachEmployeeId, project.mentorEmployeeId].compactMap({ $0 }) {
-                try Notifications.send(to: reviewer, .projectAssigned, """
-                    Anda menjadi \(reviewer == coach ? "coach" : "mentor") proyek "\(project.title)" (\(setting.run.title)).
-                    """, link: ProjectLinks.project(project.id!), now: now, in: db)
+                let role = reviewer == coach ? ReviewerRole.coach : .mentor
+                try Notifications.send(to: reviewer, .projectAssigned, NotificationContent("notice_project_reviewer_of_run", [
+                    "role": "@project_role_\(role.rawValue)", "title": project.title, "run": setting.run.title,
+                ]), link: ProjectLinks.project(project.id!), now: now, in: db)
             }
             try AuditLog.record("project.start", actor: actor.userId, ip: ip, subject: "project:\(project.id!)",
                                 detail: "run:\(setting.run.code)", in: db)
@@ -83,7 +84,7 @@ public struct Projects: Sendable {
             }
             try db.execute(sql: "INSERT INTO project_members (project_id, run_id, employee_id, added_at) VALUES (?, ?, ?, ?)",
                            arguments: [projectId, project.runId, id, now])
-            try Notifications.send(to: id, .projectAssigned, "Anda ditambahkan ke tim proyek \"\(project.title)\".",
+            try Notifications.send(to: id, .projectAssigned, NotificationContent("notice_project_member_added", ["title": project.title]),
                                    link: ProjectLinks.project(projectId), now: now, in: db)
             try AuditLog.record("project.member.add", actor: actor.userId, ip: ip, subject: "project:\(projectId)",
                                 detail: "employee:\(id)", in: db)
@@ -100,26 +101,28 @@ public struct Projects: Sendable {
             guard roles.contains(.coordinator) else { throw ProjectProblem.notPermitted }
             guard project.status == .active else { throw ProjectProblem.projectClosed }
             let members = try ProjectAccess.members(of: projectId, in: db)
-            func person(_ nip: String, _ role: String) throws -> Int64? {
+            func person(_ nip: String, _ role: ReviewerRole) throws -> Int64? {
                 let nip = nip.trimmingCharacters(in: .whitespaces)
                 guard !nip.isEmpty else { return nil }
                 guard let employee = try EmployeeDirectory.employee(nip: nip, in: db), let id = employee.id, employee.active else {
                     throw ProjectProblem.employeeNotFound(nip)
                 }
                 guard !members.contains(id) else {
-                    throw ProjectProblem.invalid(["\(role) tidak boleh anggota tim proyeknya sendiri."])
+                    throw ProjectProblem.invalid([Refusal(.invalid, role == .coach ? "problem_project_reviewer_in_team_coach"
+                                                                                   : "problem_project_reviewer_in_team_mentor")])
                 }
                 return id
             }
-            let coach = try person(coachNIP, "Coach"), mentor = try person(mentorNIP, "Mentor")
-            let changed = [(coach, project.coachEmployeeId, "coach"), (mentor, project.mentorEmployeeId, "mentor")]
+            let coach = try person(coachNIP, .coach), mentor = try person(mentorNIP, .mentor)
+            let changed = [(coach, project.coachEmployeeId, ReviewerRole.coach), (mentor, project.mentorEmployeeId, .mentor)]
             project.coachEmployeeId = coach
             project.mentorEmployeeId = mentor
             project.updatedAt = now
             try project.update(db)
             for (new, old, role) in changed where new != old {
                 guard let new else { continue }
-                try Notifications.send(to: new, .projectAssigned, "Anda menjadi \(role) proyek \"\(project.title)\".",
+                try Notifications.send(to: new, .projectAssigned,
+                                       NotificationContent("notice_project_reviewer", ["role": "@project_role_\(role.rawValue)", "title": project.title]),
                                        link: ProjectLinks.project(projectId), now: now, in: db)
             }
             try AuditLog.record("project.assign", actor: actor.userId, ip: ip, subject: "project:\(projectId)",

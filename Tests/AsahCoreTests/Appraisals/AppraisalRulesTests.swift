@@ -20,9 +20,9 @@ extension Appraisals {
             #expect(Set(Self.matrix.map { "\($0.0)-\($0.1)" }).count == 9, "each cell once")
             for (hasil, perilaku, expected) in Self.matrix {
                 #expect(PredikatMatrix.predikat(hasilKerja: hasil, perilaku: perilaku) == expected,
-                        "hasil \(hasil.name), perilaku \(perilaku.name)")
+                        "hasil \(hasil.rawValue), perilaku \(perilaku.rawValue)")
             }
-            #expect(Predikat.kurang.name == "Kurang/Misconduct")
+            #expect(IndonesianText.render("appraisal_predikat_\(Predikat.kurang.rawValue)", [:]) == "Kurang/Misconduct")
         }
 
         @Test("predikat are ordered best to worst")
@@ -88,7 +88,7 @@ extension Appraisals {
             }
             #expect(AppraisalPeriod.month(3).rawValue == "m03")
             #expect(AppraisalPeriod(rawValue: "tw4") == .quarter(4))
-            #expect(AppraisalPeriod.quarter(2).name == "Triwulan II")
+            #expect(IndonesianText.render("appraisal_period_\(AppraisalPeriod.quarter(2).rawValue)", [:]) == "Triwulan II")
             let ordered: [AppraisalPeriod] = [.month(3), .quarter(1), .month(12), .quarter(4), .annual]
             #expect(ordered.map(\.sortKey) == ordered.map(\.sortKey).sorted())
             #expect(AppraisalPeriod.quarter(1).endDate(year: 2024) == CalendarDate(year: 2024, month: 3, day: 31))

@@ -34,7 +34,7 @@ struct MilestoneRulesTests {
     @Test("moving dates: unknown milestones, dates on or before the first day and out-of-order dates are refused")
     func moveProblems() {
         func problems(_ dates: [Int: CalendarDate], current: [Int: CalendarDate] = [:]) -> [String] {
-            MilestoneSchedule.problems(moving: dates, plan: Self.plan, runStartsOn: Self.start, current: current)
+            MilestoneSchedule.problems(moving: dates, plan: Self.plan, runStartsOn: Self.start, current: current).map(\.message)
         }
         #expect(problems([0: Self.date(11, 25), 2: Self.date(1, 5, 2027)]).isEmpty)
         #expect(problems([3: Self.date(12, 1)]) == ["Tahap ke-4 tidak ada dalam rencana kursus."])
@@ -117,12 +117,12 @@ struct MilestoneRulesTests {
     func scoreProblems() {
         var plan = Self.plan
         #expect(MilestoneProgress.scoreProblem([80, 90], plan: plan) == nil)
-        #expect(MilestoneProgress.scoreProblem([80], plan: plan) == "Nilai harus diisi untuk setiap kriteria rubrik (2 kriteria).")
-        #expect(MilestoneProgress.scoreProblem([80, 101], plan: plan) == "Setiap nilai kriteria harus antara 0 dan 100.")
+        #expect(MilestoneProgress.scoreProblem([80], plan: plan)?.message == "Nilai harus diisi untuk setiap kriteria rubrik (2 kriteria).")
+        #expect(MilestoneProgress.scoreProblem([80, 101], plan: plan)?.message == "Setiap nilai kriteria harus antara 0 dan 100.")
         #expect(MilestoneProgress.scoreProblem([-1, 50], plan: plan) != nil)
         plan.rubricScale = 4
         #expect(MilestoneProgress.scoreProblem([4, 0], plan: plan) == nil)
-        #expect(MilestoneProgress.scoreProblem([5, 0], plan: plan) == "Setiap nilai kriteria harus antara 0 dan 4.")
+        #expect(MilestoneProgress.scoreProblem([5, 0], plan: plan)?.message == "Setiap nilai kriteria harus antara 0 dan 4.")
     }
 
     @Test("the final score averages the coach's and the mentor's latest scores; the pass mark decides")

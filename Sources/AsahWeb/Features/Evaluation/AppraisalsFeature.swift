@@ -26,9 +26,9 @@ struct AppraisalsFeature: Feature {
         return context.page("appraisals", title: localizer.t("appraisal_title", ["name": name]), [
             "name": name, "nip": nip,
             "rows": records.reversed().map { record in
-                ["year": record.year, "period": record.period.name,
-                 "hasil": record.hasilKerja?.name ?? none, "perilaku": record.perilakuKerja?.name ?? none,
-                 "predikat": record.predikat.name, "good": Self.isGood(record.predikat),
+                ["year": record.year, "period": localizer.name(record.period),
+                 "hasil": record.hasilKerja.map(localizer.name) ?? none, "perilaku": record.perilakuKerja.map(localizer.name) ?? none,
+                 "predikat": localizer.name(record.predikat), "good": Self.isGood(record.predikat),
                  "score": record.legacyScore.map { String(format: "%.1f", $0) } ?? none,
                  "appraiser": record.appraiserNip ?? none, "source": record.source,
                  "imported": localizer.date(Int64(record.importedAt.timeIntervalSince1970))] as [String: Any]
@@ -60,9 +60,10 @@ struct AppraisalsFeature: Feature {
 
     private func api(_ context: Context) throws -> Response {
         guard let (_, _, records) = try records(context) else { return context.notFound() }
+        let localizer = context.localizer
         return .json(records.map {
-            RecordJSON(year: $0.year, period: $0.period.rawValue, period_name: $0.period.name, hasil_kerja: $0.hasilKerja?.rawValue,
-                       perilaku_kerja: $0.perilakuKerja?.rawValue, predikat: $0.predikat.rawValue, predikat_name: $0.predikat.name,
+            RecordJSON(year: $0.year, period: $0.period.rawValue, period_name: localizer.name($0.period), hasil_kerja: $0.hasilKerja?.rawValue,
+                       perilaku_kerja: $0.perilakuKerja?.rawValue, predikat: $0.predikat.rawValue, predikat_name: localizer.name($0.predikat),
                        legacy_score: $0.legacyScore, appraiser_nip: $0.appraiserNip, source: $0.source,
                        imported_at: Int64($0.importedAt.timeIntervalSince1970))
         })

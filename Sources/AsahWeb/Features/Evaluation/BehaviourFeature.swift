@@ -77,7 +77,7 @@ struct BehaviourFeature: Feature {
         switch try BehaviourChecks(database: context.services.database).answer(task.id, actor: context.user, answers: answers) {
         case .success: return .redirect(to: "/evaluation/checks?notice=answered")
         case .failure(let problem):
-            return try Self.form(context, error: problem.message, status: 422, answers: answers, examples: examples)
+            return try Self.form(context, error: context.message(problem), status: 422, answers: answers, examples: examples)
         }
     }
 
@@ -132,7 +132,7 @@ struct BehaviourFeature: Feature {
                                  uniquingKeysWith: { first, _ in first })
         switch try BehaviourChecks(database: context.services.database).answer(id, actor: context.user, answers: answers) {
         case .success: return .json(["status": "answered"])
-        case .failure(let problem): return EvaluationAnswers.failure(problem, context)
+        case .failure(let problem): return context.refused(problem)
         }
     }
 }

@@ -28,7 +28,7 @@ struct NeedsFeature: Feature {
 
     static func reason(_ reason: TrainingNeeds.Reason, _ localizer: Localizer) -> String {
         switch reason {
-        case .lowPredikat(let predikat): localizer.t("needs_reason_predikat", ["predikat": predikat.name])
+        case .lowPredikat(let predikat): localizer.t("needs_reason_predikat", ["predikat": localizer.name(predikat)])
         case .perilakuBelow: localizer.t("needs_reason_perilaku")
         case .shortOfJP(let have, let target):
             localizer.t("needs_reason_jp", ["have": TestScores.format(have), "target": TestScores.format(target)])

@@ -58,7 +58,7 @@ struct OnlineTestFeature: Feature {
         switch try OnlineTests(database: context.services.database).start(runId: runId, phase: phase, actor: context.user) {
         case .success, .failure(.alreadyAnswered): return .redirect(to: "/runs/\(runId)/test/\(phase.rawValue)")
         case .failure(.notAttended): return context.notFound()
-        case .failure(let problem): return try Self.page(context, error: problem.message, status: 409)
+        case .failure(let problem): return try Self.page(context, error: context.message(problem), status: 409)
         }
     }
 
@@ -73,7 +73,7 @@ struct OnlineTestFeature: Feature {
                                                                             answers: answers) {
         case .success: return .redirect(to: "/runs/\(runId)/test/\(phase.rawValue)")
         case .failure(.notAttended): return context.notFound()
-        case .failure(let problem): return try Self.page(context, error: problem.message, status: 409)
+        case .failure(let problem): return try Self.page(context, error: context.message(problem), status: 409)
         }
     }
 
@@ -103,7 +103,7 @@ struct OnlineTestFeature: Feature {
             return .json(AttemptJSON(deadline_at: attempt.deadlineAt, questions: OnlineTests.paper(bank, seed: attempt.seed).map {
                 .init(id: $0.bankIndex, text: $0.text, options: $0.options.map { .init(id: $0.index, text: $0.text) })
             }), status: 201)
-        case .failure(let problem): return EvaluationAnswers.failure(problem, context)
+        case .failure(let problem): return context.refused(problem)
         }
     }
 
@@ -119,7 +119,7 @@ struct OnlineTestFeature: Feature {
         switch try OnlineTests(database: context.services.database).submit(runId: runId, phase: phase, actor: context.user,
                                                                             answers: answers) {
         case .success(let correct): return .json(["correct": correct])
-        case .failure(let problem): return EvaluationAnswers.failure(problem, context)
+        case .failure(let problem): return context.refused(problem)
         }
     }
 }

@@ -41,7 +41,7 @@ struct ProgrammesFeature: Feature {
         do {
             try EvaluationPages(database: context.services.database).save(input, actor: context.user)
         } catch let problem as EvaluationProblem {
-            return try Self.page(context, error: problem.message, status: 422, input: input)
+            return try Self.page(context, error: context.message(problem), status: 422, input: input)
         }
         return .redirect(to: "/evaluation/programmes")
     }

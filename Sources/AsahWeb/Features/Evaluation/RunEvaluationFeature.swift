@@ -72,7 +72,7 @@ struct RunEvaluationFeature: Feature {
             }
             switch TestScoreCSV.read(text) {
             case .success(let read): entries = read
-            case .failure(let problem): return try Self.page(context, error: problem.message, status: 422)
+            case .failure(let problem): return try Self.page(context, error: context.message(problem), status: 422)
             }
             imported = true
         } else {
@@ -94,7 +94,7 @@ struct RunEvaluationFeature: Feature {
         case .success(let count):
             return try Self.page(context, notice: localizer.t("tests_saved", ["count": localizer.number(count)]))
         case .failure(let problem):
-            return try Self.page(context, error: problem.message, status: 422)
+            return try Self.page(context, error: context.message(problem), status: 422)
         }
     }
 
@@ -157,7 +157,7 @@ struct RunEvaluationFeature: Feature {
             runId: id, entries: body.scores.map { .init(nip: $0.nip, pre: $0.pre, post: $0.post) }, maximum: body.maximum,
             actor: context.user) {
         case .success(let count): return .json(["written": count])
-        case .failure(let problem): return EvaluationAnswers.failure(problem, context)
+        case .failure(let problem): return context.refused(problem)
         }
     }
 }

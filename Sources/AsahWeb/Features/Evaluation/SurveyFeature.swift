@@ -49,7 +49,7 @@ struct SurveyFeature: Feature {
         case .success: return .redirect(to: "/runs/\(id)/survey")
         case .failure(.notAttended), .failure(.runNotFound): return context.notFound()
         case .failure(let problem):
-            return try Self.page(context, error: problem.message, status: 422, answers: answers, comment: comment)
+            return try Self.page(context, error: context.message(problem), status: 422, answers: answers, comment: comment)
         }
     }
 
@@ -64,21 +64,7 @@ struct SurveyFeature: Feature {
         switch try Surveys(database: context.services.database).submit(runId: id, actor: context.user, scores: body.scores,
                                                                         comment: body.comment) {
         case .success: return .json(["status": "answered"], status: 201)
-        case .failure(let problem): return EvaluationAnswers.failure(problem, context)
-        }
-    }
-}
-
-/// How evaluation refusals are answered in the API.
-enum EvaluationAnswers {
-    static func failure(_ problem: EvaluationProblem, _ context: Context) -> Response {
-        switch problem {
-        case .notAttended, .runNotFound, .checkNotFound: context.notFound()
-        case .notPermitted: context.forbidden()
-        case .alreadyAnswered, .checkNotDue, .surveyNotYetOpen, .testClosed, .timeUp:
-            APIError.response(status: 409, code: "conflict", message: problem.message)
-        case .invalidAnswers, .invalidScores, .invalidProgramme, .notParticipant:
-            APIError.response(status: 422, code: "invalid", message: problem.message)
+        case .failure(let problem): return context.refused(problem)
         }
     }
 }

@@ -14,7 +14,7 @@ enum ProjectActions {
     /// The project page again with the problem, or 404.
     static func failed(_ context: Context, _ problem: ProjectProblem, status: Int = 422) throws -> Response {
         if problem == .notFound { return context.notFound() }
-        return try ProjectPages.project(context, error: problem.message, status: status)
+        return try ProjectPages.project(context, error: context.message(problem), status: status)
     }
 
     static func start(_ context: Context) throws -> Response {
@@ -23,9 +23,9 @@ enum ProjectActions {
         switch try Projects(database: context.services.database).start(runId: runId, description(form), actor: context.user,
                                                                         ip: context.ip) {
         case .success(let project): return Notice.redirect(ProjectLinks.project(project.id!), notice: "project_started")
-        case .failure(.invalid(let problems)):
-            return try ProjectPages.startForm(context, error: problems.joined(separator: " "), form: form, status: 422)
-        case .failure: return context.notFound()
+        case .failure(let problem):
+            guard case .invalid = problem else { return context.notFound() }
+            return try ProjectPages.startForm(context, error: context.message(problem), form: form, status: 422)
         }
     }
 
@@ -77,7 +77,7 @@ enum ProjectActions {
             return context.notFound()
         }
         guard let decision = ReviewDecision(rawValue: form["decision"] ?? "") else {
-            return try failed(context, .invalid([context.localizer.t("project_error_decision")]))
+            return try failed(context, .invalid([Refusal(.invalid, "project_error_decision")]))
         }
         let rawScores = form.all("score")
         let scores = rawScores.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty })

@@ -54,7 +54,7 @@ enum ProjectBoardPage {
                                                                                  ip: context.ip) {
         case .success: return Notice.redirect(ProjectLinks.board(runId), notice: "project_dates_saved")
         case .failure(.notFound), .failure(.notProjectBased): return context.notFound()
-        case .failure(let problem): return try page(context, error: problem.message, status: 422)
+        case .failure(let problem): return try page(context, error: context.message(problem), status: 422)
         }
     }
 }

@@ -17,16 +17,6 @@ enum ProjectsAPI {
         ]
     }
 
-    static func problem(_ problem: ProjectProblem, _ context: Context) -> Response {
-        switch problem {
-        case .notFound: context.notFound()
-        case .notPermitted, .notReviewer: APIError.response(status: 403, code: "forbidden", message: problem.message)
-        case .milestoneNotOpen, .nothingToReview, .projectClosed, .alreadyHasProject:
-            APIError.response(status: 409, code: "conflict", message: problem.message)
-        default: APIError.response(status: 422, code: "invalid", message: problem.message)
-        }
-    }
-
     private static func mine(_ context: Context) throws -> Response {
         guard let employeeId = context.user.employeeId else {
             return .json(MyProjectsJSON(projects: [], reviewing: [], startable_runs: []))
@@ -52,7 +42,7 @@ enum ProjectsAPI {
         case .notFound: return context.notFound()
         case .refused(let refusal):
             return APIError.response(status: refusal.status, code: APIError.code(for: refusal.status), message: refusal.message)
-        case .failed(let failure): return problem(failure, context)
+        case .failed(let failure): return context.refused(failure)
         case .submitted(let submission, let files):
             return .json(SubmittedJSON(id: submission.id!, position: submission.position, round: submission.round,
                                        files: files), status: 201)
@@ -78,7 +68,7 @@ enum ProjectsAPI {
             actor: context.user, ip: context.ip) {
         case .success(let review):
             return .json(ReviewJSON(review: review, reviewer: context.user.displayName), status: 201)
-        case .failure(let failure): return problem(failure, context)
+        case .failure(let failure): return context.refused(failure)
         }
     }
 
