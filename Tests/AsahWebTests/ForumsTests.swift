@@ -1,4 +1,5 @@
 @testable import AsahCore
+@testable import AsahWeb
 import Foundation
 import GRDB
 import HTTPTestSupport
@@ -367,6 +368,34 @@ struct ForumPagesTests {
         #expect(try employee.post("/language", [("lang", "en"), ("next", "/")]).status == 303)
         let english = try employee.get("/forums/categories/\(try app.forumCategory("pelatihan"))").text
         #expect(english.contains("1 post") && !english.contains("1 posts"))
+    }
+
+    @Test("a post rendered once for every reader shows its edit at once, and never the author's own marks to others")
+    func sharedPostsStayTrue() throws {
+        let app = try TestApp()
+        let author = try ForumCaller.employees(app, 1)[0]
+        let thread = try author.openThread(category: app.forumCategory("pelatihan"), title: "Pelatihan tata naskah dinas",
+                                           body: "Mohon pelatihan **tata naskah** dinas.")
+        let post = try app.openingPost(of: thread)
+        var reader = try app.signIn("demo.pegawai"), other = try app.signIn("demo.atasan")
+        for _ in 1...2 { #expect(try reader.get("/forums/threads/\(thread)").text.contains("<strong>tata naskah</strong>")) }
+        #expect(try author.call("PUT", "/api/v1/posts/\(post)", #"{"body":"Mohon pelatihan **surat elektronik**."}"#).status == 200)
+        let after = try other.get("/forums/threads/\(thread)").text
+        #expect(after.contains("<strong>surat elektronik</strong>") && !after.contains("tata naskah</strong>"), "the edit shows at once")
+        #expect(!after.contains("Tulisan Anda") && !after.contains("/posts/\(post)/edit"), "no author's marks for another reader")
+        #expect(after.contains("?act=1#flag-1"), "another reader may report it")
+    }
+
+    @Test("a snippet loses the Markdown marks of its post and keeps its words", arguments: [
+        ("Mohon **pelatihan** _kearsipan_", "Mohon pelatihan kearsipan"),
+        ("lihat [panduan ANRI](https://anri.go.id) ada", "lihat panduan ANRI ada"),
+        ("terpotong [panduan](https://anri.go", "terpotong panduan"),
+        ("## Judul\n> kutipan `kode`", " Judul\n kutipan kode"),
+        ("harga #1 dan a>b tetap", "harga #1 dan a>b tetap"),
+        ("####### tujuh", "####### tujuh"),
+    ])
+    func plainSnippet(markdown: String, shown: String) {
+        #expect(ForumValues.plain(markdown) == shown)
     }
 
     @Test("a coordinator's status choice offers only the statuses the suggestion can move to, none preselected")

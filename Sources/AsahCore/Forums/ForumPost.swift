@@ -41,6 +41,25 @@ public struct ForumPost: Codable, FetchableRecord, MutablePersistableRecord, Sen
         self.createdAt = createdAt
     }
 
+    /// Read by column name without `Decodable` (a thread page reads hundreds of posts, and
+    /// the decoder's snake-case conversion of every key cost more than the query).
+    public init(row: Row) throws {
+        id = row["id"]
+        threadId = row["thread_id"]
+        number = row["number"]
+        authorUserId = row["author_user_id"]
+        pseudonym = row["pseudonym"]
+        replyToId = row["reply_to_id"]
+        body = row["body"]
+        official = row["official"]
+        hidden = row["hidden"]
+        hiddenReason = row["hidden_reason"]
+        queuedAt = row["queued_at"]
+        flagCount = row["flag_count"]
+        createdAt = row["created_at"]
+        editedAt = row["edited_at"]
+    }
+
     /// "Pegawai #3" for a pseudonymous post.
     public var pseudonymName: String? {
         pseudonym.map { "Pegawai #\($0)" }

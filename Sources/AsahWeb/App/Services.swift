@@ -23,4 +23,6 @@ struct Services: Sendable {
     let loginPages = LoginPageCache()
     /// The unit tree for filters (``UnitOptions``).
     let unitTree: TimedCache<[UnitTreeEntry]>
+    /// Posts as every reader but their authors and the moderators sees them (``PostFragments``).
+    let postFragments = PostFragments.cache()
 }

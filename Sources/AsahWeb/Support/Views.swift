@@ -40,6 +40,13 @@ struct Views: Sendable {
         }
     }
 
+    /// The piece of a page `template` renders from `values` alone (no layout, no CSRF token
+    /// unless `values` carries one), in the language `locale`.
+    func fragment(_ template: String, _ values: [String: Any], locale: String) -> String {
+        let library = libraries[locale] ?? libraries["id"]!
+        return library.render(TemplateData(values), withTemplate: template) ?? "template \(template) missing"
+    }
+
     /// The page `template` with the layout's data (title, messages, navigation, user, CSRF token) added.
     func render(_ template: String, title: String, data: [String: Any], context: Context, status: Int) -> Response {
         var values = data
@@ -58,8 +65,7 @@ struct Views: Sendable {
             values["nav"] = nav
             values["hasNav"] = !nav.isEmpty
         }
-        let library = libraries[context.localizer.locale] ?? libraries["id"]!
-        let html = library.render(TemplateData(values), withTemplate: template) ?? "template \(template) missing"
+        let html = fragment(template, values, locale: context.localizer.locale)
         var response = Response.html(html, status: status)
         if context.principal != nil { response.headers.add("Cache-Control", "no-store") }
         return response

@@ -59,15 +59,26 @@ enum ThreadPage {
         data["categoryId"] = loaded.category.id!
         data["notice"] = try notice(context) as Any
         data["error"] = error as Any
-        data["posts"] = loaded.posts.map { view in
-            var values = postValues(view, latest: latestByPost[view.post.id!], replyNumber: view.post.replyToId.flatMap { numbers[$0] },
-                                    moderator: moderator, localizer: localizer, threadId: id)
-            if view.post.number == actingNumber {
-                values["acting"] = true
-                values["flagReason"] = postAction?.flagReason ?? ""
-                values["moderationReason"] = postAction?.moderationReason ?? ""
+        data["posts"] = loaded.posts.map { view -> String in
+            let replyNumber = view.post.replyToId.flatMap { numbers[$0] }
+            let acting = view.post.number == actingNumber
+            func render() -> String {
+                var values = postValues(view, latest: latestByPost[view.post.id!], replyNumber: replyNumber,
+                                        moderator: moderator, localizer: localizer, threadId: id)
+                values["id"] = id
+                values["csrf"] = context.csrfToken
+                if acting {
+                    values["acting"] = true
+                    values["flagReason"] = postAction?.flagReason ?? ""
+                    values["moderationReason"] = postAction?.moderationReason ?? ""
+                }
+                return context.services.views.fragment("forum_post", values, locale: localizer.locale)
             }
-            return values
+            guard !view.isMine, !moderator, !acting else { return render() }
+            return context.services.postFragments.html(
+                for: PostFragments.Key(postId: view.post.id!, locale: localizer.locale),
+                facts: PostFragments.Facts(post: view.post, authorLabel: view.authorLabel, replyNumber: replyNumber),
+                render: render)
         }
         data["history"] = loaded.history.map { change in
             ["status": ForumValues.statusName(change.toStatus, localizer), "statusCode": change.toStatus.rawValue, "reason": change.reason,
