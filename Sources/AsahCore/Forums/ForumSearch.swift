@@ -2,12 +2,11 @@ import Foundation
 import GRDB
 
 /// Full-text search over thread titles and posts (SQLite FTS5, `unicode61` with diacritics
-/// removed), ranked by bm25 with highlighted snippets.
+/// removed), ranked with highlighted snippets.
 ///
 /// Every word must match; the last one also as a prefix (the person may still be typing it).
-/// Ranking looks at the ``window`` most recent matching posts: with a million posts a common
-/// word matches a hundred thousand of them, and scoring all of them costs tens of
-/// milliseconds, while the best of the latest few hundred answers in a few.
+/// FTS5 finds the ``window`` most recent matching posts (with a million posts a common word
+/// matches a hundred thousand of them); ``SearchMatcher`` ranks those and cuts the snippets.
 public enum ForumSearch {
     /// How many of the most recent matches are ranked.
     public static let window = 100
@@ -56,8 +55,6 @@ public enum ForumSearch {
         public let supportCount: Int
     }
 
-    private static let open = "\u{E000}", close = "\u{E001}"
-
     /// The words of `text` as an FTS5 expression of quoted words joined by `separator`, the
     /// last one (or every one, with `allPrefixes`) as a prefix: `"gaji" "tpp"*`; `nil` when
     /// there is nothing to search for. Words shorter than `minimumLength` are left out.
@@ -94,25 +91,34 @@ public enum ForumSearch {
             conditions.append("p.created_at < ?")
             arguments.append(until)
         }
-        arguments += [window, query.limit]
+        arguments.append(window)
+        guard let matcher = SearchMatcher(query.text) else { return [] }
         let rows = try Row.fetchAll(db, sql: """
-            SELECT * FROM (
-                SELECT p.id, p.thread_id, p.number, p.pseudonym, p.created_at, t.title, t.status, c.name AS category_name,
-                       u.display_name AS author_name, forum_search.rank AS score,
-                       snippet(forum_search, -1, '\(open)', '\(close)', '…', 16) AS snippet
-                FROM forum_search JOIN forum_posts p ON p.id = forum_search.rowid
-                JOIN forum_threads t ON t.id = p.thread_id JOIN forum_categories c ON c.id = t.category_id
-                LEFT JOIN users u ON u.id = p.author_user_id
-                WHERE \(conditions.joined(separator: " AND "))
-                ORDER BY forum_search.rowid DESC LIMIT ?)
-            ORDER BY score LIMIT ?
+            SELECT p.id, p.thread_id, p.number, p.pseudonym, p.created_at, p.body, t.title, t.status, c.name AS category_name,
+                   u.display_name AS author_name
+            FROM forum_search JOIN forum_posts p ON p.id = forum_search.rowid
+            JOIN forum_threads t ON t.id = p.thread_id JOIN forum_categories c ON c.id = t.category_id
+            LEFT JOIN users u ON u.id = p.author_user_id
+            WHERE \(conditions.joined(separator: " AND "))
+            ORDER BY forum_search.rowid DESC LIMIT ?
             """, arguments: StatementArguments(arguments))
-        return rows.map { row in
+        let candidates = rows.map { row in
+            (row: row, title: (row["number"] as Int) == 1 ? row["title"] as String : nil, body: row["body"] as String)
+        }
+        let uses = candidates.map { matcher.use(title: $0.title, body: $0.body) }
+        let averageLength = Double(uses.reduce(0) { $0 + $1.length }) / Double(max(uses.count, 1))
+        let scores = uses.map { $0.score(averageLength: averageLength) }
+        let ranked = candidates.indices  // best first; equal scores newest first, as found
+            .sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
+            .prefix(query.limit)
+        return ranked.map { index in
+            let candidate = candidates[index], row = candidate.row
             let pseudonym: Int? = row["pseudonym"]
+            let snippet = matcher.snippet(of: candidate.body) ?? candidate.title.flatMap { matcher.snippet(of: $0) } ?? []
             return Hit(threadId: row["thread_id"], postId: row["id"], postNumber: row["number"], title: row["title"],
                        categoryName: row["category_name"], status: row["status"],
                        authorLabel: pseudonym.map { "Pegawai #\($0)" } ?? row["author_name"] ?? "–",
-                       createdAt: row["created_at"], snippet: fragments(row["snippet"]))
+                       createdAt: row["created_at"], snippet: snippet)
         }
     }
 
@@ -135,20 +141,5 @@ public enum ForumSearch {
         calendar.timeZone = IndonesianTime.wib
         let start = calendar.date(from: DateComponents(year: date.year, month: date.month, day: date.day))!
         return Int64(start.timeIntervalSince1970)
-    }
-
-    /// Splits a snippet with markers into plain and marked pieces (the caller escapes them).
-    static func fragments(_ snippet: String) -> [Fragment] {
-        var fragments: [Fragment] = []
-        var rest = Substring(snippet)
-        while let start = rest.range(of: open) {
-            if start.lowerBound > rest.startIndex { fragments.append(Fragment(text: String(rest[..<start.lowerBound]), marked: false)) }
-            let afterOpen = rest[start.upperBound...]
-            let end = afterOpen.range(of: close)?.lowerBound ?? afterOpen.endIndex
-            fragments.append(Fragment(text: String(afterOpen[..<end]), marked: true))
-            rest = end < afterOpen.endIndex ? afterOpen[afterOpen.index(end, offsetBy: close.count)...] : ""
-        }
-        if !rest.isEmpty { fragments.append(Fragment(text: String(rest), marked: false)) }
-        return fragments
     }
 }

@@ -68,11 +68,31 @@ extension ForumSuites {
                     == "\"uang\"* OR \"makan\"* OR \"kantor\"*")
         }
 
-        @Test("snippet markers become marked fragments")
-        func fragments() {
-            let fragments = ForumSearch.fragments("…soal \u{E000}tunjangan\u{E001} <b> kinerja")
-            #expect(fragments == [.init(text: "…soal ", marked: false), .init(text: "tunjangan", marked: true),
-                                  .init(text: " <b> kinerja", marked: false)])
+        @Test("a snippet is the words around the first match, searched words marked, cuts shown")
+        func snippet() throws {
+            let matcher = try #require(SearchMatcher("Tunjangan kiner"))
+            #expect(matcher.words == ["tunjangan", "kiner"])
+            let fragments = matcher.snippet(of: "Soal <b>TUNJANGAN</b> dan kinerjanya.", size: 16)
+            #expect(fragments == [.init(text: "Soal <b>", marked: false), .init(text: "TUNJANGAN", marked: true),
+                                  .init(text: "</b> dan ", marked: false), .init(text: "kinerjanya", marked: true)])
+            let long = (1...40).map { "kata\($0)" }.joined(separator: " ") + " tunjangan " + (41...80).map { "kata\($0)" }.joined(separator: " ")
+            let cut = try #require(matcher.snippet(of: long, size: 8))
+            #expect(cut.first?.text.hasPrefix("…kata39 kata40 ") == true && cut.last?.text.hasSuffix(" kata45…") == true)
+            #expect(cut.contains(.init(text: "tunjangan", marked: true)))
+            #expect(matcher.snippet(of: "tidak ada yang cocok", size: 8) == nil)
+            #expect(try #require(SearchMatcher("kafe")).snippet(of: "Menu kafé kantor")?.contains(.init(text: "kafé", marked: true)) == true,
+                    "diacritics are ignored")
+            #expect(SearchMatcher(" -- ") == nil)
+        }
+
+        @Test("ranking prefers the text that uses the words more densely, and the title")
+        func ranking() throws {
+            let matcher = try #require(SearchMatcher("cuti"))
+            let once = matcher.use(title: nil, body: "cuti " + String(repeating: "lain ", count: 30))
+            let dense = matcher.use(title: nil, body: "cuti tahunan dan cuti besar")
+            let titled = matcher.use(title: "Cuti bersama", body: "cuti " + String(repeating: "lain ", count: 30))
+            #expect(dense.score(averageLength: 20) > once.score(averageLength: 20))
+            #expect(titled.score(averageLength: 20) > once.score(averageLength: 20))
         }
     }
 }
