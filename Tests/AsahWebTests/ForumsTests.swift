@@ -386,6 +386,41 @@ struct ForumPagesTests {
         #expect(after.contains("?act=1#flag-1"), "another reader may report it")
     }
 
+    @Test("a long thread comes 50 posts a page; links to a post, replies and redirects open the page that holds it")
+    func threadPages() throws {
+        let app = try TestApp()
+        let author = try ForumCaller.employees(app, 1)[0]
+        let thread = try author.openThread(category: app.forumCategory("pelatihan"), title: "Jadwal pelatihan kearsipan",
+                                           body: "Kapan jadwalnya?")
+        try app.database.pool.write { db in
+            for number in 2...119 {
+                try db.execute(sql: """
+                    INSERT INTO forum_posts (thread_id, number, author_user_id, body, official, hidden, flag_count, created_at)
+                    VALUES (?, ?, ?, ?, 0, 0, 0, ?)
+                    """, arguments: [thread, number, author.userId, "Tanggapan nomor \(number).", 1_790_000_000 + number])
+            }
+            try db.execute(sql: "UPDATE forum_threads SET post_count = 119 WHERE id = ?", arguments: [thread])
+        }
+        let tenth = try app.database.pool.read {
+            try Int64.fetchOne($0, sql: "SELECT id FROM forum_posts WHERE thread_id = ? AND number = 10", arguments: [thread])!
+        }
+        #expect(try author.call("POST", "/api/v1/threads/\(thread)/posts", #"{"body":"Menjawab nomor 10.","reply_to_id":\#(tenth)}"#)
+            .status == 201)
+        var reader = try app.signIn("demo.pegawai")
+        let first = try reader.get("/forums/threads/\(thread)").text
+        #expect(first.contains("id=\"tulisan-50\"") && !first.contains("id=\"tulisan-51\""))
+        #expect(first.contains("Halaman 1 dari 3") && first.contains("/forums/threads/\(thread)?page=2"))
+        let last = try reader.get("/forums/threads/\(thread)?page=3").text
+        #expect(last.contains("id=\"tulisan-120\"") && !last.contains("id=\"tulisan-100\""))
+        #expect(last.contains("href=\"/forums/threads/\(thread)?post=10#tulisan-10\""), "a reply links to the page of the post it answers")
+        #expect(try reader.get("/forums/threads/\(thread)?post=75").text.contains("id=\"tulisan-75\""))
+        #expect(try reader.get("/forums/threads/\(thread)?quote=60").text.contains("Tanggapan nomor 60."))
+        #expect(try reader.get("/forums/threads/\(thread)?page=4").status == 404)
+        let posted = try reader.post("/forums/threads/\(thread)/reply", [("body", "Terima kasih.")])
+        #expect(posted.status == 303)
+        #expect(posted.header("Location")?.contains("?post=121&notice=posted#tulisan-121") == true)
+    }
+
     @Test("a snippet loses the Markdown marks of its post and keeps its words", arguments: [
         ("Mohon **pelatihan** _kearsipan_", "Mohon pelatihan kearsipan"),
         ("lihat [panduan ANRI](https://anri.go.id) ada", "lihat panduan ANRI ada"),

@@ -62,7 +62,12 @@ public struct ForumPost: Codable, FetchableRecord, MutablePersistableRecord, Sen
 
     /// "Pegawai #3" for a pseudonymous post.
     public var pseudonymName: String? {
-        pseudonym.map { "Pegawai #\($0)" }
+        pseudonym.map(Self.pseudonymName)
+    }
+
+    /// "Pegawai #3" for pseudonym number 3.
+    public static func pseudonymName(_ number: Int) -> String {
+        "Pegawai #\(number)"
     }
 
     public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase

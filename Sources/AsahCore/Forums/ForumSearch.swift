@@ -117,7 +117,7 @@ public enum ForumSearch {
             let snippet = matcher.snippet(of: candidate.body) ?? candidate.title.flatMap { matcher.snippet(of: $0) } ?? []
             return Hit(threadId: row["thread_id"], postId: row["id"], postNumber: row["number"], title: row["title"],
                        categoryName: row["category_name"], status: row["status"],
-                       authorLabel: pseudonym.map { "Pegawai #\($0)" } ?? row["author_name"] ?? "–",
+                       authorLabel: pseudonym.map(ForumPost.pseudonymName) ?? row["author_name"] ?? "–",
                        createdAt: row["created_at"], snippet: snippet)
         }
     }

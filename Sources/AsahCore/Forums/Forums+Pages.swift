@@ -15,7 +15,14 @@ extension Forums {
         public let thread: ForumThread
         public let category: ForumCategory
         public let summary: ThreadSummary
+        /// The posts whose numbers were asked for.
         public let posts: [PostView]
+        /// The highest post number in the thread (how many pages it has).
+        public let lastNumber: Int
+        /// The viewer's pseudonym in this thread, if they wrote under one.
+        public let viewerPseudonym: Int?
+        /// Whether the viewer opened the thread.
+        public let openedByViewer: Bool
         public let history: [StatusChange]
         /// Whether the viewer supports it, follows it, and holds the moderation right.
         public let supports: Bool
@@ -74,13 +81,21 @@ extension Forums {
         try database.pool.read { db in (try Self.board(filter, today: today, in: db), try Self.categories(in: db)) }
     }
 
-    /// The thread page for `viewer`; nil when the thread does not exist.
-    public func threadPage(_ id: Int64, viewer: Principal) throws -> ThreadPage? {
+    /// The thread page for `viewer` with the posts numbered `numbers`; nil when the thread
+    /// does not exist.
+    public func threadPage(_ id: Int64, viewer: Principal, numbers: ClosedRange<Int> = 1...500) throws -> ThreadPage? {
         try database.pool.read { db in
             guard let (thread, category, summary) = try Self.thread(id, in: db) else { return nil }
+            let pseudonym = try pseudonym(of: viewer.userId, in: id, db: db)
+            let opening = try views(threadId: id, viewer: viewer, mine: pseudonym, in: db, where: "p.thread_id = ? AND p.number = 1",
+                                    arguments: [id]).first
             return ThreadPage(
                 thread: thread, category: category, summary: summary,
-                posts: try posts(id, viewer: viewer, in: db),
+                posts: try views(threadId: id, viewer: viewer, mine: pseudonym, in: db,
+                                 where: "p.thread_id = ? AND p.number BETWEEN ? AND ? ORDER BY p.number",
+                                 arguments: [id, numbers.lowerBound, numbers.upperBound]),
+                lastNumber: try Int.fetchOne(db, sql: "SELECT MAX(number) FROM forum_posts WHERE thread_id = ?", arguments: [id]) ?? 0,
+                viewerPseudonym: pseudonym, openedByViewer: opening?.isMine ?? false,
                 history: try Self.statusChanges(id, in: db),
                 supports: try viewer.employeeId.map { try Self.supports(id, employeeId: $0, in: db) } ?? false,
                 follows: try viewer.employeeId.map { try Self.follows(id, employeeId: $0, in: db) } ?? false,

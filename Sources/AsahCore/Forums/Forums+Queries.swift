@@ -94,18 +94,21 @@ extension Forums {
                   arguments: [postId, threadId]).first
     }
 
-    private func views(threadId: Int64, viewer: Principal, in db: Database, where condition: String,
-                       arguments: StatementArguments) throws -> [PostView] {
-        let mine = try pseudonym(of: viewer.userId, in: threadId, db: db)
+    /// The posts of `threadId` meeting `condition`, labelled for `viewer`, whose pseudonym in
+    /// the thread is `mine` (looked up when not given).
+    func views(threadId: Int64, viewer: Principal, mine: Int?? = nil, in db: Database, where condition: String,
+               arguments: StatementArguments) throws -> [PostView] {
+        let mine = try mine ?? pseudonym(of: viewer.userId, in: threadId, db: db)
         let rows = try Row.fetchAll(db, sql: """
-            SELECT p.*, u.display_name AS author_name FROM forum_posts p LEFT JOIN users u ON u.id = p.author_user_id
+            SELECT p.*, u.display_name AS author_name, r.number AS reply_number FROM forum_posts p
+            LEFT JOIN users u ON u.id = p.author_user_id LEFT JOIN forum_posts r ON r.id = p.reply_to_id
             WHERE \(condition)
             """, arguments: arguments)
         return try rows.map { row in
             let post = try ForumPost(row: row)
             let label = post.pseudonymName ?? (row["author_name"] as String?) ?? "–"
             let isMine = post.authorUserId.map { $0 == viewer.userId } ?? (mine != nil && mine == post.pseudonym)
-            return PostView(post: post, authorLabel: label, isMine: isMine)
+            return PostView(post: post, authorLabel: label, isMine: isMine, replyToNumber: row["reply_number"])
         }
     }
 

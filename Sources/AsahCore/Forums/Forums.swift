@@ -75,7 +75,7 @@ public struct Forums: Sendable {
 
     /// Sends `notice` to the author of `post`: by name, or to its pseudonym.
     func notifyAuthor(of post: ForumPost, _ kind: NotificationKind, _ notice: NotificationContent, now: Int64, db: Database) throws {
-        let link = Self.link(post.threadId) + "#tulisan-\(post.number)"
+        let link = Self.link(post.threadId) + "?post=\(post.number)#tulisan-\(post.number)"
         if let pseudonym = post.pseudonym {
             try PseudonymNotices.send(to: .init(threadId: post.threadId, number: pseudonym), kind, notice, link: link, now: now, in: db)
         } else if let author = post.authorUserId,

@@ -8,6 +8,8 @@ public struct PostView: Sendable, Hashable {
     public let authorLabel: String
     /// Whether the viewer wrote it (so they may edit or appeal).
     public let isMine: Bool
+    /// The number of the post it answers, when it answers one.
+    public var replyToNumber: Int? = nil
     /// Whether it was written under a pseudonym.
     public var isPseudonymous: Bool { post.pseudonym != nil }
 }

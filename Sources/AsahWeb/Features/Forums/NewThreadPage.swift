@@ -72,7 +72,7 @@ enum NewThreadPage {
         let (threadId, postId) = try ThreadActions.threadPost(context)
         let body = try context.form()["body"] ?? ""
         switch try ForumValues.forums(context).edit(postId: postId, body: body, by: context.user) {
-        case .success(let post): return ThreadPage.done(threadId, "edited", anchor: "#tulisan-\(post.number)")
+        case .success(let post): return ThreadPage.done(threadId, "edited", at: post.number)
         case .failure(.notFound): return context.notFound()
         case .failure(let problem):
             guard let post = try ForumValues.forums(context).ownPost(postId, by: context.user) else { return context.notFound() }

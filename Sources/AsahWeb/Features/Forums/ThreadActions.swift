@@ -13,7 +13,7 @@ enum ThreadActions {
                                                            pseudonymous: input.pseudonymous, official: form["official"] != nil,
                                                            by: context.user)
         switch result {
-        case .success(let post): return ThreadPage.done(id, "posted", anchor: "#tulisan-\(post.number)")
+        case .success(let post): return ThreadPage.done(id, "posted", at: post.number)
         case .failure(let problem): return try ThreadPage.refused(context, problem, reply: input)
         }
     }

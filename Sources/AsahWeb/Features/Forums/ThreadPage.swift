@@ -6,7 +6,17 @@ import HTTPServer
 /// status history, and the coordinator's and moderator's forms. Posting forms answer with a
 /// 303 back here, or this page again with the refusal. The report and moderation forms of a
 /// post are shown for the post the viewer chose (`?act=number`), not under all 200 of them.
+/// Posts come ``postsPerPage`` at a time by number: `?page=`, or the page holding the post
+/// linked to (`?post=number`, as every link to a post is), quoted or acted on.
 enum ThreadPage {
+    /// Posts on one page: posts 1-50 on the first, 51-100 on the second, and so on.
+    static let postsPerPage = 50
+
+    /// The page showing post `number`.
+    static func page(of number: Int) -> Int {
+        (max(1, number) - 1) / postsPerPage + 1
+    }
+
     /// The notices a redirect may ask the page to show (`?notice=...`).
     static let notices: Set<String> = [
         "posted", "supported", "unsupported", "followed", "unfollowed", "status", "owner", "merged", "proposal", "flagged",
@@ -34,16 +44,22 @@ enum ThreadPage {
         let user = context.user
         let localizer = context.localizer
         let query = try context.query()
-        let loaded = try forums.threadPage(id, viewer: user)
-        guard let loaded else { return context.notFound() }
+        let quoteNumber = try query.integer("quote", in: 1...1_000_000)
+        let askedNumber = try query.integer("act", in: 1...1_000_000)
+        let linkedNumber = try query.integer("post", in: 1...1_000_000)
+        let postActionNumber = try postAction.map { try forums.post($0.postId, in: id, viewer: user)?.post.number }
+        let page = try (postActionNumber ?? nil).map(page(of:)) ?? askedNumber.map(page(of:)) ?? quoteNumber.map(page(of:))
+            ?? linkedNumber.map(page(of:)) ?? query.page()
+        let first = (page - 1) * postsPerPage + 1
+        guard let loaded = try forums.threadPage(id, viewer: user, numbers: first...(first + postsPerPage - 1)),
+              page == 1 || first <= loaded.lastNumber else { return context.notFound() }
         let moderator = Policy.allows(user, .moderateForums) && loaded.moderator
         let thread = loaded.thread
         let coordinates = Forums.coordinates(user)
         let today = ForumValues.today()
-        let quoteNumber = try query.integer("quote", in: 1...1_000_000)
         // Someone who wrote here under a pseudonym keeps it for replies unless they untick it:
         // one reply by name beside "Pegawai #n" would give them away.
-        let myPseudonym = loaded.posts.first { $0.isMine && $0.isPseudonymous }?.authorLabel
+        let myPseudonym = loaded.viewerPseudonym.map(ForumPost.pseudonymName)
         var replyInput = reply ?? ReplyInput(pseudonymous: myPseudonym != nil && loaded.category.allowsPseudonyms)
         if reply == nil, let quoted = loaded.posts.first(where: { $0.post.number == quoteNumber }), !quoted.post.hidden {
             replyInput.body = ForumText.quote(quoted.post.body, author: quoted.authorLabel)
@@ -51,16 +67,14 @@ enum ThreadPage {
         }
         let latestByPost = Dictionary(loaded.actions.compactMap { action in action.postId.map { ($0, action) } },
                                       uniquingKeysWith: { _, later in later })
-        let numbers = Dictionary(uniqueKeysWithValues: loaded.posts.map { ($0.post.id!, $0.post.number) })
-        let askedNumber = try query.integer("act", in: 1...1_000_000)
-        let actingNumber = postAction.flatMap { numbers[$0.postId] } ?? askedNumber
+        let actingNumber = postActionNumber ?? askedNumber
 
         var data: [String: Any] = ForumValues.summary(loaded.summary, localizer, today: today)
         data["categoryId"] = loaded.category.id!
         data["notice"] = try notice(context) as Any
         data["error"] = error as Any
         data["posts"] = loaded.posts.map { view -> String in
-            let replyNumber = view.post.replyToId.flatMap { numbers[$0] }
+            let replyNumber = view.replyToNumber
             let acting = view.post.number == actingNumber
             func render() -> String {
                 var values = postValues(view, latest: latestByPost[view.post.id!], replyNumber: replyNumber,
@@ -80,6 +94,8 @@ enum ThreadPage {
                 facts: PostFragments.Facts(post: view.post, authorLabel: view.authorLabel, replyNumber: replyNumber),
                 render: render)
         }
+        let pager = Pager(page: page, total: loaded.lastNumber, pageSize: postsPerPage)
+        data["paged"] = pager.pages > 1 ? pager.values(localizer) { "/forums/threads/\(id)?page=\($0)" } : nil
         data["history"] = loaded.history.map { change in
             ["status": ForumValues.statusName(change.toStatus, localizer), "statusCode": change.toStatus.rawValue, "reason": change.reason,
              "date": localizer.date(change.createdAt)]
@@ -103,7 +119,7 @@ enum ThreadPage {
         data["mayAnswer"] = coordinates
         if let lock = loaded.actions.last(where: { $0.postId == nil }), thread.locked {
             data["lockReason"] = lock.reason
-            if loaded.posts.first?.isMine == true, lock.appealedAt == nil { data["lockAppealId"] = lock.id! }
+            if loaded.openedByViewer, lock.appealedAt == nil { data["lockAppealId"] = lock.id! }
         }
         if coordinates, thread.kind == .suggestion {
             data["decide"] = templateValues([
@@ -121,7 +137,7 @@ enum ThreadPage {
             data["proposalId"] = proposal.id!
             data["proposalCode"] = proposal.code
         }
-        data["moderator"] = moderator && loaded.posts.first?.isMine != true
+        data["moderator"] = moderator && !loaded.openedByViewer
         return context.page("forum_thread", title: thread.title, data, status: status)
     }
 
@@ -132,7 +148,8 @@ enum ThreadPage {
             "postId": post.id!, "number": post.number, "author": view.authorLabel, "pseudonymous": view.isPseudonymous,
             "official": post.official, "date": localizer.dateTime(post.createdAt),
             "edited": post.editedAt.map { localizer.t("forum_edited", ["date": localizer.dateTime($0)]) },
-            "replyNumber": replyNumber, "mine": view.isMine, "hidden": post.hidden, "hiddenReason": post.hiddenReason,
+            "replyNumber": replyNumber, "replyLink": replyNumber.map { postLink(threadId, number: $0, from: post.number) },
+            "mine": view.isMine, "hidden": post.hidden, "hiddenReason": post.hiddenReason,
             "queued": post.queuedAt != nil && moderator,
             "canEdit": view.isMine && !post.hidden && ForumRules.mayEdit(postedAt: post.createdAt, now: Clock.now()),
             "canFlag": !view.isMine, "moderate": moderator && !view.isMine, "historyLink": moderator && post.editedAt != nil,
@@ -144,14 +161,21 @@ enum ThreadPage {
         return values
     }
 
+    /// The address of post `number` of thread `threadId` from post `from`'s page: the anchor
+    /// alone on the same page.
+    static func postLink(_ threadId: Int64, number: Int, from: Int) -> String {
+        page(of: number) == page(of: from) ? "#tulisan-\(number)" : "/forums/threads/\(threadId)?post=\(number)#tulisan-\(number)"
+    }
+
     private static func notice(_ context: Context) throws -> String? {
         guard let code = try context.query().text("notice"), notices.contains(code) else { return nil }
         return context.localizer.t("forum_notice_\(code)")
     }
 
-    /// The thread page with a notice after a successful change.
-    static func done(_ id: Int64, _ notice: String, anchor: String = "") -> Response {
-        .redirect(to: "/forums/threads/\(id)?notice=\(notice)\(anchor)")
+    /// The thread page with a notice after a successful change, at post `number` if given.
+    static func done(_ id: Int64, _ notice: String, at number: Int? = nil) -> Response {
+        .redirect(to: "/forums/threads/\(id)?" + (number.map { "post=\($0)&" } ?? "") + "notice=\(notice)"
+                  + (number.map { "#tulisan-\($0)" } ?? ""))
     }
 
     /// The page again with `problem`'s message (or the not-found page).
@@ -163,9 +187,9 @@ enum ThreadPage {
 
     /// Answers a page form: back to the thread with a notice, or the refusal.
     static func answer<T>(_ context: Context, _ threadId: Int64, _ result: Result<T, ForumProblem>, notice: String,
-                          anchor: String = "", postAction: PostActionInput? = nil) throws -> Response {
+                          at number: Int? = nil, postAction: PostActionInput? = nil) throws -> Response {
         switch result {
-        case .success: return done(threadId, notice, anchor: anchor)
+        case .success: return done(threadId, notice, at: number)
         case .failure(let problem): return try refused(context, problem, postAction: postAction)
         }
     }
