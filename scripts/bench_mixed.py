@@ -25,6 +25,7 @@ import threading
 import time
 
 ACCOUNTS = {"employee": 150, "supervisor": 30, "instructor": 10, "coordinator": 10}
+TOTAL = 200
 
 # Weighted pages per role; {thread}, {run}, {course}, {word}, {name} are drawn per request.
 PAGES = {
@@ -71,6 +72,8 @@ def pick_accounts(c):
     take("instructor", c.execute("SELECT user_id FROM user_roles WHERE role = 'instruktur' ORDER BY user_id"))
     take("supervisor", c.execute("""SELECT u.id FROM users u WHERE u.active AND EXISTS
         (SELECT 1 FROM employees s WHERE s.supervisor_id = u.employee_id AND s.active) ORDER BY u.id"""))
+    # Employees fill the rest: a demo with fewer coordinators than asked still signs in TOTAL people.
+    ACCOUNTS["employee"] = TOTAL - len(chosen)
     take("employee", c.execute("""SELECT u.id FROM users u JOIN employees e ON e.id = u.employee_id
         WHERE u.active AND e.active AND NOT EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id) ORDER BY random()"""))
     return chosen

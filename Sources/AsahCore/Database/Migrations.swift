@@ -30,6 +30,7 @@ enum Migrations {
         migrator.registerMigration("v14-coarse-activity-times", migrate: PseudonymNoticeSchema.coarsenActivity)
         migrator.registerMigration("v15-notices-as-facts", migrate: PseudonymNoticeSchema.noticeColumns)
         migrator.registerMigration("v16-token-expiry", migrate: TokenExpirySchema.migrate)
+        migrator.registerMigration("v17-account-activation", migrate: ActivationSchema.migrate)
         return migrator
     }
 

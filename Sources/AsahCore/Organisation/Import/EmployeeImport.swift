@@ -12,7 +12,8 @@ import GRDB
 ///
 /// The whole file is checked and written in one transaction. With any error nothing is
 /// written, unless `skipBadRows` is set: then the good rows are written and the bad ones
-/// reported as skipped.
+/// reported as skipped. With `createAccounts`, active employees of the file without an account
+/// get one in the same transaction (``AccountActivation``: login = NIP, activated by code).
 public struct EmployeeImport: Sendable {
     static let requiredColumns = ["nip", "nama", "unit"]
     static let optionalColumns = ["golongan", "jabatan", "jenis_jabatan", "nip_atasan", "email", "status", "jenis_pegawai"]
@@ -26,7 +27,7 @@ public struct EmployeeImport: Sendable {
 
     /// Checks `csv` and, unless `dryRun` or errors stop it, writes it. `progress` receives
     /// (rows checked, rows in the file) now and then, and (total, total) when done.
-    public func run(csv: String, skipBadRows: Bool = false, dryRun: Bool = false,
+    public func run(csv: String, skipBadRows: Bool = false, dryRun: Bool = false, createAccounts: Bool = false,
                     progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> ImportReport {
         var report = ImportReport()
         guard let table = CSVTable(csv, required: Self.requiredColumns, optional: Self.optionalColumns,
@@ -70,6 +71,9 @@ public struct EmployeeImport: Sendable {
             try batch.finish(skipBadRows: skipBadRows, dryRun: dryRun, db: db, report: &report)
             // Someone imported as `nonaktif` loses every session and token at once.
             if report.applied { try AccountAccess.endForInactiveEmployees(in: db) }
+            if report.applied, createAccounts {
+                report.accountsCreated = try AccountActivation.createAccounts(nips: batch.rows.filter { !$0.isBad }.map(\.key), in: db)
+            }
         }
         progress?(total, total)
         report.sortIssues()

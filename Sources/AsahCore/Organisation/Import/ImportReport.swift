@@ -11,6 +11,8 @@ public struct ImportReport: Sendable {
     public internal(set) var unchanged = 0
     /// Rows with an error, left out.
     public internal(set) var skipped = 0
+    /// Accounts made for new employees (when asked), awaiting their activation codes.
+    public internal(set) var accountsCreated = 0
     /// Whether the changes were written. `false` after a dry run, or when errors were found
     /// and `skipBadRows` was not set; the counts then say what the import would do.
     public internal(set) var applied = false
