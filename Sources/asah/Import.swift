@@ -12,12 +12,18 @@ struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Import employees (columns: nip,nama,golongan,jabatan,jenis_jabatan,unit,nip_atasan,email).")
         @OptionGroup var options: ImportOptions
+        @Flag(help: "Create an account (login = NIP, no password) for each new active employee; then issue codes with `asah user activation-codes`.")
+        var createAccounts = false
 
         func run() throws {
             let text = try options.read()
             let report = try EmployeeImport(database: AppDatabase(path: options.database.db))
-                .run(csv: text, skipBadRows: options.skipBadRows, dryRun: options.dryRun, progress: ProgressBar.callback())
+                .run(csv: text, skipBadRows: options.skipBadRows, dryRun: options.dryRun, createAccounts: createAccounts,
+                     progress: ProgressBar.callback())
             try ImportOutput.print(report, dryRun: options.dryRun)
+            if report.accountsCreated > 0 {
+                print("\(report.accountsCreated) akun dibuat; buat kode aktivasinya dengan `asah user activation-codes`.")
+            }
         }
     }
 

@@ -5,7 +5,8 @@ import Foundation
 /// `asah user add|passwd`: accounts from the command line (the first admin, password resets).
 struct UserCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "user", abstract: "Manage accounts.", subcommands: [Add.self, Passwd.self, Deactivate.self, Activate.self, Tokens.self, RevokeToken.self])
+        commandName: "user", abstract: "Manage accounts.", subcommands: [Add.self, Passwd.self, Deactivate.self, Activate.self, Tokens.self, RevokeToken.self,
+                                                                         ActivationCodes.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create an account.")

@@ -97,6 +97,13 @@ struct ImportTests {
         #expect(dry.status == 200)
         #expect(dry.text.contains("\"inserted\":1"))
         #expect(try count(app) == before)
+        let applied = try browser.request("POST", "/api/v1/imports/employees?create_accounts=true", headers: [
+            ("Content-Type", "text/csv"), ("X-CSRF-Token", browser.csrf),
+        ], body: Array(good.utf8))
+        #expect(applied.text.contains("\"accounts_created\":1"), "the new employee gets an account to activate")
+        #expect(try app.database.pool.read {
+            try Bool.fetchOne($0, sql: "SELECT password_hash IS NULL FROM users WHERE login = '198503122010011003'")
+        } == true)
     }
 
     @Test("an employee cannot import")

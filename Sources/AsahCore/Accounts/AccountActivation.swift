@@ -52,6 +52,20 @@ public struct AccountActivation: Sendable {
         }
     }
 
+    /// How many of `unitId`'s active employees (every unit's when nil) have no account, and
+    /// how many of their accounts have never been activated.
+    public func pending(unitId: Int64?) throws -> (withoutAccount: Int, awaitingActivation: Int) {
+        try database.pool.read { db in
+            let row = try Row.fetchOne(db, sql: """
+                SELECT COUNT(*) FILTER (WHERE u.id IS NULL) AS without_account,
+                       COUNT(*) FILTER (WHERE u.id IS NOT NULL AND u.active AND u.password_hash IS NULL) AS awaiting
+                FROM employees e LEFT JOIN users u ON u.employee_id = e.id
+                WHERE e.active AND \(Self.inUnit(unitId))
+                """, arguments: Self.unitArguments(unitId))
+            return (row?["without_account"] ?? 0, row?["awaiting"] ?? 0)
+        }
+    }
+
     /// Makes accounts for the active employees with `nips` who have none (after an import).
     static func createAccounts(nips: [String], in db: Database) throws -> Int {
         guard !nips.isEmpty else { return 0 }

@@ -8,7 +8,9 @@ struct AdminFeature: Feature {
 
     func routes() -> [RouteSpec] {
         [
-            RouteSpec(.get, "/admin/users", .signedIn(.manageAccounts)) { try users($0) },
+            RouteSpec(.get, "/admin/users", .signedIn(.manageAccounts)) {
+                try users($0, notice: Notice.message($0, allowed: ["activation_already_active"]))
+            },
             RouteSpec(.post, "/admin/users", .signedIn(.manageAccounts), addUser),
             RouteSpec(.post, "/admin/users/:id/password", .signedIn(.manageAccounts), resetPassword),
             RouteSpec(.post, "/admin/users/:id/roles", .signedIn(.manageAccounts), setRoles),
@@ -34,6 +36,7 @@ struct AdminFeature: Feature {
             [
                 "id": entry.user.id ?? 0, "login": entry.user.login, "name": entry.user.displayName,
                 "active": entry.user.active, "hasEmployee": entry.user.employeeId != nil,
+                "awaitingActivation": entry.user.active && entry.user.employeeId != nil && entry.user.passwordHash == nil,
                 "roles": Role.grantable.map { role in
                     ["role": role.rawValue, "label": context.localizer.t("role_\(role.rawValue)"),
                      "checked": entry.roles.contains(role)] as [String: Any]

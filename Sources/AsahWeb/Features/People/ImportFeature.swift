@@ -22,10 +22,12 @@ struct ImportFeature: Feature {
         ]
     }
 
-    private func run(_ kind: Kind, csv: String, skipBadRows: Bool, dryRun: Bool, context: Context) throws -> ImportReport {
+    private func run(_ kind: Kind, csv: String, skipBadRows: Bool, dryRun: Bool, createAccounts: Bool = false,
+                     context: Context) throws -> ImportReport {
         let database = context.services.database
         let report = switch kind {
-        case .employees: try EmployeeImport(database: database).run(csv: csv, skipBadRows: skipBadRows, dryRun: dryRun)
+        case .employees: try EmployeeImport(database: database).run(csv: csv, skipBadRows: skipBadRows, dryRun: dryRun,
+                                                                    createAccounts: createAccounts)
         case .units: try UnitImport(database: database).run(csv: csv, skipBadRows: skipBadRows, dryRun: dryRun)
         case .appraisals: try AppraisalImport(database: database).run(csv: csv, skipBadRows: skipBadRows, dryRun: dryRun)
         }
@@ -42,9 +44,10 @@ struct ImportFeature: Feature {
         let kind = Kind(rawValue: form["kind"] ?? "") ?? .employees
         let skip = form["skip_bad_rows"] != nil
         let dryRun = form["dry_run"] != nil
+        let createAccounts = kind == .employees && form["create_accounts"] != nil
         var data: [String: Any] = ["employeesKind": kind == .employees, "unitsKind": kind == .units,
                                    "appraisalsKind": kind == .appraisals,
-                                   "skip": skip, "dryRun": dryRun]
+                                   "skip": skip, "dryRun": dryRun, "createAccounts": createAccounts]
         guard let file = context.request.files.first(where: { $0.field == "file" }), file.size > 0 else {
             data["error"] = context.localizer.t("import_no_file")
             return context.page("import", title: context.localizer.t("import_title"), data, status: 422)
@@ -53,7 +56,10 @@ struct ImportFeature: Feature {
             data["error"] = context.localizer.t("import_not_utf8")
             return context.page("import", title: context.localizer.t("import_title"), data, status: 422)
         }
-        let report = try run(kind, csv: csv, skipBadRows: skip, dryRun: dryRun, context: context)
+        let report = try run(kind, csv: csv, skipBadRows: skip, dryRun: dryRun, createAccounts: createAccounts, context: context)
+        if report.accountsCreated > 0 {
+            data["accountsCreated"] = context.localizer.count("import_accounts_created", report.accountsCreated)
+        }
         data["filename"] = file.clientFilename
         data["summary"] = summary(report, dryRun: dryRun, skipBadRows: skip, context.localizer)
         data["ok"] = report.applied || (dryRun && (!report.hasErrors || skip))
@@ -84,6 +90,7 @@ struct ImportFeature: Feature {
         let inserted: Int
         let updated: Int
         let skipped: Int
+        let accounts_created: Int
         let issues: [Issue]
 
         struct Issue: Encodable {
@@ -104,9 +111,10 @@ struct ImportFeature: Feature {
         }
         let query = try context.query()
         let dryRun = try query.flag("dry_run")
-        let report = try run(kind, csv: csv, skipBadRows: try query.flag("skip_bad_rows"), dryRun: dryRun, context: context)
+        let report = try run(kind, csv: csv, skipBadRows: try query.flag("skip_bad_rows"), dryRun: dryRun,
+                             createAccounts: kind == .employees && (try query.flag("create_accounts")), context: context)
         let body = ReportJSON(applied: report.applied, dry_run: dryRun, inserted: report.inserted, updated: report.updated,
-                              skipped: report.skipped, issues: report.issues.map {
+                              skipped: report.skipped, accounts_created: report.accountsCreated, issues: report.issues.map {
             .init(line: $0.line, column: $0.column, severity: $0.severity == .error ? "error" : "warning",
                   message: ImportIssueText.text($0, context.localizer))
         })

@@ -48,7 +48,7 @@ struct SessionFeature: Feature {
         switch try attempt(context, login: login, password: password) {
         case .success(let token):
             var response = Response.redirect(to: URLEncoding.safeReturnPath(form["next"]))
-            response.setCookie(sessionCookie(token, context))
+            response.setCookie(Self.sessionCookie(token, context))
             return response
         case .failure(let failure):
             return renderLogin(context, login: login, error: message(failure, context), status: status(failure))
@@ -94,7 +94,7 @@ struct SessionFeature: Feature {
                 return context.error(401, "login_invalid")
             }
             var response = Response.json(LoginAnswer(csrf_token: session.csrfToken, user: MeAPI.Me(principal)))
-            response.setCookie(sessionCookie(token, context))
+            response.setCookie(Self.sessionCookie(token, context))
             return response
         case .failure(let failure):
             var response = APIError.response(status: status(failure), code: failure == .invalidCredentials
@@ -115,7 +115,8 @@ struct SessionFeature: Feature {
         return response
     }
 
-    private func sessionCookie(_ token: String, _ context: Context) -> SetCookie {
+    /// The cookie holding a new session's token.
+    static func sessionCookie(_ token: String, _ context: Context) -> SetCookie {
         SetCookie(name: Authentication.sessionCookie, value: token, secure: context.request.isSecure, sameSite: .lax)
     }
 
