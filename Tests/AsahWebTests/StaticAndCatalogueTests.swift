@@ -79,6 +79,16 @@ struct StaticAndCatalogueTests {
         #expect(id.number(5600) == "5.600")
         #expect(en.number(1234567) == "1,234,567")
         #expect(id.t("login_throttled", ["minutes": "3"]).contains("3 menit"))
+        #expect(id.dateTime(1_790_000_000) == "21 September 2026 21.13" && en.dateTime(1_790_000_000) == "21 September 2026 21:13")
+        #expect(id.dateTime(1_767_200_399) == "31 Desember 2025 23.59" && id.date(1_767_200_400) == "1 Januari 2026",
+                "the day turns at midnight WIB, not UTC")
+    }
+
+    @Test("placeholders are filled in one pass; unknown ones and lone braces stay as typed")
+    func placeholders() {
+        #expect(Localizer.fill("{a} dan {b}, {c} {", ["a": "satu", "b": "{a}"]) == "satu dan {a}, {c} {")
+        #expect(Localizer.fill("tanpa", ["a": "x"]) == "tanpa")
+        #expect(Localizer.fill("{count} tulisan", ["count": "1.234"]) == "1.234 tulisan")
     }
 }
 

@@ -1,3 +1,4 @@
+import AsahCore
 import Foundation
 
 /// Translates message ids and formats dates and numbers for one language.
@@ -15,9 +16,27 @@ public struct Localizer: Sendable {
     /// The text for `key`, with `{name}` placeholders filled from `values`. A missing key shows
     /// itself, so a gap in a catalogue is visible rather than blank.
     public func t(_ key: String, _ values: [String: String] = [:]) -> String {
-        var text = messages[key] ?? key
-        for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
-        return text
+        let text = messages[key] ?? key
+        guard !values.isEmpty, text.utf8.contains(UInt8(ascii: "{")) else { return text }
+        return Self.fill(text, values)
+    }
+
+    /// `text` with each `{name}` of `values` replaced, in one pass (unknown names stay as typed).
+    static func fill(_ text: String, _ values: [String: String]) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count + 16)
+        var rest = text[...]
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}"), let value = values[String(rest[rest.index(after: open)..<close])] else {
+                result.append("{")
+                rest = rest[rest.index(after: open)...]
+                continue
+            }
+            result += value
+            rest = rest[rest.index(after: close)...]
+        }
+        return result + rest
     }
 
     /// The text for `key` with `{count}` filled in: `<key>_one` when `count` is 1 and the
@@ -29,20 +48,16 @@ public struct Localizer: Sendable {
 
     /// "24 November 2026" from Unix seconds (in Western Indonesian Time).
     public func date(_ seconds: Int64) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Asia/Jakarta") ?? .current
-        let parts = calendar.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: TimeInterval(seconds)))
-        return date(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
+        let clock = WallClock(seconds)
+        return date(year: clock.year, month: clock.month, day: clock.day)
     }
 
     /// "24 November 2026 14.05" (id) or "24 November 2026 14:05" (en).
     public func dateTime(_ seconds: Int64) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Asia/Jakarta") ?? .current
-        let parts = calendar.dateComponents([.hour, .minute], from: Date(timeIntervalSince1970: TimeInterval(seconds)))
+        let clock = WallClock(seconds)
         let separator = locale == "id" ? "." : ":"
-        let time = String(format: "%02d%@%02d", parts.hour ?? 0, separator, parts.minute ?? 0)
-        return date(seconds) + " " + time
+        func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
+        return date(year: clock.year, month: clock.month, day: clock.day) + " " + twoDigits(clock.hour) + separator + twoDigits(clock.minute)
     }
 
     /// "24 November 2026" from a calendar date.
