@@ -25,6 +25,20 @@ public struct ForumCategory: Codable, FetchableRecord, MutablePersistableRecord,
     public var position: Int
     public var createdAt: Int64
 
+    /// Read by column name without `Decodable` (every forum page reads the categories).
+    public init(row: Row) throws {
+        id = row["id"]
+        slug = row["slug"]
+        name = row["name"]
+        description = row["description"]
+        posting = row["posting"]
+        allowsPseudonyms = row["allows_pseudonyms"]
+        isTraining = row["is_training"]
+        agendaThresholdPermille = row["agenda_threshold_permille"]
+        position = row["position"]
+        createdAt = row["created_at"]
+    }
+
     public init(slug: String, name: String, description: String = "", posting: Posting = .everyone,
                 allowsPseudonyms: Bool = false, isTraining: Bool = false, agendaThresholdPermille: Int? = nil,
                 position: Int = 0, createdAt: Int64) {

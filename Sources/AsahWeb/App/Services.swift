@@ -25,4 +25,6 @@ struct Services: Sendable {
     let unitTree: TimedCache<[UnitTreeEntry]>
     /// Posts as every reader but their authors and the moderators sees them (``PostFragments``).
     let postFragments = PostFragments.cache()
+    /// Thread rows of the forum lists, the same for every reader (``ThreadRows``).
+    let threadRows = ThreadRows.cache()
 }

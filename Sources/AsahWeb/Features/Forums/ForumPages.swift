@@ -22,7 +22,7 @@ enum ForumPages {
                     "pseudonyms": category.allowsPseudonyms, "coordinatorsOnly": category.posting == .coordinators,
                 ])
             },
-            "latest": latest.map { ForumValues.summary($0, localizer, today: today) },
+            "latest": ThreadRows.html(latest, context, today: today),
             "hasLatest": !latest.isEmpty,
             "canManage": Policy.allows(context.user, .decideSuggestions),
             "notice": (try query.text("notice") == "category" ? localizer.t("forum_notice_category") : nil) as Any,
@@ -51,7 +51,7 @@ enum ForumPages {
             "notice": (try query.text("notice") == "category" ? localizer.t("forum_notice_category") : nil) as Any,
             "error": try query.text("error").flatMap { errors.contains($0) ? localizer.t($0) : nil } as Any,
             "heading": category.name, "lead": category.description, "categoryId": id,
-            "threads": threads.prefix(pageSize).map { ForumValues.summary($0, localizer, today: today) },
+            "threads": ThreadRows.html(threads.prefix(pageSize), context, today: today),
             "hasThreads": !threads.isEmpty,
             "canOpen": category.posting == .everyone || Forums.coordinates(context.user),
             "previous": (page > 1 ? "/forums/categories/\(id)?page=\(page - 1)" : nil) as Any,
@@ -91,7 +91,7 @@ enum ForumPages {
                 },
                 "overdue": filter.overdueOnly, "agenda": filter.agendaOnly,
             ],
-            "threads": threads.prefix(pageSize).map { ForumValues.summary($0, localizer, today: today) },
+            "threads": ThreadRows.html(threads.prefix(pageSize), context, today: today),
             "hasThreads": !threads.isEmpty,
             "previous": (page > 1 ? "/forums/board?\(base)page=\(page - 1)" : nil) as Any,
             "next": (threads.count > pageSize ? "/forums/board?\(base)page=\(page + 1)" : nil) as Any,
@@ -121,7 +121,7 @@ enum ForumPages {
                                 "hidden": item.post.hidden, "official": item.post.official])
             },
             "hasPosts": !posts.isEmpty,
-            "followed": followed.map { ForumValues.summary($0, localizer, today: today) },
+            "followed": ThreadRows.html(followed, context, today: today),
             "hasFollowed": !followed.isEmpty,
         ])
     }
