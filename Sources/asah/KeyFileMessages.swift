@@ -30,3 +30,12 @@ enum KeyFileStep {
         }
     }
 }
+
+/// A database from a newer release, as the administrator at the terminal reads it.
+extension AppDatabase.NewerSchema: CustomStringConvertible {
+    public var description: String {
+        "\(path) was migrated by a newer release of Asah (\(unknownMigrations.joined(separator: ", "))). This release does not "
+            + "open it, so nothing it does not know can be lost: install that release or a later one, or restore a backup made "
+            + "by this release."
+    }
+}

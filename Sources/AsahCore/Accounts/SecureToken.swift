@@ -1,3 +1,4 @@
+import Foundation
 import CSodium
 
 /// Random secrets (session ids, CSRF tokens, API tokens) and the SHA-256 digests stored in
@@ -25,10 +26,31 @@ public enum SecureToken {
         precondition(ready, "libsodium failed to initialise")
         var hash = [UInt8](repeating: 0, count: Int(crypto_hash_sha256_bytes()))
         crypto_hash_sha256(&hash, bytes, UInt64(bytes.count))
-        return hash.map { byte in
+        return hex(hash)
+    }
+
+    private static func hex(_ bytes: [UInt8]) -> String {
+        bytes.map { byte in
             let hex = String(byte, radix: 16)
             return byte < 16 ? "0" + hex : hex
         }.joined()
+    }
+
+    /// The SHA-256 of the file at `path` in lowercase hex, read a megabyte at a time (a
+    /// database backup may be gigabytes).
+    public static func digest(ofFileAt path: String) throws -> String {
+        precondition(ready, "libsodium failed to initialise")
+        let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+        defer { try? handle.close() }
+        var state = crypto_hash_sha256_state()
+        crypto_hash_sha256_init(&state)
+        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+            let bytes = [UInt8](chunk)
+            crypto_hash_sha256_update(&state, bytes, UInt64(bytes.count))
+        }
+        var hash = [UInt8](repeating: 0, count: Int(crypto_hash_sha256_bytes()))
+        crypto_hash_sha256_final(&state, &hash)
+        return hex(hash)
     }
 
     /// Compares two secrets without leaking where they differ through timing.

@@ -31,9 +31,22 @@ public final class AppDatabase: Sendable {
         }
         pool = try DatabasePool(path: path, configuration: configuration)
         pool.add(transactionObserver: changes)
-        if migrate { try Migrations.migrator(databasePath: path).migrate(pool) }
+        let migrator = Migrations.migrator(databasePath: path)
+        let unknown = try pool.read { db in
+            try migrator.appliedIdentifiers(db).subtracting(migrator.migrations).sorted()
+        }
+        guard unknown.isEmpty else { throw NewerSchema(path: path, unknownMigrations: unknown) }
+        if migrate { try migrator.migrate(pool) }
         let keyPath = PseudonymKey.path(forDatabaseAt: path)
         if isNew, !FileManager.default.fileExists(atPath: keyPath) { try PseudonymKey.create(at: keyPath, ownedLike: path) }
+    }
+
+    /// A database migrated by a newer release than this one: opening it could strand data
+    /// this release does not know, so it is refused (the administrator upgrades instead).
+    public struct NewerSchema: Error, Sendable, Equatable {
+        public let path: String
+        /// Migrations applied to it that this release does not have.
+        public let unknownMigrations: [String]
     }
 
     /// Names of the migrations not yet applied.
