@@ -149,9 +149,7 @@ public enum InstallationBackup {
     private static func contents(ofDatabaseAt path: String) throws -> (schema: String, references: [(String, String)]) {
         try DatabaseQueue(path: path, configuration: readOnly()).read { db in
             let schema = try String.fetchOne(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid DESC LIMIT 1") ?? ""
-            let evidence = try String.fetchAll(db, sql: "SELECT DISTINCT evidence_path FROM training_hours WHERE evidence_path IS NOT NULL")
-            let submissions = try String.fetchAll(db, sql: "SELECT DISTINCT stored_name FROM submission_files")
-            return (schema, evidence.map { (StoredUploads.evidenceFolder, $0) } + submissions.map { (StoredUploads.projectsFolder, $0) })
+            return (schema, try StoredUploads.references(in: db).map { ($0.folder, $0.name) })
         }
     }
 

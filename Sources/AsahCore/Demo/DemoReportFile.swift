@@ -1,15 +1,23 @@
 import Foundation
 
-/// A small generated PDF standing in for a demo project's final report, stored as uploads
-/// are: content-addressed (`<sha256>.pdf`) in the submissions folder beside the database.
+/// A small generated PDF standing in for a demo project's final report or a training
+/// certificate, stored as uploads are: content-addressed (`<sha256>.pdf`) in the upload
+/// folder beside the database.
 enum DemoReportFile {
     /// Writes the report showing `lines` and returns its record, named `laporan-akhir.pdf`;
     /// `nil` when the folder cannot be written (the submission then carries text only).
     static func write(_ lines: [String], database: AppDatabase) -> SubmissionFile? {
+        store(lines, folder: SubmissionFile.folderName, database: database).map {
+            SubmissionFile(storedName: $0.name, displayName: "laporan-akhir.pdf", contentType: "application/pdf", size: $0.size)
+        }
+    }
+
+    /// Stores a PDF showing `lines` content-addressed in `folder` beside the database (as
+    /// uploads are); its stored name and size, or `nil` when the folder cannot be written.
+    static func store(_ lines: [String], folder: String, database: AppDatabase) -> (name: String, size: Int)? {
         let pdf = pdf(lines: lines)
         let name = SecureToken.digest(pdf) + ".pdf"
-        let folder = ((database.path as NSString).deletingLastPathComponent as NSString)
-            .appendingPathComponent(SubmissionFile.folderName)
+        let folder = ((database.path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(folder)
         let path = (folder as NSString).appendingPathComponent(name)
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -19,8 +27,7 @@ enum DemoReportFile {
         } catch {
             return nil
         }
-        return SubmissionFile(storedName: name, displayName: "laporan-akhir.pdf", contentType: "application/pdf",
-                              size: pdf.utf8.count)
+        return (name, pdf.utf8.count)
     }
 
     /// A one-page A4 PDF with `lines` in Helvetica, the first as a heading; characters outside

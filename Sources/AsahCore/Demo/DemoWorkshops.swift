@@ -409,12 +409,14 @@ struct DemoWorkshopBuilder {
     private mutating func external(_ person: Int64, _ training: (title: String, organiser: String, kind: String, days: Int, jp: Double),
                                    endedDay: Int, reviewedAfter: Int?, accept: Bool) throws {
         let recordedDay = min(-1, endedDay + world.random.int(in: 2...8))
-        let evidence = (0..<4).map { _ in String(format: "%016llx", world.random.next()) }.joined()
+        let serial = (0..<4).map { _ in String(format: "%016llx", world.random.next()) }.joined()
+        let evidence = DemoReportFile.store(["Sertifikat", training.title, training.organiser, "No. \(serial.prefix(12))"],
+                                            folder: StoredUploads.evidenceFolder, database: world.database)
         let record = ExternalTraining(
             title: training.title, organiser: training.organiser, kind: training.kind,
             startedOn: time.date(day: endedDay - training.days + 1), endedOn: time.date(day: endedDay), jp: training.jp,
             certificateNumber: "\(world.random.int(in: 100...999))/SERT/\(time.date(day: endedDay).year)",
-            evidencePath: evidence + ".pdf", evidenceName: "Sertifikat \(training.title).pdf")
+            evidencePath: evidence?.name ?? serial + ".pdf", evidenceName: "Sertifikat \(training.title).pdf")
         let actor = try world.principal(person)
         let entry = try hours.recordExternal(employeeId: person, record, actor: actor, ip: "demo",
                                              now: time.at(day: recordedDay, hour: 10, minute: world.random.int(in: 0...59))).get()

@@ -17,15 +17,19 @@ public enum StoredUploads {
     /// How old an unreferenced file must be before the sweep removes it.
     public static let graceSeconds: TimeInterval = 24 * 60 * 60
 
+    /// Every upload the database refers to, as (folder, name), each once.
+    static func references(in db: Database) throws -> [(folder: String, name: String)] {
+        let evidence = try String.fetchAll(db, sql: "SELECT DISTINCT evidence_path FROM training_hours WHERE evidence_path IS NOT NULL")
+        let submissions = try String.fetchAll(db, sql: "SELECT DISTINCT stored_name FROM submission_files")
+        return evidence.map { (evidenceFolder, $0) } + submissions.map { (projectsFolder, $0) }
+    }
+
     /// Removes the files of the upload folders beside `database` that no row refers to and that
     /// were written more than `grace` seconds before `now`; answers how many were removed.
     @discardableResult
     public static func removeOrphans(database: AppDatabase, grace: TimeInterval = graceSeconds,
                                      now: Date = Date()) throws -> Int {
-        let referenced = try database.pool.read { db in
-            [evidenceFolder: Set(try String.fetchAll(db, sql: "SELECT evidence_path FROM training_hours WHERE evidence_path IS NOT NULL")),
-             projectsFolder: Set(try String.fetchAll(db, sql: "SELECT stored_name FROM submission_files"))]
-        }
+        let referenced = Dictionary(grouping: try database.pool.read(references), by: \.folder).mapValues { Set($0.map(\.name)) }
         let base = (database.path as NSString).deletingLastPathComponent
         var removed = 0
         for (folder, names) in referenced {
