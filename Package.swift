@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         .systemLibrary(name: "CMicroHTTPD", pkgConfig: "libmicrohttpd",
@@ -44,6 +45,7 @@ let package = Package(
             "HTTPServer", "AsahCore", "CQREncode",
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "Logging", package: "swift-log"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
         ], resources: [.copy("Templates"), .copy("Messages"), .copy("OpenAPI")]),
         .executableTarget(name: "asah", dependencies: [
             "AsahWeb", "AsahCore", "HTTPServer", "CMalloc",

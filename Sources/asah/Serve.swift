@@ -34,6 +34,9 @@ struct Serve: ParsableCommand {
     @Option(help: "Log level: trace, debug, info, notice, warning, error.") var logLevel = "info"
     @Option(help: "Seconds a signed-in page may be reused while nothing was written (0: off).") var pageCacheSeconds: Int64 = 10
     @Option(help: "Months after a run ends when its behaviour checks (evaluation level 3) open.") var behaviourCheckMonths = 3
+    @Option(help: ArgumentHelp("Bearer token that may read /metrics from another machine (loopback needs none).",
+                               discussion: "Also read from the ASAH_METRICS_TOKEN environment variable, which keeps it out of `ps`."))
+    var metricsToken: String?
     @Flag(help: ArgumentHelp("Run the server as a child process and restart it when it crashes.",
                              discussion: "Gives up after 5 crashes within 60 s. Not needed under systemd (Restart=on-failure)."))
     var supervise = false
@@ -60,7 +63,8 @@ struct Serve: ParsableCommand {
             CatalogueOutput.print(try CatalogueSync(database: appDatabase).sync(folder: courses))
         }
         let app = try AsahApp(database: appDatabase, staticRoot: staticRoot, pageCacheSeconds: pageCacheSeconds,
-                               anonymousBodyBytes: maxAnonymousBody, logger: logger)
+                              anonymousBodyBytes: maxAnonymousBody,
+                              metricsToken: metricsToken ?? ProcessInfo.processInfo.environment["ASAH_METRICS_TOKEN"], logger: logger)
         var configuration = ServerConfiguration()
         configuration.host = host
         configuration.port = port

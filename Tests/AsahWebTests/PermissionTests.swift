@@ -67,7 +67,7 @@ struct PermissionTests {
         let app = try TestApp()
         let publicRoutes: Set<String> = ["GET /healthz", "GET /static/*path", "GET /api/v1/openapi.json", "POST /language",
                                          "GET /login", "POST /login", "POST /api/v1/session",
-                                         "GET /verify/:code", "GET /activate", "POST /activate"]
+                                         "GET /verify/:code", "GET /activate", "POST /activate", "GET /metrics"]
         for route in app.routes {
             let key = "\(route.method) \(route.pattern)"
             if case .anyone = route.access {

@@ -67,6 +67,15 @@ public struct SessionStore: Sendable {
         try db.execute(sql: "DELETE FROM sessions WHERE user_id = ? AND id IS NOT ?", arguments: [userId, keep])
     }
 
+    /// How many sessions are live (within both timeouts).
+    public func liveCount() throws -> Int {
+        let now = Clock.now()
+        return try database.pool.read {
+            try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM sessions WHERE last_seen_at > ? AND created_at >= ?",
+                             arguments: [now - policy.idleTimeout - policy.activityStep, now - policy.absoluteTimeout]) ?? 0
+        }
+    }
+
     /// Deletes sessions past either timeout.
     public func purgeExpired() throws {
         let now = Clock.now()

@@ -15,6 +15,16 @@ public enum InstallationBackup {
     public static let databaseName = "asah.sqlite"
     public static let manifestName = "manifest.json"
 
+    /// The audit-log action of a finished backup (its time is the last backup's).
+    public static let backupAction = "backup.written"
+
+    /// When the last backup of `database` was finished, Unix seconds.
+    public static func lastBackupAt(of database: AppDatabase) throws -> Int64? {
+        try database.pool.read {
+            try Int64.fetchOne($0, sql: "SELECT MAX(at) FROM audit_log WHERE action = ?", arguments: [backupAction])
+        }
+    }
+
     /// What a backup holds.
     public struct Manifest: Codable, Sendable, Equatable {
         /// One copied upload.
@@ -81,6 +91,7 @@ public enum InstallationBackup {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         try encoder.encode(manifest).write(to: URL(fileURLWithPath: (folder as NSString).appendingPathComponent(manifestName)))
+        try AuditLog.record(backupAction, actor: nil, ip: nil, subject: folder, detail: "\(files.count) files", in: database)
         return .success(manifest)
     }
 

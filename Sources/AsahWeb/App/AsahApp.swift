@@ -19,8 +19,9 @@ public final class AsahApp: Sendable {
     ///   - pageCacheSeconds: how long a signed-in GET answer may be reused while nothing was
     ///     written (0 turns the page cache off).
     ///   - anonymousBodyBytes: the largest body accepted before sign-in (the sign-in form is tiny).
+    ///   - metricsToken: the bearer token that may read `/metrics` from another machine.
     public init(database: AppDatabase, staticRoot: String, sessionPolicy: SessionPolicy = SessionPolicy(),
-                pageCacheSeconds: Int64 = 10, anonymousBodyBytes: Int = 64 * 1024,
+                pageCacheSeconds: Int64 = 10, anonymousBodyBytes: Int = 64 * 1024, metricsToken: String? = nil,
                 logger: Logger = Logger(label: "asah")) throws {
         self.anonymousBodyBytes = anonymousBodyBytes
         let sessions = SessionStore(database: database, policy: sessionPolicy)
@@ -34,7 +35,7 @@ public final class AsahApp: Sendable {
             identities: IdentityCache(lifetime: sessionPolicy.cacheSeconds),
             pages: PageCache(lifetime: pageCacheSeconds, changes: database.changes),
             figures: EvaluationFigures(database: database),
-            unitTree: TimedCache(lifetime: 10, changes: database.changes))
+            unitTree: TimedCache(lifetime: 10, changes: database.changes), metrics: RequestMetrics(token: metricsToken))
         self.services = services
         let features: [any Feature] = [
             SystemFeature(staticFiles: StaticFiles(root: staticRoot)), SessionFeature(), DashboardFeature(),
@@ -122,40 +123,50 @@ public final class AsahApp: Sendable {
     /// Wraps a route's handler with sign-in, permission and CSRF checks.
     private static func guarded(_ spec: RouteSpec, services: Services, authentication: Authentication) -> Handler {
         let needsIdentity = spec.access != .anyone || spec.method.isUnsafe || spec.kind == .page
+        let route = "\(spec.method) \(spec.pattern)"
         return { request in
-            let identity = needsIdentity && !request.path.hasPrefix("/static/") ? authentication.identify(request) : nil
-            let context = Self.context(for: request, services: services, identity: identity)
-            if case .signedIn(let permission) = spec.access {
-                guard let principal = identity?.principal else {
-                    if spec.kind == .api { return context.error(401, "error_sign_in_required") }
-                    return .redirect(to: "/login?next=" + URLEncoding.component(request.path))
-                }
-                guard Policy.allows(principal, permission) else { return context.forbidden() }
+            let started = ContinuousClock.now
+            let response = answer(spec, request, services: services, authentication: authentication, needsIdentity: needsIdentity)
+            services.metrics.record(route: route, status: response.status, duration: ContinuousClock.now - started)
+            return response
+        }
+    }
+
+    /// The answer of `spec`'s handler to `request`, or the refusal of the checks before it.
+    private static func answer(_ spec: RouteSpec, _ request: Request, services: Services, authentication: Authentication,
+                               needsIdentity: Bool) -> Response {
+        let identity = needsIdentity && !request.path.hasPrefix("/static/") ? authentication.identify(request) : nil
+        let context = Self.context(for: request, services: services, identity: identity)
+        if case .signedIn(let permission) = spec.access {
+            guard let principal = identity?.principal else {
+                if spec.kind == .api { return context.error(401, "error_sign_in_required") }
+                return .redirect(to: "/login?next=" + URLEncoding.component(request.path))
             }
-            if request.method.isUnsafe, let answer = context.unreadableFormAnswer() { return answer }
-            guard CSRF.isValid(request, session: identity?.session, viaBearer: identity?.viaBearer ?? false) else {
-                if spec.kind == .api, identity == nil, request.method != .delete, !CSRF.isJSON(request) {
-                    // Without a session only JSON is taken; say so rather than "form expired".
-                    return APIError.response(status: 415, code: "unsupported_media_type", message: context.localizer.t("error_json_required"))
-                }
-                return context.error(403, "error_csrf", code: "csrf")
+            guard Policy.allows(principal, permission) else { return context.forbidden() }
+        }
+        if request.method.isUnsafe, let answer = context.unreadableFormAnswer() { return answer }
+        guard CSRF.isValid(request, session: identity?.session, viaBearer: identity?.viaBearer ?? false) else {
+            if spec.kind == .api, identity == nil, request.method != .delete, !CSRF.isJSON(request) {
+                // Without a session only JSON is taken; say so rather than "form expired".
+                return APIError.response(status: 415, code: "unsupported_media_type", message: context.localizer.t("error_json_required"))
             }
-            do {
-                guard request.method == .get, spec.access != .anyone, services.pages.isEnabled,
-                      let identity else { return try spec.handler(context) }
-                let key = PageCache.key(identity: identity.key, locale: context.localizer.locale, request: request)
-                return try services.pages.answer(for: key) { try spec.handler(context) }
-            } catch let failure as HTTPFailure {
-                return failure.response
-            } catch where StorageFailure.matches(error) {
-                services.logger.critical("\(Self.logged(request)): the database cannot be written: \(LogText.escaped("\(error)"))")
-                var response = context.error(503, "error_storage_unavailable", code: "storage_unavailable")
-                response.headers.set("Retry-After", "30")
-                return response
-            } catch {
-                services.logger.error("\(Self.logged(request)) failed: \(LogText.escaped("\(error)"))")
-                return context.error(500, "error_internal")
-            }
+            return context.error(403, "error_csrf", code: "csrf")
+        }
+        do {
+            guard request.method == .get, spec.access != .anyone, services.pages.isEnabled,
+                  let identity else { return try spec.handler(context) }
+            let key = PageCache.key(identity: identity.key, locale: context.localizer.locale, request: request)
+            return try services.pages.answer(for: key) { try spec.handler(context) }
+        } catch let failure as HTTPFailure {
+            return failure.response
+        } catch where StorageFailure.matches(error) {
+            services.logger.critical("\(Self.logged(request)): the database cannot be written: \(LogText.escaped("\(error)"))")
+            var response = context.error(503, "error_storage_unavailable", code: "storage_unavailable")
+            response.headers.set("Retry-After", "30")
+            return response
+        } catch {
+            services.logger.error("\(Self.logged(request)) failed: \(LogText.escaped("\(error)"))")
+            return context.error(500, "error_internal")
         }
     }
 }

@@ -23,6 +23,8 @@ struct Services: Sendable {
     let loginPages = LoginPageCache()
     /// The unit tree for filters (``UnitOptions``).
     let unitTree: TimedCache<[UnitTreeEntry]>
+    /// Requests and installation state for `/metrics`.
+    let metrics: RequestMetrics
     /// Posts as every reader but their authors and the moderators sees them (``PostFragments``).
     let postFragments = PostFragments.cache()
     /// Thread rows of the forum lists, the same for every reader (``ThreadRows``).

@@ -31,7 +31,7 @@ final class TestApp: @unchecked Sendable {
         return path
     }()
 
-    init(sessionPolicy: SessionPolicy = SessionPolicy(),
+    init(sessionPolicy: SessionPolicy = SessionPolicy(), metricsToken: String? = nil,
          configure: (inout ServerConfiguration) -> Void = { _ in }) throws {
         folder = NSTemporaryDirectory() + "asah-test-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -43,7 +43,7 @@ final class TestApp: @unchecked Sendable {
         var logger = Logger(label: "asah-test")
         logger.logLevel = .warning
         let app = try AsahApp(database: database, staticRoot: Self.repositoryRoot + "/static", sessionPolicy: sessionPolicy,
-                              logger: logger)
+                              metricsToken: metricsToken, logger: logger)
         routes = app.routes
         var configuration = ServerConfiguration()
         configuration.port = 0

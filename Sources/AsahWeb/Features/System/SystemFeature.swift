@@ -2,7 +2,8 @@ import AsahCore
 import Foundation
 import HTTPServer
 
-/// Health check, static files, the OpenAPI document and the language switch.
+/// Health check, metrics (from this machine or with the metrics token), static files, the
+/// OpenAPI document and the language switch.
 struct SystemFeature: Feature {
     let staticFiles: StaticFiles
 
@@ -16,6 +17,14 @@ struct SystemFeature: Feature {
                 staticFiles.serve(relativePath: context.request.parameters["path"] ?? "", request: context.request)
             },
             RouteSpec(.get, "/api/v1/openapi.json", .anyone) { _ in OpenAPIDocument.response },
+            RouteSpec(.get, "/metrics", .anyone) { context in
+                let metrics = context.services.metrics
+                guard metrics.allows(context.request, ip: context.ip) else { return context.forbidden() }
+                var response = Response.text(try metrics.text(context.services))
+                response.headers.set("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+                response.headers.set("Cache-Control", "no-store")
+                return response
+            },
             RouteSpec(.post, "/language", .anyone, switchLanguage),
         ]
     }

@@ -1,0 +1,49 @@
+import AsahCore
+import Foundation
+import HTTPServer
+import Prometheus
+
+/// What `GET /metrics` tells a Prometheus server: requests by route and status, their latency,
+/// and the installation's state (database and WAL size, live sessions, last backup), in the
+/// Prometheus text format (swift-prometheus). Routes are counted by pattern (`/runs/:id`), so
+/// the number of series stays fixed whatever addresses are asked for.
+final class RequestMetrics: Sendable {
+    private let registry = PrometheusCollectorRegistry()
+    /// Seconds, from a static file's fraction of a millisecond to a slow report.
+    private static let buckets: [Duration] = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5].map {
+        .nanoseconds(Int64($0 * 1e9))
+    }
+    /// The bearer token that may read the metrics from another machine (loopback needs none).
+    let token: String?
+
+    init(token: String?) {
+        self.token = token.flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// Counts one answer of the route `route` ("GET /runs/:id") that took `duration`.
+    func record(route: String, status: Int, duration: Duration) {
+        registry.makeCounter(name: "asah_http_requests_total", labels: [("route", route), ("status", String(status))]).increment()
+        registry.makeDurationHistogram(name: "asah_http_request_duration_seconds", labels: [("route", route)],
+                                       buckets: Self.buckets).record(duration)
+    }
+
+    /// The metrics text with the installation's gauges read now.
+    func text(_ services: Services) throws -> String {
+        let database = services.database
+        func size(_ path: String) -> Double {
+            ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.doubleValue ?? 0
+        }
+        registry.makeGauge(name: "asah_database_bytes").set(size(database.path))
+        registry.makeGauge(name: "asah_database_wal_bytes").set(size(database.path + "-wal"))
+        registry.makeGauge(name: "asah_sessions_live").set(Double(try services.sessions.liveCount()))
+        registry.makeGauge(name: "asah_last_backup_timestamp_seconds").set(Double(try InstallationBackup.lastBackupAt(of: database) ?? 0))
+        return registry.emitToString()
+    }
+
+    /// Whether `request` from `ip` may read the metrics: from this machine, or with the token.
+    func allows(_ request: Request, ip: String) -> Bool {
+        if ip == "127.0.0.1" || ip == "::1" { return true }
+        guard let token, let header = request.headers["Authorization"], header.hasPrefix("Bearer ") else { return false }
+        return SecureToken.equal(String(header.dropFirst("Bearer ".count)), token)
+    }
+}
