@@ -53,6 +53,15 @@ public struct Golongan: Hashable, Comparable, Sendable, CustomStringConvertible 
 
     /// Parses "III/a", "iii/a", "III-a", "III a", "IIIa", "3/a" (PNS) and "IX", "9" (PPPK).
     /// A letter means PNS, no letter means PPPK.
+    /// The golongan written somewhere in `text`, as SIASN writes it beside the pangkat
+    /// ("Penata Muda Tk. I (III/b)", "III/b - Penata Muda Tingkat I"): the whole text first,
+    /// then its parts written as group/ruang, from the last (a lone "I" is the pangkat's
+    /// "Tingkat I", not PPPK golongan I).
+    public static func within(_ text: String) -> Golongan? {
+        Golongan(parsing: text) ?? text.split(whereSeparator: { $0.isWhitespace || "(),;-".contains($0) })
+            .reversed().lazy.filter { $0.contains("/") }.compactMap { Golongan(parsing: String($0)) }.first
+    }
+
     public init?(parsing text: String) {
         let compact = text.filter { !$0.isWhitespace && !"/-.".contains($0) }.lowercased()
         let numeral = compact.prefix { "ivx0123456789".contains($0) }

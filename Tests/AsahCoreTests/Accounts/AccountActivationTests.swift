@@ -7,14 +7,7 @@ import Testing
 struct AccountActivationTests {
     /// Two units (DINKES with its PUSKESMAS, and BKPSDM) and four employees, one of them nonaktif.
     private func agency() throws -> AppDatabase {
-        let db = try AppDatabase(path: NSTemporaryDirectory() + "asah-activation-" + UUID().uuidString + "/asah.sqlite")
-        let units = try UnitImport(database: db).run(csv: """
-            kode,nama,jenis,kode_induk
-            DINKES,Dinas Kesehatan,dinas,
-            PKM1,Puskesmas Kota,puskesmas,DINKES
-            BKPSDM,Badan Kepegawaian,badan,
-            """)
-        #expect(units.applied)
+        let db = try SmallAgency.database("activation")
         let report = try EmployeeImport(database: db).run(csv: """
             nip,nama,unit,status
             198710092015031001,Abdul Rahman,DINKES,aktif

@@ -1,9 +1,10 @@
 import Foundation
 import CSV
 
-/// A CSV file read for an import: header names normalised (lower case, spaces as `_`),
-/// a UTF-8 byte order mark dropped, the delimiter guessed from the header (`,`, `;` as
-/// spreadsheets in Indonesian locales write it, or tab), blank rows left out.
+/// A CSV file read for an import: header names normalised (lower case, spaces as `_`) and
+/// the national systems' names mapped to Asah's (``ImportColumnAliases``), a UTF-8 byte order
+/// mark dropped, the delimiter guessed from the header (`,`, `;` as spreadsheets in Indonesian
+/// locales write it, or tab), blank rows left out.
 struct CSVTable {
     struct Record {
         /// The row number counting the header as 1.
@@ -16,7 +17,8 @@ struct CSVTable {
 
     /// Reads `text`, reporting header problems. Returns `nil` (with an error in `report`) when
     /// the file cannot be used at all: no header, a required column missing or repeated.
-    init?(_ text: String, required: [String], optional: [String], report: inout ImportReport) {
+    init?(_ text: String, required: [String], optional: [String], aliases: [String: String] = [:], ignored: Set<String> = [],
+          report: inout ImportReport) {
         let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         let firstLine = text.prefix { $0 != "\n" && $0 != "\r" }
         let delimiter = [",", ";", "\t"].max { a, b in
@@ -31,9 +33,10 @@ struct CSVTable {
 
         var columns: [String: Int] = [:]
         for (index, raw) in header.enumerated() {
-            let name = raw.trimmingCharacters(in: .whitespaces).lowercased()
-                .split(whereSeparator: \.isWhitespace).joined(separator: "_")
-            if name.isEmpty { continue }
+            let typed = raw.trimmingCharacters(in: .whitespaces).lowercased()
+                .split(whereSeparator: { $0.isWhitespace || $0 == "." }).joined(separator: "_")
+            if typed.isEmpty || ignored.contains(typed) { continue }
+            let name = aliases[typed] ?? typed
             if columns[name] != nil {
                 report.error(line: 1, column: name, "import_column_twice", ["column": name])
             } else if !required.contains(name) && !optional.contains(name) {

@@ -31,6 +31,7 @@ public struct EmployeeImport: Sendable {
                     progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> ImportReport {
         var report = ImportReport()
         guard let table = CSVTable(csv, required: Self.requiredColumns, optional: Self.optionalColumns,
+                                   aliases: ImportColumnAliases.employees, ignored: ImportColumnAliases.ignoredByEmployees,
                                    report: &report) else { return report }
         let total = table.records.count
         try database.pool.write { db in

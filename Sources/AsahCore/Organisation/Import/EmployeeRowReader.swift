@@ -48,7 +48,7 @@ struct EmployeeRowReader {
         let employmentText = value("jenis_pegawai") ?? ""
         let statedEmployment = Employment(parsing: employmentText)
         let golonganText = value("golongan") ?? ""
-        let golongan = Golongan(parsing: golonganText)
+        let golongan = Golongan.within(golonganText)
         let employment = statedEmployment ?? golongan?.employment ?? existing?.employment ?? .pns
 
         var employee = existing ?? Employee(nip: key, name: "")

@@ -16,8 +16,10 @@ enum FieldRules {
     /// "aktif" / "nonaktif" and common variants ("tidak aktif", "non-aktif", "1", "0").
     static func active(_ text: String) -> Bool? {
         switch text.lowercased().filter({ $0.isLetter || $0.isNumber }) {
-        case "aktif", "active", "ya", "1": true
-        case "nonaktif", "tidakaktif", "inactive", "tidak", "0": false
+        // SIASN's kedudukan hukum too: still serving (MPP, tugas belajar) or gone.
+        case "aktif", "active", "ya", "1", "pnsaktif", "pppkaktif", "mpp", "masapersiapanpensiun", "tugasbelajar": true
+        case "nonaktif", "tidakaktif", "inactive", "tidak", "0", "pensiun", "meninggal", "wafat", "berhenti", "diberhentikan",
+             "pemberhentian", "pemberhentiansementara", "cltn", "mutasikeluar", "pindahkeluar": false
         default: nil
         }
     }
