@@ -28,6 +28,8 @@ let package = Package(
         .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode",
                        providers: [.apt(["libqrencode-dev"])]),
         .systemLibrary(name: "CMalloc"),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl",
+                       providers: [.apt(["libcurl4-openssl-dev"])]),
         .target(name: "HTTPServer", dependencies: [
             "CMicroHTTPD",
             .product(name: "Logging", package: "swift-log"),
@@ -42,7 +44,7 @@ let package = Package(
             .product(name: "Ink", package: "Ink"),
         ]),
         .target(name: "AsahWeb", dependencies: [
-            "HTTPServer", "AsahCore", "CQREncode",
+            "HTTPServer", "AsahCore", "CQREncode", "CCurl",
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Prometheus", package: "swift-prometheus"),

@@ -37,6 +37,15 @@ struct Serve: ParsableCommand {
     @Option(help: ArgumentHelp("Bearer token that may read /metrics from another machine (loopback needs none).",
                                discussion: "Also read from the ASAH_METRICS_TOKEN environment variable, which keeps it out of `ps`."))
     var metricsToken: String?
+    @Option(help: ArgumentHelp("SMTP server for notifications by e-mail: smtp://host:587 (STARTTLS) or smtps://host:465.",
+                               discussion: "The password is read from ASAH_SMTP_PASSWORD. Without this option no e-mail is sent."))
+    var smtpURL: String?
+    @Option(help: "Sender address of the e-mails.") var smtpFrom = "asah@localhost"
+    @Option(help: "SMTP login name, if the server asks for one.") var smtpUser: String?
+    @Flag(help: "Send without encryption when the server offers none (only for a mail server on this machine).")
+    var smtpAllowPlain = false
+    @Option(help: "The address people reach Asah at (https://asah.pemda.go.id), for links in e-mails.") var publicURL: String?
+    @Option(help: "Seconds between e-mail sending rounds.") var emailInterval: Double = 30
     @Flag(help: ArgumentHelp("Run the server as a child process and restart it when it crashes.",
                              discussion: "Gives up after 5 crashes within 60 s. Not needed under systemd (Restart=on-failure)."))
     var supervise = false
@@ -88,6 +97,15 @@ struct Serve: ParsableCommand {
         try server.start()
         let sweep = PeriodicSweep(database: appDatabase, behaviourCheckMonths: behaviourCheckMonths, logger: logger)
         sweep.start()
+        let email = smtpURL.map { url in
+            var settings = EmailDispatch.Settings(url: url, from: smtpFrom)
+            settings.username = smtpUser
+            settings.password = ProcessInfo.processInfo.environment["ASAH_SMTP_PASSWORD"]
+            settings.requireTLS = !smtpAllowPlain
+            settings.publicURL = publicURL
+            return app.emailDispatch(settings)
+        }
+        email?.start(interval: max(1, emailInterval))
         let scheme = configuration.usesTLS ? "https" : "http"
         let elapsed = Int(Date().timeIntervalSince(started) * 1000)
         print("Asah listening on \(scheme)://\(host):\(server.port) (database \(database.db), ready in \(elapsed) ms)")
@@ -95,6 +113,7 @@ struct Serve: ParsableCommand {
         let signal = signals.wait()
         print("Received signal \(signal): finishing requests in flight and stopping.")
         sweep.stop()
+        email?.stop()
         server.stop()
         try appDatabase.close()
         print("Stopped cleanly.")

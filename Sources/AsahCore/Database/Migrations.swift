@@ -31,6 +31,7 @@ enum Migrations {
         migrator.registerMigration("v15-notices-as-facts", migrate: PseudonymNoticeSchema.noticeColumns)
         migrator.registerMigration("v16-token-expiry", migrate: TokenExpirySchema.migrate)
         migrator.registerMigration("v17-account-activation", migrate: ActivationSchema.migrate)
+        migrator.registerMigration("v18-email-notifications", migrate: EmailSchema.migrate)
         return migrator
     }
 

@@ -61,6 +61,11 @@ public final class AsahApp: Sendable {
         }
     }
 
+    /// The sender of notifications by e-mail through `settings`' server (start it to run).
+    public func emailDispatch(_ settings: EmailDispatch.Settings) -> EmailDispatch {
+        EmailDispatch(database: services.database, settings: settings, messages: services.messages, logger: services.logger)
+    }
+
     /// Answers one request (hand this to `HTTPServer`).
     public func handle(_ request: Request) -> Response {
         router.handle(request)

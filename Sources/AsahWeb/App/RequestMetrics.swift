@@ -13,6 +13,14 @@ final class RequestMetrics: Sendable {
     private static let buckets: [Duration] = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5].map {
         .nanoseconds(Int64($0 * 1e9))
     }
+    private static var requests: MetricNameDescriptor {
+        MetricNameDescriptor(namespace: "asah", subsystem: "http", metricName: "requests", unitName: "total",
+                             helpText: "Answers by route pattern and status")
+    }
+    private static var latency: MetricNameDescriptor {
+        MetricNameDescriptor(namespace: "asah", subsystem: "http", metricName: "request_duration", unitName: "seconds",
+                             helpText: "Time to answer, by route pattern")
+    }
     /// The bearer token that may read the metrics from another machine (loopback needs none).
     let token: String?
 
@@ -22,9 +30,8 @@ final class RequestMetrics: Sendable {
 
     /// Counts one answer of the route `route` ("GET /runs/:id") that took `duration`.
     func record(route: String, status: Int, duration: Duration) {
-        registry.makeCounter(name: "asah_http_requests_total", labels: [("route", route), ("status", String(status))]).increment()
-        registry.makeDurationHistogram(name: "asah_http_request_duration_seconds", labels: [("route", route)],
-                                       buckets: Self.buckets).record(duration)
+        registry.makeCounter(descriptor: Self.requests, labels: [("route", route), ("status", String(status))]).increment()
+        registry.makeDurationHistogram(descriptor: Self.latency, labels: [("route", route)], buckets: Self.buckets).record(duration)
     }
 
     /// The metrics text with the installation's gauges read now.
@@ -33,10 +40,14 @@ final class RequestMetrics: Sendable {
         func size(_ path: String) -> Double {
             ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.doubleValue ?? 0
         }
-        registry.makeGauge(name: "asah_database_bytes").set(size(database.path))
-        registry.makeGauge(name: "asah_database_wal_bytes").set(size(database.path + "-wal"))
-        registry.makeGauge(name: "asah_sessions_live").set(Double(try services.sessions.liveCount()))
-        registry.makeGauge(name: "asah_last_backup_timestamp_seconds").set(Double(try InstallationBackup.lastBackupAt(of: database) ?? 0))
+        func gauge(_ name: String, _ help: String) -> Gauge {
+            registry.makeGauge(descriptor: MetricNameDescriptor(namespace: "asah", metricName: name, unitName: "", helpText: help))
+        }
+        gauge("database_bytes", "Size of the database file").set(size(database.path))
+        gauge("database_wal_bytes", "Size of the write-ahead log").set(size(database.path + "-wal"))
+        gauge("sessions_live", "Signed-in sessions within their timeouts").set(Double(try services.sessions.liveCount()))
+        gauge("last_backup_timestamp_seconds", "When the last asah backup finished (Unix seconds)")
+            .set(Double(try InstallationBackup.lastBackupAt(of: database) ?? 0))
         return registry.emitToString()
     }
 

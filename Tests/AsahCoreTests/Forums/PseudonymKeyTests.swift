@@ -77,6 +77,7 @@ extension ForumSuites {
                             (?, 'forum_status', 'Usulan kini Ditinjau.', '/forums/threads/\(thread.id!)', 200),
                             (?, 'forum_status', 'Usulan kini Ditinjau.', '/forums/threads/\(thread.id!)', 200);
                         DROP TABLE pseudonym_notifications;
+                        DELETE FROM email_deliveries;  -- that version mailed nothing
                         ALTER TABLE notifications DROP COLUMN notice;
                         DELETE FROM grdb_migrations WHERE identifier IN ('v13-pseudonym-notifications', 'v15-notices-as-facts');
                         """, arguments: [author.employeeId, author.employeeId, follower.employeeId])

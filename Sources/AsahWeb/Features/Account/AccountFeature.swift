@@ -8,6 +8,11 @@ struct AccountFeature: Feature {
         [
             RouteSpec(.get, "/account", .signedIn(.useAccount)) { try page($0) },
             RouteSpec(.post, "/account/password", .signedIn(.useAccount), changePassword),
+            RouteSpec(.post, "/account/email", .signedIn(.useAccount)) { context in
+                let on = try context.form()["email_notifications"] != nil
+                try EmailQueue(database: context.services.database).setEnabled(userId: context.user.userId, on)
+                return try page(context, notice: context.localizer.t(on ? "email_turned_on" : "email_turned_off"))
+            },
             RouteSpec(.post, "/account/tokens", .signedIn(.useAccount), createToken),
             RouteSpec(.post, "/account/tokens/:id/revoke", .signedIn(.useAccount), revokeToken),
             RouteSpec(.get, "/api/v1/tokens", .signedIn(.useAccount)) { context in
@@ -38,6 +43,7 @@ struct AccountFeature: Feature {
             "notice": notice as Any, "error": error as Any, "newToken": newToken as Any, "tokens": tokens,
             "hasTokens": !tokens.isEmpty, "minLength": PasswordPolicy.minimumLength, "lifetimes": lifetimes,
             "isEnglish": context.localizer.locale == "en",
+            "emailOn": try EmailQueue(database: context.services.database).isEnabled(userId: context.user.userId),
         ], status: status)
     }
 

@@ -1,0 +1,82 @@
+"""Notifications by e-mail through a real SMTP server (aiosmtpd on localhost): a new notification
+reaches the person's work address in their language with a link to the page; turning e-mail off
+on the account page stops it."""
+import email
+import email.policy
+import os
+import sqlite3
+import threading
+import time
+
+from aiosmtpd.controller import Controller
+
+from asah_server import ApiClient, AsahServer, free_port
+
+
+class Inbox:
+    def __init__(self):
+        self.messages = []
+        self.lock = threading.Lock()
+
+    async def handle_DATA(self, server, session, envelope):
+        with self.lock:
+            self.messages.append((envelope.rcpt_tos, email.message_from_bytes(envelope.content, policy=email.policy.default)))
+        return "250 OK"
+
+    def wait(self, text, seconds=15):
+        """The messages whose body holds `text`, once there is one or `seconds` have passed (the
+        server's sweep sends its own reminders meanwhile)."""
+        deadline = time.time() + seconds
+        while True:
+            with self.lock:
+                found = [(to, message) for to, message in self.messages if text in message.get_content()]
+            if found or time.time() > deadline:
+                return found
+            time.sleep(0.1)
+
+
+def notify(asah, login, message):
+    with sqlite3.connect(asah.db, timeout=10) as connection:
+        connection.execute("""INSERT INTO notifications (employee_id, kind, message, link, created_at)
+                              SELECT employee_id, 'approved', ?, '/my/trainings', strftime('%s', 'now')
+                              FROM users WHERE login = ?""", (message, login))
+
+
+def test_notifications_are_mailed_in_the_persons_language_until_turned_off():
+    inbox = Inbox()
+    port = free_port()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    asah = AsahServer()
+    try:
+        with sqlite3.connect(asah.db) as connection:
+            connection.execute("""UPDATE employees SET email = 'pegawai@pemda.test'
+                                  WHERE id = (SELECT employee_id FROM users WHERE login = 'demo.pegawai')""")
+            # The demo's own recent notifications are not this test's concern.
+            connection.execute("UPDATE email_deliveries SET given_up_at = 0")
+        asah.start(options=["--smtp-url", f"smtp://127.0.0.1:{port}", "--smtp-allow-plain", "--smtp-from", "asah@pemda.test",
+                            "--public-url", "https://asah.pemda.test", "--email-interval", "1"])
+        notify(asah, "demo.pegawai", "Permintaan Anda disetujui.")
+        messages = inbox.wait("Permintaan Anda disetujui.")
+        assert len(messages) == 1, "one notification, one e-mail"
+        recipients, message = messages[0]
+        assert recipients == ["pegawai@pemda.test"]
+        assert message["From"] == "Asah <asah@pemda.test>"
+        assert message["Subject"].startswith("[Asah] ")
+        body = message.get_content()
+        assert body.startswith("Yth. ")
+        assert "https://asah.pemda.test/my/trainings" in body
+        assert "https://asah.pemda.test/account" in body, "the footer says where to turn it off"
+
+        client = ApiClient(asah.base, "demo.pegawai")
+        status, _ = client.call("POST", "/account/email", None)
+        assert status in (200, 303)
+        notify(asah, "demo.pegawai", "Pemberitahuan kedua.")
+        time.sleep(3)
+        assert inbox.wait("Pemberitahuan kedua.", seconds=1) == [], "turned off: no e-mail"
+        state = asah.query("""SELECT d.given_up_at IS NOT NULL FROM email_deliveries d JOIN notifications n ON n.id = d.notification_id
+                              WHERE n.message = 'Pemberitahuan kedua.'""")
+        assert state == [(1,)]
+    finally:
+        asah.remove()
+        controller.stop()
