@@ -145,6 +145,11 @@ struct EvaluationTests {
         try instructor.get("/runs/\(run.id!)/evaluation")
         let wrong = try instructor.post("/runs/\(run.id!)/tests", [("max", "100"), ("nip", nip), ("pre_\(nip)", "40"), ("post_\(nip)", "140")])
         #expect(wrong.status == 422)
+        #expect(wrong.text.contains(#"name="pre_\#(nip)" value="40""#) && wrong.text.contains(#"name="post_\#(nip)" value="140""#),
+                "a refused table keeps every score typed")
+        let notNumber = try instructor.post("/runs/\(run.id!)/tests", [("max", "100"), ("nip", nip), ("pre_\(nip)", "empat puluh"),
+                                                                      ("post_\(nip)", "70")])
+        #expect(notNumber.status == 422 && notNumber.text.contains(#"value="empat puluh""#) && notNumber.text.contains(nip))
         let saved = try instructor.post("/runs/\(run.id!)/tests", [("max", "100"), ("nip", nip), ("pre_\(nip)", "40"), ("post_\(nip)", "70")])
         #expect(saved.status == 200 && saved.text.contains("0,50"))
         let scores = try #require(try json(instructor.get("/api/v1/runs/\(run.id!)/test-scores")) as? [String: Any])

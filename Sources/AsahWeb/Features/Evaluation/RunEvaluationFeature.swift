@@ -22,7 +22,10 @@ struct RunEvaluationFeature: Feature {
         return try EvaluationPages(database: context.services.database).evaluableRun(id, viewer: context.user)
     }
 
-    static func page(_ context: Context, error: String? = nil, notice: String? = nil, status: Int = 200) throws -> Response {
+    /// The run's evaluation page; `typed` (NIP → the pre and post cells as typed) fills the
+    /// score table after a refusal, so nothing typed is lost.
+    static func page(_ context: Context, error: String? = nil, notice: String? = nil, status: Int = 200,
+                     typed: [String: (pre: String, post: String)] = [:]) throws -> Response {
         guard let run = try run(context), let id = run.id else { return context.notFound() }
         let localizer = context.localizer
         let (survey, results, gains) = try EvaluationPages(database: context.services.database).runEvaluation(id)
@@ -43,8 +46,8 @@ struct RunEvaluationFeature: Feature {
         data["participants"] = results.map { result -> [String: Any] in
             let bothTests = result.pre != nil && result.post != nil
             let gain: String = result.gain.map { EvaluationFormat.gain($0, localizer) } ?? (bothTests ? localizer.t("tests_ceiling") : "–")
-            let pre: String = result.pre.map { TestScores.format($0.score) } ?? ""
-            let post: String = result.post.map { TestScores.format($0.score) } ?? ""
+            let pre: String = typed[result.nip]?.pre ?? result.pre.map { TestScores.format($0.score) } ?? ""
+            let post: String = typed[result.nip]?.post ?? result.post.map { TestScores.format($0.score) } ?? ""
             return ["nip": result.nip, "name": result.name, "pre": pre, "post": post, "gain": gain]
         }
         data["hasParticipants"] = !results.isEmpty
@@ -66,6 +69,7 @@ struct RunEvaluationFeature: Feature {
         }
         let entries: [TestScores.Entry]
         var imported = false
+        var typed: [String: (pre: String, post: String)] = [:]
         if let file = context.request.files.first(where: { $0.field == "file" }), file.size > 0 {
             guard let text = try? String(contentsOfFile: file.temporaryPath, encoding: .utf8) else {
                 return try Self.page(context, error: localizer.t("import_not_utf8"), status: 422)
@@ -80,12 +84,17 @@ struct RunEvaluationFeature: Feature {
                 let text = (form[name] ?? "").trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")
                 return text.isEmpty ? .some(nil) : Double(text).map { .some($0) } ?? nil
             }
-            var read: [TestScores.Entry] = []
+            var read: [TestScores.Entry] = [], wrong: [String] = []
             for nip in form.all("nip") {
+                typed[nip] = (form["pre_\(nip)"] ?? "", form["post_\(nip)"] ?? "")
                 guard let pre = score("pre_\(nip)"), let post = score("post_\(nip)") else {
-                    return try Self.page(context, error: localizer.t("tests_not_number", ["nip": nip]), status: 422)
+                    wrong.append(localizer.t("tests_not_number", ["nip": nip]))
+                    continue
                 }
                 if pre != nil || post != nil { read.append(.init(nip: nip, pre: pre, post: post)) }
+            }
+            guard wrong.isEmpty else {
+                return try Self.page(context, error: wrong.joined(separator: " "), status: 422, typed: typed)
             }
             entries = read
         }
@@ -94,7 +103,7 @@ struct RunEvaluationFeature: Feature {
         case .success(let count):
             return try Self.page(context, notice: localizer.t("tests_saved", ["count": localizer.number(count)]))
         case .failure(let problem):
-            return try Self.page(context, error: context.message(problem), status: 422)
+            return try Self.page(context, error: context.message(problem), status: 422, typed: typed)
         }
     }
 
