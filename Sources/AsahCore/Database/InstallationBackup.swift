@@ -104,6 +104,12 @@ public enum InstallationBackup {
         let copy = (folder as NSString).appendingPathComponent(databaseName)
         guard manager.fileExists(atPath: copy) else { return .failure(.missingFile(databaseName)) }
         guard try SecureToken.digest(ofFileAt: copy) == manifest.databaseSHA256 else { return .failure(.changedFile(databaseName)) }
+        // A manifest names only plain files of the two upload folders: nothing it lists can be
+        // written outside the restored data folder.
+        let folders: Set = [StoredUploads.evidenceFolder, StoredUploads.projectsFolder]
+        if let stray = manifest.files.first(where: { !folders.contains($0.folder) || $0.name.contains("/") || $0.name.hasPrefix(".") }) {
+            return .failure(.notABackup(stray.folder + "/" + stray.name))
+        }
         let check = try DatabaseQueue(path: copy, configuration: readOnly()).read {
             try String.fetchAll($0, sql: "PRAGMA integrity_check")
         }

@@ -55,6 +55,11 @@ struct InstallationBackupTests {
         #expect(!FileManager.default.fileExists(atPath: folder + "/baru/asah.sqlite"))
         try FileManager.default.removeItem(atPath: folder + "/cadangan/evidence/bukti.pdf")
         #expect(try InstallationBackup.verify(folder + "/cadangan") == .failure(.missingFile("evidence/bukti.pdf")))
+        let manifest = folder + "/cadangan/manifest.json"
+        let text = try String(contentsOfFile: manifest, encoding: .utf8)
+        try text.replacingOccurrences(of: "\"bukti.pdf\"", with: "\"..\\/..\\/asah.sqlite\"").write(toFile: manifest, atomically: true, encoding: .utf8)
+        #expect(try InstallationBackup.verify(folder + "/cadangan") == .failure(.notABackup("evidence/../../asah.sqlite")),
+                "a manifest cannot name a file outside the upload folders")
         try FileManager.default.removeItem(atPath: folder + "/cadangan/manifest.json")
         #expect(try InstallationBackup.verify(folder + "/cadangan") == .failure(.notABackup(folder + "/cadangan")))
     }
