@@ -3,6 +3,7 @@ demo.pegawai from the evaluation task list, then the coordinator filters the imp
 to a programme and sees the L4 result with its server-drawn SVG chart and caveat, and opens
 the printable report."""
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.expected_conditions import staleness_of
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 
@@ -33,7 +34,10 @@ def test_behaviour_check_then_impact_dashboard(login, driver, server):
     Select(driver.find_element(By.ID, "f-year")).select_by_value("all")
     programme = Select(driver.find_element(By.ID, "f-programme"))
     programme.select_by_visible_text(next(o.text for o in programme.options if "Pelayanan" in o.text))
-    driver.find_element(By.CSS_SELECTOR, "#impact-filter button[type=submit]").click()
+    submit = driver.find_element(By.CSS_SELECTOR, "#impact-filter button[type=submit]")
+    submit.click()
+    # The unfiltered page has a chart too: wait for the filtered page to replace it.
+    WebDriverWait(driver, 15).until(staleness_of(submit))
     chart = wait_for(driver, "svg#l4-chart")
     assert chart.find_elements(By.CSS_SELECTOR, "rect"), "bars drawn on the server"
     assert driver.find_element(By.ID, "l4-estimate").text.startswith("+")
