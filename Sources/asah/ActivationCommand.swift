@@ -1,5 +1,6 @@
 import ArgumentParser
 import AsahCore
+import AsahWeb
 import Foundation
 
 /// `asah user activation-codes`: the same as the admin's activation page from the server's
@@ -27,9 +28,7 @@ extension UserCommand {
             let activation = AccountActivation(database: db)
             if createAccounts { print("\(try activation.createAccounts(unitId: unitId, actor: nil, ip: "cli")) accounts created.") }
             let issued = try activation.issue(unitId: unitId, actor: nil, ip: "cli")
-            let rows = issued.map { [$0.nip, $0.name, $0.unitCode, $0.unitName, $0.login, $0.code, Tokens.day($0.expiresAt), address] }
-            let csv = try CSVText.make(header: ["nip", "nama", "kode_unit", "unit", "login", "kode_aktivasi", "berlaku_sampai", "alamat"],
-                                       rows: rows)
+            let csv = try ActivationMailMerge.csv(issued, address: address, date: Tokens.day)
             guard FileManager.default.createFile(atPath: out, contents: Data(csv.utf8), attributes: [.posixPermissions: 0o600]) else {
                 throw ValidationError("cannot write \(out)")
             }

@@ -2,6 +2,7 @@ import AsahCore
 import Foundation
 import HTTPServer
 import Prometheus
+import Synchronization
 
 /// What `GET /metrics` tells a Prometheus server: requests by route and status, their latency,
 /// and the installation's state (database and WAL size, live sessions, last backup), in the
@@ -28,10 +29,28 @@ final class RequestMetrics: Sendable {
         self.token = token.flatMap { $0.isEmpty ? nil : $0 }
     }
 
+    /// Each route's and each route-and-status's series, made once: every request records
+    /// into them, and building descriptors and label lists per request was work on every answer.
+    private let series = Mutex<(counters: [String: Counter], histograms: [String: DurationHistogram])>(([:], [:]))
+
     /// Counts one answer of the route `route` ("GET /runs/:id") that took `duration`.
     func record(route: String, status: Int, duration: Duration) {
-        registry.makeCounter(descriptor: Self.requests, labels: [("route", route), ("status", String(status))]).increment()
-        registry.makeDurationHistogram(descriptor: Self.latency, labels: [("route", route)], buckets: Self.buckets).record(duration)
+        let key = route + " " + String(status)
+        let (counter, histogram) = series.withLock { series in
+            let counter = series.counters[key] ?? {
+                let made = registry.makeCounter(descriptor: Self.requests, labels: [("route", route), ("status", String(status))])
+                series.counters[key] = made
+                return made
+            }()
+            let histogram = series.histograms[route] ?? {
+                let made = registry.makeDurationHistogram(descriptor: Self.latency, labels: [("route", route)], buckets: Self.buckets)
+                series.histograms[route] = made
+                return made
+            }()
+            return (counter, histogram)
+        }
+        counter.increment()
+        histogram.record(duration)
     }
 
     /// The metrics text with the installation's gauges read now.

@@ -84,7 +84,7 @@ public final class EmailDispatch: @unchecked Sendable {  // the timer is only to
         let localizer = messages.localizer(message.locale)
         let note = message.notification
         let kind = localizer.t("notification_kind_\(note.kind.rawValue)")
-        let what = note.notice.map { MessageArguments.text($0, localizer) } ?? note.message
+        let what = NotificationRoutes.text(note, localizer)
         let link = note.link.flatMap { path in publicURL.map { $0 + path } }
         let settings = publicURL.map { $0 + "/account" } ?? "/account"
         let body = [localizer.t("email_greeting", ["name": message.name]), "", what]

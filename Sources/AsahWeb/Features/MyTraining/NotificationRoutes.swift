@@ -42,7 +42,8 @@ enum NotificationRoutes {
     }
 
     /// What a notification says, in the reader's language (earlier ones keep their stored text).
-    private static func text(_ note: AppNotification, _ localizer: Localizer) -> String {
+    /// What `note` says in `localizer`'s language (a page, the API, an e-mail).
+    static func text(_ note: AppNotification, _ localizer: Localizer) -> String {
         note.notice.map { MessageArguments.text($0, localizer) } ?? note.message
     }
 

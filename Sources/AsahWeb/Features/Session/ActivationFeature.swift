@@ -106,10 +106,18 @@ struct ActivationFeature: Feature {
 
     /// The same for a mail merge, one row per person.
     private static func csv(_ issued: [AccountActivation.Issued], _ context: Context) throws -> Response {
-        let localizer = context.localizer
-        let address = CertificatesFeature.origin(context) + "/activate"
-        let rows = issued.map { [$0.nip, $0.name, $0.unitCode, $0.unitName, $0.login, $0.code, localizer.date($0.expiresAt), address] }
-        return .csv(try CSVText.make(header: ["nip", "nama", "kode_unit", "unit", "login", "kode_aktivasi", "berlaku_sampai", "alamat"],
-                                     rows: rows), filename: "kode-aktivasi.csv")
+        .csv(try ActivationMailMerge.csv(issued, address: CertificatesFeature.origin(context) + "/activate", date: context.localizer.date),
+             filename: "kode-aktivasi.csv")
+    }
+
+}
+
+/// The mail-merge CSV of issued activation codes, for the admin page's download and
+/// `asah user activation-codes`.
+public enum ActivationMailMerge {
+    /// One row per person with their code, `address` (the page to open) and the expiry written by `date`.
+    public static func csv(_ issued: [AccountActivation.Issued], address: String, date: (Int64) -> String) throws -> String {
+        try CSVText.make(header: ["nip", "nama", "kode_unit", "unit", "login", "kode_aktivasi", "berlaku_sampai", "alamat"],
+                         rows: issued.map { [$0.nip, $0.name, $0.unitCode, $0.unitName, $0.login, $0.code, date($0.expiresAt), address] })
     }
 }
