@@ -58,7 +58,7 @@ let package = Package(
         .testTarget(name: "HTTPServerTests", dependencies: [
             "HTTPServer", "HTTPTestSupport", .product(name: "Logging", package: "swift-log"),
         ]),
-        .testTarget(name: "AsahCoreTests", dependencies: ["AsahCore"]),
+        .testTarget(name: "AsahCoreTests", dependencies: ["AsahCore", "AsahWeb"]),
         .testTarget(name: "AsahWebTests", dependencies: [
             "AsahWeb", "AsahCore", "HTTPServer", "HTTPTestSupport", .product(name: "Logging", package: "swift-log"),
             .product(name: "GRDB", package: "GRDB.swift"),

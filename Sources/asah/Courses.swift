@@ -1,5 +1,6 @@
 import ArgumentParser
 import AsahCore
+import AsahWeb
 import Foundation
 
 /// `asah courses sync`: loads the catalogue files into the database.
@@ -23,8 +24,8 @@ struct Courses: ParsableCommand {
 /// Prints a catalogue sync report: errors as `file:line: reason`, then the counts.
 enum CatalogueOutput {
     static func print(_ report: CatalogueSyncReport) {
-        for error in report.errors {
-            FileHandle.standardError.write(Data("\(error)\n".utf8))
+        for line in (try? CourseFileErrorText.lines(report.errors)) ?? report.errors.map(\.description) {
+            FileHandle.standardError.write(Data("\(line)\n".utf8))
         }
         Swift.print("Catalogue: \(report.loaded.count) new, \(report.updated.count) updated, "
             + "\(report.unchanged.count) unchanged, \(report.archived.count) archived, \(report.errors.count) refused.")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import AsahCore
+import AsahWeb
 import Foundation
 
 /// `asah doctor`: checks an installation and says in plain words what is wrong, one line per
@@ -111,23 +112,14 @@ struct Doctor: ParsableCommand {
     }
 
     private func checkCourses(_ report: (Level, String) -> Void) {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: courses) else {
+        guard let folder = try? CourseFolder(reading: courses) else {
             return report(.warn, "No course folder at \(courses) (pass --courses).")
         }
-        let files = names.filter { $0.lowercased().hasSuffix(".md") && $0.lowercased() != "readme.md" && !$0.hasPrefix(".") }
-        var refused: [String] = []
-        for name in files {
-            let path = (courses as NSString).appendingPathComponent(name)
-            do throws(CourseFileError) {
-                _ = try CourseFileParser.parse((try? String(contentsOfFile: path, encoding: .utf8)) ?? "", file: path)
-            } catch {
-                refused.append("\(error)")
-            }
-        }
+        let refused = (try? CourseFileErrorText.lines(folder.errors)) ?? folder.errors.map(\.description)
         if refused.isEmpty {
-            report(.ok, "\(files.count) course files read without errors.")
+            report(.ok, "\(folder.names.count) course files read without errors.")
         } else {
-            report(.warn, "\(refused.count) of \(files.count) course files are refused, e.g. \(refused[0])")
+            report(.warn, "\(refused.count) of \(folder.names.count) course files are refused, e.g. \(refused[0])")
         }
     }
 }

@@ -14,4 +14,32 @@ struct LayeringTests {
         }
         #expect(sources.count > 80)
     }
+
+    /// Words that make a literal a sentence in Bahasa Indonesia or English.
+    static let functionWords: Set<Substring> = [
+        "dan", "tidak", "harus", "yang", "untuk", "belum", "sudah", "dengan", "atau", "dari", "anda", "sebagai", "karena",
+        "the", "must", "is", "are", "not", "your", "has", "was", "and", "of", "to", "cannot", "been",
+    ]
+
+    @Test("the core builds no sentence: its literals are keys, codes and SQL; words come from the message catalogues")
+    func coreHasNoSentences() throws {
+        var checked = 0
+        for (file, text) in try SourceFiles.swift(in: "AsahCore") {
+            for line in text.split(separator: "\n") {
+                let code = line.trimmingCharacters(in: .whitespaces)
+                // Comments, a programmer's fatal error, and the catalogue's bilingual term names
+                // (which course files may also be written in) are not sentences for a reader.
+                if code.hasPrefix("//") || code.contains("fatalError(") || code.contains("BilingualText(") { continue }
+                for literal in line.matches(of: /"((?:[^"\\]|\\.)*)"/) {
+                    let words = literal.1.replacing(/\\\(.*?\)/, with: "").split(separator: " ")
+                    let sql = literal.1.contains(/\b(SELECT|INSERT|UPDATE|WHERE|JOIN|AND|IS|BETWEEN|IN)\b/)
+                    guard words.count >= 3, !sql else { continue }
+                    checked += 1
+                    #expect(words.allSatisfy { !Self.functionWords.contains(Substring($0.lowercased())) },
+                            "\(file): \"\(literal.1)\" reads as a sentence: give the web layer a key and arguments")
+                }
+            }
+        }
+        #expect(checked > 20, "the scan reads the core's literals")
+    }
 }

@@ -26,11 +26,16 @@ struct MessageKeyTests {
         for status in SuggestionStatus.allCases { Self.expectInBoth("suggestion_status_\(status.rawValue)", "status") }
     }
 
+    @Test("every survey statement is worded")
+    func surveyItems() {
+        for item in SurveyTemplate.standard.items { Self.expectInBoth(item.messageKey, "survey statement") }
+    }
+
     @Test("every key the domain returns (refusals, notices, import problems, @-arguments) has a sentence")
     func domainKeys() throws {
         var found = 0
         for (file, text) in try SourceFiles.swift(in: "AsahCore") {
-            for match in text.matches(of: /"@?((?:problem|notice|import|suggestion_status|forum_category|audience)_[a-z0-9_]+)"/) {
+            for match in text.matches(of: /"@?((?:problem|notice|import|suggestion_status|forum_category|audience|course_file)_[a-z0-9_]+)"/) {
                 Self.expectInBoth(String(match.1), file)
                 found += 1
             }

@@ -3,6 +3,7 @@ import Foundation
 import GRDB
 import HTTPTestSupport
 import Testing
+@testable import AsahWeb
 
 @Suite("Projects: milestones, reviews with history, completion, board and gallery")
 struct ProjectsTests {
@@ -143,7 +144,8 @@ struct ProjectsTests {
                                    arguments: [fixture.run.id, pegawai.employeeId])
         })
         #expect(place.state == .completed)
-        #expect(place.completionReason?.contains("nilai akhir 82") == true)
+        let indonesian = try MessageCatalogue().localizer("id")
+        #expect(place.completionNotice.map { MessageArguments.text($0, indonesian) }?.contains("nilai akhir 82") == true)
         let ledger = try TrainingHours(database: app.database).ledger(employeeId: pegawai.employeeId!, year: fixture.run.endsOn.year)
         #expect(ledger.entries.first { $0.runId == fixture.run.id }?.jp == 40)
         let certificate = try fixture.training.certificate(of: fixture.run)

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// Loads the course files of a folder into `courses`, the step behind `asah courses sync` and
-/// server start. Every `*.md` but `README.md` and hidden files (editor leftovers) is a course file.
+/// server start; the files are those of a ``CourseFolder``.
 ///
 /// A valid file is upserted by code, rewritten only when its hash changed. A refused file is
 /// reported and skipped while the rest load; its course, if an earlier sync loaded it, keeps
@@ -21,24 +21,9 @@ public struct CatalogueSync: Sendable {
     /// Loads the course files in `folder` (errors name files as `folder/name.md`); throws only
     /// when the folder cannot be listed or the database fails.
     public func sync(folder: String) throws -> CatalogueSyncReport {
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder)
-            .filter { $0.lowercased().hasSuffix(".md") && $0.lowercased() != "readme.md" && !$0.hasPrefix(".") }
-            .sorted()
-        var files: [CourseFile] = [], errors: [CourseFileError] = []
-        for name in names {
-            let path = (folder as NSString).appendingPathComponent(name)
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-                errors.append(CourseFileError(file: path, line: 1, reason: "berkas tidak bisa dibaca sebagai teks UTF-8"))
-                continue
-            }
-            do {
-                files.append(try CourseFileParser.parse(text, file: path))
-            } catch {
-                errors.append(error)
-            }
-        }
+        let folder = try CourseFolder(reading: folder)
         return try database.pool.write { db in
-            try apply(files, errors: errors, present: Set(names), in: db)
+            try apply(folder.files, errors: folder.errors, present: Set(folder.names), in: db)
         }
     }
 

@@ -34,8 +34,8 @@ enum CatalogueValidator {
         var owners: [String: String] = [:]
         for file in files {
             if let owner = owners[file.code] {
-                errors.append(CourseFileError(file: file.file, line: file.codeLine,
-                                              reason: "kode \(file.code) sudah dipakai di \(owner)"))
+                errors.append(CourseFileError(file: file.file, line: file.codeLine, "course_file_code_taken",
+                                              ["code": file.code, "owner": owner]))
             } else {
                 owners[file.code] = file.file
                 accepted.append(file)
@@ -51,10 +51,8 @@ enum CatalogueValidator {
             for file in accepted {
                 if let index = file.prerequisites.firstIndex(where: { !known.contains($0) }) {
                     let code = file.prerequisites[index]
-                    let why = refusedCodes.contains(code)
-                        ? "tidak dimuat karena berkasnya bermasalah" : "tidak ada di katalog"
-                    refused.append(CourseFileError(file: file.file, line: file.prerequisiteLines[index],
-                                                   reason: "prasyarat \(code) \(why)"))
+                    let key = refusedCodes.contains(code) ? "course_file_prerequisite_refused" : "course_file_prerequisite_unknown"
+                    refused.append(CourseFileError(file: file.file, line: file.prerequisiteLines[index], key, ["code": code]))
                     continue
                 }
                 graph[file.code] = file.prerequisites
@@ -63,7 +61,7 @@ enum CatalogueValidator {
                     graph[file.code] = nil
                     let cycle = ([file.code] + path).joined(separator: " → ")
                     refused.append(CourseFileError(file: file.file, line: file.prerequisiteLines[index],
-                                                   reason: "prasyarat membentuk siklus: \(cycle)"))
+                                                   "course_file_prerequisite_cycle", ["cycle": cycle]))
                     break
                 }
             }

@@ -19,11 +19,10 @@ public enum CourseFileParser {
             .split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         func isDelimiter(_ line: Substring) -> Bool { line.trimmingCharacters(in: .whitespaces) == "---" }
         guard let first = lines.first, isDelimiter(first) else {
-            throw CourseFileError(file: file, line: 1,
-                                  reason: "berkas harus diawali baris '---' yang membuka front matter YAML")
+            throw CourseFileError(file: file, line: 1, "course_file_no_opening")
         }
         guard let close = lines.indices.dropFirst().first(where: { isDelimiter(lines[$0]) }) else {
-            throw CourseFileError(file: file, line: 1, reason: "front matter tidak ditutup dengan baris '---'")
+            throw CourseFileError(file: file, line: 1, "course_file_not_closed")
         }
         let reader = FrontMatterReader(file: file, lineOffset: 1)
         let root = try compose(lines[1..<close].joined(separator: "\n"), reader: reader)
@@ -32,8 +31,7 @@ public enum CourseFileParser {
         course.bodyHTML = SafeMarkdown.html(lines[(close + 1)...].joined(separator: "\n"))
         course.summary = SafeMarkdown.firstParagraphText(course.bodyHTML)
         guard !course.summary.isEmpty else {
-            throw CourseFileError(file: file, line: min(close + 2, lines.count),
-                                  reason: "isi kursus harus memuat paragraf deskripsi (dipakai sebagai ringkasan)")
+            throw CourseFileError(file: file, line: min(close + 2, lines.count), "course_file_no_summary")
         }
         course.hash = SecureToken.digest(version + "\n" + text)
         return course
@@ -46,18 +44,19 @@ public enum CourseFileParser {
             root = try Yams.compose(yaml: yaml)
         } catch let YamlError.scanner(_, problem, mark, _), let YamlError.parser(_, problem, mark, _),
                 let YamlError.composer(_, problem, mark, _) {
-            throw CourseFileError(file: reader.file, line: mark.line + reader.lineOffset,
-                                  reason: "YAML tidak valid: \(problem)")
+            throw CourseFileError(file: reader.file, line: mark.line + reader.lineOffset, "course_file_yaml_invalid",
+                                  ["problem": problem])
         } catch let YamlError.duplicatedKeysInMapping(duplicates, context) {
-            throw CourseFileError(file: reader.file, line: context.mark.line + reader.lineOffset,
-                                  reason: "kunci ditulis lebih dari sekali: \(duplicates.joined(separator: ", "))")
+            throw CourseFileError(file: reader.file, line: context.mark.line + reader.lineOffset, "course_file_duplicate_keys",
+                                  ["keys": duplicates.joined(separator: ", ")])
         } catch {
-            throw CourseFileError(file: reader.file, line: 1 + reader.lineOffset, reason: "YAML tidak valid: \(error)")
+            throw CourseFileError(file: reader.file, line: 1 + reader.lineOffset, "course_file_yaml_invalid",
+                                  ["problem": "\(error)"])
         }
         guard let root, !reader.isEmpty(root) else {
-            throw CourseFileError(file: reader.file, line: 1, reason: "front matter kosong")
+            throw CourseFileError(file: reader.file, line: 1, "course_file_empty_front_matter")
         }
-        guard root.mapping != nil else { throw reader.error(root, "front matter harus berupa pasangan kunci: nilai") }
+        guard root.mapping != nil else { throw reader.error(root, "course_file_not_mapping") }
         return root
     }
 
@@ -78,47 +77,46 @@ public enum CourseFileParser {
             case "title": title = try reader.bilingual(value, key, englishRequired: true)
             case "form": form = (try reader.term(value, key), value)
             case "kind": kind = (try reader.term(value, key), value)
-            case "jp": jp = try reader.integer(value, key, in: 1...Int.max, rule: "bilangan bulat positif")
+            case "jp": jp = try reader.integer(value, key, in: 1...Int.max, rule: .positive)
             case "competencies": competencies = try reader.competencies(value)
             case "audience": audience = try reader.audience(value)
             case "prerequisites": prerequisites = try reader.prerequisites(value)
             case "test": hasTest = try reader.bool(value, key)
             case "project": project = (try reader.bool(value, key), keyNode)
             case "min_attendance":
-                minAttendance = try reader.integer(value, key, in: 1...100, rule: "persen antara 1 dan 100")
+                minAttendance = try reader.integer(value, key, in: 1...100, rule: .percent)
             case "milestones": milestones = (try reader.milestones(value, key: keyNode), keyNode)
             case "rubric": rubric = (try reader.rubric(value, key: keyNode), keyNode)
             case "pass_mark":
-                passMark = (try reader.integer(value, key, in: 0...100, rule: "nilai antara 0 dan 100"), keyNode)
+                passMark = (try reader.integer(value, key, in: 0...100, rule: .mark), keyNode)
             case "rubric_scale":
-                scale = (try reader.integer(value, key, in: 1...100, rule: "nilai tertinggi per kriteria, 1 sampai 100"), keyNode)
+                scale = (try reader.integer(value, key, in: 1...100, rule: .rubricScale), keyNode)
             case "team_size":
-                teamSize = (try reader.integer(value, key, in: 1...10, rule: "jumlah orang per proyek, 1 sampai 10"), keyNode)
+                teamSize = (try reader.integer(value, key, in: 1...10, rule: .teamSize), keyNode)
             case "test_questions": testQuestions = (try reader.testQuestions(value), keyNode)
             case "test_minutes":
-                testMinutes = (try reader.integer(value, key, in: 1...240, rule: "menit antara 1 dan 240"), keyNode)
-            default: throw reader.error(keyNode, "kunci '\(key)' tidak dikenal (lihat courses/README.md)")
+                testMinutes = (try reader.integer(value, key, in: 1...240, rule: .minutes), keyNode)
+            default: throw reader.error(keyNode, "course_file_unknown_key", ["field": key])
             }
         }
 
         let missing = [("code", code == nil), ("title", title == nil), ("kind", kind == nil), ("jp", jp == nil)]
             .filter(\.1).map(\.0)
         guard let code, let title, let kind, let jp else {
-            throw CourseFileError(file: reader.file, line: 1,
-                                  reason: "kunci wajib tidak ada: \(missing.joined(separator: ", "))")
+            throw CourseFileError(file: reader.file, line: 1, "course_file_missing_keys", ["keys": missing.joined(separator: ", ")])
         }
         if let form, form.value != kind.value.form {
-            throw reader.error(form.node, "form \(form.value.rawValue) tidak cocok dengan kind \(kind.value.rawValue) "
-                                + "(\(kind.value.form.rawValue))")
+            throw reader.error(form.node, "course_file_form_kind",
+                               ["form": form.value.rawValue, "kind": kind.value.rawValue, "kindForm": kind.value.form.rawValue])
         }
         let plan = try projectPlan(project: project, milestones: milestones, rubric: rubric, passMark: passMark,
                                    options: (scale, teamSize), kind: kind, reader: reader)
         var bank: TestBank?
         if let testQuestions, !testQuestions.value.isEmpty {
-            guard hasTest else { throw reader.error(testQuestions.node, "test_questions hanya untuk kursus dengan test: true") }
+            guard hasTest else { throw reader.error(testQuestions.node, "course_file_questions_without_test") }
             bank = TestBank(minutes: testMinutes?.value ?? 20, questions: testQuestions.value)
         } else if let testMinutes {
-            throw reader.error(testMinutes.node, "test_minutes memerlukan test_questions")
+            throw reader.error(testMinutes.node, "course_file_minutes_without_questions")
         }
         var file = CourseFile(file: reader.file, code: code.value, title: title, kind: kind.value, jp: jp,
                           competencies: competencies, audience: audience, prerequisites: prerequisites.map(\.code),
@@ -139,17 +137,17 @@ public enum CourseFileParser {
         throws(CourseFileError) -> ProjectPlan? {
         guard let project, project.value else {
             if kind.value == .projectBased {
-                throw reader.error(kind.node, "kind project_based memerlukan project: true")
+                throw reader.error(kind.node, "course_file_project_based_needs_project")
             }
             if let stray = milestones?.node ?? rubric?.node ?? passMark?.node ?? options.scale?.node ?? options.teamSize?.node {
-                throw reader.error(stray, "\(stray.string ?? "") hanya untuk kursus dengan project: true")
+                throw reader.error(stray, "course_file_only_with_project", ["field": stray.string ?? ""])
             }
             return nil
         }
         guard let milestones, let rubric, let passMark else {
             let missing = [("milestones", milestones == nil), ("rubric", rubric == nil), ("pass_mark", passMark == nil)]
                 .filter(\.1).map(\.0).joined(separator: ", ")
-            throw reader.error(project.node, "project: true memerlukan \(missing)")
+            throw reader.error(project.node, "course_file_project_needs", ["keys": missing])
         }
         return ProjectPlan(milestones: milestones.value, rubric: rubric.value, passMark: passMark.value,
                            rubricScale: options.scale?.value ?? 100, maxTeamSize: options.teamSize?.value ?? 1)

@@ -32,7 +32,8 @@ extension FrontMatterReader {
             default:
                 guard let kind = JabatanKind(parsing: value) else {
                     let choices = JabatanKind.allCases.map(\.rawValue).joined(separator: ", ")
-                    throw error(item, "audience.jabatan '\(value)' tidak dikenal; pilihan: fungsional, jpt, \(choices)")
+                    throw error(item, "course_file_term_unknown",
+                                ["field": "audience.jabatan", "value": value, "choices": "fungsional, jpt, " + choices])
                 }
                 kinds = [kind]
             }
@@ -44,9 +45,9 @@ extension FrontMatterReader {
             if let max = bounds["max"] { audience.maxGolongan = try self.golongan(max, "audience.golongan.max") }
             if let min = audience.minGolongan, let max = audience.maxGolongan {
                 guard min.employment == max.employment else {
-                    throw error(golongan, "audience.golongan: min dan max harus sama-sama golongan PNS atau PPPK")
+                    throw error(golongan, "course_file_golongan_mixed")
                 }
-                guard min <= max else { throw error(golongan, "audience.golongan: min \(min.code) di atas max \(max.code)") }
+                guard min <= max else { throw error(golongan, "course_file_golongan_reversed", ["min": min.code, "max": max.code]) }
             }
         }
         for item in try list(entries["units"], "audience.units") {
@@ -61,7 +62,7 @@ extension FrontMatterReader {
         for item in try list(node, "prerequisites") {
             let code = try code(item, "prerequisites")
             guard !prerequisites.contains(where: { $0.code == code }) else {
-                throw error(item, "prasyarat \(code) disebut lebih dari sekali")
+                throw error(item, "course_file_prerequisite_twice", ["code": code])
             }
             prerequisites.append((code, line(item)))
         }
@@ -76,31 +77,30 @@ extension FrontMatterReader {
         for item in try list(node, "milestones") {
             let entries = try mapping(item, "milestones", allowed: ["name", "due_day", "duration_days", "final_report"])
             guard let name = entries["name"], let day = entries["due_day"] else {
-                throw error(item, "setiap tahap milestones perlu name dan due_day")
+                throw error(item, "course_file_milestone_incomplete")
             }
             var milestone = Milestone(name: try text(name, "milestones.name"),
                                       dueDay: try integer(day, "milestones.due_day", in: 1...3650,
-                                                          rule: "hari ke-1 sampai 3650"))
+                                                          rule: .day))
             if let previous = milestones.last, milestone.dueDay < previous.dueDay {
-                throw error(day, "due_day \(milestone.dueDay) lebih awal dari tahap sebelumnya (\(previous.dueDay))")
+                throw error(day, "course_file_milestone_order", ["day": String(milestone.dueDay), "previous": String(previous.dueDay)])
             }
             if let duration = entries["duration_days"] {
-                let days = try integer(duration, "milestones.duration_days", in: 1...3650, rule: "jumlah hari, minimal 1")
+                let days = try integer(duration, "milestones.duration_days", in: 1...3650, rule: .days)
                 guard days <= milestone.dueDay else {
-                    throw error(duration, "duration_days \(days) lebih panjang dari due_day \(milestone.dueDay): "
-                                + "tahap harus selesai pada hari jatuh temponya")
+                    throw error(duration, "course_file_milestone_duration", ["days": String(days), "day": String(milestone.dueDay)])
                 }
                 milestone.durationDays = days
             }
             if let report = entries["final_report"] {
                 milestone.isFinalReport = try bool(report, "milestones.final_report")
                 if milestone.isFinalReport, milestones.contains(where: \.isFinalReport) {
-                    throw error(report, "final_report hanya boleh pada satu tahap")
+                    throw error(report, "course_file_final_report_twice")
                 }
             }
             milestones.append(milestone)
         }
-        guard !milestones.isEmpty else { throw error(key, "milestones harus berisi minimal satu tahap") }
+        guard !milestones.isEmpty else { throw error(key, "course_file_milestones_empty") }
         return milestones
     }
 
@@ -111,14 +111,14 @@ extension FrontMatterReader {
         for item in try list(node, "rubric") {
             let entries = try mapping(item, "rubric", allowed: ["criterion", "weight"])
             guard let criterion = entries["criterion"], let weight = entries["weight"] else {
-                throw error(item, "setiap kriteria rubric perlu criterion dan weight")
+                throw error(item, "course_file_rubric_incomplete")
             }
             rubric.append(RubricCriterion(criterion: try text(criterion, "rubric.criterion"),
                                           weight: try integer(weight, "rubric.weight", in: 1...100,
-                                                              rule: "persen antara 1 dan 100")))
+                                                              rule: .percent)))
         }
         let total = rubric.reduce(0) { $0 + $1.weight }
-        guard total == 100 else { throw error(key, "bobot rubric harus berjumlah 100, bukan \(total)") }
+        guard total == 100 else { throw error(key, "course_file_rubric_total", ["total": String(total)]) }
         return rubric
     }
 }

@@ -15,8 +15,8 @@ struct FrontMatterReader {
     }
 
     /// An error at the line of `node`.
-    func error(_ node: Node, _ reason: String) -> CourseFileError {
-        CourseFileError(file: file, line: line(node), reason: reason)
+    func error(_ node: Node, _ key: String, _ arguments: [String: String] = [:]) -> CourseFileError {
+        CourseFileError(file: file, line: line(node), key, arguments)
     }
 
     /// Whether the node was left empty (`key:` or `key: ~`).
@@ -26,17 +26,18 @@ struct FrontMatterReader {
 
     /// A non-empty scalar, trimmed.
     func text(_ node: Node, _ key: String) throws(CourseFileError) -> String {
-        guard let scalar = node.scalar else { throw error(node, "\(key) harus berupa teks") }
+        guard let scalar = node.scalar else { throw error(node, "course_file_not_text", ["field": key]) }
         let text = scalar.string.trimmingCharacters(in: .whitespaces)
-        guard !isEmpty(node), !text.isEmpty else { throw error(node, "\(key) tidak boleh kosong") }
+        guard !isEmpty(node), !text.isEmpty else { throw error(node, "course_file_empty_value", ["field": key]) }
         return text
     }
 
-    /// A whole number in `range`; `rule` says what is expected, e.g. "bilangan bulat positif".
-    func integer(_ node: Node, _ key: String, in range: ClosedRange<Int>, rule: String) throws(CourseFileError) -> Int {
+    /// A whole number in `range`; `rule` names what is expected (a positive number, a percentage...).
+    func integer(_ node: Node, _ key: String, in range: ClosedRange<Int>, rule: CourseFileError.NumberRule)
+        throws(CourseFileError) -> Int {
         let text = node.scalar?.string ?? ""
         guard let value = Int(text), range.contains(value) else {
-            throw error(node, "\(key) harus \(rule), bukan '\(text)'")
+            throw error(node, "course_file_integer", ["field": key, "rule": rule.key, "value": text])
         }
         return value
     }
@@ -44,7 +45,7 @@ struct FrontMatterReader {
     /// `true` or `false` (YAML also reads yes/no and on/off).
     func bool(_ node: Node, _ key: String) throws(CourseFileError) -> Bool {
         guard let value = node.bool else {
-            throw error(node, "\(key) harus true atau false, bukan '\(node.scalar?.string ?? "")'")
+            throw error(node, "course_file_bool", ["field": key, "value": node.scalar?.string ?? ""])
         }
         return value
     }
@@ -53,20 +54,20 @@ struct FrontMatterReader {
     func list(_ node: Node?, _ key: String) throws(CourseFileError) -> [Node] {
         guard let node, !isEmpty(node) else { return [] }
         if let sequence = node.sequence { return Array(sequence) }
-        guard node.scalar != nil else { throw error(node, "\(key) harus berupa daftar") }
+        guard node.scalar != nil else { throw error(node, "course_file_not_list", ["field": key]) }
         return [node]
     }
 
     /// The entries of a mapping by key name, refusing keys outside `allowed`.
     func mapping(_ node: Node, _ key: String, allowed: [String]) throws(CourseFileError) -> [String: Node] {
         guard let mapping = node.mapping else {
-            throw error(node, "\(key) harus berisi \(allowed.joined(separator: ", "))")
+            throw error(node, "course_file_mapping", ["field": key, "choices": allowed.joined(separator: ", ")])
         }
         var entries: [String: Node] = [:]
         for (name, value) in mapping {
             guard let text = name.string, allowed.contains(text) else {
-                let choices = allowed.joined(separator: ", ")
-                throw error(name, "\(key).\(name.string ?? "?") tidak dikenal; yang boleh: \(choices)")
+                throw error(name, "course_file_mapping_unknown",
+                            ["field": key, "name": name.string ?? "?", "choices": allowed.joined(separator: ", ")])
             }
             entries[text] = value
         }
@@ -77,9 +78,9 @@ struct FrontMatterReader {
     func bilingual(_ node: Node, _ key: String, englishRequired: Bool) throws(CourseFileError) -> BilingualText {
         if !englishRequired, node.scalar != nil { return BilingualText(try text(node, key)) }
         let entries = try mapping(node, key, allowed: ["id", "en"])
-        guard let indonesian = entries["id"] else { throw error(node, "\(key).id (bahasa Indonesia) wajib diisi") }
+        guard let indonesian = entries["id"] else { throw error(node, "course_file_indonesian_missing", ["field": key]) }
         guard let english = entries["en"] ?? (englishRequired ? nil : indonesian) else {
-            throw error(node, "\(key).en (bahasa Inggris) wajib diisi")
+            throw error(node, "course_file_english_missing", ["field": key])
         }
         return BilingualText(try text(indonesian, key + ".id"), english: try text(english, key + ".en"))
     }
@@ -89,7 +90,7 @@ struct FrontMatterReader {
         let value = try text(node, key)
         guard let term = Term(parsing: value) else {
             let choices = Term.allCases.map(\.rawValue).joined(separator: ", ")
-            throw error(node, "\(key) '\(value)' tidak dikenal; pilihan: \(choices)")
+            throw error(node, "course_file_term_unknown", ["field": key, "value": value, "choices": choices])
         }
         return term
     }
@@ -100,7 +101,7 @@ struct FrontMatterReader {
         let groups = code.split(separator: "-", omittingEmptySubsequences: false)
         let valid = groups.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
         guard code.count <= 20, valid else {
-            throw error(node, "\(key) '\(code)' tidak valid; pakai huruf dan angka dengan tanda '-', misalnya PPP-01")
+            throw error(node, "course_file_code_invalid", ["field": key, "value": code])
         }
         return code
     }
@@ -109,7 +110,7 @@ struct FrontMatterReader {
     func golongan(_ node: Node, _ key: String) throws(CourseFileError) -> Golongan {
         let value = try text(node, key)
         guard let golongan = Golongan(parsing: value) else {
-            throw error(node, "\(key) '\(value)' tidak dikenal; tulis misalnya III/a (PNS) atau IX (PPPK)")
+            throw error(node, "course_file_golongan_unknown", ["field": key, "value": value])
         }
         return golongan
     }

@@ -60,16 +60,6 @@ public struct ForumPost: Codable, FetchableRecord, MutablePersistableRecord, Sen
         editedAt = row["edited_at"]
     }
 
-    /// "Pegawai #3" for a pseudonymous post.
-    public var pseudonymName: String? {
-        pseudonym.map(Self.pseudonymName)
-    }
-
-    /// "Pegawai #3" for pseudonym number 3.
-    public static func pseudonymName(_ number: Int) -> String {
-        "Pegawai #\(number)"
-    }
-
     public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
     public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
 

@@ -42,7 +42,7 @@ public enum ForumSearch {
         public let categoryName: String
         public let status: SuggestionStatus?
         /// The author's display name or pseudonym.
-        public let authorLabel: String
+        public let author: PostAuthor
         public let createdAt: Int64
         public let snippet: [Fragment]
     }
@@ -113,11 +113,10 @@ public enum ForumSearch {
             .prefix(query.limit)
         return ranked.map { index in
             let candidate = candidates[index], row = candidate.row
-            let pseudonym: Int? = row["pseudonym"]
             let snippet = matcher.snippet(of: candidate.body) ?? candidate.title.flatMap { matcher.snippet(of: $0) } ?? []
             return Hit(threadId: row["thread_id"], postId: row["id"], postNumber: row["number"], title: row["title"],
                        categoryName: row["category_name"], status: row["status"],
-                       authorLabel: pseudonym.map(ForumPost.pseudonymName) ?? row["author_name"] ?? "–",
+                       author: PostAuthor(pseudonym: row["pseudonym"], name: row["author_name"]),
                        createdAt: row["created_at"], snippet: snippet)
         }
     }

@@ -106,9 +106,9 @@ extension Forums {
             """, arguments: arguments)
         return try rows.map { row in
             let post = try ForumPost(row: row)
-            let label = post.pseudonymName ?? (row["author_name"] as String?) ?? "–"
+            let author = PostAuthor(pseudonym: post.pseudonym, name: row["author_name"])
             let isMine = post.authorUserId.map { $0 == viewer.userId } ?? (mine != nil && mine == post.pseudonym)
-            return PostView(post: post, authorLabel: label, isMine: isMine, replyToNumber: row["reply_number"])
+            return PostView(post: post, author: author, isMine: isMine, replyToNumber: row["reply_number"])
         }
     }
 
@@ -160,9 +160,9 @@ extension Forums {
         }
         let own = try pseudonyms(of: viewer.userId, in: Set(posts.filter { $0.pseudonym != nil }.map(\.threadId)), db: db)
         return zip(posts, rows).map { post, row in
-            let label = post.pseudonymName ?? (row["author_name"] as String?) ?? "–"
+            let author = PostAuthor(pseudonym: post.pseudonym, name: row["author_name"])
             let isMine = post.authorUserId.map { $0 == viewer.userId } ?? (own[post.threadId] == post.pseudonym)
-            return QueuedPost(post: PostView(post: post, authorLabel: label, isMine: isMine),
+            return QueuedPost(post: PostView(post: post, author: author, isMine: isMine),
                               threadTitle: row["thread_title"], reasons: reasons[post.id!] ?? [])
         }
     }

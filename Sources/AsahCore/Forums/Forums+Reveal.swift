@@ -48,7 +48,7 @@ extension Forums {
                       """, arguments: [userId]) else { return .failure(.sealUnreadable) }
             let revealed = Revealed(login: row["login"], displayName: row["display_name"], nip: row["nip"])
             try AuditLog.record("forum.pseudonym.reveal", actor: adminId, ip: "cli", subject: "post:\(postId)",
-                                detail: "\(post.pseudonymName!) = \(revealed.login). Alasan: \(reason)", in: db)
+                                detail: "pseudonym:\(post.pseudonym!) login:\(revealed.login) reason:\(reason)", in: db)
             return .success(revealed)
         }
     }

@@ -4,8 +4,8 @@ import GRDB
 /// otherwise, and nothing else about the author.
 public struct PostView: Sendable, Hashable {
     public let post: ForumPost
-    /// "Siti Rahmawati" or "Pegawai #3".
-    public let authorLabel: String
+    /// The display name, or the pseudonym number.
+    public let author: PostAuthor
     /// Whether the viewer wrote it (so they may edit or appeal).
     public let isMine: Bool
     /// The number of the post it answers, when it answers one.

@@ -19,21 +19,17 @@ enum ProjectCompletion {
         project.completedAt = now
         project.updatedAt = now
         try project.update(db)
-        let scoreText = score.formatted(.number.precision(.fractionLength(0...1)).locale(.init(identifier: "id_ID")))
-        // The place's completion reason stays a sentence until the workshops store a project's
-        // reason as a notice (``Enrolment``'s reasons are theirs); the notification is facts.
+        // The notification and each member's completion reason say the same facts.
         let notice = NotificationContent(passed ? "notice_project_finished_passed" : "notice_project_finished_not_passed", [
             "title": project.title, "score": String(format: "%g", (score * 10).rounded() / 10),
             "passMarkCount": String(setting.plan.passMark),
         ])
-        let reason = "Proyek \"\(project.title)\": semua tahap diterima, nilai akhir \(scoreText) "
-            + (passed ? "(nilai lulus \(setting.plan.passMark))." : "di bawah nilai lulus \(setting.plan.passMark).")
         let course = try WorkshopLookup.course(of: setting.run, in: db)
         for member in members {
             guard var enrolment = try Enrolment.place(runId: setting.run.id!, employeeId: member, in: db),
                   enrolment.state == .enrolled else { continue }
             enrolment.state = passed ? .completed : .notCompleted
-            enrolment.completionReason = reason
+            enrolment.completionReason = Enrolment.stored(notice)
             enrolment.updatedAt = now
             try enrolment.update(db)
             if passed {

@@ -22,7 +22,8 @@ extension Enrolment {
 
     /// The reasons the system writes (a typed reason that happens to look like one stays text).
     static let systemReasons: Set = ["notice_workshop_reason_attendance", "notice_workshop_reason_offer_lapsed",
-                                     "notice_workshop_reason_run_cancelled", "notice_workshop_reason_run_finished"]
+                                     "notice_workshop_reason_run_cancelled", "notice_workshop_reason_run_finished",
+                                     "notice_project_finished_passed", "notice_project_finished_not_passed"]
 
     /// The stored reason `text` as a notice: a system notice as written, anything else as text.
     static func notice(stored text: String?) -> NotificationContent? {

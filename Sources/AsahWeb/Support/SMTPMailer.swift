@@ -19,7 +19,7 @@ struct SMTPMailer: Sendable {
         guard Self.ready, let curl = curl_easy_init() else { return "libcurl could not start" }
         defer { curl_easy_cleanup(curl) }
         let source = MessageSource(bytes: Array(Self.message(from: from, to: address, subject: subject, body: body, date: now).utf8))
-        var recipients: UnsafeMutablePointer<curl_slist>? = curl_slist_append(nil, "<\(address)>")
+        let recipients: UnsafeMutablePointer<curl_slist>? = curl_slist_append(nil, "<\(address)>")
         defer { curl_slist_free_all(recipients) }
         let errorText = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
         errorText.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)

@@ -142,9 +142,10 @@ struct CatalogueParserTests {
         let error = #expect(throws: CourseFileError.self) {
             try CourseFileParser.parse(`case`.text, file: "courses/a-1.md")
         }
-        #expect(error?.line == `case`.line, "\(error?.description ?? "")")
-        #expect(error?.reason.contains(`case`.reason) == true, "\(error?.description ?? "")")
-        #expect(error?.description == "courses/a-1.md:\(error?.line ?? 0): \(error?.reason ?? "")")
+        let worded = IndonesianText.lines(error.map { [$0] } ?? []).first ?? ""
+        #expect(error?.line == `case`.line, "\(worded)")
+        #expect(error?.message.contains(`case`.reason) == true, "\(worded)")
+        #expect(worded == "courses/a-1.md:\(`case`.line): \(error?.message ?? "")")
     }
 
     @Test("Windows line endings and a byte-order mark keep the line numbers")

@@ -84,7 +84,7 @@ struct CatalogueSyncTests {
             try F.write(F.course("E-1", extra: "prerequisites: [A-1]\n"), to: "e-1.md", in: folder)
 
             let report = try sync.sync(folder: folder)
-            #expect(report.errors.map(\.description) == [
+            #expect(IndonesianText.lines(report.errors) == [
                 folder + "/a-1.md:7: jp harus bilangan bulat positif, bukan '0'",
                 folder + "/d-1.md:6: kind 'kuliah' tidak dikenal; pilihan: " + CourseKind.allCases.map(\.rawValue).joined(separator: ", "),
             ])
@@ -103,7 +103,7 @@ struct CatalogueSyncTests {
             try F.write(F.course("X-1", extra: "prerequisites: [Y-1]\n"), to: "x-1.md", in: folder)
             let report = try CatalogueSync(database: database).sync(folder: folder)
             #expect(report.loaded == ["A-1", "B-1", "C-1"])
-            #expect(report.errors.map(\.description) == [
+            #expect(IndonesianText.lines(report.errors) == [
                 folder + "/a-2.md:2: kode A-1 sudah dipakai di " + folder + "/a-1.md",
                 folder + "/x-1.md:8: prasyarat Y-1 tidak ada di katalog",
             ])

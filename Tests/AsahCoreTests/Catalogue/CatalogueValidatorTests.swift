@@ -18,7 +18,7 @@ struct CatalogueValidatorTests {
         second.code = "A-1"
         let outcome = CatalogueValidator.validate([first, second], standing: [:])
         #expect(outcome.accepted.map(\.file) == ["courses/a-1.md"])
-        #expect(outcome.errors.map(\.description) == ["courses/b-1.md:2: kode A-1 sudah dipakai di courses/a-1.md"])
+        #expect(IndonesianText.lines(outcome.errors) == ["courses/b-1.md:2: kode A-1 sudah dipakai di courses/a-1.md"])
     }
 
     @Test("an unknown prerequisite refuses the file at the prerequisite's line; the rest load")
@@ -26,7 +26,7 @@ struct CatalogueValidatorTests {
         let outcome = CatalogueValidator.validate([try file("A-1"), try file("B-1", ["A-1", "Z-9"]), try file("C-1", ["A-1"])],
                                                   standing: [:])
         #expect(outcome.accepted.map(\.code) == ["A-1", "C-1"])
-        #expect(outcome.errors.map(\.description) == ["courses/b-1.md:8: prasyarat Z-9 tidak ada di katalog"])
+        #expect(IndonesianText.lines(outcome.errors) == ["courses/b-1.md:8: prasyarat Z-9 tidak ada di katalog"])
     }
 
     @Test("a two-course cycle is refused, and so is the course left without its prerequisite")
@@ -34,7 +34,7 @@ struct CatalogueValidatorTests {
         let outcome = CatalogueValidator.validate([try file("A-1", ["B-1"]), try file("B-1", ["A-1"]), try file("C-1")],
                                                   standing: [:])
         #expect(outcome.accepted.map(\.code) == ["C-1"])
-        #expect(outcome.errors.map(\.description) == [
+        #expect(IndonesianText.lines(outcome.errors) == [
             "courses/b-1.md:8: prasyarat membentuk siklus: B-1 → A-1 → B-1",
             "courses/a-1.md:8: prasyarat B-1 tidak dimuat karena berkasnya bermasalah",
         ])
@@ -44,10 +44,10 @@ struct CatalogueValidatorTests {
     func longerCycles() throws {
         let three = CatalogueValidator.validate([try file("A-1", ["C-1"]), try file("B-1", ["A-1"]), try file("C-1", ["B-1"])],
                                                 standing: [:])
-        #expect(three.errors.first?.reason == "prasyarat membentuk siklus: C-1 → B-1 → A-1 → C-1")
+        #expect(three.errors.first?.message == "prasyarat membentuk siklus: C-1 → B-1 → A-1 → C-1")
         #expect(three.accepted.isEmpty)
         let itself = CatalogueValidator.validate([try file("A-1", ["A-1"])], standing: [:])
-        #expect(itself.errors.map(\.reason) == ["prasyarat membentuk siklus: A-1 → A-1"])
+        #expect(itself.errors.map(\.message) == ["prasyarat membentuk siklus: A-1 → A-1"])
     }
 
     @Test("a diamond is no cycle")
@@ -63,7 +63,7 @@ struct CatalogueValidatorTests {
         let kept = CatalogueValidator.validate([try file("C-1", ["A-1"])], standing: standing)
         #expect(kept.errors.isEmpty && kept.kept == ["A-1"])
         let cycle = CatalogueValidator.validate([try file("B-1", ["A-1"])], standing: standing)
-        #expect(cycle.errors.map(\.reason) == ["prasyarat membentuk siklus: B-1 → A-1 → B-1"])
+        #expect(cycle.errors.map(\.message) == ["prasyarat membentuk siklus: B-1 → A-1 → B-1"])
         let replaced = CatalogueValidator.validate([try file("A-1")], standing: standing)
         #expect(replaced.kept.isEmpty && replaced.accepted.count == 1)
     }

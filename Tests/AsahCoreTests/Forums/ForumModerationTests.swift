@@ -50,7 +50,7 @@ extension ForumSuites {
                 let three = try read()
                 #expect(three.statements == one.statements)
                 #expect(three.queue.map(\.post.post.id) == [first.id, second.id, third.id])
-                #expect(three.queue.map(\.post.authorLabel) == ["Pegawai #1", "Pegawai #1", people[0].displayName])
+                #expect(three.queue.map(\.post.author) == [.pseudonym(1), .pseudonym(1), .named(people[0].displayName)])
                 #expect(three.queue.allSatisfy { $0.post.isMine && $0.reasons == ["Tidak pantas", "Tidak pantas", "Tidak pantas"] })
                 #expect(three.queue.map(\.threadTitle) == ["Kantin sehat di kantor bupati", "Ruang ibadah di lantai dua",
                                                             "Jalur sepeda ke kompleks perkantoran"])

@@ -22,7 +22,7 @@ extension ForumSuites {
                 #expect(try hits("kafe").map(\.threadId) == [cafe.id!], "diacritics are ignored")
                 let first = try hits("tunjangan kinerja").first!
                 #expect(first.postNumber == 1, "title and body both match the opening post")
-                #expect(first.authorLabel == "Pegawai #1")
+                #expect(first.author == .pseudonym(1))
                 #expect(first.snippet.contains { $0.marked && $0.text.lowercased() == "tunjangan" })
                 #expect(try hits("tunjangan") { $0.status = .diterima }.isEmpty)
                 #expect(try hits("tunjangan") { $0.until = ForumFixtures.now }.isEmpty)

@@ -38,7 +38,7 @@ struct MilestoneRulesTests {
         }
         #expect(problems([0: Self.date(11, 25), 2: Self.date(1, 5, 2027)]).isEmpty)
         #expect(problems([3: Self.date(12, 1)]) == ["Tahap ke-4 tidak ada dalam rencana kursus."])
-        #expect(problems([0: Self.start]) == ["Rancangan: tanggal harus sesudah hari pertama angkatan (2026-11-20)."])
+        #expect(problems([0: Self.start]) == ["Rancangan: tanggal harus sesudah hari pertama angkatan (20 November 2026)."])
         #expect(problems([1: Self.date(11, 26)]) == ["Implementasi tidak boleh jatuh tempo sebelum Rancangan."])
         // A date already moved counts: moving the first after it is out of order.
         #expect(problems([0: Self.date(12, 10)], current: [1: Self.date(12, 5)])

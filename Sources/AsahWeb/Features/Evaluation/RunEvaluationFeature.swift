@@ -35,7 +35,7 @@ struct RunEvaluationFeature: Feature {
         if survey.shown {
             data["surveyItems"] = SurveyTemplate.standard.items.map { item in
                 let summary = survey.items[item.key] ?? LikertSummary()
-                return ["text": localizer.locale == "en" ? item.english : item.indonesian,
+                return ["text": localizer.t(item.messageKey),
                         "mean": EvaluationFormat.mean(summary.mean, localizer)] as [String: Any]
             }
             data["surveyChart"] = EvaluationCharts.likert(survey.overall, title: localizer.t("survey_distribution"), id: "survey-chart",

@@ -28,7 +28,7 @@ struct SurveyFeature: Feature {
         case .open, .notAttended: data["open"] = true
         }
         data["items"] = SurveyTemplate.standard.items.map { item in
-            ["key": item.key, "text": localizer.locale == "en" ? item.english : item.indonesian,
+            ["key": item.key, "text": localizer.t(item.messageKey),
              "choices": (1...5).map { (value: Int) -> [String: Any] in
                  ["value": value, "checked": answers[item.key] == value, "label": localizer.t("survey_scale_\(value)")]
              }] as [String: Any]

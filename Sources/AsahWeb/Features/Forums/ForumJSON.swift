@@ -68,12 +68,12 @@ extension ForumsAPI {
         let created_at: Int64
         let edited_at: Int64?
 
-        init(_ view: PostView) {
+        init(_ view: PostView, _ localizer: Localizer) {
             let post = view.post
             id = post.id!
             thread_id = post.threadId
             number = post.number
-            author = view.authorLabel
+            author = ForumValues.authorName(view.author, localizer)
             pseudonymous = view.isPseudonymous
             official = post.official
             hidden = post.hidden

@@ -117,7 +117,7 @@ enum ForumPages {
         return context.page("forum_mine", title: localizer.t("forum_mine_title"), [
             "posts": posts.map { item in
                 templateValues(["threadId": item.post.threadId, "number": item.post.number, "title": item.title,
-                                "date": localizer.dateTime(item.post.createdAt), "pseudonym": item.post.pseudonymName,
+                                "date": localizer.dateTime(item.post.createdAt), "pseudonym": item.post.pseudonym.map { ForumValues.pseudonymName($0, localizer) },
                                 "hidden": item.post.hidden, "official": item.post.official])
             },
             "hasPosts": !posts.isEmpty,
@@ -153,7 +153,7 @@ enum ForumPages {
             "hits": hits.map { hit in
                 templateValues(["threadId": hit.threadId, "number": hit.postNumber, "title": hit.title,
                                 "category": hit.categoryName, "status": hit.status.map { ForumValues.statusName($0, localizer) }, "statusCode": hit.status?.rawValue,
-                                "author": hit.authorLabel, "date": localizer.date(hit.createdAt),
+                                "author": ForumValues.authorName(hit.author, localizer), "date": localizer.date(hit.createdAt),
                                 "snippet": hit.snippet.map { ["text": ForumValues.plain($0.text), "marked": $0.marked] }])
             },
             "hasHits": !hits.isEmpty,

@@ -69,6 +69,20 @@ enum ForumValues {
         return end + 1
     }
 
+    /// "Siti Rahmawati", or a pseudonym in the reader's language ("Pegawai #3", "Employee #3").
+    static func authorName(_ author: PostAuthor, _ localizer: Localizer) -> String {
+        switch author {
+        case .named(let name): name
+        case .pseudonym(let number): pseudonymName(number, localizer)
+        case .unknown: "–"
+        }
+    }
+
+    /// Pseudonym number `number` in the reader's language.
+    static func pseudonymName(_ number: Int, _ localizer: Localizer) -> String {
+        localizer.t("forum_pseudonym_name", ["number": String(number)])
+    }
+
     /// A suggestion status in the reader's language.
     static func statusName(_ status: SuggestionStatus, _ localizer: Localizer) -> String {
         localizer.t("suggestion_status_\(status.rawValue)")

@@ -55,7 +55,7 @@ enum ForumsAPI {
         case .failure(let problem): return ForumValues.api(problem, context)
         case .success(let post):
             guard let view = try forums.post(id, in: post.threadId, viewer: context.user) else { return context.notFound() }
-            return .json(PostJSON(view))
+            return .json(PostJSON(view, context.localizer))
         }
     }
 
@@ -81,7 +81,7 @@ enum ForumsAPI {
         return .json(MineJSON(
             posts: posts.map {
                 MyPostJSON(id: $0.post.id!, thread_id: $0.post.threadId, thread_title: $0.title, number: $0.post.number,
-                           pseudonym: $0.post.pseudonymName, official: $0.post.official, hidden: $0.post.hidden,
+                           pseudonym: $0.post.pseudonym.map { ForumValues.pseudonymName($0, context.localizer) }, official: $0.post.official, hidden: $0.post.hidden,
                            created_at: $0.post.createdAt)
             },
             followed: followed.map { ThreadJSON($0, today: today) }))
@@ -92,7 +92,7 @@ enum ForumsAPI {
         let user = context.user
         guard let moderation = try forums.queue(viewer: user) else { return ForumValues.api(.notAModerator, context) }
         return .json(QueueJSON(
-            posts: moderation.posts.map { QueuedJSON(post: PostJSON($0.post), thread_title: $0.threadTitle, reasons: $0.reasons) },
+            posts: moderation.posts.map { QueuedJSON(post: PostJSON($0.post, context.localizer), thread_title: $0.threadTitle, reasons: $0.reasons) },
             appeals: moderation.appeals.map { action, _ in
                 AppealJSON(moderation_id: action.id!, thread_id: action.threadId, post_id: action.postId, action: action.action.rawValue,
                            reason: action.reason, appeal: action.appealText, appealed_at: action.appealedAt,
@@ -165,7 +165,7 @@ enum ForumsAPI {
             supported: page.supports,
             merged_into_id: page.thread.mergedIntoId,
             status_history: page.history.map { StatusChangeJSON(status: $0.toStatus.rawValue, reason: $0.reason, at: $0.createdAt) },
-            posts: page.posts.map(PostJSON.init)), status: status)
+            posts: page.posts.map { PostJSON($0, context.localizer) }), status: status)
     }
 
     private struct NewPostBody: Decodable {
@@ -186,7 +186,7 @@ enum ForumsAPI {
         case .success(let post):
             let forums = try ForumValues.forums(context)
             guard let view = try forums.post(post.id!, in: id, viewer: context.user) else { return context.notFound() }
-            return .json(PostJSON(view), status: 201)
+            return .json(PostJSON(view, context.localizer), status: 201)
         }
     }
 
@@ -215,7 +215,7 @@ enum ForumsAPI {
         let hits = try ForumValues.forums(context).search(query)
         return .json(hits.map { hit in
             HitJSON(thread_id: hit.threadId, post_id: hit.postId, post_number: hit.postNumber, title: hit.title,
-                    category: hit.categoryName, status: hit.status?.rawValue, author: hit.authorLabel, created_at: hit.createdAt,
+                    category: hit.categoryName, status: hit.status?.rawValue, author: ForumValues.authorName(hit.author, context.localizer), created_at: hit.createdAt,
                     snippet: hit.snippet.map { FragmentJSON(text: $0.text, match: $0.marked) })
         })
     }

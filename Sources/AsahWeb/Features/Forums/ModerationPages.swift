@@ -25,7 +25,7 @@ enum ModerationPages {
             "queued": queued.map { item in
                 templateValues([
                     "threadId": item.post.post.threadId, "postId": item.post.post.id!, "number": item.post.post.number,
-                    "title": item.threadTitle, "author": item.post.authorLabel, "html": ForumText.html(item.post.post.body),
+                    "title": item.threadTitle, "author": ForumValues.authorName(item.post.author, localizer), "html": ForumText.html(item.post.post.body),
                     "reasons": item.reasons, "mine": item.post.isMine,
                 ])
             },

@@ -14,7 +14,7 @@ enum PostFragments {
     /// Everything a shared post's HTML is made from.
     struct Facts: Equatable, Sendable {
         let post: ForumPost
-        let authorLabel: String
+        let author: PostAuthor
         let replyNumber: Int?
     }
 

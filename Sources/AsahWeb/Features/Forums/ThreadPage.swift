@@ -59,10 +59,10 @@ enum ThreadPage {
         let today = ForumValues.today()
         // Someone who wrote here under a pseudonym keeps it for replies unless they untick it:
         // one reply by name beside "Pegawai #n" would give them away.
-        let myPseudonym = loaded.viewerPseudonym.map(ForumPost.pseudonymName)
+        let myPseudonym = loaded.viewerPseudonym.map { ForumValues.pseudonymName($0, localizer) }
         var replyInput = reply ?? ReplyInput(pseudonymous: myPseudonym != nil && loaded.category.allowsPseudonyms)
         if reply == nil, let quoted = loaded.posts.first(where: { $0.post.number == quoteNumber }), !quoted.post.hidden {
-            replyInput.body = ForumText.quote(quoted.post.body, author: quoted.authorLabel)
+            replyInput.body = ForumText.quote(quoted.post.body, author: ForumValues.authorName(quoted.author, localizer))
             replyInput.replyTo = quoted.post.id
         }
         let latestByPost = Dictionary(loaded.actions.compactMap { action in action.postId.map { ($0, action) } },
@@ -91,7 +91,7 @@ enum ThreadPage {
             guard !view.isMine, !moderator, !acting else { return render() }
             return context.services.postFragments.html(
                 for: PostFragments.Key(postId: view.post.id!, locale: localizer.locale),
-                facts: PostFragments.Facts(post: view.post, authorLabel: view.authorLabel, replyNumber: replyNumber),
+                facts: PostFragments.Facts(post: view.post, author: view.author, replyNumber: replyNumber),
                 render: render)
         }
         let pager = Pager(page: page, total: loaded.lastNumber, pageSize: postsPerPage)
@@ -145,7 +145,7 @@ enum ThreadPage {
                                    localizer: Localizer, threadId: Int64) -> [String: Any] {
         let post = view.post
         var values: [String: Any] = templateValues([
-            "postId": post.id!, "number": post.number, "author": view.authorLabel, "pseudonymous": view.isPseudonymous,
+            "postId": post.id!, "number": post.number, "author": ForumValues.authorName(view.author, localizer), "pseudonymous": view.isPseudonymous,
             "official": post.official, "date": localizer.dateTime(post.createdAt),
             "edited": post.editedAt.map { localizer.t("forum_edited", ["date": localizer.dateTime($0)]) },
             "replyNumber": replyNumber, "replyLink": replyNumber.map { postLink(threadId, number: $0, from: post.number) },
