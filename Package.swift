@@ -43,6 +43,10 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
             .product(name: "Ink", package: "Ink"),
         ]),
+        .target(name: "AsahDemo", dependencies: [
+            "AsahCore",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .target(name: "AsahWeb", dependencies: [
             "HTTPServer", "AsahCore", "CQREncode", "CCurl",
             .product(name: "Mustache", package: "swift-mustache"),
@@ -50,7 +54,7 @@ let package = Package(
             .product(name: "Prometheus", package: "swift-prometheus"),
         ], resources: [.copy("Templates"), .copy("Messages"), .copy("OpenAPI")]),
         .executableTarget(name: "asah", dependencies: [
-            "AsahWeb", "AsahCore", "HTTPServer", "CMalloc",
+            "AsahWeb", "AsahCore", "AsahDemo", "HTTPServer", "CMalloc",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -58,9 +62,9 @@ let package = Package(
         .testTarget(name: "HTTPServerTests", dependencies: [
             "HTTPServer", "HTTPTestSupport", .product(name: "Logging", package: "swift-log"),
         ]),
-        .testTarget(name: "AsahCoreTests", dependencies: ["AsahCore", "AsahWeb"]),
+        .testTarget(name: "AsahCoreTests", dependencies: ["AsahCore", "AsahWeb", "AsahDemo"]),
         .testTarget(name: "AsahWebTests", dependencies: [
-            "AsahWeb", "AsahCore", "HTTPServer", "HTTPTestSupport", .product(name: "Logging", package: "swift-log"),
+            "AsahWeb", "AsahCore", "AsahDemo", "HTTPServer", "HTTPTestSupport", .product(name: "Logging", package: "swift-log"),
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
     ]

@@ -1,5 +1,6 @@
 import ArgumentParser
 import AsahCore
+import AsahDemo
 import Foundation
 
 /// `asah demo`: a realistic demo kabupaten with one account per role.

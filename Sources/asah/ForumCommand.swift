@@ -1,5 +1,6 @@
 import ArgumentParser
 import AsahCore
+import AsahDemo
 import Foundation
 
 /// `asah forum reveal|moderator|generate`: the forum's deliberate admin acts and bulk data for

@@ -9,6 +9,16 @@ public struct Principal: Sendable, Equatable {
     public let roles: Set<Role>
     public let locale: String
 
+    /// A principal as ``load(userId:in:)`` derives it (the demo builds its people's directly).
+    package init(userId: Int64, login: String, displayName: String, employeeId: Int64?, roles: Set<Role>, locale: String) {
+        self.userId = userId
+        self.login = login
+        self.displayName = displayName
+        self.employeeId = employeeId
+        self.roles = roles
+        self.locale = locale
+    }
+
     public func has(_ role: Role) -> Bool { roles.contains(role) }
 
     /// Loads the principal for an active account; nil when the account is gone or disabled.

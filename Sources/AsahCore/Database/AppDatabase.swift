@@ -5,7 +5,7 @@ import GRDB
 /// a busy timeout, migrated to the latest schema when opened.
 public final class AppDatabase: Sendable {
     /// Readers run concurrently; writers are serialised by SQLite.
-    let pool: DatabasePool
+    package let pool: DatabasePool
     public let path: String
     /// Counts this process's commits (see `ChangeCounter`).
     public let changes = ChangeCounter()

@@ -58,7 +58,7 @@ public struct BehaviourChecks: Sendable {
     }
 
     /// ``schedule()`` inside the caller's transaction.
-    static func schedule(monthsAfter: Int, in db: Database) throws -> Int {
+    package static func schedule(monthsAfter: Int, in db: Database) throws -> Int {
         try db.execute(sql: """
             INSERT OR IGNORE INTO behaviour_checks (enrolment_id, respondent, respondent_employee_id, due_on)
             SELECT e.id, w.respondent, CASE w.respondent WHEN 'self' THEN p.id ELSE p.supervisor_id END,

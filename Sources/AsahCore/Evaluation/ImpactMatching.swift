@@ -137,7 +137,7 @@ public enum ImpactMatching {
     }
 
     /// The first day of `period` in `year`.
-    static func start(_ year: Int, _ period: AppraisalPeriod) -> CalendarDate {
+    package static func start(_ year: Int, _ period: AppraisalPeriod) -> CalendarDate {
         let month = switch period {
         case .annual: 1
         case .quarter(let number): number * 3 - 2

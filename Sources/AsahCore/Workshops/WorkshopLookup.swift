@@ -2,7 +2,7 @@ import GRDB
 
 /// Loading the records an action is about inside its transaction, failing with the
 /// ``WorkshopProblem`` the person should see when one is missing.
-enum WorkshopLookup {
+package enum WorkshopLookup {
     static func run(_ id: Int64, in db: Database) throws -> Run {
         guard let run = try Run.fetchOne(db, key: id) else { throw WorkshopProblem.runNotFound }
         return run
@@ -18,7 +18,7 @@ enum WorkshopLookup {
         return enrolment
     }
 
-    static func employee(_ id: Int64, in db: Database) throws -> Employee {
+    package static func employee(_ id: Int64, in db: Database) throws -> Employee {
         guard let employee = try Employee.fetchOne(db, key: id) else { throw WorkshopProblem.employeeNotFound }
         return employee
     }
@@ -30,7 +30,7 @@ enum WorkshopLookup {
     }
 
     /// The first session's start: the moment the offer cutoff counts back from.
-    static func firstSessionStart(of runId: Int64, in db: Database) throws -> Int64? {
+    package static func firstSessionStart(of runId: Int64, in db: Database) throws -> Int64? {
         try Int64.fetchOne(db, sql: "SELECT MIN(starts_at) FROM run_sessions WHERE run_id = ?", arguments: [runId])
     }
 }

@@ -1,4 +1,5 @@
 @testable import AsahCore
+@testable import AsahDemo
 import Foundation
 import GRDB
 import Testing

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 @testable import AsahCore
+@testable import AsahDemo
 
 /// The namespace of the workshop suites, so `--filter AsahCoreTests.Workshops` selects them.
 enum Workshops {}

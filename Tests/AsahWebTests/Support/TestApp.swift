@@ -1,4 +1,5 @@
 @testable import AsahCore
+@testable import AsahDemo
 import AsahWeb
 import Foundation
 import HTTPServer

@@ -1,3 +1,4 @@
+import AsahCore
 import GRDB
 
 /// Demo projects over the project-based courses of the catalogue, made with the projects'

@@ -1,3 +1,5 @@
+import AsahCore
+
 /// Project topics for the demo, in the spirit of the seeds: public-service problems solved at
 /// the workplace (title, problem, outcome, measure, measured result).
 enum DemoProjectTexts {

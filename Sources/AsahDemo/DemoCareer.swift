@@ -1,3 +1,5 @@
+import AsahCore
+
 /// Golongan, ages and service years that fit a position, the way a civil-service career runs:
 /// a CPNS enters at II/a (SMA), II/c (D3) or III/a (S1) and rises one step about every four
 /// years; PPPK were first appointed from 2021 and are often older when appointed.

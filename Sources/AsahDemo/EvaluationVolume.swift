@@ -1,3 +1,4 @@
+import AsahCore
 import Foundation
 import GRDB
 

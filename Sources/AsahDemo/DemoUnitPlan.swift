@@ -1,3 +1,5 @@
+import AsahCore
+
 /// A position to fill: its title and kind, and the titles its holder usually carries.
 struct DemoPosition: Sendable {
     let title: String

@@ -1,3 +1,5 @@
+import AsahCore
+
 /// The jabatan fungsional found in a kabupaten, with the titles their holders usually carry.
 enum DemoFungsionalCatalogue {
     // Education

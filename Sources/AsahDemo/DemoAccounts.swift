@@ -1,3 +1,4 @@
+import AsahCore
 import GRDB
 
 /// Builds the demo database: the generated kabupaten plus one account per role, named

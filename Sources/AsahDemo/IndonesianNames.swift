@@ -1,3 +1,5 @@
+import AsahCore
+
 /// Indonesian personal names for demo data, by naming tradition, weighted for a kabupaten
 /// in South Sulawesi: mostly Bugis-Makassar names, with Javanese, Toraja, Sundanese, Batak,
 /// Minang and Balinese colleagues, as in a real regional government.

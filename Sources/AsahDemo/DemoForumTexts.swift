@@ -1,3 +1,5 @@
+import AsahCore
+
 /// The Indonesian texts of the demo forums: categories, suggestions and discussions with
 /// their replies, as civil servants of a kabupaten would write them.
 enum DemoForumTexts {

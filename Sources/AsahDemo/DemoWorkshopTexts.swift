@@ -1,3 +1,5 @@
+import AsahCore
+
 /// The words of the demo workshops: rooms, meeting links, decline reasons and the external
 /// trainings people record.
 enum DemoWorkshopTexts {

@@ -1,3 +1,5 @@
+import AsahCore
+
 /// One kabupaten or kota of the demo province. The first is Kabupaten Asah Makmur itself, whose
 /// unit codes carry no prefix, so the demo logins are the same at every scale.
 struct DemoRegion: Sendable {

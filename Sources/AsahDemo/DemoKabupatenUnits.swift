@@ -1,3 +1,5 @@
+import AsahCore
+
 /// The units of the fictional Kabupaten Asah Makmur (South Sulawesi), parents before children.
 /// Weights are relative; SMA/SMK are not here because provinces run them.
 enum DemoKabupatenUnits {

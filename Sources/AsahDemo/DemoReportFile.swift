@@ -1,3 +1,4 @@
+import AsahCore
 import Foundation
 
 /// A small generated PDF standing in for a demo project's final report or a training

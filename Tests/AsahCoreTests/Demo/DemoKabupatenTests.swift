@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 @testable import AsahCore
+@testable import AsahDemo
 
 @Suite("Demo kabupaten")
 struct DemoKabupatenTests {

@@ -1,3 +1,5 @@
+import AsahCore
+
 /// A generated employee before insertion; `supervisor` is an index into the same list and
 /// always smaller than the person's own index.
 struct DemoPerson {
