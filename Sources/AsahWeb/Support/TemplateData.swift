@@ -28,3 +28,9 @@ final class TemplateData: MustacheParent, @unchecked Sendable {
         }
     }
 }
+
+/// Template values without the empty optionals: Mustache would print a nested `nil` as "nil"
+/// and treat it as true (only the top level of a page's data is cleaned by `Views`).
+func templateValues(_ values: [String: Any?]) -> [String: Any] {
+    values.compactMapValues { $0 }
+}
