@@ -1,18 +1,18 @@
 import CSV
 import Foundation
 
-/// A table as CSV text for a spreadsheet: comma-separated, header row first, UTF-8, quoted
-/// where needed, ending with a newline.
+/// A table as CSV text for a spreadsheet: comma-separated (or by `delimiter`), header row
+/// first, UTF-8, quoted where needed, ending with a newline.
 ///
 /// A cell that a spreadsheet would read as a formula (text starting with `=`, `+`, `-`, `@`,
 /// a tab or a carriage return: a unit named `=HYPERLINK(...)`, say) is written with a leading
 /// apostrophe, so opening an export never runs what someone typed; numbers such as `-0.25`
-/// stay numbers.
+/// stay numbers, with a decimal point or a decimal comma.
 public enum CSVText {
-    public static func make(header: [String], rows: [[String]]) throws -> String {
+    public static func make(header: [String], rows: [[String]], delimiter: String = ",") throws -> String {
         let stream = OutputStream(toMemory: ())
         stream.open()
-        let writer = try CSVWriter(stream: stream)
+        let writer = try CSVWriter(stream: stream, delimiter: delimiter)
         try writer.write(row: header.map(inert))
         for row in rows { try writer.write(row: row.map(inert)) }
         writer.stream.close()
@@ -23,7 +23,7 @@ public enum CSVText {
     /// `cell` as a spreadsheet will show it, never as a formula.
     static func inert(_ cell: String) -> String {
         guard let first = cell.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first),
-              Double(cell) == nil else { return cell }
+              Double(cell) == nil, Double(cell.replacingOccurrences(of: ",", with: ".")) == nil else { return cell }
         return "'" + cell
     }
 }
