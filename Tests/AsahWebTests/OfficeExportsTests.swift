@@ -60,7 +60,7 @@ struct OfficeExportsTests {
         let members = try coordinator.get("/hours/compliance/\(unitId)/members.csv?format=excel")
         let memberLines = String(decoding: members.body.dropFirst(3), as: UTF8.self).split(separator: "\n")
         #expect(memberLines.first == "Tahun;NIP;Nama;Jabatan;Unit kerja;JP terverifikasi;JP menunggu verifikasi;Mencapai target")
-        let row = try #require(memberLines.first { $0.contains(nip) })
+        let row = try #require(memberLines.first { $0.contains(";\"=\"\"\(nip)\"\"\";") }, "an 18-digit NIP stays text in Excel")
         let people = ";" + shortest(verified).replacingOccurrences(of: ".", with: ",") + ";"
             + shortest(pending).replacingOccurrences(of: ".", with: ",") + ";" + (reached ? "Ya" : "Tidak")
         #expect(people.contains(",5;"), "the verified JP has a fraction")
@@ -138,7 +138,7 @@ struct OfficeExportsTests {
         let excel = try coordinator.get("/runs/\(run.id!)/participants.csv?format=excel")
         let lines = String(decoding: excel.body.dropFirst(3), as: UTF8.self).split(separator: "\n")
         #expect(lines.first == "No;Nama;NIP;Unit kerja;Golongan;Jabatan;Status")
-        #expect(lines.contains { $0.hasPrefix("1;") && $0.contains(";\(nip);") })
+        #expect(lines.contains { $0.hasPrefix("1;") && $0.contains(";\"=\"\"\(nip)\"\"\";") })
         #expect(Array(try coordinator.get("/runs/\(run.id!)/participants.xlsx").body.prefix(4)) == Self.zipMagic)
 
         var instructor = try app.signIn("demo.instruktur")
@@ -168,6 +168,10 @@ struct OfficeExportsTests {
         #expect(XLSXSheet.columnName(0) == "A" && XLSXSheet.columnName(25) == "Z" && XLSXSheet.columnName(26) == "AA")
         #expect(XLSXWorkbook.sheetName("Kepatuhan: JP [2026]/unit?") == "Kepatuhan JP 2026unit")
         #expect(ExcelCSV.cell(.decimal(-0.25, digits: 2), Localizer(locale: "id", messages: [:])) == "-0,25")
-        #expect(try CSVText.make(header: ["a"], rows: [["-0,25"], ["=1+1"]], delimiter: ";") == "a\n-0,25\n'=1+1\n")
+        #expect(try CSVText.make(header: ["a"], rows: [["-0,25"], ["=1+1"], ["=\"0123\""], ["=\"12\"&A1"]], delimiter: ";")
+            == "a\n-0,25\n'=1+1\n\"=\"\"0123\"\"\"\n\"'=\"\"12\"\"&A1\"\n")
+        let localizer = Localizer(locale: "id", messages: [:])
+        #expect(ExcelCSV.cell(.identifier("199209202018121001"), localizer) == "=\"199209202018121001\"")
+        #expect(ExcelCSV.cell(.identifier("12345"), localizer) == "12345")
     }
 }

@@ -100,7 +100,8 @@ def test_compliance_by_employee_names_a_known_employee(server, coordinator):
 
     table = coordinator.excel_csv(next(link for link in links if "format=excel" in link))
     assert table[0][-1] == "Mencapai target"
-    row = next(row for row in table[1:] if row[1] == nip)
+    # Excel shows ="NIP" as the digits, as text; a bare 18-digit number would become 1,99E+17.
+    row = next(row for row in table[1:] if row[1] == f'="{nip}"')
     assert float(row[5].replace(",", ".")) == pytest.approx(verified) and "." not in row[5]
 
 
@@ -149,7 +150,7 @@ def test_run_participants_and_attendance_sheet(server, coordinator):
     assert row[1] == name and row[4] == (golongan or None) and row[6] == "Lulus"
 
     table = coordinator.excel_csv(next(link for link in links if "format=excel" in link))
-    assert [row[2] for row in table[1:]] == [row[2] for row in rows[1:]]
+    assert [row[2] for row in table[1:]] == [f'="{row[2]}"' for row in rows[1:]]
 
     attendance = coordinator.page(f"/runs/{run_id}/attendance-sheet")
     assert attendance.count('<section class="attendance-sheet"') == sessions

@@ -71,7 +71,7 @@ enum RunParticipantsPages {
             columns: [.init("no", "col_no"), .init("nama", "col_name"), .init("nip", "col_nip"), .init("unit", "col_unit"),
                       .init("golongan", "col_golongan"), .init("jabatan", "col_jabatan"), .init("status", "col_state")],
             rows: list.participants.enumerated().map { index, person in
-                [.integer(index + 1), .text(person.name), .text(person.nip), .text(person.unitName ?? ""),
+                [.integer(index + 1), .text(person.name), .identifier(person.nip), .text(person.unitName ?? ""),
                  .text(person.golongan?.code ?? ""), .text(person.jabatan ?? ""), .text(RunText.state(person.state, localizer))]
             })
     }

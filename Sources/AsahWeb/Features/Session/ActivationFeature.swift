@@ -125,8 +125,8 @@ public enum ActivationMailMerge {
                       .init("login", "col_login"), .init("kode_aktivasi", "col_activation_code"),
                       .init("berlaku_sampai", "col_valid_until"), .init("alamat", "col_address")],
             rows: issued.map { person in
-                [person.nip, person.name, person.unitCode, person.unitName, person.login, person.code, date(person.expiresAt), address]
-                    .map(ExportCell.text)
+                [.identifier(person.nip), .text(person.name), .text(person.unitCode), .text(person.unitName),
+                 .identifier(person.login), .text(person.code), .text(date(person.expiresAt)), .text(address)]
             })
     }
 }

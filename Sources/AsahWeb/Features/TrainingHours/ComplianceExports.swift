@@ -31,7 +31,7 @@ enum ComplianceExports {
                       .init("unit", "col_unit"), .init("jp_terverifikasi", "col_jp_verified"), .init("jp_menunggu", "col_jp_pending"),
                       .init("mencapai_target", "col_reached")],
             rows: members.map { member in
-                [.integer(year), .text(member.nip), .text(member.name), .text(member.jabatan ?? ""), .text(member.unitName ?? ""),
+                [.integer(year), .identifier(member.nip), .text(member.name), .text(member.jabatan ?? ""), .text(member.unitName ?? ""),
                  .number(member.verifiedJP), .number(member.pendingJP), .flag(member.reached)]
             })
     }

@@ -59,7 +59,7 @@ enum PlainCSV {
 
     static func cell(_ cell: ExportCell) -> String {
         switch cell {
-        case .text(let text): text
+        case .text(let text), .identifier(let text): text
         case .integer(let value): String(value)
         case .number(let value): value.rounded() == value && abs(value) < 1e15 ? String(Int(value)) : String(value)
         case .decimal(let value, let digits): String(format: "%.\(digits)f", value)

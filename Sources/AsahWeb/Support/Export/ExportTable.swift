@@ -29,6 +29,8 @@ struct ExportTable {
 /// One value of an ``ExportTable``.
 enum ExportCell {
     case text(String)
+    /// A number that names something (a NIP): text in every format, never rounded by Excel.
+    case identifier(String)
     case integer(Int)
     /// A number in its shortest form (`20`, `20.5`).
     case number(Double)

@@ -36,7 +36,7 @@ enum XLSXSheet {
     static func cell(_ cell: ExportCell, at reference: String, style: Style?, _ localizer: Localizer) -> String {
         let styled = { (own: Style) in (style ?? own) == .plain ? "" : " s=\"\((style ?? own).rawValue)\"" }
         switch cell {
-        case .text(let text):
+        case .text(let text), .identifier(let text):
             return "<c r=\"\(reference)\" t=\"inlineStr\"\(styled(.plain))><is><t xml:space=\"preserve\">\(XMLText.escape(text))</t></is></c>"
         case .integer(let value):
             return "<c r=\"\(reference)\"\(styled(.plain))><v>\(value)</v></c>"
@@ -82,7 +82,7 @@ enum XLSXSheet {
             for (index, cell) in row.enumerated() {
                 let length: Int
                 switch cell {
-                case .text(let text): length = text.count
+                case .text(let text), .identifier(let text): length = text.count
                 case .date: length = 10
                 default: length = ExcelCSV.cell(cell, localizer).count
                 }
