@@ -48,16 +48,6 @@ extension TrainingHours {
         }
     }
 
-    /// ``compliance(year:target:)`` as CSV text (comma-separated, header row, UTF-8), for a spreadsheet.
-    public func complianceCSV(year: Int, target: Double = annualTarget) throws -> String {
-        try CSVText.make(
-            header: ["tahun", "target_jp", "kode_unit", "nama_unit", "jumlah_pegawai", "mencapai_target", "persen"],
-            rows: compliance(year: year, target: target).map { unit in
-                [String(year), Self.format(target), unit.code, unit.name, String(unit.employees),
-                 String(unit.reached), unit.percent.map(String.init) ?? ""]
-            })
-    }
-
     /// Active employees matching `filter` (one `?`, bound to `value`) with their JP for `year`.
     private static func members(_ filter: String, _ value: Int64, year: Int, target: Double, in db: Database) throws -> [MemberHours] {
         try Row.fetchAll(db, sql: """

@@ -12,13 +12,12 @@ struct NeedsFeature: Feature {
             RouteSpec(.get, "/team/needs", .signedIn(.viewTeam), team),
             RouteSpec(.get, "/api/v1/team/needs", .signedIn(.viewTeam), apiTeam),
             RouteSpec(.get, "/evaluation/needs", .signedIn(.evaluateProgrammes), demand),
-            RouteSpec(.get, "/evaluation/needs/courses.csv", .signedIn(.evaluateProgrammes)) { try Self.csv($0, byCourse: true) },
-            RouteSpec(.get, "/evaluation/needs/units.csv", .signedIn(.evaluateProgrammes)) { try Self.csv($0, byCourse: false) },
             RouteSpec(.get, "/api/v1/reports/training-needs", .signedIn(.evaluateProgrammes), apiDemand),
-        ]
+        ] + ExportFormat.routes("/evaluation/needs/courses", .signedIn(.evaluateProgrammes)) { try EvaluationExports.needs($0, byCourse: true) }
+          + ExportFormat.routes("/evaluation/needs/units", .signedIn(.evaluateProgrammes)) { try EvaluationExports.needs($0, byCourse: false) }
     }
 
-    private static func year(_ context: Context) throws -> Int {
+    static func year(_ context: Context) throws -> Int {
         try context.query().integer("year", in: 2000...2100) ?? IndonesianTime.date(of: Clock.now()).year
     }
 
@@ -85,7 +84,7 @@ struct NeedsFeature: Feature {
     }
 
     /// The province's demand in `year`, shared with the impact dashboard's needs box.
-    private static func demand(_ context: Context, year: Int) throws -> TrainingDemand {
+    static func demand(_ context: Context, year: Int) throws -> TrainingDemand {
         let version = try context.services.figures.version()
         return try context.services.figures.demand(year: year, version: version)
     }
@@ -102,19 +101,12 @@ struct NeedsFeature: Feature {
         let largest = Double(max(1, shown.first?.count ?? 1))
         return context.page("needs_demand", title: localizer.t("needs_demand_title"), [
             "year": year, "courses": rows(courses), "units": rows(units),
+            "exportCourses": ExportFormat.links("/evaluation/needs/courses", query: "year=\(year)"),
+            "exportUnits": ExportFormat.links("/evaluation/needs/units", query: "year=\(year)"),
             "chart": SVGChart.bars(localizer.t("needs_chart"), shown.prefix(10).map {
                 SVGChart.Bar(label: $0.label, fraction: Double($0.count) / largest, text: localizer.number($0.count))
             }, id: "needs-chart"),
         ])
-    }
-
-    private static func csv(_ context: Context, byCourse: Bool) throws -> Response {
-        let year = try year(context)
-        let demand = try Self.demand(context, year: year)
-        let lines = byCourse ? demand.courses : demand.units
-        return try EvaluationCSV.response(header: ["tahun", byCourse ? "kursus" : "unit", "jumlah_pegawai"],
-                                          rows: lines.map { [String(year), $0.label, EvaluationCSV.count($0.count)] },
-                                          filename: "kebutuhan-\(byCourse ? "kursus" : "unit")-\(year).csv")
     }
 
     private struct DemandJSON: Encodable {
@@ -134,17 +126,5 @@ struct NeedsFeature: Feature {
         let demand = try Self.demand(context, year: year)
         let line = { (entry: TrainingDemand.Line) in DemandJSON.Line(name: entry.label, employees: SmallCell.guarded(entry.count, entry.count)) }
         return .json(DemandJSON(year: year, courses: demand.courses.map(line), units: demand.units.map(line)))
-    }
-}
-
-/// CSV downloads of the evaluation tables (UTF-8, comma-separated, header row).
-enum EvaluationCSV {
-    static func response(header: [String], rows: [[String]], filename: String) throws -> Response {
-        .csv(try CSVText.make(header: header, rows: rows), filename: filename)
-    }
-
-    /// A count, or "<5" when it may not be shown.
-    static func count(_ value: Int) -> String {
-        SmallCell.shows(value) ? String(value) : "<\(SmallCell.minimum)"
     }
 }

@@ -99,6 +99,7 @@ enum RunPage {
             data["canFinish"] = run.status.canMove(to: .finished)
             data["cancelReasonMissing"] = cancelReasonMissing
         }
+        // The run's evaluation, participant list and attendance sheet (RunParticipants has the same rule).
         data["canEvaluate"] = coordinates || facts.sessions.contains {
             user.employeeId != nil && $0.session.instructorEmployeeId == user.employeeId
         }

@@ -21,6 +21,6 @@ struct RunsFeature: Feature {
             RouteSpec(.post, "/runs/:id/status", .signedIn(.manageRuns), RunPage.setStatus),
             RouteSpec(.post, "/runs/:id/cancel", .signedIn(.manageRuns), RunPage.cancelRun),
             RouteSpec(.post, "/runs/:id/finish", .signedIn(.manageRuns), RunPage.finish),
-        ] + RunsAPI.routes()
+        ] + RunsAPI.routes() + RunParticipantsPages.routes()
     }
 }

@@ -76,7 +76,10 @@ struct ActivationFeature: Feature {
         guard !issued.isEmpty else {
             return try Self.admin(context, unitId: unitId, error: context.localizer.t("activation_none"), status: 422)
         }
-        return form["format"] == "csv" ? try Self.csv(issued, context) : Self.letters(issued, context)
+        guard let format = form["format"].flatMap(ExportFormat.init(rawValue:)) else { return Self.letters(issued, context) }
+        let table = ActivationMailMerge.table(issued, address: CertificatesFeature.origin(context) + "/activate",
+                                              date: context.localizer.date)
+        return try ExportFormat.response(table, as: format, context.localizer)
     }
 
     private func reissue(_ context: Context) throws -> Response {
@@ -104,12 +107,6 @@ struct ActivationFeature: Feature {
         return response
     }
 
-    /// The same for a mail merge, one row per person.
-    private static func csv(_ issued: [AccountActivation.Issued], _ context: Context) throws -> Response {
-        .csv(try ActivationMailMerge.csv(issued, address: CertificatesFeature.origin(context) + "/activate", date: context.localizer.date),
-             filename: "kode-aktivasi.csv")
-    }
-
 }
 
 /// The mail-merge CSV of issued activation codes, for the admin page's download and
@@ -117,7 +114,19 @@ struct ActivationFeature: Feature {
 public enum ActivationMailMerge {
     /// One row per person with their code, `address` (the page to open) and the expiry written by `date`.
     public static func csv(_ issued: [AccountActivation.Issued], address: String, date: (Int64) -> String) throws -> String {
-        try CSVText.make(header: ["nip", "nama", "kode_unit", "unit", "login", "kode_aktivasi", "berlaku_sampai", "alamat"],
-                         rows: issued.map { [$0.nip, $0.name, $0.unitCode, $0.unitName, $0.login, $0.code, date($0.expiresAt), address] })
+        try PlainCSV.text(table(issued, address: address, date: date))
+    }
+
+    /// The rows of ``csv(_:address:date:)`` for every download format.
+    static func table(_ issued: [AccountActivation.Issued], address: String, date: (Int64) -> String) -> ExportTable {
+        ExportTable(
+            filename: "kode-aktivasi", sheet: "export_sheet_activation",
+            columns: [.init("nip", "col_nip"), .init("nama", "col_name"), .init("kode_unit", "col_unit_code"), .init("unit", "col_unit"),
+                      .init("login", "col_login"), .init("kode_aktivasi", "col_activation_code"),
+                      .init("berlaku_sampai", "col_valid_until"), .init("alamat", "col_address")],
+            rows: issued.map { person in
+                [.identifier(person.nip), .text(person.name), .text(person.unitCode), .text(person.unitName),
+                 .identifier(person.login), .text(person.code), .text(date(person.expiresAt)), .text(address)]
+            })
     }
 }

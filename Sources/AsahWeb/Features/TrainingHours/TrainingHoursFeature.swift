@@ -9,19 +9,27 @@ struct TrainingHoursFeature: Feature {
         [
             RouteSpec(.get, "/team/hours", .signedIn(.viewTeam), team),
             RouteSpec(.get, "/hours/compliance", .signedIn(.reviewTrainingHours), compliance),
-            RouteSpec(.get, "/hours/compliance.csv", .signedIn(.reviewTrainingHours), complianceCSV),
             RouteSpec(.get, "/hours/compliance/:unitId", .signedIn(.reviewTrainingHours), unit),
             RouteSpec(.get, "/hours/reviews", .signedIn(.reviewTrainingHours)) { try reviews($0) },
             RouteSpec(.post, "/hours/reviews/:id", .signedIn(.reviewTrainingHours), review),
             RouteSpec(.get, "/hours/evidence/:id", .signedIn(.useAccount), evidence),
             RouteSpec(.get, "/api/v1/employees/:nip/training-hours", .signedIn(.useAccount), api),
-        ]
+        ] + ExportFormat.routes("/hours/compliance", .signedIn(.reviewTrainingHours), ComplianceExports.units)
+          + ExportFormat.routes("/hours/compliance/:unitId/members", .signedIn(.reviewTrainingHours), ComplianceExports.members)
     }
 
     private func years(_ selected: Int) -> [[String: Any]] {
         (max(2020, TrainingFormat.currentYear - 4)...TrainingFormat.currentYear + 1).reversed().map {
             ["value": $0, "selected": $0 == selected] as [String: Any]
         }
+    }
+
+    /// The filters a printed compliance report names in its header.
+    private func reportFilters(_ year: Int, _ localizer: Localizer, unit: String? = nil) -> [[String: Any]] {
+        var filters: [(String, String)] = [(localizer.t("report_year"), String(year)),
+                                           (localizer.t("report_target"), TrainingFormat.jp(TrainingHours.annualTarget, localizer) + " JP")]
+        if let unit { filters.append((localizer.t("col_unit"), unit)) }
+        return filters.enumerated().map { ["label": $1.0, "value": $1.1, "last": $0 == filters.count - 1] }
     }
 
     private func members(_ list: [MemberHours], _ localizer: Localizer) -> [[String: Any]] {
@@ -52,6 +60,8 @@ struct TrainingHoursFeature: Feature {
         let total = UnitCompliance.total(of: units)
         return context.page("hours_compliance", title: localizer.t("hours_compliance_title"), [
             "year": year, "years": years(year), "target": TrainingFormat.jp(TrainingHours.annualTarget, localizer),
+            "export": ExportFormat.links("/hours/compliance", query: "year=\(year)"),
+            "filters": reportFilters(year, localizer), "printedOn": localizer.date(Clock.now()),
             "units": units.map { unit -> [String: Any] in
                 ["id": unit.unitId, "code": unit.code, "name": unit.name, "indent": unit.depth, "employees": unit.employees,
                  "reached": unit.reached, "percent": unit.percent.map { "\($0) %" } ?? "–", "percentValue": unit.percent ?? 0,
@@ -59,12 +69,6 @@ struct TrainingHoursFeature: Feature {
             },
             "summary": localizer.t("hours_reached_summary", ["reached": localizer.number(total.reached), "total": localizer.number(total.employees)]),
         ])
-    }
-
-    private func complianceCSV(_ context: Context) throws -> Response {
-        let year = try TrainingFormat.year(context)
-        let csv = try TrainingHours(database: context.services.database).complianceCSV(year: year)
-        return .csv(csv, filename: "kepatuhan-jp-\(year).csv")
     }
 
     private func unit(_ context: Context) throws -> Response {
@@ -76,6 +80,8 @@ struct TrainingHoursFeature: Feature {
         let localizer = context.localizer
         return context.page("hours_unit", title: unit.name, [
             "unitId": unitId, "unitName": unit.name, "unitCode": unit.code,
+            "export": ExportFormat.links("/hours/compliance/\(unitId)/members", query: "year=\(year)"),
+            "filters": reportFilters(year, localizer, unit: unit.name), "printedOn": localizer.date(Clock.now()),
             "year": year, "years": years(year), "members": members(list, localizer), "hasMembers": !list.isEmpty,
             "target": TrainingFormat.jp(TrainingHours.annualTarget, localizer),
             "summary": localizer.t("hours_reached_summary", ["reached": String(list.filter(\.reached).count), "total": String(list.count)]),
