@@ -90,6 +90,12 @@ struct StaticAndCatalogueTests {
         #expect(Localizer.fill("tanpa", ["a": "x"]) == "tanpa")
         #expect(Localizer.fill("{count} tulisan", ["count": "1.234"]) == "1.234 tulisan")
     }
+
+    @Test("a name that ends in a full stop (an academic title) ends the sentence once")
+    func titleAtTheEnd() {
+        #expect(Localizer.fill("disetujui oleh {name}.", ["name": "Agus Suryanto, S.Sos."]) == "disetujui oleh Agus Suryanto, S.Sos.")
+        #expect(Localizer.fill("oleh {name}. Anda", ["name": "Drs. Budi"]) == "oleh Drs. Budi. Anda")
+    }
 }
 
 @Suite("Return paths")

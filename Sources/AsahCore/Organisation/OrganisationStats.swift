@@ -28,9 +28,11 @@ public struct HomePage: Sendable {
     public let record: PersonRecord?
     public let team: (members: [Employee], chain: Int)?
     public let audit: [AuditLog.Entry]?
+    /// What waits for them, by role.
+    public let tasks: HomeTasks
 
-    /// The home of `viewer`.
-    public static func of(_ viewer: Principal, in database: AppDatabase) throws -> HomePage {
+    /// The home of `viewer` at `now`, in one read.
+    public static func of(_ viewer: Principal, now: Int64 = Clock.now(), in database: AppDatabase) throws -> HomePage {
         try database.pool.read { db in
             let id = viewer.employeeId
             return HomePage(
@@ -39,7 +41,8 @@ public struct HomePage: Sendable {
                     viewer.has(.atasan) ? (try EmployeeDirectory.directSubordinates(of: id, in: db),
                                            try EmployeeDirectory.chainSize(below: id, in: db)) : nil
                 },
-                audit: Policy.allows(viewer, .viewAuditLog) ? try AuditLog.recent(limit: 8, in: db) : nil)
+                audit: Policy.allows(viewer, .viewAuditLog) ? try AuditLog.recent(limit: 8, in: db) : nil,
+                tasks: try HomeTasks.load(for: viewer, now: now, in: db))
         }
     }
 }

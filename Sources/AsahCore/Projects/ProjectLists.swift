@@ -18,7 +18,8 @@ public struct ReviewQueueItem: Sendable, Hashable {
     public let ownerName: String
     public let runTitle: String
     public let position: Int
-    public let milestoneName: String
+    /// The milestone's name in the course plan; `nil` when the plan no longer has it.
+    public let milestoneName: String?
     public let submissionId: Int64
     public let round: Int
     public let role: ReviewerRole
@@ -84,33 +85,36 @@ public struct ProjectLists: Sendable {
     /// Submissions waiting for `employeeId` as coach or mentor (the latest round of each
     /// milestone, not yet decided, and not yet reviewed by them), longest waiting first.
     public func reviewQueue(employeeId: Int64) throws -> [ReviewQueueItem] {
-        try database.pool.read { db in
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT s.*, p.title AS project_title, p.coach_employee_id, r.title AS run_title, r.course_id, o.name AS owner_name
-                FROM milestone_submissions s JOIN projects p ON p.id = s.project_id AND p.status = 'active'
-                JOIN runs r ON r.id = p.run_id JOIN employees o ON o.id = p.owner_employee_id
-                WHERE (p.coach_employee_id = ?1 OR p.mentor_employee_id = ?1)
-                  AND ?1 NOT IN (SELECT employee_id FROM project_members WHERE project_id = p.id)
-                  AND s.round = (SELECT MAX(round) FROM milestone_submissions x WHERE x.project_id = s.project_id
-                                 AND x.position = s.position)
-                  AND NOT EXISTS (SELECT 1 FROM milestone_reviews v WHERE v.submission_id = s.id
-                                  AND (v.decision = 'revise' OR (v.role = 'coach' AND v.decision = 'accept')
-                                       OR v.reviewer_employee_id = ?1))
-                ORDER BY s.submitted_at, s.id
-                """, arguments: [employeeId])
-            var plans: [Int64: ProjectPlan] = [:]
-            return try rows.map { row in
-                let courseId: Int64 = row["course_id"]
-                if plans[courseId] == nil { plans[courseId] = try Course.fetchOne(db, key: courseId)?.projectPlan }
-                let position: Int = row["position"]
-                let coach: Int64? = row["coach_employee_id"]
-                return ReviewQueueItem(
-                    projectId: row["project_id"], projectTitle: row["project_title"], ownerName: row["owner_name"],
-                    runTitle: row["run_title"], position: position,
-                    milestoneName: plans[courseId]?.milestones[safe: position]?.name ?? "Tahap \(position + 1)",
-                    submissionId: row["id"], round: row["round"], role: coach == employeeId ? .coach : .mentor,
-                    submittedAt: row["submitted_at"])
-            }
+        try database.pool.read { try Self.reviewQueue(employeeId: employeeId, in: $0) }
+    }
+
+    /// ``reviewQueue(employeeId:)`` inside the caller's read.
+    static func reviewQueue(employeeId: Int64, in db: Database) throws -> [ReviewQueueItem] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT s.*, p.title AS project_title, p.coach_employee_id, r.title AS run_title, r.course_id, o.name AS owner_name
+            FROM milestone_submissions s JOIN projects p ON p.id = s.project_id AND p.status = 'active'
+            JOIN runs r ON r.id = p.run_id JOIN employees o ON o.id = p.owner_employee_id
+            WHERE (p.coach_employee_id = ?1 OR p.mentor_employee_id = ?1)
+              AND ?1 NOT IN (SELECT employee_id FROM project_members WHERE project_id = p.id)
+              AND s.round = (SELECT MAX(round) FROM milestone_submissions x WHERE x.project_id = s.project_id
+                             AND x.position = s.position)
+              AND NOT EXISTS (SELECT 1 FROM milestone_reviews v WHERE v.submission_id = s.id
+                              AND (v.decision = 'revise' OR (v.role = 'coach' AND v.decision = 'accept')
+                                   OR v.reviewer_employee_id = ?1))
+            ORDER BY s.submitted_at, s.id
+            """, arguments: [employeeId])
+        var plans: [Int64: ProjectPlan] = [:]
+        return try rows.map { row in
+            let courseId: Int64 = row["course_id"]
+            if plans[courseId] == nil { plans[courseId] = try Course.fetchOne(db, key: courseId)?.projectPlan }
+            let position: Int = row["position"]
+            let coach: Int64? = row["coach_employee_id"]
+            return ReviewQueueItem(
+                projectId: row["project_id"], projectTitle: row["project_title"], ownerName: row["owner_name"],
+                runTitle: row["run_title"], position: position,
+                milestoneName: plans[courseId]?.milestones[safe: position]?.name,
+                submissionId: row["id"], round: row["round"], role: coach == employeeId ? .coach : .mentor,
+                submittedAt: row["submitted_at"])
         }
     }
 

@@ -14,22 +14,28 @@ public struct WorkshopCalendar: Sendable {
     public func run(runId: Int64) throws -> (title: String, sessions: [CalendarSession])? {
         try database.pool.read { db in
             guard let run = try Run.fetchOne(db, key: runId) else { return nil }
-            return (run.title, try sessions(where: "s.run_id = ?1", runId, in: db))
+            return (run.title, try Self.sessions(where: "s.run_id = ?1", runId, in: db))
         }
     }
 
     /// One person's schedule: sessions of runs they are enrolled or offered in, and those they teach.
     public func person(employeeId: Int64) throws -> [CalendarSession] {
-        try database.pool.read { db in
-            try sessions(where: """
-                r.status != 'draft' AND (s.instructor_employee_id = ?1 OR s.run_id IN
-                    (SELECT run_id FROM enrolments WHERE employee_id = ?1 AND state IN ('enrolled', 'offered')))
-                """, employeeId, in: db)
-        }
+        try database.pool.read { db in try Self.sessions(where: Self.personFilter, employeeId, in: db) }
     }
 
+    /// The sessions of a person (`?1`): of runs they are enrolled or offered in, and those they teach.
+    static let personFilter = """
+        r.status != 'draft' AND (s.instructor_employee_id = ?1 OR s.run_id IN
+            (SELECT run_id FROM enrolments WHERE employee_id = ?1 AND state IN ('enrolled', 'offered')))
+        """
+
     /// The sessions matching `filter` (which may use `?1`, bound to `value`), in time order.
-    private func sessions(where filter: String, _ value: Int64, in db: Database) throws -> [CalendarSession] {
+    static func sessions(where filter: String, _ value: Int64, in db: Database) throws -> [CalendarSession] {
+        try sessions(where: filter, arguments: [value], in: db)
+    }
+
+    /// The sessions matching `filter` with its `arguments`, in time order.
+    static func sessions(where filter: String, arguments: StatementArguments, in db: Database) throws -> [CalendarSession] {
         try Row.fetchAll(db, sql: """
             SELECT s.id, s.run_id, s.starts_at, s.ends_at, s.place, s.online_url, r.title, r.status, i.name AS instructor,
                    n.number, n.total
@@ -38,7 +44,7 @@ public struct WorkshopCalendar: Sendable {
                          COUNT(*) OVER (PARTITION BY run_id) AS total FROM run_sessions) n ON n.id = s.id
             LEFT JOIN employees i ON i.id = s.instructor_employee_id
             WHERE \(filter) ORDER BY s.starts_at, s.id
-            """, arguments: [value]).map { row in
+            """, arguments: arguments).map { row in
             CalendarSession(sessionId: row["id"], runId: row["run_id"], title: row["title"], startsAt: row["starts_at"],
                             endsAt: row["ends_at"], place: row["place"], onlineURL: row["online_url"], instructor: row["instructor"],
                             number: row["number"], total: row["total"], cancelled: row["status"] == RunStatus.cancelled.rawValue)

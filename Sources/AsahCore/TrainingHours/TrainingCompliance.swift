@@ -49,7 +49,7 @@ extension TrainingHours {
     }
 
     /// Active employees matching `filter` (one `?`, bound to `value`) with their JP for `year`.
-    private static func members(_ filter: String, _ value: Int64, year: Int, target: Double, in db: Database) throws -> [MemberHours] {
+    static func members(_ filter: String, _ value: Int64, year: Int, target: Double, in db: Database) throws -> [MemberHours] {
         try Row.fetchAll(db, sql: """
             SELECT p.id, p.nip, p.name, p.jabatan, u.name AS unit_name,
                    COALESCE(SUM(CASE WHEN h.status = 'verified' THEN h.jp END), 0) AS verified_jp,

@@ -116,7 +116,7 @@ public final class AsahApp: Sendable {
     static func context(for request: Request, services: Services, identity: Authentication.Identity?) -> Context {
         let locale = identity?.principal.locale ?? request.cookies[LanguageCookie.name]
         return Context(request: request, principal: identity?.principal, session: identity?.session,
-                       unreadNotifications: identity?.unreadNotifications ?? 0,
+                       menuCounts: identity?.menuCounts ?? MenuCounts(),
                        localizer: services.messages.localizer(locale), services: services)
     }
 

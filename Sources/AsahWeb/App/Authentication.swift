@@ -8,8 +8,8 @@ struct Authentication: Sendable {
     struct Identity: Sendable {
         let principal: Principal
         let session: SessionStore.Session?
-        /// Unread notifications, for the menu badge (as fresh as the identity cache).
-        let unreadNotifications: Int
+        /// The menu's counts (as fresh as the identity cache).
+        let menuCounts: MenuCounts
         /// What the caller presented ("session ..." or "bearer ..."), for per-caller caches.
         var key = ""
         var viaBearer: Bool { session == nil }
@@ -49,7 +49,8 @@ struct Authentication: Sendable {
     /// The principal and their unread-notification count, in one read.
     private func identity(userId: Int64, session: SessionStore.Session?) throws -> Identity? {
         try services.notifications.caller(userId: userId).map {
-            Identity(principal: $0.principal, session: session, unreadNotifications: $0.unreadNotifications)
+            Identity(principal: $0.principal, session: session,
+                     menuCounts: MenuCounts(unreadNotifications: $0.unreadNotifications, pendingApprovals: $0.pendingApprovals))
         }
     }
 }

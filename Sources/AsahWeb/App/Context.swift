@@ -9,8 +9,8 @@ public struct Context: Sendable {
     public let principal: Principal?
     /// The session behind a cookie-authenticated request (nil for bearer tokens and visitors).
     public let session: SessionStore.Session?
-    /// Unread notifications of the caller, for the menu.
-    let unreadNotifications: Int
+    /// The caller's counts shown in the menu.
+    let menuCounts: MenuCounts
     public let localizer: Localizer
     let services: Services
 

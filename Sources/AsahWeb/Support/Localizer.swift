@@ -35,6 +35,9 @@ public struct Localizer: Sendable {
             }
             result += value
             rest = rest[rest.index(after: close)...]
+            // A value that ends a sentence itself ("Agus Suryanto, S.Sos.") takes the place of the
+            // sentence's own full stop, never "S.Sos..".
+            if value.hasSuffix("."), rest.first == "." { rest = rest.dropFirst() }
         }
         return result + rest
     }

@@ -23,16 +23,16 @@ enum Navigation {
         ("/account", "nav_account", .useAccount),
     ]
 
-    /// The entries the principal may open; `unread` notifications are shown as a count. Every
+    /// The entries the principal may open; unread notifications and waiting approvals are shown as counts. Every
     /// entry carries `navCount` (false when there is none), so a page's own values of the same
     /// name are never found by Mustache's lookup through the enclosing data.
-    static func items(for principal: Principal, current: String, unread: Int, localizer: Localizer) -> [[String: Any]] {
+    static func items(for principal: Principal, current: String, counts: MenuCounts, localizer: Localizer) -> [[String: Any]] {
         entries.filter { Policy.allows(principal, $0.permission) }.map { entry in
             var item: [String: Any] = ["href": entry.href, "label": localizer.t(entry.key), "current": entry.href == current,
                                        "navCount": false]
-            if entry.href == "/notifications", unread > 0 {
-                item["navCount"] = localizer.number(unread)
-                item["navCountLabel"] = localizer.t("notification_unread_count", ["count": localizer.number(unread)])
+            if let (count, label) = counts.shown(for: entry.href), count > 0 {
+                item["navCount"] = localizer.number(count)
+                item["navCountLabel"] = localizer.t(label, ["count": localizer.number(count)])
             }
             return item
         }

@@ -60,7 +60,7 @@ struct Views: Sendable {
             values["user"] = ["name": principal.displayName, "login": principal.login,
                               "roles": principal.roles.sorted().map { context.localizer.t("role_\($0.rawValue)") }
                                   .joined(separator: ", ")]
-            let nav = Navigation.items(for: principal, current: context.request.path, unread: context.unreadNotifications,
+            let nav = Navigation.items(for: principal, current: context.request.path, counts: context.menuCounts,
                                        localizer: context.localizer)
             values["nav"] = nav
             values["hasNav"] = !nav.isEmpty

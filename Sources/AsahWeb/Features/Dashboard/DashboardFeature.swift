@@ -35,7 +35,17 @@ struct DashboardFeature: Feature {
             data["hasAudit"] = true
         }
         data["mentoring"] = try principal.employeeId.flatMap { try MentorDashboard.section(employeeId: $0, context: context) }
-        data["instructor"] = principal.has(.instruktur)
+        let tasks = home.tasks
+        data["progress"] = tasks.employee.map { TrainingFormat.progress($0.ledger, localizer) }
+        data["jpHeading"] = tasks.employee.map { localizer.t("home_jp_heading", ["year": String($0.ledger.year)]) }
+        var lists: [[String: Any]] = []
+        if let employee = tasks.employee { lists += HomeTaskSections.employee(employee, localizer) }
+        if let supervisor = tasks.supervisor { lists += HomeTaskSections.supervisor(supervisor, localizer) }
+        if let instructor = tasks.instructor { lists += HomeWorkSections.instructor(instructor, localizer) }
+        if let coordinator = tasks.coordinator { lists += HomeWorkSections.coordinator(coordinator, localizer) }
+        data["taskLists"] = lists
+        data["nothingWaiting"] = lists.isEmpty
+        data["instructor"] = principal.has(.instruktur) && tasks.instructor == nil
         data["noEmployee"] = principal.employeeId == nil
         return context.page("dashboard", title: localizer.t("dashboard_title"), data)
     }

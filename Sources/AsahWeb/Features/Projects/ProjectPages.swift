@@ -35,7 +35,7 @@ enum ProjectPages {
             data["hasStartable"] = !startable.isEmpty
             data["queue"] = queue.map {
                 ["projectId": $0.projectId, "submissionId": $0.submissionId, "project": $0.projectTitle, "owner": $0.ownerName,
-                 "run": $0.runTitle, "milestone": $0.milestoneName, "round": $0.round,
+                 "run": $0.runTitle, "milestone": ProjectView.milestoneName($0, localizer), "round": $0.round,
                  "role": localizer.t("project_role_\($0.role.rawValue)"),
                  "waited": ProjectView.waited(since: $0.submittedAt, now: now, localizer),
                  "submitted": localizer.dateTime($0.submittedAt)] as [String: Any]

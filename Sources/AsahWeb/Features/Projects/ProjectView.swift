@@ -4,6 +4,11 @@ import Foundation
 /// A project folder as template data: the description, people, and each milestone with its
 /// dates, state and every round of submissions and reviews.
 enum ProjectView {
+    /// The milestone's name, or "Tahap 3" when the course plan no longer names it.
+    static func milestoneName(_ item: ReviewQueueItem, _ localizer: Localizer) -> String {
+        item.milestoneName ?? localizer.t("project_milestone_number", ["number": String(item.position + 1)])
+    }
+
     /// A project of a list: title, run, owner, status and score.
     static func summary(_ item: ProjectSummary, _ localizer: Localizer) -> [String: Any] {
         ["id": item.projectId, "title": item.title, "run": item.runTitle, "owner": item.ownerName,

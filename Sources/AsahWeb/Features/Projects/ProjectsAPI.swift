@@ -76,7 +76,7 @@ enum ProjectsAPI {
         let items = try context.user.employeeId.map { try ProjectLists(database: context.services.database).reviewQueue(employeeId: $0) } ?? []
         return .json(QueueJSON(items: items.map {
             QueueJSON.Item(project_id: $0.projectId, project_title: $0.projectTitle, owner: $0.ownerName, run_title: $0.runTitle,
-                           position: $0.position, milestone: $0.milestoneName, submission_id: $0.submissionId, round: $0.round,
+                           position: $0.position, milestone: ProjectView.milestoneName($0, context.localizer), submission_id: $0.submissionId, round: $0.round,
                            role: $0.role.rawValue, submitted_at: $0.submittedAt)
         }))
     }

@@ -1,0 +1,87 @@
+@testable import AsahCore
+import Foundation
+import GRDB
+import HTTPTestSupport
+import Testing
+@testable import AsahWeb
+
+/// Each role's home leads with what waits for that person, each line a link that does it.
+@Suite("Home: what waits for each role")
+struct HomeTasksTests {
+    /// A run open for enrolment, nobody enrolled, starting in ten days.
+    static func openRun(_ fixture: TrainingFixture, _ code: String, capacity: Int = 10) throws -> Run {
+        let coordinator = try fixture.principal("demo.koordinator")
+        let start = Clock.now() + 10 * 86400
+        let plan = RunPlan(courseId: try fixture.course("K-" + code), code: code, title: "Angkatan Terbuka \(code)", capacity: capacity,
+                           startsOn: IndonesianTime.date(of: start), endsOn: IndonesianTime.date(of: start + 3 * 3600),
+                           sessions: [RunPlan.Session(startsAt: start, endsAt: start + 3 * 3600, place: "Aula BKPSDM",
+                                                      instructorEmployeeId: try fixture.employeeId("demo.instruktur"))])
+        let planning = RunPlanning(database: fixture.database)
+        let run = try planning.create(plan, actor: coordinator).get()
+        return try planning.setStatus(runId: run.id!, to: .open, actor: coordinator).get()
+    }
+
+    @Test("the employee's next session and JP, the run they may join; once they ask, their supervisor's request line and menu count")
+    func employeeAndSupervisor() throws {
+        let app = try TestApp()
+        let fixture = TrainingFixture(app: app)
+        let (running, sessions) = try fixture.runningRun("HOME-1", firstSession: Clock.now() - 3600)
+        let open = try Self.openRun(fixture, "HOME-2")
+
+        var pegawai = try app.signIn("demo.pegawai")
+        var home = try pegawai.get("/").text
+        #expect(home.contains("Yang menunggu Anda") && home.contains("Jam pelatihan (JP) tahun"))
+        #expect(home.contains("href=\"/runs/\(running.id!)\">Angkatan Uji HOME-1 · sesi 2 dari 2</a>"), "the next session, not the past one")
+        #expect(home.contains("href=\"/runs/\(open.id!)\">Angkatan Terbuka HOME-2</a>"))
+        #expect(!home.contains("Permintaan menunggu persetujuan Anda") && !home.contains("Menunggu tindakan koordinator"))
+
+        let request = try pegawai.post("/runs/\(open.id!)/request", [])
+        #expect(request.status == 303)
+        home = try pegawai.get("/").text
+        #expect(!home.contains("Angkatan Terbuka HOME-2</a>"), "a run they asked for is no longer offered")
+
+        var atasan = try app.signIn("demo.atasan")
+        let supervisorHome = try atasan.get("/").text
+        let pegawaiId = try fixture.employeeId("demo.pegawai")
+        let name = try app.database.pool.read { try String.fetchOne($0, sql: "SELECT name FROM employees WHERE id = ?",
+                                                                    arguments: [pegawaiId])! }
+        #expect(supervisorHome.contains("\(HTMLEscape.escape(name)) meminta ikut Angkatan Terbuka HOME-2"))
+        let atasanId = try fixture.employeeId("demo.atasan")
+        let waiting = try app.database.pool.read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM enrolments e JOIN employees p ON p.id = e.employee_id JOIN runs r ON r.id = e.run_id
+                WHERE e.state = 'requested' AND p.supervisor_id = ? AND r.status IN ('open', 'closed')
+                """, arguments: [atasanId])!
+        }
+        #expect(waiting >= 1)
+        #expect(supervisorHome.contains("Persetujuan <span class=\"nav-count\" aria-label=\"\(waiting) permintaan menunggu keputusan\">\(waiting)</span>"),
+                "counted in the menu")
+        _ = sessions
+    }
+
+    @Test("the instructor's teaching schedule and attendance not yet taken; the coordinator's evidence waiting")
+    func instructorAndCoordinator() throws {
+        let app = try TestApp()
+        let fixture = TrainingFixture(app: app)
+        let (run, sessions) = try fixture.runningRun("HOME-3", firstSession: Clock.now() - 3600)
+        var instruktur = try app.signIn("demo.instruktur")
+        let home = try instruktur.get("/").text
+        #expect(home.contains("Jadwal mengajar") && home.contains("href=\"/runs/\(run.id!)\">Angkatan Uji HOME-3 · sesi 2 dari 2</a>"))
+        #expect(home.contains("href=\"/sessions/\(sessions[0].id!)/attendance\">Catat kehadiran: Angkatan Uji HOME-3</a>"))
+
+        let pegawaiId = try fixture.employeeId("demo.pegawai")
+        try app.database.pool.write { db in
+            try db.execute(sql: """
+                INSERT INTO training_hours (employee_id, year, jp, source, title, organiser, status, created_at)
+                VALUES (?, ?, 4, 'external', 'Webinar Uji', 'LAN', 'pending', ?)
+                """, arguments: [pegawaiId, IndonesianTime.date(of: Clock.now()).year, Clock.now()])
+        }
+        let pending = try app.database.pool.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM training_hours WHERE status = 'pending'")! }
+        var koordinator = try app.signIn("demo.koordinator")
+        let coordinatorHome = try koordinator.get("/").text
+        #expect(coordinatorHome.contains("href=\"/hours/reviews\">\(pending) pelatihan eksternal menunggu verifikasi</a>"))
+
+        var pegawai = try app.signIn("demo.pegawai")
+        #expect(!(try pegawai.get("/").text.contains("pelatihan eksternal menunggu verifikasi")), "coordinators' work only for them")
+    }
+}
