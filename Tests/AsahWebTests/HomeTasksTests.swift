@@ -9,10 +9,10 @@ import Testing
 @Suite("Home: what waits for each role")
 struct HomeTasksTests {
     /// A run open for enrolment, nobody enrolled, starting in ten days.
-    static func openRun(_ fixture: TrainingFixture, _ code: String, capacity: Int = 10) throws -> Run {
+    static func openRun(_ fixture: TrainingFixture, _ code: String, capacity: Int = 10, courseId: Int64? = nil) throws -> Run {
         let coordinator = try fixture.principal("demo.koordinator")
         let start = Clock.now() + 10 * 86400
-        let plan = RunPlan(courseId: try fixture.course("K-" + code), code: code, title: "Angkatan Terbuka \(code)", capacity: capacity,
+        let plan = RunPlan(courseId: try courseId ?? fixture.course("K-" + code), code: code, title: "Angkatan Terbuka \(code)", capacity: capacity,
                            startsOn: IndonesianTime.date(of: start), endsOn: IndonesianTime.date(of: start + 3 * 3600),
                            sessions: [RunPlan.Session(startsAt: start, endsAt: start + 3 * 3600, place: "Aula BKPSDM",
                                                       instructorEmployeeId: try fixture.employeeId("demo.instruktur"))])
@@ -83,5 +83,30 @@ struct HomeTasksTests {
 
         var pegawai = try app.signIn("demo.pegawai")
         #expect(!(try pegawai.get("/").text.contains("pelatihan eksternal menunggu verifikasi")), "coordinators' work only for them")
+    }
+}
+
+/// The catalogue says when: each course's next run, and filters for what is open now and by month.
+@Suite("Catalogue: when courses are on offer")
+struct CatalogueOffersTests {
+    @Test("a course card shows its next run; 'open now' and the month keep only courses with such a run; a bad month is a 400")
+    func offers() throws {
+        let app = try TestApp()
+        let fixture = TrainingFixture(app: app)
+        let course = try app.database.pool.read { try Int64.fetchOne($0, sql: "SELECT id FROM courses WHERE code = 'KEM-01'")! }
+        let run = try HomeTasksTests.openRun(fixture, "CAT-1", courseId: course)
+        var pegawai = try app.signIn("demo.pegawai")
+        let all = try pegawai.get("/courses").text
+        #expect(all.contains("Komunikasi Efektif dengan Masyarakat") && all.contains("<a href=\"/runs/\(run.id!)\">Angkatan Terbuka CAT-1</a>"))
+        #expect(all.contains("pendaftaran dibuka") && all.contains("Belum ada angkatan terjadwal."))
+
+        let open = try pegawai.get("/courses?open=1").text
+        #expect(open.contains("Komunikasi Efektif dengan Masyarakat") && !open.contains("Belum ada angkatan terjadwal."))
+        let month = String(format: "%04d-%02d", run.startsOn.year, run.startsOn.month)
+        #expect(try pegawai.get("/courses?month=\(month)").text.contains("Komunikasi Efektif dengan Masyarakat"))
+        let other = run.startsOn.month == 12 ? "\(run.startsOn.year + 1)-06" : "\(run.startsOn.year)-\(run.startsOn.month < 6 ? "11" : "01")"
+        #expect(!(try pegawai.get("/courses?month=\(other)").text.contains("Komunikasi Efektif dengan Masyarakat")))
+        #expect(try pegawai.get("/courses?month=2027-13").status == 400)
+        #expect(try pegawai.get("/courses?month=27-1").status == 400)
     }
 }

@@ -49,6 +49,18 @@ struct Query {
         return value
     }
 
+    /// `name` as a calendar month written `YYYY-MM` (2000-2100); nil when absent or empty.
+    func month(_ name: String) throws -> (year: Int, month: Int)? {
+        guard let text = try trimmed(name) else { return nil }
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
+              let year = BoundedNumbers.integer(String(parts[0]), in: 2000...2100),
+              let month = BoundedNumbers.integer(String(parts[1]), in: 1...12) else {
+            throw refusal("error_query_choice", name)
+        }
+        return (year, month)
+    }
+
     /// `name` as a yes/no switch (`1`/`true`, `0`/`false`); false when absent or empty.
     func flag(_ name: String) throws -> Bool {
         switch try trimmed(name) {

@@ -43,9 +43,14 @@ struct CatalogueFeature: Feature {
     }
 
     private func catalogue(_ context: Context) throws -> Response {
-        let (filters, courses) = try search(context)
-        let locale = context.localizer.locale
-        return context.page("catalogue", title: context.localizer.t("catalogue_title"), [
+        let query = try context.query()
+        let filters = CataloguePage.Filters(
+            text: try query.trimmed("q"), form: try query.choice("form", CourseForm.self),
+            competency: try query.choice("competency", CoreValue.self), maxJP: try query.integer("max_jp", in: 0...10_000),
+            openNow: try query.flag("open"), month: try query.month("month"))
+        let page = try CataloguePage.load(filters, for: context.user, in: context.services.database)
+        let localizer = context.localizer, locale = localizer.locale
+        return context.page("catalogue", title: localizer.t("catalogue_title"), [
             "q": filters.text ?? "",
             "forms": CourseForm.allCases.map { form in
                 ["value": form.rawValue, "label": form.name.text(locale: locale), "selected": form == filters.form] as [String: Any]
@@ -55,9 +60,18 @@ struct CatalogueFeature: Feature {
                     as [String: Any]
             },
             "maxJP": filters.maxJP.map(String.init) ?? "",
-            "courses": courses.map { CourseCard($0, localizer: context.localizer).values },
-            "hasCourses": !courses.isEmpty,
-            "count": context.localizer.t("catalogue_count", ["count": String(courses.count)]),
+            "openNow": filters.openNow,
+            "months": CatalogueMonths.choices(selected: filters.month, localizer),
+            "recommended": page.recommended.map { ["code": $0.code, "title": $0.title, "runId": $0.openRunId as Any] },
+            "hasRecommended": !page.recommended.isEmpty,
+            "courses": page.entries.map { entry in
+                var card = CourseCard(entry.course, localizer: localizer).values
+                card["next"] = entry.next.map { CatalogueMonths.offer($0, localizer) }
+                card["moreRuns"] = entry.offers.count > 1 ? localizer.count("catalogue_more_runs", entry.offers.count - 1) : nil
+                return card
+            },
+            "hasCourses": !page.entries.isEmpty,
+            "count": localizer.t("catalogue_count", ["count": String(page.entries.count)]),
         ])
     }
 
