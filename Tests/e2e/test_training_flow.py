@@ -72,6 +72,13 @@ def test_from_catalogue_to_verified_certificate(login, driver, server):
     WebDriverWait(driver, 10).until(lambda d: "notice=" in d.current_url)
     assert "Angkatan Uji E2E" not in driver.find_element(By.TAG_NAME, "main").text
 
+    # Time passes: the session took place yesterday (attendance is taken once a session has started).
+    with sqlite3.connect(db) as connection:
+        run_id = int(run_path.rsplit("/", 1)[1])
+        yesterday = (datetime.date.today() - datetime.timedelta(days=1)).isoformat()
+        connection.execute("UPDATE run_sessions SET starts_at = starts_at - 172800, ends_at = ends_at - 172800 WHERE run_id = ?", (run_id,))
+        connection.execute("UPDATE runs SET starts_on = ?, ends_on = ? WHERE id = ?", (yesterday, yesterday, run_id))
+
     # The instructor marks attendance for the whole list.
     login("demo.instruktur")
     driver.get(run_url)
@@ -81,13 +88,6 @@ def test_from_catalogue_to_verified_certificate(login, driver, server):
             box.click()
     driver.find_element(By.CSS_SELECTOR, "button.attendance-save").click()
     WebDriverWait(driver, 10).until(lambda d: "notice=" in d.current_url)
-
-    # Time passes: the session took place yesterday.
-    with sqlite3.connect(db) as connection:
-        run_id = int(run_path.rsplit("/", 1)[1])
-        yesterday = (datetime.date.today() - datetime.timedelta(days=1)).isoformat()
-        connection.execute("UPDATE run_sessions SET starts_at = starts_at - 172800, ends_at = ends_at - 172800 WHERE run_id = ?", (run_id,))
-        connection.execute("UPDATE runs SET starts_on = ?, ends_on = ? WHERE id = ?", (yesterday, yesterday, run_id))
 
     # The coordinator marks the run as running and finishes it.
     login("demo.koordinator")

@@ -31,20 +31,21 @@ public struct Attendance: Sendable {
     /// Every enrolled participant of `session`'s run by name with their mark so far.
     private static func marks(of session: RunSession, in db: Database) throws -> [AttendanceMark] {
         try Row.fetchAll(db, sql: """
-            SELECT p.id, p.nip, p.name, a.present
+            SELECT p.id, p.nip, p.name, a.status
             FROM enrolments e JOIN employees p ON p.id = e.employee_id
             LEFT JOIN attendance a ON a.session_id = ? AND a.employee_id = e.employee_id
             WHERE e.run_id = ? AND e.state IN ('enrolled', 'completed', 'not_completed')
             ORDER BY p.name COLLATE NOCASE, p.id
             """, arguments: [session.id!, session.runId]).map {
-            AttendanceMark(employeeId: $0["id"], nip: $0["nip"], name: $0["name"], present: $0["present"])
+            AttendanceMark(employeeId: $0["id"], nip: $0["nip"], name: $0["name"], status: $0["status"])
         }
     }
 
-    /// The session's instructor (or a coordinator) marks the whole list at once: the people in
-    /// `present` present, every other enrolled participant absent. Returns how many were marked.
-    public func mark(sessionId: Int64, present: Set<Int64>, actor: Principal, ip: String? = nil,
-                     now: Int64? = nil) throws -> Result<Int, WorkshopProblem> {
+    /// The session's instructor (or a coordinator) marks the whole list at once, once the session
+    /// has started: the people in `present` hadir, those in `excused` izin or sakit as given,
+    /// every other enrolled participant alpa. Returns how many were marked.
+    public func mark(sessionId: Int64, present: Set<Int64>, excused: [Int64: AttendanceStatus] = [:], actor: Principal,
+                     ip: String? = nil, now: Int64? = nil) throws -> Result<Int, WorkshopProblem> {
         try database.attempt(at: now) { db, now in
             let session = try WorkshopLookup.session(sessionId, in: db)
             guard WorkshopAccess.coordinates(actor)
@@ -53,17 +54,21 @@ public struct Attendance: Sendable {
             }
             let run = try WorkshopLookup.run(session.runId, in: db)
             guard [.open, .closed, .running].contains(run.status) else { throw WorkshopProblem.runNotOpen(run.status) }
+            guard now >= session.startsAt else { throw WorkshopProblem.sessionNotStarted(session.startsAt) }
+            guard excused.values.allSatisfy(AttendanceStatus.excuses.contains) else { throw WorkshopProblem.attendanceStatusInvalid }
             let participants = Set(try Int64.fetchAll(db, sql: """
                 SELECT employee_id FROM enrolments WHERE run_id = ? AND state = 'enrolled'
                 """, arguments: [session.runId]))
-            let strangers = present.subtracting(participants)
+            let strangers = present.union(excused.keys).subtracting(participants)
             guard strangers.isEmpty else { throw WorkshopProblem.notParticipants(strangers.sorted()) }
+            var counts: [AttendanceStatus: Int] = [:]
             for employeeId in participants {
-                try Self.record(sessionId, employeeId: employeeId, present: present.contains(employeeId), by: actor.userId,
-                                now: now, in: db)
+                let status = present.contains(employeeId) ? .hadir : excused[employeeId] ?? .alpa
+                counts[status, default: 0] += 1
+                try Self.record(sessionId, employeeId: employeeId, status: status, by: actor.userId, now: now, in: db)
             }
-            try AuditLog.record("attendance.mark", actor: actor.userId, ip: ip, subject: "session:\(sessionId)",
-                                detail: "\(present.count)/\(participants.count) present", in: db)
+            let detail = AttendanceStatus.allCases.map { "\($0.rawValue):\(counts[$0] ?? 0)" }.joined(separator: " ")
+            try AuditLog.record("attendance.mark", actor: actor.userId, ip: ip, subject: "session:\(sessionId)", detail: detail, in: db)
             return participants.count
         }
     }
@@ -83,7 +88,7 @@ public struct Attendance: Sendable {
                 """, arguments: [employeeId, code, now, Self.checkInLead, sessionId, sessionId]) else {
                 throw WorkshopProblem.checkInCodeInvalid
             }
-            try Self.record(session.id!, employeeId: employeeId, present: true, by: actor.userId, now: now, in: db)
+            try Self.record(session.id!, employeeId: employeeId, status: .hadir, by: actor.userId, now: now, in: db)
             try AuditLog.record("attendance.checkin", actor: actor.userId, ip: ip, subject: "session:\(session.id!)", in: db)
             return session
         }
@@ -107,12 +112,12 @@ public struct Attendance: Sendable {
         return rates
     }
 
-    private static func record(_ sessionId: Int64, employeeId: Int64, present: Bool, by userId: Int64, now: Int64,
+    private static func record(_ sessionId: Int64, employeeId: Int64, status: AttendanceStatus, by userId: Int64, now: Int64,
                                in db: Database) throws {
         try db.execute(sql: """
-            INSERT INTO attendance (session_id, employee_id, present, marked_by, marked_at) VALUES (?, ?, ?, ?, ?)
-            ON CONFLICT (session_id, employee_id) DO UPDATE SET present = excluded.present, marked_by = excluded.marked_by,
-                marked_at = excluded.marked_at
-            """, arguments: [sessionId, employeeId, present, userId, now])
+            INSERT INTO attendance (session_id, employee_id, present, status, marked_by, marked_at) VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT (session_id, employee_id) DO UPDATE SET present = excluded.present, status = excluded.status,
+                marked_by = excluded.marked_by, marked_at = excluded.marked_at
+            """, arguments: [sessionId, employeeId, status == .hadir, status.rawValue, userId, now])
     }
 }

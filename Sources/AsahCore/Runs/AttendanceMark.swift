@@ -4,6 +4,8 @@ public struct AttendanceMark: Sendable, Hashable {
     public let employeeId: Int64
     public let nip: String
     public let name: String
+    /// Hadir, izin, sakit or alpa; `nil` not marked yet.
+    public let status: AttendanceStatus?
     /// `true` present, `false` absent, `nil` not marked yet.
-    public let present: Bool?
+    public var present: Bool? { status.map { $0 == .hadir } }
 }

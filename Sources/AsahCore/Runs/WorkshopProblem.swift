@@ -19,6 +19,10 @@ public enum WorkshopProblem: Refusable, Sendable, Hashable {
     case offerExpired
     case notParticipants([Int64])
     case checkInCodeInvalid
+    /// Attendance is taken once the session has started (at `startsAt`).
+    case sessionNotStarted(Int64)
+    /// An absence reason other than izin or sakit.
+    case attendanceStatusInvalid
     case sessionsNotOver
     case certificateNotFound
     case certificateRevoked
@@ -52,6 +56,8 @@ public enum WorkshopProblem: Refusable, Sendable, Hashable {
         case .offerExpired: Refusal(.conflict, "problem_workshop_offer_expired")
         case .notParticipants(let ids): Refusal(.invalid, "problem_workshop_not_participants", ["peopleCount": String(ids.count)])
         case .checkInCodeInvalid: Refusal(.invalid, "problem_workshop_check_in_code_invalid")
+        case .sessionNotStarted(let startsAt): Refusal(.conflict, "problem_workshop_session_not_started", ["startsAt": String(startsAt)])
+        case .attendanceStatusInvalid: Refusal(.invalid, "problem_workshop_attendance_status_invalid")
         case .sessionsNotOver: Refusal(.invalid, "problem_workshop_sessions_not_over")
         case .certificateRevoked: Refusal(.invalid, "problem_workshop_certificate_revoked")
         case .invalidTraining(let problems): Refusal(.invalid, "", parts: problems)

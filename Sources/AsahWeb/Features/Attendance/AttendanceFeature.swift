@@ -25,9 +25,17 @@ struct AttendanceFeature: Feature {
         let localizer = context.localizer
         let rows = marks.map { mark -> [String: Any] in
             ["employeeId": mark.employeeId, "nip": mark.nip, "name": mark.name, "present": mark.present == true,
-             "unmarked": mark.present == nil]
+             "unmarked": mark.status == nil,
+             "absences": [AttendanceStatus.alpa].map { ["value": $0.rawValue, "label": localizer.t("attendance_status_\($0.rawValue)"),
+                                                        "selected": mark.status == $0 || mark.status == nil || mark.status == .hadir] }
+                + AttendanceStatus.excuses.map { ["value": $0.rawValue, "label": localizer.t("attendance_status_\($0.rawValue)"),
+                                                  "selected": mark.status == $0] }]
         }
-        let present = marks.filter { $0.present == true }.count
+        let counts = Dictionary(grouping: marks.compactMap(\.status), by: { $0 }).mapValues(\.count)
+        var summary = Dictionary(uniqueKeysWithValues: AttendanceStatus.allCases.map { ($0.rawValue, localizer.number(counts[$0] ?? 0)) })
+        summary["unmarked"] = localizer.number(marks.filter { $0.status == nil }.count)
+        summary["total"] = localizer.number(marks.count)
+        let started = Clock.now() >= session.startsAt
         let shownNotice: String? = notice ?? TrainingFormat.notice(context)
         return context.page("attendance", title: localizer.t("attendance_title"), [
             "notice": shownNotice as Any, "error": error as Any,
@@ -35,8 +43,9 @@ struct AttendanceFeature: Feature {
             "when": localizer.dateTime(session.startsAt) + " – " + localizer.dateTime(session.endsAt),
             "place": session.place as Any, "code": session.checkinCode as Any,
             "rows": rows, "hasRows": !rows.isEmpty,
-            "summary": localizer.t("attendance_summary", ["present": String(present), "total": String(marks.count)]),
-            "editable": [.open, .closed, .running].contains(run.status),
+            "summary": localizer.t("attendance_summary_statuses", summary),
+            "editable": [.open, .closed, .running].contains(run.status) && started,
+            "notStarted": started ? nil : localizer.t("attendance_not_started", ["date": localizer.dateTime(session.startsAt)]),
         ], status: status)
     }
 
@@ -44,14 +53,22 @@ struct AttendanceFeature: Feature {
         guard let (session, _) = try session(context) else { return context.notFound() }
         let form = try context.form()
         let present = Set(form.all("present").compactMap(BoundedNumbers.id))
-        switch try Attendance(database: context.services.database).mark(sessionId: session.id!, present: present,
+        // "absence_<employee id>" = izin or sakit gives the reason of an absence; alpa is the default.
+        var excused: [Int64: AttendanceStatus] = [:]
+        for (name, values) in form.fields where name.hasPrefix("absence_") {
+            guard let id = BoundedNumbers.id(String(name.dropFirst("absence_".count))),
+                  let status = values.last.flatMap(AttendanceStatus.init(rawValue:)),
+                  status != .alpa, !present.contains(id) else { continue }
+            excused[id] = status
+        }
+        switch try Attendance(database: context.services.database).mark(sessionId: session.id!, present: present, excused: excused,
                                                                          actor: context.user, ip: context.ip) {
         case .success:
             return Notice.redirect("/sessions/\(session.id!)/attendance", notice: "attendance_saved")
         case .failure(.notPermitted):
             return context.notFound()
         case .failure(let problem):
-            return try sheet(context, error: context.message(problem), status: 422)
+            return try sheet(context, error: context.message(problem), status: context.status(problem))
         }
     }
 
