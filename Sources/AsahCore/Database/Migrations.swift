@@ -33,6 +33,7 @@ enum Migrations {
         migrator.registerMigration("v17-account-activation", migrate: ActivationSchema.migrate)
         migrator.registerMigration("v18-email-notifications", migrate: EmailSchema.migrate)
         migrator.registerMigration("v19-attendance-status", migrate: AttendanceStatusSchema.migrate)
+        migrator.registerMigration("v20-calendar-feeds", migrate: CalendarFeedSchema.migrate)
         return migrator
     }
 

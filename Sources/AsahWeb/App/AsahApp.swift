@@ -41,7 +41,7 @@ public final class AsahApp: Sendable {
             SystemFeature(staticFiles: StaticFiles(root: staticRoot)), SessionFeature(), DashboardFeature(),
             PeopleFeature(), TeamFeature(), ImportFeature(), AccountFeature(), AdminFeature(), ActivationFeature(), MeAPI(),
             CatalogueFeature(), RunsFeature(), ApprovalsFeature(), MyTrainingFeature(), AttendanceFeature(),
-            CertificatesFeature(), TrainingHoursFeature(), CalendarFeature(),
+            CertificatesFeature(), TrainingHoursFeature(), CalendarFeature(), CalendarSubscriptionFeature(),
             ForumsFeature(),
             ProjectsFeature(),
             AppraisalsFeature(), SurveyFeature(), RunEvaluationFeature(), BehaviourFeature(), NeedsFeature(),
