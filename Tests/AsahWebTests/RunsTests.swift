@@ -101,7 +101,12 @@ struct RunsTests {
         #expect(again.status == 422)
         #expect(again.text.contains("Sudah tercatat di angkatan ini"))
 
-        let withdrawn = try pegawai.post("/runs/\(id)/withdraw", [])
+        // Giving up the place is asked once more, on a page that works without JavaScript.
+        let confirmPage = try pegawai.post("/runs/\(id)/withdraw", [])
+        #expect(confirmPage.status == 200 && confirmPage.text.contains("Batalkan pendaftaran?"))
+        #expect(confirmPage.text.contains("name=\"confirmed\" value=\"1\""))
+        #expect(!(try pegawai.get("/runs/\(id)").text.contains("Ajukan kursi")), "nothing is given up before the confirmation")
+        let withdrawn = try pegawai.post("/runs/\(id)/withdraw", [("confirmed", "1")])
         #expect(withdrawn.status == 303)
         #expect(try pegawai.get("/runs/\(id)").text.contains("Ajukan kursi"))
     }

@@ -175,7 +175,8 @@ enum RunPage {
     }
 
     static func withdraw(_ context: Context) throws -> Response {
-        try onOwnPlace(context, notice: "withdrawn") { try $0.cancel(enrolmentId: $1, actor: context.user, ip: context.ip) }
+        if let confirmation = try SeatRelease.confirmation(context, .withdraw, run: try visibleRun(context)) { return confirmation }
+        return try onOwnPlace(context, notice: "withdrawn") { try $0.cancel(enrolmentId: $1, actor: context.user, ip: context.ip) }
     }
 
     static func acceptOffer(_ context: Context) throws -> Response {
@@ -183,7 +184,10 @@ enum RunPage {
     }
 
     static func declineOffer(_ context: Context) throws -> Response {
-        try onOwnPlace(context, notice: "offer_declined") { try $0.declineOffer(enrolmentId: $1, actor: context.user, ip: context.ip) }
+        if let confirmation = try SeatRelease.confirmation(context, .declineOffer, run: try visibleRun(context)) { return confirmation }
+        return try onOwnPlace(context, notice: "offer_declined") {
+            try $0.declineOffer(enrolmentId: $1, actor: context.user, ip: context.ip)
+        }
     }
 
     /// Applies `action` (given the service and the enrolment id) to the caller's own place in the run.
