@@ -11,6 +11,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "pysupport"))
 from asah_server import PASSWORD, AsahServer  # noqa: E402
+from console_watch import problems  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -27,12 +28,26 @@ def driver():
     options.add_argument("--no-sandbox")
     options.add_argument("--disable-dev-shm-usage")
     options.add_argument("--window-size=1280,900")
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
     service = Service(shutil.which("chromedriver") or "/usr/bin/chromedriver")
     browser = webdriver.Chrome(options=options, service=service)
     browser.implicitly_wait(3)
     yield browser
     browser.quit()
+
+
+@pytest.fixture(autouse=True)
+def console_is_clean(request):
+    """Every browser test fails on a CSP violation or a console error logged by any page it visited."""
+    if "driver" not in request.fixturenames:
+        yield
+        return
+    driver = request.getfixturevalue("driver")
+    problems(driver)  # what an earlier test left
+    yield
+    found = problems(driver)
+    assert not found, "console errors or CSP violations: " + "; ".join(found)
 
 
 @pytest.fixture

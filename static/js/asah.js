@@ -1,5 +1,16 @@
 // Small progressive enhancements; every page works without this script.
 document.addEventListener("DOMContentLoaded", () => {
+  // On a phone the menu folds behind one button, so the page starts on the first screen.
+  const nav = document.querySelector(".main-nav");
+  const toggle = nav && nav.querySelector(".nav-toggle");
+  if (toggle) {
+    nav.classList.add("js-collapsible");
+    toggle.hidden = false;
+    toggle.addEventListener("click", () => {
+      const open = nav.classList.toggle("open");
+      toggle.setAttribute("aria-expanded", open ? "true" : "false");
+    });
+  }
   for (const select of document.querySelectorAll("select[data-autosubmit]")) {
     select.addEventListener("change", () => select.form.submit());
   }
