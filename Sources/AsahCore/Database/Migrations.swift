@@ -32,6 +32,7 @@ enum Migrations {
         migrator.registerMigration("v16-token-expiry", migrate: TokenExpirySchema.migrate)
         migrator.registerMigration("v17-account-activation", migrate: ActivationSchema.migrate)
         migrator.registerMigration("v18-email-notifications", migrate: EmailSchema.migrate)
+        migrator.registerMigration("v19-agency-settings", migrate: AgencySchema.migrate)
         return migrator
     }
 
