@@ -9,7 +9,7 @@ struct AgencyFeature: Feature {
         [
             RouteSpec(.get, "/admin/agency", .signedIn(.manageAgency)) { try page($0) },
             RouteSpec(.post, "/admin/agency", .signedIn(.manageAgency), save),
-            RouteSpec(.get, "/agency/logo/:file", .anyone, logo),
+            RouteSpec(.get, "/agency/logo/:file", .signedIn(.useAccount), logo),
         ]
     }
 

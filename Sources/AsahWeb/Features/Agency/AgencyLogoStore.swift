@@ -2,7 +2,8 @@ import AsahCore
 import HTTPServer
 
 /// The agency's logo: a PNG or JPEG (sniffed and by extension), at most 1 MB, in the `agency`
-/// folder of the ``FileStore``, and served inline to any visitor (letterheads are public).
+/// folder of the ``FileStore``, and served inline to anyone signed in (the pages that print it
+/// need a sign-in).
 enum AgencyLogoStore {
     static let maximumBytes = 1024 * 1024
 
@@ -17,7 +18,7 @@ enum AgencyLogoStore {
         var response = Response(status: 200, body: file.bytes)
         response.headers.set("Content-Type", file.kind.contentType)
         response.headers.set("X-Content-Type-Options", "nosniff")
-        response.headers.set("Cache-Control", "public, max-age=31536000, immutable")
+        response.headers.set("Cache-Control", "private, max-age=31536000, immutable")
         return response
     }
 }
