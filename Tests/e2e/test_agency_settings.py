@@ -1,6 +1,8 @@
 """The administrator fills in the agency settings (names, logo, signing official, public
 address); a certificate then carries the letterhead, the logo and the signature block, its QR
 code points at the public address, and the browser reports no error (a CSP violation included)."""
+import base64
+import re
 import sqlite3
 import struct
 import zlib
@@ -75,9 +77,13 @@ def test_admin_fills_settings_and_the_certificate_is_signed(login, driver, serve
     assert signature.startswith("Taliwang, ")
     assert "Kepala BKPSDM" in signature and OFFICIAL in signature and NIP_PRINTED in signature
     assert driver.find_element(By.CSS_SELECTOR, ".certificate-url").text.strip() == f"{base}/verify/{certificate[1]}"
-    # Printed, the sheet is one A4 landscape page.
+    # Printed, the sheet is one A4 landscape page and nothing spills out of it.
     driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
-    height = driver.execute_script("return document.querySelector('.certificate-sheet').getBoundingClientRect().height")
+    spill = driver.execute_script("""const s = document.querySelector('.certificate-sheet');
+        return s.scrollHeight - s.clientHeight""")
     driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
-    assert 600 < height < 720, height  # 184 mm at 96 dpi is about 695 px
+    assert spill <= 1, spill
+    pdf = base64.b64decode(driver.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True})["data"])
+    assert len(re.findall(rb"/Type\s*/Page\b", pdf)) == 1
+    assert b"/MediaBox [0 0 841.9" in pdf or b"/MediaBox [0 0 842" in pdf  # A4 landscape, in points
     assert severe_logs(driver) == []
