@@ -148,7 +148,7 @@ struct AgencySettingsPageTests {
                                   content: Self.png + [UInt8](repeating: 0, count: 1024 * 1024))
         let tooLarge = try admin.postMultipart("/admin/agency", fields: Self.fields, files: [large])
         #expect(tooLarge.status == 422)
-        #expect(tooLarge.text.contains("Logo paling besar"))
+        #expect(tooLarge.text.contains("Logo paling besar 1 MB."))
         #expect(try saved(app) == before)
         let folder = app.folder + "/" + StoredUploads.agencyFolder
         #expect(((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).isEmpty)

@@ -23,7 +23,7 @@ struct AgencyFeature: Feature {
             "notice": Notice.message(context, allowed: ["agency_saved"]) as Any,
             "error": problem.map(context.message) as Any,
             "logo": settings.logoFile.map { "/agency/logo/" + $0 } ?? false,
-            "logoMaxKB": AgencyLogoStore.maximumBytes / 1024,
+            "logoMaxMB": AgencyLogoStore.maximumBytes / (1024 * 1024),
             "addressSource": localizer.t("agency_address_source_\(source.rawValue)", ["url": address]),
             "addressFromRequest": source == .request,
         ]) { $1 }

@@ -63,7 +63,7 @@ enum AgencyForm {
     /// name), or `nil` when it can; the file is read, not kept.
     static func logoProblem(_ file: UploadedFile, store: FileStore) -> AgencySettingsProblem.Finding? {
         guard file.size <= store.maximumBytes else {
-            return .init(.logo, "problem_agency_logo_large", ["maximumCount": String(store.maximumBytes / 1024)])
+            return .init(.logo, "problem_agency_logo_large", ["maximumCount": String(store.maximumBytes / (1024 * 1024))])
         }
         guard let handle = FileHandle(forReadingAtPath: file.temporaryPath) else { return .init(.logo, "problem_agency_logo_type") }
         defer { try? handle.close() }
