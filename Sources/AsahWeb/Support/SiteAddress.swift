@@ -6,7 +6,7 @@ import AsahCore
 /// used (its Host header) taken, which is right only when everyone reaches Asah the same way.
 enum SiteAddress {
     /// Where an address came from, as the agency settings page explains it.
-    enum Source: String {
+    enum Source: String, CaseIterable {
         case settings, option, request
     }
 
