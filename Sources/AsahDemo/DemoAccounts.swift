@@ -41,6 +41,7 @@ public enum DemoAccounts {
                                           password: password, roles: entry.roles, actor: nil, ip: "demo")
             if case .failure(let problem) = result { throw Problem.account(entry.login, problem) }
         }
+        try DemoAgency.configure(in: database, region: DemoRegion.first(1)[0])
         try DemoWorkshops.generate(in: database, people: people, seed: seed, now: now)
         try DemoForums.generate(in: database, people: people, seed: seed, now: now)
         try DemoProjects.generate(in: database, people: people, seed: seed, now: now)

@@ -44,7 +44,9 @@ struct Serve: ParsableCommand {
     @Option(help: "SMTP login name, if the server asks for one.") var smtpUser: String?
     @Flag(help: "Send without encryption when the server offers none (only for a mail server on this machine).")
     var smtpAllowPlain = false
-    @Option(help: "The address people reach Asah at (https://asah.pemda.go.id), for links in e-mails.") var publicURL: String?
+    @Option(help: ArgumentHelp("The address people reach Asah at (https://asah.pemda.go.id), for e-mail links and certificate QR codes.",
+                               discussion: "A default: the public address saved in the agency settings (/admin/agency) wins."))
+    var publicURL: String?
     @Option(help: "Seconds between e-mail sending rounds.") var emailInterval: Double = 30
     @Flag(help: ArgumentHelp("Run the server as a child process and restart it when it crashes.",
                              discussion: "Gives up after 5 crashes within 60 s. Not needed under systemd (Restart=on-failure)."))
@@ -66,6 +68,9 @@ struct Serve: ParsableCommand {
         var logger = Logger(label: "asah")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let started = Date()
+        if let publicURL, PublicAddress.normalised(publicURL) == nil {
+            throw ValidationError("--public-url takes an http or https address such as https://asah.pemda.go.id")
+        }
         let appDatabase = try AppDatabase(path: database.db)
         try KeyFileStep.prepare(appDatabase)
         if FileManager.default.fileExists(atPath: courses) {
@@ -73,7 +78,8 @@ struct Serve: ParsableCommand {
         }
         let app = try AsahApp(database: appDatabase, staticRoot: staticRoot, pageCacheSeconds: pageCacheSeconds,
                               anonymousBodyBytes: maxAnonymousBody,
-                              metricsToken: metricsToken ?? ProcessInfo.processInfo.environment["ASAH_METRICS_TOKEN"], logger: logger)
+                              metricsToken: metricsToken ?? ProcessInfo.processInfo.environment["ASAH_METRICS_TOKEN"],
+                              publicURL: publicURL, logger: logger)
         var configuration = ServerConfiguration()
         configuration.host = host
         configuration.port = port

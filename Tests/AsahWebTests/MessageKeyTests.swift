@@ -31,6 +31,15 @@ struct MessageKeyTests {
         for item in SurveyTemplate.standard.items { Self.expectInBoth(item.messageKey, "survey statement") }
     }
 
+    @Test("every agency settings field has a label and a hint")
+    func agencyFields() {
+        for field in AgencySettingsField.allCases {
+            Self.expectInBoth("agency_field_\(field.rawValue)", "agency settings field")
+            Self.expectInBoth("agency_hint_\(field.rawValue)", "agency settings hint")
+        }
+        for source in SiteAddress.Source.allCases { Self.expectInBoth("agency_address_source_\(source.rawValue)", "public address source") }
+    }
+
     @Test("every key the domain returns (refusals, notices, import problems, @-arguments) has a sentence")
     func domainKeys() throws {
         var found = 0

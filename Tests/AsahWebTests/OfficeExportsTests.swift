@@ -43,7 +43,7 @@ struct OfficeExportsTests {
         let page = try coordinator.get("/hours/compliance")
         #expect(page.text.contains("href=\"/hours/compliance.xlsx?year="))
         #expect(page.text.contains("href=\"/hours/compliance.csv?year=") && page.text.contains("&amp;format=excel\""))
-        #expect(page.text.contains("class=\"signature-block print-only\""), "the printed report has a signature block")
+        #expect(page.text.contains("class=\"signature-block print-only is-signed\""), "the printed report has a signature block, signed by the demo's official")
         #expect(page.text.contains("Dicetak pada"))
 
         let plain = try coordinator.get("/hours/compliance.csv")

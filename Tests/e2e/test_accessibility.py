@@ -9,14 +9,14 @@ PAGES = {
     "demo.pegawai": ["/", "/courses", "/courses/{course}", "/runs/{run}", "/my/trainings", "/training-hours",
                      "/notifications", "/account", "/people/{nip}", "/forums", "/forums/board", "/forums/new",
                      "/forums/threads/{thread}", "/forums/search?q=pelatihan", "/forums/mine", "/evaluation/checks",
-                     "/people/{nip}/appraisals"],
+                     "/people/{nip}/appraisals", "/certificates/{certificate}"],
     "demo.atasan": ["/", "/team", "/team/hours", "/team/needs", "/approvals"],
     "demo.instruktur": ["/", "/sessions/{session}/attendance"],
     "demo.koordinator": ["/", "/runs", "/runs/new", "/runs/{run}/edit", "/runs/{run}/participants",
                          "/runs/{run}/attendance-sheet", "/hours/compliance", "/hours/reviews",
                          "/people", "/people/import", "/forums/queue", "/forums/proposals", "/evaluation",
                          "/evaluation/report", "/evaluation/needs", "/evaluation/programmes"],
-    "demo.admin": ["/", "/admin/users", "/admin/audit"],
+    "demo.admin": ["/", "/admin/users", "/admin/audit", "/admin/agency"],
 }
 
 
@@ -29,6 +29,8 @@ def placeholders(db):
             "run": one("SELECT id FROM runs WHERE status = 'open' ORDER BY id LIMIT 1"),
             "nip": one("SELECT nip FROM employees JOIN users ON users.employee_id = employees.id WHERE login = 'demo.pegawai'"),
             "thread": one("SELECT id FROM forum_threads ORDER BY id LIMIT 1"),
+            "certificate": one("""SELECT c.id FROM certificates c JOIN enrolments e ON e.id = c.enrolment_id
+                                  JOIN users u ON u.employee_id = e.employee_id WHERE u.login = 'demo.pegawai' LIMIT 1"""),
             "session": one("""SELECT run_sessions.id FROM run_sessions JOIN employees ON employees.id = instructor_employee_id
                               JOIN users ON users.employee_id = employees.id WHERE login = 'demo.instruktur' LIMIT 1"""),
         }

@@ -30,7 +30,7 @@ def nav_labels(driver):
                                                   "Evaluasi", "Persetujuan", "Kelola angkatan", "Kepatuhan JP", "Dampak",
                                                   "Direktori pegawai", "Impor data", "Akun saya"]),
     ("demo.admin", "Aktivitas terbaru", ["Beranda", "Katalog pelatihan", "Pelatihan saya", "Proyek", "Pemberitahuan", "Forum", "Evaluasi",
-                                         "Direktori pegawai", "Impor data", "Akun pengguna", "Log audit", "Akun saya"]),
+                                         "Direktori pegawai", "Impor data", "Akun pengguna", "Log audit", "Instansi", "Akun saya"]),
 ])
 def test_each_role_lands_on_its_dashboard(login, name, section, menu):
     driver = login(name)

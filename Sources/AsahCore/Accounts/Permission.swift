@@ -13,6 +13,8 @@ public enum Permission: String, CaseIterable, Sendable {
     case manageAccounts
     /// The audit log.
     case viewAuditLog
+    /// The agency's settings: names, logo, signing official, public address.
+    case manageAgency
     /// The inbox of enrolment requests awaiting a decision, and nominating people.
     case approveEnrolments
     /// Scheduling, opening, cancelling and finishing runs.
@@ -39,7 +41,7 @@ public enum Policy {
         case .useAccount: true
         case .viewTeam: principal.has(.atasan)
         case .viewDirectory, .importOrganisation: principal.has(.koordinator) || principal.has(.admin)
-        case .manageAccounts, .viewAuditLog: principal.has(.admin)
+        case .manageAccounts, .viewAuditLog, .manageAgency: principal.has(.admin)
         case .approveEnrolments: principal.has(.atasan) || principal.has(.koordinator)
         case .manageRuns, .reviewTrainingHours: principal.has(.koordinator)
         case .takeAttendance: principal.has(.instruktur) || principal.has(.koordinator)

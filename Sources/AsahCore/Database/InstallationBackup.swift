@@ -3,7 +3,7 @@ import GRDB
 
 /// One backup of everything an installation needs to start again elsewhere: the database
 /// (SQLite's online backup, consistent while the server writes), every uploaded file that
-/// database refers to (project submissions, training evidence), the pseudonym key only when
+/// database refers to (project submissions, training evidence, the agency logo), the pseudonym key only when
 /// asked, and a manifest with each file's size and SHA-256, written last, so a folder without
 /// one is an unfinished backup.
 ///
@@ -104,9 +104,9 @@ public enum InstallationBackup {
         let copy = (folder as NSString).appendingPathComponent(databaseName)
         guard manager.fileExists(atPath: copy) else { return .failure(.missingFile(databaseName)) }
         guard try SecureToken.digest(ofFileAt: copy) == manifest.databaseSHA256 else { return .failure(.changedFile(databaseName)) }
-        // A manifest names only plain files of the two upload folders: nothing it lists can be
+        // A manifest names only plain files of the upload folders: nothing it lists can be
         // written outside the restored data folder.
-        let folders: Set = [StoredUploads.evidenceFolder, StoredUploads.projectsFolder]
+        let folders = Set(StoredUploads.folders)
         if let stray = manifest.files.first(where: { !folders.contains($0.folder) || $0.name.contains("/") || $0.name.hasPrefix(".") }) {
             return .failure(.notABackup(stray.folder + "/" + stray.name))
         }

@@ -34,6 +34,7 @@ enum Migrations {
         migrator.registerMigration("v18-email-notifications", migrate: EmailSchema.migrate)
         migrator.registerMigration("v19-attendance-status", migrate: AttendanceStatusSchema.migrate)
         migrator.registerMigration("v20-calendar-feeds", migrate: CalendarFeedSchema.migrate)
+        migrator.registerMigration("v21-agency-settings", migrate: AgencySchema.migrate)
         return migrator
     }
 

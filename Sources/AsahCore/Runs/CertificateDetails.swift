@@ -13,6 +13,8 @@ public struct CertificateDetails: Sendable {
     public let jp: Double
     /// The title of the completed workplace project the run was completed with, if any.
     public let projectTitle: String?
+    /// The agency that issues it, as the settings name it now (the same snapshot).
+    public let agency: AgencySettings
 
     /// The certificate `id` when `principal` may see its holder; nil otherwise.
     public static func find(_ id: Int64, for principal: Principal, in database: AppDatabase) throws -> CertificateDetails? {
@@ -30,7 +32,8 @@ public struct CertificateDetails: Sendable {
             guard try WorkshopAccess.maySeePerson(principal, employeeId: employeeId, in: db) else { return nil }
             return CertificateDetails(certificate: try Certificate(row: row), employeeId: employeeId, name: row["holder_name"],
                                       nip: row["holder_nip"], title: row["course_title"], startedOn: row["course_started_on"],
-                                      endedOn: row["course_ended_on"], jp: row["course_jp"], projectTitle: row["project_title"])
+                                      endedOn: row["course_ended_on"], jp: row["course_jp"], projectTitle: row["project_title"],
+                                      agency: try AgencySettings.read(db))
         }
     }
 }

@@ -14,6 +14,10 @@ public enum StoredUploads {
     public static let evidenceFolder = "evidence"
     /// Milestone submission files (`submission_files.stored_name`).
     public static let projectsFolder = SubmissionFile.folderName
+    /// The agency's logo (`agency_settings.logo_file`).
+    public static let agencyFolder = "agency"
+    /// Every folder of uploads, swept and backed up.
+    public static let folders = [evidenceFolder, projectsFolder, agencyFolder]
     /// How old an unreferenced file must be before the sweep removes it.
     public static let graceSeconds: TimeInterval = 24 * 60 * 60
 
@@ -21,7 +25,10 @@ public enum StoredUploads {
     static func references(in db: Database) throws -> [(folder: String, name: String)] {
         let evidence = try String.fetchAll(db, sql: "SELECT DISTINCT evidence_path FROM training_hours WHERE evidence_path IS NOT NULL")
         let submissions = try String.fetchAll(db, sql: "SELECT DISTINCT stored_name FROM submission_files")
-        return evidence.map { (evidenceFolder, $0) } + submissions.map { (projectsFolder, $0) }
+        // A backup made before v19 has no agency settings.
+        let logos = try db.tableExists("agency_settings")
+            ? String.fetchAll(db, sql: "SELECT logo_file FROM agency_settings WHERE logo_file IS NOT NULL") : []
+        return evidence.map { (evidenceFolder, $0) } + submissions.map { (projectsFolder, $0) } + logos.map { (agencyFolder, $0) }
     }
 
     /// Removes the files of the upload folders beside `database` that no row refers to and that
@@ -32,7 +39,8 @@ public enum StoredUploads {
         let referenced = Dictionary(grouping: try database.pool.read(references), by: \.folder).mapValues { Set($0.map(\.name)) }
         let base = (database.path as NSString).deletingLastPathComponent
         var removed = 0
-        for (folder, names) in referenced {
+        for folder in folders {
+            let names = referenced[folder] ?? []
             let path = (base as NSString).appendingPathComponent(folder)
             for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] where !names.contains(name) {
                 let file = (path as NSString).appendingPathComponent(name)

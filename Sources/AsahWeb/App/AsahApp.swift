@@ -20,9 +20,10 @@ public final class AsahApp: Sendable {
     ///     written (0 turns the page cache off).
     ///   - anonymousBodyBytes: the largest body accepted before sign-in (the sign-in form is tiny).
     ///   - metricsToken: the bearer token that may read `/metrics` from another machine.
+    ///   - publicURL: the address people reach Asah at, used while the agency settings name none.
     public init(database: AppDatabase, staticRoot: String, sessionPolicy: SessionPolicy = SessionPolicy(),
                 pageCacheSeconds: Int64 = 10, anonymousBodyBytes: Int = 64 * 1024, metricsToken: String? = nil,
-                logger: Logger = Logger(label: "asah")) throws {
+                publicURL: String? = nil, logger: Logger = Logger(label: "asah")) throws {
         self.anonymousBodyBytes = anonymousBodyBytes
         let sessions = SessionStore(database: database, policy: sessionPolicy)
         let messages = try MessageCatalogue()
@@ -35,13 +36,14 @@ public final class AsahApp: Sendable {
             identities: IdentityCache(lifetime: sessionPolicy.cacheSeconds),
             pages: PageCache(lifetime: pageCacheSeconds, changes: database.changes),
             figures: EvaluationFigures(database: database),
-            unitTree: TimedCache(lifetime: 10, changes: database.changes), metrics: RequestMetrics(token: metricsToken))
+            unitTree: TimedCache(lifetime: 10, changes: database.changes), metrics: RequestMetrics(token: metricsToken),
+            publicURL: publicURL.flatMap(PublicAddress.normalised))
         self.services = services
         let features: [any Feature] = [
             SystemFeature(staticFiles: StaticFiles(root: staticRoot)), SessionFeature(), DashboardFeature(),
             PeopleFeature(), TeamFeature(), ImportFeature(), AccountFeature(), AdminFeature(), ActivationFeature(), MeAPI(),
             CatalogueFeature(), RunsFeature(), ApprovalsFeature(), MyTrainingFeature(), AttendanceFeature(),
-            CertificatesFeature(), TrainingHoursFeature(), CalendarFeature(), CalendarSubscriptionFeature(),
+            CertificatesFeature(), AgencyFeature(), TrainingHoursFeature(), CalendarFeature(), CalendarSubscriptionFeature(),
             ForumsFeature(),
             ProjectsFeature(),
             AppraisalsFeature(), SurveyFeature(), RunEvaluationFeature(), BehaviourFeature(), NeedsFeature(),
@@ -63,7 +65,9 @@ public final class AsahApp: Sendable {
 
     /// The sender of notifications by e-mail through `settings`' server (start it to run).
     public func emailDispatch(_ settings: EmailDispatch.Settings) -> EmailDispatch {
-        EmailDispatch(database: services.database, settings: settings, messages: services.messages, logger: services.logger)
+        var settings = settings
+        settings.publicURL = settings.publicURL ?? services.publicURL
+        return EmailDispatch(database: services.database, settings: settings, messages: services.messages, logger: services.logger)
     }
 
     /// Answers one request (hand this to `HTTPServer`).

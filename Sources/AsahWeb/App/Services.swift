@@ -25,6 +25,8 @@ struct Services: Sendable {
     let unitTree: TimedCache<[UnitTreeEntry]>
     /// Requests and installation state for `/metrics`.
     let metrics: RequestMetrics
+    /// `asah serve --public-url`: the public address while the agency settings name none.
+    let publicURL: String?
     /// Posts as every reader but their authors and the moderators sees them (``PostFragments``).
     let postFragments = PostFragments.cache()
     /// Thread rows of the forum lists, the same for every reader (``ThreadRows``).

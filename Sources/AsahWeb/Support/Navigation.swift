@@ -20,6 +20,7 @@ enum Navigation {
         ("/people/import", "nav_import", .importOrganisation),
         ("/admin/users", "nav_users", .manageAccounts),
         ("/admin/audit", "nav_audit", .viewAuditLog),
+        ("/admin/agency", "nav_agency", .manageAgency),
         ("/account", "nav_account", .useAccount),
     ]
 

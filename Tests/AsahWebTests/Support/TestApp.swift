@@ -32,7 +32,7 @@ final class TestApp: @unchecked Sendable {
         return path
     }()
 
-    init(sessionPolicy: SessionPolicy = SessionPolicy(), metricsToken: String? = nil,
+    init(sessionPolicy: SessionPolicy = SessionPolicy(), metricsToken: String? = nil, publicURL: String? = nil,
          configure: (inout ServerConfiguration) -> Void = { _ in }) throws {
         folder = NSTemporaryDirectory() + "asah-test-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -44,7 +44,7 @@ final class TestApp: @unchecked Sendable {
         var logger = Logger(label: "asah-test")
         logger.logLevel = .warning
         let app = try AsahApp(database: database, staticRoot: Self.repositoryRoot + "/static", sessionPolicy: sessionPolicy,
-                              metricsToken: metricsToken, logger: logger)
+                              metricsToken: metricsToken, publicURL: publicURL, logger: logger)
         routes = app.routes
         var configuration = ServerConfiguration()
         configuration.port = 0

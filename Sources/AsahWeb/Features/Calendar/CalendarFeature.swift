@@ -11,11 +11,11 @@ struct CalendarFeature: Feature {
                 guard let id = context.pathID(), try RunPages(database: context.services.database).run(id, viewer: context.user) != nil,
                       let (title, sessions) = try WorkshopCalendar(database: context.services.database).run(runId: id)
                 else { return context.notFound() }
-                return Self.ics(context, context.localizer, name: title, sessions, filename: "angkatan-\(id).ics")
+                return try Self.ics(context, context.localizer, name: title, sessions, filename: "angkatan-\(id).ics")
             },
             RouteSpec(.get, "/my/calendar.ics", .signedIn(.useAccount)) { context in
                 let sessions = try context.user.employeeId.map { try WorkshopCalendar(database: context.services.database).person(employeeId: $0) }
-                return Self.ics(context, context.localizer, name: context.localizer.t("calendar_my_name"), sessions ?? [],
+                return try Self.ics(context, context.localizer, name: context.localizer.t("calendar_my_name"), sessions ?? [],
                                 filename: "jadwal-asah.ics")
             },
         ]
@@ -23,8 +23,8 @@ struct CalendarFeature: Feature {
 
     /// A feed named `name` of `sessions` worded by `localizer`, each linking to its run's page on this site.
     static func ics(_ context: Context, _ localizer: Localizer, name: String, _ sessions: [CalendarSession],
-                    filename: String) -> Response {
-        let origin = CertificatesFeature.origin(context)
+                    filename: String) throws -> Response {
+        let origin = try SiteAddress.base(context)
         let host = URL(string: origin)?.host ?? "asah"
         let events = sessions.map { session in
             let page = origin + WorkshopLinks.run(session.runId)

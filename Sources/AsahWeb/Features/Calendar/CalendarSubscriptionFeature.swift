@@ -29,7 +29,7 @@ struct CalendarSubscriptionFeature: Feature {
 
     private func issue(_ context: Context) throws -> Response {
         let secret = try CalendarSubscriptions(database: context.services.database).issue(for: context.user, ip: context.ip)
-        return try page(context, newAddress: CertificatesFeature.origin(context) + "/calendar/" + secret + ".ics")
+        return try page(context, newAddress: try SiteAddress.base(context) + "/calendar/" + secret + ".ics")
     }
 
     private func revoke(_ context: Context) throws -> Response {
@@ -44,6 +44,6 @@ struct CalendarSubscriptionFeature: Feature {
               let (locale, sessions) = try CalendarSubscriptions(database: context.services.database)
                   .schedule(secret: String(file.dropLast(4))) else { return context.notFound() }
         let localizer = context.services.messages.localizer(locale)
-        return CalendarFeature.ics(context, localizer, name: localizer.t("calendar_my_name"), sessions, filename: "jadwal-asah.ics")
+        return try CalendarFeature.ics(context, localizer, name: localizer.t("calendar_my_name"), sessions, filename: "jadwal-asah.ics")
     }
 }

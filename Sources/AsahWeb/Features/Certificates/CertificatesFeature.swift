@@ -12,33 +12,27 @@ struct CertificatesFeature: Feature {
         ]
     }
 
-    /// The site's own address as the browser reached it, for the absolute verify URL.
-    static func origin(_ context: Context) -> String {
-        let host = context.request.headers["Host"].flatMap { host in
-            host.range(of: #"^[A-Za-z0-9.\-]+(:[0-9]{1,5})?$"#, options: .regularExpression) != nil ? host : nil
-        } ?? "localhost"
-        return (context.request.isSecure ? "https://" : "http://") + host
-    }
-
     private func page(_ context: Context, error: String? = nil, status: Int = 200) throws -> Response {
         guard let id = context.pathID(),
               let details = try CertificateDetails.find(id, for: context.user, in: context.services.database) else {
             return context.notFound()
         }
         let localizer = context.localizer
-        let verifyURL = Self.origin(context) + WorkshopLinks.verify(details.certificate.code)
-        return context.page("certificate", title: localizer.t("certificate_title") + " " + details.certificate.number, [
+        let verifyURL = SiteAddress.base(context, settings: details.agency).url + WorkshopLinks.verify(details.certificate.code)
+        let issued = localizer.date(details.certificate.issuedAt)
+        let agency = AgencyValues.printed(details.agency, date: issued, localizer)
+        return context.page("certificate", title: localizer.t("certificate_title") + " " + details.certificate.number, agency.merging([
             "notice": TrainingFormat.notice(context) as Any, "error": error as Any,
             "id": id, "name": details.name, "nip": details.nip, "course": details.title, "project": details.projectTitle as Any,
             "dates": TrainingFormat.dates(details.startedOn, details.endedOn, localizer),
             "jp": TrainingFormat.jp(details.jp, localizer), "number": details.certificate.number,
             "code": details.certificate.code, "verifyURL": verifyURL, "qr": QRCode.svg(verifyURL) ?? "",
-            "issued": localizer.date(details.certificate.issuedAt),
+            "issued": issued,
             "revoked": details.certificate.revokedAt != nil,
             "revokedOn": details.certificate.revokedAt.map(localizer.date) ?? "",
             "revokedReason": details.certificate.revokedReason ?? "",
             "mayRevoke": WorkshopAccess.coordinates(context.user) && details.certificate.revokedAt == nil,
-        ], status: status)
+        ]) { $1 }, status: status)
     }
 
     private func revoke(_ context: Context) throws -> Response {

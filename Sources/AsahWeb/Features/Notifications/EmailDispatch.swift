@@ -16,7 +16,8 @@ public final class EmailDispatch: @unchecked Sendable {  // the timer is only to
         public var password: String?
         /// Refuse to send over an unencrypted connection (off only for a server on this machine).
         public var requireTLS = true
-        /// The address people reach Asah at, for links in the messages.
+        /// The address people reach Asah at, for links in the messages, while the agency
+        /// settings name none (the settings' public address wins).
         public var publicURL: String?
 
         public init(url: String, from: String) {
@@ -28,7 +29,8 @@ public final class EmailDispatch: @unchecked Sendable {  // the timer is only to
     private let queue: EmailQueue
     private let mailer: SMTPMailer
     private let messages: MessageCatalogue
-    private let publicURL: String?
+    private let fallbackURL: String?
+    private let database: AppDatabase
     private let logger: Logger
     private let timer: DispatchSourceTimer
 
@@ -37,7 +39,8 @@ public final class EmailDispatch: @unchecked Sendable {  // the timer is only to
         mailer = SMTPMailer(url: settings.url, from: settings.from, username: settings.username, password: settings.password,
                             requireTLS: settings.requireTLS)
         self.messages = messages
-        self.publicURL = settings.publicURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
+        fallbackURL = settings.publicURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
+        self.database = database
         self.logger = logger
         timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "asah.email"))
     }
@@ -64,8 +67,9 @@ public final class EmailDispatch: @unchecked Sendable {  // the timer is only to
     /// Sends what is due now; answers how many were sent and how many failed.
     func sendDue(now: Int64 = Clock.now()) throws -> (sent: Int, failed: Int) {
         var sent = 0, failed = 0
+        let base = try publicURL()
         for message in try queue.due(limit: 200, now: now) {
-            let (subject, body) = text(message)
+            let (subject, body) = text(message, publicURL: base)
             guard let id = message.notification.id else { continue }
             if let error = mailer.send(to: message.address, subject: subject, body: body) {
                 failed += 1
@@ -79,8 +83,13 @@ public final class EmailDispatch: @unchecked Sendable {  // the timer is only to
         return (sent, failed)
     }
 
-    /// The subject and body of `message` in its recipient's language.
-    func text(_ message: EmailQueue.Message) -> (subject: String, body: String) {
+    /// The address links begin with: the agency settings' public address, else `--public-url`.
+    func publicURL() throws -> String? {
+        try AgencySettings.current(in: database).publicURL ?? fallbackURL
+    }
+
+    /// The subject and body of `message` in its recipient's language, with links under `publicURL`.
+    func text(_ message: EmailQueue.Message, publicURL: String?) -> (subject: String, body: String) {
         let localizer = messages.localizer(message.locale)
         let note = message.notification
         let kind = localizer.t("notification_kind_\(note.kind.rawValue)")

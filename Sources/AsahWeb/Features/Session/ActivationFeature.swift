@@ -76,8 +76,8 @@ struct ActivationFeature: Feature {
         guard !issued.isEmpty else {
             return try Self.admin(context, unitId: unitId, error: context.localizer.t("activation_none"), status: 422)
         }
-        guard let format = form["format"].flatMap(ExportFormat.init(rawValue:)) else { return Self.letters(issued, context) }
-        let table = ActivationMailMerge.table(issued, address: CertificatesFeature.origin(context) + "/activate",
+        guard let format = form["format"].flatMap(ExportFormat.init(rawValue:)) else { return try Self.letters(issued, context) }
+        let table = ActivationMailMerge.table(issued, address: try SiteAddress.base(context) + "/activate",
                                               date: context.localizer.date)
         return try ExportFormat.response(table, as: format, context.localizer)
     }
@@ -88,13 +88,13 @@ struct ActivationFeature: Feature {
             .reissue(userId: id, actor: context.user.userId, ip: context.ip) else {
             return Notice.redirect("/admin/users", notice: "activation_already_active")
         }
-        return Self.letters([issued], context)
+        return try Self.letters([issued], context)
     }
 
     /// One printable letter per person: who they are, their code, until when, and what to do.
-    private static func letters(_ issued: [AccountActivation.Issued], _ context: Context) -> Response {
+    private static func letters(_ issued: [AccountActivation.Issued], _ context: Context) throws -> Response {
         let localizer = context.localizer
-        let address = CertificatesFeature.origin(context) + "/activate"
+        let address = try SiteAddress.base(context) + "/activate"
         var response = context.page("admin_activation_letters", title: localizer.t("activation_letters_title"), [
             "letters": issued.map { person -> [String: Any] in
                 ["name": person.name, "nip": person.nip, "unit": person.unitName, "login": person.login, "code": person.code,

@@ -58,17 +58,19 @@ struct TrainingHoursFeature: Feature {
         let units = try TrainingHours(database: context.services.database).compliance(year: year)
         let localizer = context.localizer
         let total = UnitCompliance.total(of: units)
-        return context.page("hours_compliance", title: localizer.t("hours_compliance_title"), [
+        let printedOn = localizer.date(Clock.now())
+        let agency = AgencyValues.printed(try AgencySettings.current(in: context.services.database), date: printedOn, localizer)
+        return context.page("hours_compliance", title: localizer.t("hours_compliance_title"), agency.merging([
             "year": year, "years": years(year), "target": TrainingFormat.jp(TrainingHours.annualTarget, localizer),
             "export": ExportFormat.links("/hours/compliance", query: "year=\(year)"),
-            "filters": reportFilters(year, localizer), "printedOn": localizer.date(Clock.now()),
+            "filters": reportFilters(year, localizer), "printedOn": printedOn,
             "units": units.map { unit -> [String: Any] in
                 ["id": unit.unitId, "code": unit.code, "name": unit.name, "indent": unit.depth, "employees": unit.employees,
                  "reached": unit.reached, "percent": unit.percent.map { "\($0) %" } ?? "–", "percentValue": unit.percent ?? 0,
                  "hasEmployees": unit.employees > 0]
             },
             "summary": localizer.t("hours_reached_summary", ["reached": localizer.number(total.reached), "total": localizer.number(total.employees)]),
-        ])
+        ]) { $1 })
     }
 
     private func unit(_ context: Context) throws -> Response {
@@ -78,14 +80,16 @@ struct TrainingHoursFeature: Feature {
             return context.notFound()
         }
         let localizer = context.localizer
-        return context.page("hours_unit", title: unit.name, [
+        let printedOn = localizer.date(Clock.now())
+        let agency = AgencyValues.printed(try AgencySettings.current(in: context.services.database), date: printedOn, localizer)
+        return context.page("hours_unit", title: unit.name, agency.merging([
             "unitId": unitId, "unitName": unit.name, "unitCode": unit.code,
             "export": ExportFormat.links("/hours/compliance/\(unitId)/members", query: "year=\(year)"),
-            "filters": reportFilters(year, localizer, unit: unit.name), "printedOn": localizer.date(Clock.now()),
+            "filters": reportFilters(year, localizer, unit: unit.name), "printedOn": printedOn,
             "year": year, "years": years(year), "members": members(list, localizer), "hasMembers": !list.isEmpty,
             "target": TrainingFormat.jp(TrainingHours.annualTarget, localizer),
             "summary": localizer.t("hours_reached_summary", ["reached": String(list.filter(\.reached).count), "total": String(list.count)]),
-        ])
+        ]) { $1 })
     }
 
     private func reviews(_ context: Context, error: String? = nil, status: Int = 200) throws -> Response {

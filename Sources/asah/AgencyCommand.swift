@@ -1,0 +1,60 @@
+import ArgumentParser
+import AsahCore
+import AsahWeb
+
+/// `asah agency show|set`: the agency settings certificates and printed reports use, from the
+/// shell (the logo is uploaded on `/admin/agency`).
+struct AgencyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "agency", abstract: "The agency's names, signing official and public address.", subcommands: [Show.self, Change.self])
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Print the agency settings.")
+        @OptionGroup var database: DatabaseOption
+
+        func run() throws {
+            let settings = try AgencySettings.current(in: AppDatabase(path: database.db))
+            let rows: [(AgencySettingsField, String)] = [
+                (.regionName, settings.regionName), (.agencyName, settings.agencyName), (.address, settings.address),
+                (.signingPlace, settings.signingPlace), (.officialName, settings.official?.name ?? ""),
+                (.officialNIP, settings.official?.nip.formatted ?? ""), (.officialJabatan, settings.official?.jabatan ?? ""),
+                (.publicURL, settings.publicURL ?? ""), (.logo, settings.logoFile.map { StoredUploads.agencyFolder + "/" + $0 } ?? ""),
+            ]
+            for (field, value) in rows { print("\(field.rawValue): \(value)") }
+        }
+    }
+
+    struct Change: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "set", abstract: "Change agency settings: the fields given change, the others stay; an empty value clears a field.",
+            discussion: "Checked as the page checks them (a valid PNS NIP, an http(s) address, ...); nothing is saved when one is wrong. Audited.")
+        @OptionGroup var database: DatabaseOption
+        @Option(help: "Pemerintah Kabupaten/Kota/Provinsi ...") var regionName: String?
+        @Option(help: "The agency's name.") var agencyName: String?
+        @Option(help: "The address line under the names.") var address: String?
+        @Option(help: "The town certificates are signed in.") var signingPlace: String?
+        @Option(help: "The signing official's name with titles.") var officialName: String?
+        @Option(help: "The signing official's NIP (18 digits).") var officialNip: String?
+        @Option(help: "The signing official's position, e.g. Kepala BKPSDM.") var officialJabatan: String?
+        @Option(help: "The address people reach Asah at (certificate QR codes, e-mail links).") var publicURL: String?
+        @Flag(help: "Remove the logo.") var removeLogo = false
+
+        func run() throws {
+            let appDatabase = try AppDatabase(path: database.db)
+            var input = AgencySettingsInput(try AgencySettings.current(in: appDatabase))
+            if let regionName { input.regionName = regionName }
+            if let agencyName { input.agencyName = agencyName }
+            if let address { input.address = address }
+            if let signingPlace { input.signingPlace = signingPlace }
+            if let officialName { input.officialName = officialName }
+            if let officialNip { input.officialNIP = officialNip }
+            if let officialJabatan { input.officialJabatan = officialJabatan }
+            if let publicURL { input.publicURL = publicURL }
+            if removeLogo { input.logo = .remove }
+            switch try AgencySettings.save(input, actor: nil, ip: "cli", in: appDatabase) {
+            case .success(let settings): print("Saved. Certificates are signed by \(settings.official.map { "\($0.name), \($0.jabatan)" } ?? "nobody named yet").")
+            case .failure(let problem): throw CLIError(try RefusalText.sentence(problem.refusal))
+            }
+        }
+    }
+}
