@@ -36,6 +36,7 @@ enum RunForm {
                  "selected": values["course_id"] == String(course.id!)] as [String: Any]
             },
             "sessions": sessions, "errors": errors, "hasErrors": !errors.isEmpty,
+            "instructors": PersonField.options(try PersonPicker(database: context.services.database).instructors()),
             "heading": heading,
             "action": editing.map { "/runs/\($0.runId)/edit" } ?? "/runs/new",
             "submitLabel": localizer.t(editing == nil ? "run_form_submit" : "run_edit_submit"),
@@ -242,9 +243,14 @@ enum RunForm {
             }
             var instructor: Int64?
             if !field("instructor").isEmpty {
-                let nip = field("instructor").filter { !$0.isWhitespace }
-                instructor = try People(database: context.services.database).employee(nip: nip)?.id
-                if instructor == nil { errors.append(Refusals.message(RunPlanIssue.unknownInstructor(number).refusal, localizer)) }
+                switch try PersonPicker(database: context.services.database).resolve(field("instructor")) {
+                case .found(let entry): instructor = entry.id
+                case .choices(let entries):
+                    errors.append(localizer.t("run_form_instructor_choose", [
+                        "n": String(number), "typed": field("instructor"),
+                        "people": entries.map { $0.name + " (" + $0.nip + ")" }.joined(separator: "; ")]))
+                case .none: errors.append(Refusals.message(RunPlanIssue.unknownInstructor(number).refusal, localizer))
+                }
             }
             let sessionId = keepSessionIds ? BoundedNumbers.id(field("id")) : nil
             sessions.append(RunPlan.Session(id: sessionId, startsAt: start, endsAt: end, place: field("place").nilIfEmpty,

@@ -13,8 +13,11 @@ enum RunPage {
 
     /// What the nominate form held when it is shown again after a refusal.
     struct NominateInput {
+        /// What was typed: a NIP or words of a name.
         var nip = ""
         var mandatory = false
+        /// The people a typed name fits, to choose from.
+        var choices: [DirectoryEntry] = []
     }
 
     static func show(_ context: Context, error: String? = nil, status: Int = 200, nominate: NominateInput = NominateInput(),
@@ -107,6 +110,10 @@ enum RunPage {
             data["canNominate"] = true
             data["nominateNip"] = nominate.nip
             data["nominateMandatory"] = nominate.mandatory
+            data["nominateChoices"] = PersonField.choices(nominate.choices)
+            data["hasNominateChoices"] = !nominate.choices.isEmpty
+            data["nominateTeam"] = try user.employeeId.map { coordinates ? [] : PersonField.options(
+                try PersonPicker(database: context.services.database).team(of: $0)) } ?? []
             data["actingForChain"] = !coordinates
         }
         data["projectBoard"] = view.projectBoard
@@ -202,15 +209,23 @@ enum RunPage {
     static func nominate(_ context: Context) throws -> Response {
         let run = try visibleRun(context)
         let form = try context.form()
-        let input = NominateInput(nip: form.trimmed("nip")?.filter { !$0.isWhitespace } ?? "",
-                                  mandatory: form["mandatory"] != nil)
+        var input = NominateInput(nip: form.trimmed("nip") ?? "", mandatory: form["mandatory"] != nil)
         guard !input.nip.isEmpty else {
             return try show(context, error: context.localizer.t("run_nominate_nip_required"), status: 422, nominate: input)
         }
-        guard let employee = try People(database: context.services.database).employee(nip: input.nip)
-        else { return try show(context, error: context.message(WorkshopProblem.employeeNotFound), status: 422, nominate: input) }
+        // A supervisor picks from their own chain; a coordinator from everyone.
+        let chain = WorkshopAccess.coordinates(context.user) ? nil : context.user.employeeId
+        let employee: DirectoryEntry
+        switch try PersonPicker(database: context.services.database).resolve(input.nip, withinChainOf: chain) {
+        case .found(let entry): employee = entry
+        case .choices(let entries):
+            input.choices = entries
+            return try show(context, error: context.localizer.t("person_choose", ["typed": input.nip]), status: 422, nominate: input)
+        case .none:
+            return try show(context, error: context.localizer.t("person_not_found", ["typed": input.nip]), status: 422, nominate: input)
+        }
         let result = try EnrolmentService(database: context.services.database)
-            .nominate(runId: run.id!, employeeId: employee.id!, mandatory: input.mandatory, actor: context.user, ip: context.ip)
+            .nominate(runId: run.id!, employeeId: employee.id, mandatory: input.mandatory, actor: context.user, ip: context.ip)
         return try answer(context, run, result, notice: "nominated", nominate: input)
     }
 

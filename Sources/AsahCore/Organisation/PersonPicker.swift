@@ -1,0 +1,73 @@
+import GRDB
+
+/// Finding a person without typing their NIP: what someone typed (a NIP, or words of a name) is
+/// resolved among active employees, within a supervisor's chain when they act for their team;
+/// and the short lists a form offers as suggestions (a supervisor's team, the instructors).
+public struct PersonPicker: Sendable {
+    /// What the typed text found.
+    public enum Pick: Sendable, Equatable {
+        /// One person.
+        case found(DirectoryEntry)
+        /// Several: the form asks which one (at most ``PersonPicker/choiceLimit``).
+        case choices([DirectoryEntry])
+        /// Nobody.
+        case none
+    }
+
+    /// How many matches a form lists to choose from.
+    public static let choiceLimit = 12
+
+    let database: AppDatabase
+
+    /// A picker over `database`.
+    public init(database: AppDatabase) {
+        self.database = database
+    }
+
+    /// The person `typed` names: an exact NIP (spaces allowed), else every word of a name; only
+    /// people below `supervisorId` in the chain when given.
+    public func resolve(_ typed: String, withinChainOf supervisorId: Int64? = nil) throws -> Pick {
+        try database.pool.read { db in
+            if let employee = try EmployeeDirectory.employee(nip: typed, in: db), employee.active,
+               try supervisorId.map({ try EmployeeDirectory.isInSupervisorChain(supervisorId: $0, employeeId: employee.id!, in: db) }) ?? true,
+               let entry = try EmployeeDirectory.search(employee.nip, pageSize: 1, in: db).entries.first {
+                return .found(entry)
+            }
+            let matches = try EmployeeDirectory.search(typed, pageSize: 200, in: db).entries.filter(\.active).filter { entry in
+                try supervisorId.map { try EmployeeDirectory.isInSupervisorChain(supervisorId: $0, employeeId: entry.id, in: db) } ?? true
+            }
+            switch matches.count {
+            case 0: return .none
+            case 1: return .found(matches[0])
+            default: return .choices(Array(matches.prefix(Self.choiceLimit)))
+            }
+        }
+    }
+
+    /// The active people below `supervisorId` in the chain, by name (at most `limit`).
+    public func team(of supervisorId: Int64, limit: Int = 300) throws -> [DirectoryEntry] {
+        try entries(where: """
+            e.active AND e.id IN (WITH RECURSIVE chain(id) AS (SELECT id FROM employees WHERE supervisor_id = ?
+                                  UNION SELECT x.id FROM employees x JOIN chain ON x.supervisor_id = chain.id) SELECT id FROM chain)
+            """, [supervisorId], limit: limit)
+    }
+
+    /// The active employees whose account holds the instructor role, by name.
+    public func instructors(limit: Int = 300) throws -> [DirectoryEntry] {
+        try entries(where: """
+            e.active AND e.id IN (SELECT u.employee_id FROM users u JOIN user_roles r ON r.user_id = u.id
+                                  WHERE r.role = 'instruktur' AND u.active)
+            """, [], limit: limit)
+    }
+
+    private func entries(where filter: String, _ arguments: StatementArguments, limit: Int) throws -> [DirectoryEntry] {
+        try database.pool.read { db in
+            try DirectoryEntry.fetchAll(db, sql: """
+                SELECT e.id, e.nip, e.name, e.golongan, e.jabatan, e.jabatan_kind, e.unit_id, e.supervisor_id, e.active,
+                       u.name AS unit_name, s.name AS supervisor_name
+                FROM employees e LEFT JOIN units u ON u.id = e.unit_id LEFT JOIN employees s ON s.id = e.supervisor_id
+                WHERE \(filter) ORDER BY e.name COLLATE NOCASE, e.id LIMIT ?
+                """, arguments: arguments + [limit])
+        }
+    }
+}

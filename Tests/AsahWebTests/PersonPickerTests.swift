@@ -1,0 +1,61 @@
+@testable import AsahCore
+import Foundation
+import GRDB
+import HTTPTestSupport
+import Testing
+
+/// Nobody types a NIP from memory: a supervisor's run page suggests their team, a name finds the
+/// person, and a name that fits several asks which one.
+@Suite("Choosing people by name")
+struct PersonPickerTests {
+    @Test("the supervisor's run page suggests their team; a nomination by name works; another chain's person is not found")
+    func nominateByName() throws {
+        let app = try TestApp()
+        let fixture = TrainingFixture(app: app)
+        let run = try HomeTasksTests.openRun(fixture, "PICK-1", capacity: 20)
+        let atasanId = try fixture.employeeId("demo.atasan")
+        let team = try PersonPicker(database: app.database).team(of: atasanId)
+        let member = try #require(team.first)
+        var atasan = try app.signIn("demo.atasan")
+        let page = try atasan.get("/runs/\(run.id!)").text
+        #expect(page.contains("<datalist id=\"nominate-people\">") && page.contains("<option value=\"\(member.nip)\">"))
+
+        let byName = try atasan.post("/runs/\(run.id!)/nominate", [("nip", member.name)])
+        #expect(byName.status == 303, "a full name finds the one person")
+        let placed = try app.database.pool.read { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM enrolments WHERE run_id = ? AND employee_id = ?)",
+                              arguments: [run.id!, member.id])!
+        }
+        #expect(placed)
+
+        let outsider = try app.database.pool.read { db in
+            try String.fetchOne(db, sql: """
+                SELECT name FROM employees WHERE active AND id != ? AND (supervisor_id IS NULL OR supervisor_id != ?) ORDER BY id LIMIT 1
+                """, arguments: [atasanId, atasanId])!
+        }
+        let refused = try atasan.post("/runs/\(run.id!)/nominate", [("nip", outsider)])
+        #expect(refused.status == 422 && refused.text.contains("Tidak ada pegawai aktif yang cocok"))
+    }
+
+    @Test("a name that fits several people asks which one, listing them to choose; the run form suggests instructors")
+    func ambiguous() throws {
+        let app = try TestApp()
+        var coordinator = try app.signIn("demo.koordinator")
+        let form = try coordinator.get("/runs/new").text
+        #expect(form.contains("<datalist id=\"instructor-people\">"))
+        #expect(form.contains("<option value=\"\(try app.nip(of: "demo.instruktur"))\">"))
+        let fixture = TrainingFixture(app: app)
+        let run = try HomeTasksTests.openRun(fixture, "PICK-2", capacity: 20)
+        // Two active people whose names share a word.
+        let word = try app.database.pool.read { db in
+            try String.fetchOne(db, sql: """
+                WITH words(w) AS (SELECT substr(name, 1, instr(name || ' ', ' ') - 1) FROM employees WHERE active)
+                SELECT w FROM words WHERE length(w) >= 4 GROUP BY w HAVING COUNT(*) >= 2 ORDER BY COUNT(*) LIMIT 1
+                """)!
+        }
+        let asked = try coordinator.post("/runs/\(run.id!)/nominate", [("nip", word)])
+        #expect(asked.status == 422 && asked.text.contains("Beberapa pegawai cocok dengan"))
+        #expect(asked.text.contains("type=\"radio\" name=\"nip\""))
+
+    }
+}
