@@ -17,7 +17,7 @@ enum CatalogueMonths {
 
     /// "4 Januari 2027 – 5 Januari 2027 · sisa 11 kursi · pendaftaran dibuka", linking the run.
     static func offer(_ offer: CourseOffer, _ localizer: Localizer) -> [String: Any] {
-        let seats = offer.seatsLeft > 0 ? localizer.t("home_seats_left", ["count": localizer.number(offer.seatsLeft)])
+        let seats = offer.seatsLeft > 0 ? localizer.count("home_seats_left", offer.seatsLeft)
             : localizer.t("home_run_full")
         let enrolment = offer.enrolmentOpen ? localizer.t("catalogue_enrolment_open") : localizer.t("catalogue_enrolment_not_open")
         return ["runId": offer.runId, "title": offer.title, "open": offer.enrolmentOpen,

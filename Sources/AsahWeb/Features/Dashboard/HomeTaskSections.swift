@@ -23,7 +23,7 @@ enum HomeTaskSections {
         let toAnswer = HomeTaskList(id: "home-answer", heading: localizer.t("home_to_answer"), lines: answers)
         let open = HomeTaskList(id: "home-open-runs", heading: localizer.t("home_open_runs"), lines: tasks.openRuns.map { run in
             let dates = TrainingFormat.dates(run.startsOn, run.endsOn, localizer)
-            let seats = run.seatsLeft > 0 ? localizer.t("home_seats_left", ["count": localizer.number(run.seatsLeft)])
+            let seats = run.seatsLeft > 0 ? localizer.count("home_seats_left", run.seatsLeft)
                 : localizer.t("home_run_full")
             let closes = run.closesAt.map { " · " + localizer.t("home_enrolment_closes", ["date": RunText.moment($0, localizer)]) } ?? ""
             return HomeTaskLine(text: run.title, href: "/runs/\(run.runId)", detail: dates + " · " + seats + closes)

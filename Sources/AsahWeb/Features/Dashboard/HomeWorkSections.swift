@@ -21,15 +21,15 @@ enum HomeWorkSections {
     static func coordinator(_ tasks: CoordinatorTasks, _ localizer: Localizer) -> [[String: Any]] {
         var lines: [HomeTaskLine] = []
         if let evidence = tasks.evidence, evidence.count > 0 {
-            lines.append(HomeTaskLine(text: localizer.t("home_evidence", ["count": localizer.number(evidence.count)]), href: "/hours/reviews",
+            lines.append(HomeTaskLine(text: localizer.count("home_evidence", evidence.count), href: "/hours/reviews",
                                       detail: evidence.oldestAt.map { localizer.t("home_oldest_since", ["date": localizer.date($0)]) }))
         }
         if let checks = tasks.overdueChecks, checks > 0 {
-            lines.append(HomeTaskLine(text: localizer.t("home_overdue_checks", ["count": localizer.number(checks)]),
+            lines.append(HomeTaskLine(text: localizer.count("home_overdue_checks", checks),
                                       href: "/evaluation/overdue", detail: nil))
         }
         if let suggestions = tasks.overdueSuggestions, suggestions > 0 {
-            lines.append(HomeTaskLine(text: localizer.t("home_overdue_suggestions", ["count": localizer.number(suggestions)]),
+            lines.append(HomeTaskLine(text: localizer.count("home_overdue_suggestions", suggestions),
                                       href: "/forums/board?overdue=1", detail: nil))
         }
         let waiting = HomeTaskList(id: "home-coordination", heading: localizer.t("home_coordination"), lines: lines)
