@@ -69,6 +69,13 @@ struct HomeTasksTests {
         #expect(home.contains("Jadwal mengajar") && home.contains("href=\"/runs/\(run.id!)\">Angkatan Uji HOME-3 · sesi 2 dari 2</a>"))
         #expect(home.contains("href=\"/sessions/\(sessions[0].id!)/attendance\">Catat kehadiran: Angkatan Uji HOME-3</a>"))
 
+        // The teaching schedule behind it: the session that started, its attendance to record; the next not started.
+        let schedule = try instruktur.get("/teaching").text
+        #expect(schedule.contains("<a href=\"/sessions/\(sessions[0].id!)/attendance\">tercatat 0 dari 1</a> <span class=\"badge\">perlu dicatat</span>"))
+        #expect(schedule.contains("belum dimulai") && schedule.contains("Angkatan Uji HOME-3 · sesi 2 dari 2"))
+        var employee = try app.signIn("demo.pegawai")
+        #expect(try employee.get("/teaching").status == 403)
+
         let pegawaiId = try fixture.employeeId("demo.pegawai")
         try app.database.pool.write { db in
             try db.execute(sql: """

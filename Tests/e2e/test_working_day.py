@@ -94,6 +94,9 @@ def test_instructor_day(day, width):
     driver = day("demo.instruktur", width)
     follow(driver, width, "#home-teaching li a")
     menu(driver, width, "Beranda")
+    follow(driver, width, "#home-teaching .task-more a", "Sesi yang Anda ampu")
+    follow(driver, width, "#teaching-table a[href^='/runs/']")
+    menu(driver, width, "Beranda")
     follow(driver, width, "#home-reviews li a")
     menu(driver, width, "Proyek")
 

@@ -6,6 +6,7 @@ enum Navigation {
         ("/", "nav_dashboard", .useAccount),
         ("/courses", "nav_catalogue", .useAccount),
         ("/my/trainings", "nav_my_trainings", .useAccount),
+        ("/teaching", "nav_teaching", .takeAttendance),
         ("/projects", "nav_projects", .useAccount),
         ("/notifications", "notification_nav", .useAccount),
         ("/forums", "nav_forums", .useAccount),

@@ -4,7 +4,8 @@ import AsahCore
 enum HomeWorkSections {
     static func instructor(_ tasks: InstructorTasks, _ localizer: Localizer) -> [[String: Any]] {
         let teaching = HomeTaskList(id: "home-teaching", heading: localizer.t("home_teaching"),
-                                    lines: tasks.teaching.map { HomeTaskSections.session($0, localizer) })
+                                    lines: tasks.teaching.map { HomeTaskSections.session($0, localizer) },
+                                    more: ("/teaching", localizer.t("nav_teaching")))
         let attendance = HomeTaskList(id: "home-attendance", heading: localizer.t("home_attendance_due"), lines: tasks.attendanceDue.map {
             HomeTaskLine(text: localizer.t("home_attendance", ["title": $0.title]), href: "/sessions/\($0.sessionId)/attendance",
                          detail: RunText.moment($0.startsAt, localizer))
