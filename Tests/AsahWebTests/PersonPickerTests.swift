@@ -37,13 +37,15 @@ struct PersonPickerTests {
         #expect(refused.status == 422 && refused.text.contains("Tidak ada pegawai aktif yang cocok"))
     }
 
-    @Test("a name that fits several people asks which one, listing them to choose; the run form suggests instructors")
+    @Test("a name that fits several people asks which one, listing them to choose; the run form suggests instructors and lists unit codes")
     func ambiguous() throws {
         let app = try TestApp()
         var coordinator = try app.signIn("demo.koordinator")
         let form = try coordinator.get("/runs/new").text
         #expect(form.contains("<datalist id=\"instructor-people\">"))
         #expect(form.contains("<option value=\"\(try app.nip(of: "demo.instruktur"))\">"))
+        let unit = try app.database.pool.read { try String.fetchOne($0, sql: "SELECT code FROM units ORDER BY id LIMIT 1")! }
+        #expect(form.contains("id=\"unit-codes\"") && form.contains("<td><code>\(unit)</code></td>"), "quotas name units by code: the codes are listed")
         let fixture = TrainingFixture(app: app)
         let run = try HomeTasksTests.openRun(fixture, "PICK-2", capacity: 20)
         // Two active people whose names share a word.

@@ -37,6 +37,7 @@ enum RunForm {
             },
             "sessions": sessions, "errors": errors, "hasErrors": !errors.isEmpty,
             "instructors": PersonField.options(try PersonPicker(database: context.services.database).instructors()),
+            "units": try People(database: context.services.database).unitTree().map { ["code": $0.code, "name": $0.name] },
             "heading": heading,
             "action": editing.map { "/runs/\($0.runId)/edit" } ?? "/runs/new",
             "submitLabel": localizer.t(editing == nil ? "run_form_submit" : "run_edit_submit"),
