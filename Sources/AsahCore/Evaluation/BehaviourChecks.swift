@@ -103,7 +103,7 @@ public struct BehaviourChecks: Sendable {
     }
 
     private func respondentId(_ checkId: Int64, _ db: Database) throws -> Int64 {
-        try Int64.fetchOne(db, sql: "SELECT respondent_employee_id FROM behaviour_checks WHERE id = ?", arguments: [checkId])!
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT respondent_employee_id FROM behaviour_checks WHERE id = ?"), arguments: [checkId])!
     }
 
     /// The notice that a check opened, or the reminder: about the respondent's own work, or
@@ -134,14 +134,14 @@ public struct BehaviourChecks: Sendable {
     }
 
     static func tasks(_ filter: String, _ arguments: StatementArguments, in db: Database) throws -> [Task] {
-        try Row.fetchAll(db, sql: """
+        try Row.fetchAll(db.cachedStatement(sql: """
             SELECT c.id, c.respondent, c.due_on, c.answered_at, p.id AS employee_id, p.nip, p.name, q.name AS respondent_name,
                    r.id AS run_id, r.title, k.competencies
             FROM behaviour_checks c JOIN enrolments e ON e.id = c.enrolment_id JOIN employees p ON p.id = e.employee_id
             JOIN employees q ON q.id = c.respondent_employee_id
             JOIN runs r ON r.id = e.run_id JOIN courses k ON k.id = r.course_id
             WHERE \(filter) ORDER BY c.due_on, p.name COLLATE NOCASE, c.id
-            """, arguments: arguments).map { row in
+            """), arguments: arguments).map { row in
             let competencies = (try? JSONDecoder().decode([Competency].self, from: Data((row["competencies"] as String).utf8))) ?? []
             return Task(id: row["id"], respondent: Respondent(rawValue: row["respondent"]) ?? .self,
                         respondentName: row["respondent_name"], employeeId: row["employee_id"], nip: row["nip"],
@@ -157,7 +157,7 @@ public struct BehaviourChecks: Sendable {
                        now: Int64? = nil) throws -> Result<Void, EvaluationProblem> {
         try database.evaluate(at: now) { db, now in
             guard let task = try Self.task(id, in: db),
-                  let respondent = try Int64.fetchOne(db, sql: "SELECT respondent_employee_id FROM behaviour_checks WHERE id = ?",
+                  let respondent = try Int64.fetchOne(db.cachedStatement(sql: "SELECT respondent_employee_id FROM behaviour_checks WHERE id = ?"),
                                                       arguments: [id]),
                   respondent == actor.employeeId else { throw EvaluationProblem.checkNotFound }
             guard task.answeredAt == nil, task.dueOn <= IndonesianTime.date(of: now) else { throw EvaluationProblem.checkNotDue }
@@ -195,19 +195,19 @@ public struct BehaviourChecks: Sendable {
         var due = 0, answered = 0
         var scores = LikertSummary()
         let args = arguments + [today.iso]
-        for row in try Row.fetchAll(db, sql: """
+        for row in try Row.fetchAll(db.cachedStatement(sql: """
             SELECT COUNT(*) AS due, COUNT(c.answered_at) AS answered FROM behaviour_checks c
             JOIN enrolments e ON e.id = c.enrolment_id JOIN runs r ON r.id = e.run_id \(ImpactFilter.participantJoin(runFilter, on: "e.employee_id"))
             WHERE \(runFilter) AND c.respondent = 'supervisor' AND c.due_on <= ?
-            """, arguments: args) {
+            """), arguments: args) {
             due = row["due"]
             answered = row["answered"]
         }
-        for row in try Row.fetchAll(db, sql: """
+        for row in try Row.fetchAll(db.cachedStatement(sql: """
             SELECT a.score, COUNT(*) AS n FROM behaviour_answers a JOIN behaviour_checks c ON c.id = a.check_id
             JOIN enrolments e ON e.id = c.enrolment_id JOIN runs r ON r.id = e.run_id \(ImpactFilter.participantJoin(runFilter, on: "e.employee_id"))
             WHERE \(runFilter) AND c.respondent = 'supervisor' AND c.due_on <= ? GROUP BY a.score
-            """, arguments: args) {
+            """), arguments: args) {
             scores.add(row["score"], times: row["n"])
         }
         return BehaviourSummary(due: due, answered: answered, scores: scores)

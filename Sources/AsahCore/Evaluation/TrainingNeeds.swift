@@ -44,10 +44,10 @@ public enum TrainingNeeds {
         let assessed = Dictionary(uniqueKeysWithValues: try assess((filter, arguments), year: year, target: target, in: db)
             .map { ($0.employeeId, $0) })
         guard !assessed.isEmpty else { return [] }
-        return try Row.fetchAll(db, sql: """
+        return try Row.fetchAll(db.cachedStatement(sql: """
             SELECT p.id, p.nip, p.name, p.unit_id, u.name AS unit_name FROM employees p LEFT JOIN units u ON u.id = p.unit_id
             WHERE p.active AND \(filter) ORDER BY p.name COLLATE NOCASE, p.id
-            """, arguments: arguments).compactMap { row in
+            """), arguments: arguments).compactMap { row in
             guard let need = assessed[row["id"]] else { return nil }
             return Need(employeeId: need.employeeId, nip: row["nip"], name: row["name"], unitId: row["unit_id"],
                         unitName: row["unit_name"], reasons: need.reasons, recommendations: need.recommendations)
@@ -84,26 +84,26 @@ public enum TrainingNeeds {
         let among = filter.map { "AND employee_id IN (SELECT p.id FROM employees p WHERE p.active AND \($0.sql))" } ?? ""
         let arguments = filter?.arguments ?? []
         var hours: [Int64: Double] = [:]
-        let ledger = try Row.fetchCursor(db, sql: """
+        let ledger = try Row.fetchCursor(db.cachedStatement(sql: """
             SELECT employee_id, SUM(jp) FROM training_hours
             WHERE year = ? AND status = 'verified' \(among) GROUP BY employee_id
-            """, arguments: [year] + arguments)
+            """), arguments: [year] + arguments)
         while let row = try ledger.next() { hours[row[0]] = row[1] }
         let years = (year - 2)...year
         let appraisals = try appraisals ?? AppraisalTable.load(years: years, employees: filter, in: db)
         var completed = Set<Completion>()
-        let done = try Row.fetchCursor(db, sql: """
+        let done = try Row.fetchCursor(db.cachedStatement(sql: """
             SELECT employee_id, r.course_id FROM enrolments e JOIN runs r ON r.id = e.run_id
             WHERE e.state = 'completed' \(among)
-            """, arguments: arguments)
+            """), arguments: arguments)
         while let row = try done.next() { completed.insert(Completion(employeeId: row[0], courseId: row[1])) }
         let courses = try CourseMatch.all(in: db)
-        let openRuns = Dictionary(try Row.fetchAll(db, sql: """
+        let openRuns = Dictionary(try Row.fetchAll(db.cachedStatement(sql: """
             SELECT course_id, MIN(id) AS id FROM runs WHERE status = 'open' GROUP BY course_id
-            """).map { ($0["course_id"] as Int64, $0["id"] as Int64) }, uniquingKeysWith: { a, _ in a })
-        let cursor = try Row.fetchCursor(db, sql: """
+            """)).map { ($0["course_id"] as Int64, $0["id"] as Int64) }, uniquingKeysWith: { a, _ in a })
+        let cursor = try Row.fetchCursor(db.cachedStatement(sql: """
             SELECT p.id, p.jabatan_kind, p.unit_id FROM employees p WHERE p.active AND \(filter?.sql ?? "1") ORDER BY p.id
-            """, arguments: arguments)
+            """), arguments: arguments)
         while let row = try cursor.next() {
             let id: Int64 = row[0]
             var reasons: [Reason] = []
@@ -183,7 +183,7 @@ public enum TrainingNeeds {
 
         static func all(in db: Database) throws -> [CourseMatch] {
             let decoder = JSONDecoder()
-            return try Row.fetchAll(db, sql: "SELECT id, code, title_id, competencies, audience FROM courses WHERE NOT archived ORDER BY code")
+            return try Row.fetchAll(db.cachedStatement(sql: "SELECT id, code, title_id, competencies, audience FROM courses WHERE NOT archived ORDER BY code"))
                 .map { row in
                     CourseMatch(id: row["id"], code: row["code"], title: row["title_id"],
                                 competencies: (try? decoder.decode([Competency].self, from: Data((row["competencies"] as String).utf8))) ?? [],

@@ -37,20 +37,20 @@ public struct CoordinatorTasks: Sendable {
 
     static func load(for viewer: Principal, now: Int64, in db: Database) throws -> CoordinatorTasks? {
         let today = IndonesianTime.date(of: now)
-        let evidence: (Int, Int64?)? = try Policy.allows(viewer, .reviewTrainingHours) ? Row.fetchOne(db, sql: """
+        let evidence: (Int, Int64?)? = try Policy.allows(viewer, .reviewTrainingHours) ? Row.fetchOne(db.cachedStatement(sql: """
             SELECT COUNT(*) AS waiting, MIN(created_at) AS oldest FROM training_hours WHERE status = 'pending'
-            """).map { ($0["waiting"], $0["oldest"]) } : nil
+            """)).map { ($0["waiting"], $0["oldest"]) } : nil
         let overdueChecks = try Policy.allows(viewer, .evaluateProgrammes) ? BehaviourChecks.overdue(now: now, in: db).count : nil
         let runs = try Policy.allows(viewer, .manageRuns) ? runAlerts(now: now, today: today, in: db) : nil
-        let suggestions = try Policy.allows(viewer, .decideSuggestions) ? Int.fetchOne(db, sql: """
+        let suggestions = try Policy.allows(viewer, .decideSuggestions) ? Int.fetchOne(db.cachedStatement(sql: """
             SELECT COUNT(*) FROM forum_threads WHERE kind = 'suggestion' AND status IN ('baru', 'ditinjau') AND decision_due < ?
-            """, arguments: [today.iso]) ?? 0 : nil
+            """), arguments: [today.iso]) ?? 0 : nil
         guard evidence != nil || overdueChecks != nil || runs != nil || suggestions != nil else { return nil }
         return CoordinatorTasks(evidence: evidence, overdueChecks: overdueChecks, runs: runs, overdueSuggestions: suggestions)
     }
 
     private static func runAlerts(now: Int64, today: CalendarDate, in db: Database) throws -> [RunAlert] {
-        try Row.fetchAll(db, sql: """
+        try Row.fetchAll(db.cachedStatement(sql: """
             SELECT * FROM (
                 SELECT r.id, r.title, r.starts_on, r.capacity, r.enrol_opens_at,
                        (SELECT COUNT(*) FROM enrolments e WHERE e.run_id = r.id AND e.state IN ('enrolled', 'offered')) AS held,
@@ -66,7 +66,7 @@ public struct CoordinatorTasks: Sendable {
             )
             WHERE attention != 'short_of_participants' OR held * 2 < capacity
             ORDER BY starts_on, id LIMIT ?5
-            """, arguments: [now, today.iso, IndonesianTime.date(of: now + 30 * 86400).iso,
+            """), arguments: [now, today.iso, IndonesianTime.date(of: now + 30 * 86400).iso,
                              IndonesianTime.date(of: now + Int64(HomeTasks.horizonDays) * 86400).iso,
                              HomeTasks.limit]).compactMap { row in
             guard let attention = RunAttention(rawValue: row["attention"]) else { return nil }

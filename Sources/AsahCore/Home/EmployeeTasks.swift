@@ -46,7 +46,7 @@ public struct EmployeeTasks: Sendable {
     /// completed, and may join (audience and prerequisites), starting soonest.
     private static func openRuns(for employeeId: Int64, now: Int64, in db: Database) throws -> [OpenRun] {
         guard let employee = try Employee.fetchOne(db, key: employeeId) else { return [] }
-        let rows = try Row.fetchAll(db, sql: """
+        let rows = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT r.id, r.title, r.starts_on, r.ends_on, r.enrol_closes_at, r.course_id, r.capacity,
                    (SELECT COUNT(*) FROM enrolments e WHERE e.run_id = r.id AND e.state IN ('enrolled', 'offered')) AS held
             FROM runs r
@@ -57,11 +57,14 @@ public struct EmployeeTasks: Sendable {
               AND NOT EXISTS (SELECT 1 FROM enrolments e JOIN runs d ON d.id = e.run_id
                               WHERE d.course_id = r.course_id AND e.employee_id = ?1 AND e.state = 'completed')
             ORDER BY r.starts_on, r.id LIMIT 40
-            """, arguments: [employeeId, now])
+            """), arguments: [employeeId, now])
+        let mayTake = try Eligibility.checker(for: employee, in: db)
+        var courses: [Int64: Bool] = [:]
         var runs: [OpenRun] = []
         for row in rows where runs.count < HomeTasks.limit {
-            guard let course = try CourseTerms.load(id: row["course_id"], in: db),
-                  try Eligibility.problem(employee, course: course, in: db) == nil else { continue }
+            let courseId: Int64 = row["course_id"]
+            if courses[courseId] == nil { courses[courseId] = try CourseTerms.load(id: courseId, in: db).map(mayTake) ?? false }
+            guard courses[courseId] == true else { continue }
             let capacity: Int = row["capacity"], held: Int = row["held"]
             runs.append(OpenRun(runId: row["id"], title: row["title"], startsOn: row["starts_on"], endsOn: row["ends_on"],
                                 seatsLeft: max(0, capacity - held), closesAt: row["enrol_closes_at"]))

@@ -25,14 +25,14 @@ public struct InstructorTasks: Sendable {
         let teaching = try WorkshopCalendar.sessions(where: """
             s.instructor_employee_id = ?1 AND s.ends_at >= ?2 AND s.starts_at < ?3 AND r.status IN ('open', 'closed', 'running')
             """, arguments: [employeeId, now, now + Int64(HomeTasks.horizonDays) * 86400], in: db)
-        let attendance = try Row.fetchAll(db, sql: """
+        let attendance = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT s.id, s.run_id, s.starts_at, r.title FROM run_sessions s JOIN runs r ON r.id = s.run_id
             WHERE s.instructor_employee_id = ?1 AND s.starts_at <= ?2 AND s.starts_at > ?2 - 30 * 86400
               AND r.status IN ('running', 'finished', 'closed', 'open')
               AND EXISTS (SELECT 1 FROM enrolments e WHERE e.run_id = s.run_id AND e.state IN ('enrolled', 'completed', 'not_completed'))
               AND NOT EXISTS (SELECT 1 FROM attendance a WHERE a.session_id = s.id)
             ORDER BY s.starts_at, s.id LIMIT ?3
-            """, arguments: [employeeId, now, HomeTasks.limit]).map {
+            """), arguments: [employeeId, now, HomeTasks.limit]).map {
             AttendanceDue(sessionId: $0["id"], runId: $0["run_id"], title: $0["title"], startsAt: $0["starts_at"])
         }
         let tasks = InstructorTasks(teaching: Array(teaching.prefix(HomeTasks.limit)), attendanceDue: attendance,

@@ -24,13 +24,13 @@ public struct TeachingSchedule: Sendable {
                   AND r.status IN ('open', 'closed', 'running', 'finished')
                 """, arguments: [employeeId, now], in: db)
             var counts: [Int64: (Int, Int)] = [:]
-            for row in try Row.fetchAll(db, sql: """
+            for row in try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT s.id,
                        (SELECT COUNT(*) FROM enrolments e WHERE e.run_id = s.run_id AND e.state IN ('enrolled', 'completed', 'not_completed'))
                            AS participants,
                        (SELECT COUNT(*) FROM attendance a WHERE a.session_id = s.id) AS marked
                 FROM run_sessions s WHERE s.instructor_employee_id = ?
-                """, arguments: [employeeId]) {
+                """), arguments: [employeeId]) {
                 counts[row["id"]] = (row["participants"], row["marked"])
             }
             return TeachingSchedule(

@@ -10,12 +10,12 @@ public struct OrganisationStats: Sendable {
     /// The counts now.
     public static func current(in database: AppDatabase) throws -> OrganisationStats {
         try database.pool.read { db in
-            let row = try Row.fetchOne(db, sql: """
+            let row = try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT (SELECT COUNT(*) FROM employees WHERE active) AS employees,
                        (SELECT COUNT(*) FROM units WHERE active) AS units,
                        (SELECT COUNT(DISTINCT supervisor_id) FROM employees WHERE active AND supervisor_id IS NOT NULL) AS supervisors,
                        (SELECT COUNT(*) FROM users WHERE active) AS accounts
-                """)!
+                """))!
             return OrganisationStats(employees: row["employees"], units: row["units"], supervisors: row["supervisors"],
                                      accounts: row["accounts"])
         }

@@ -61,24 +61,24 @@ public struct ProjectLists: Sendable {
     /// Runs with a project `employeeId` coaches (whose boards they see), the latest first.
     public func coachedRuns(employeeId: Int64) throws -> [(runId: Int64, title: String)] {
         try database.pool.read { db in
-            try Row.fetchAll(db, sql: """
+            try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT DISTINCT r.id, r.title, r.starts_on FROM projects p JOIN runs r ON r.id = p.run_id
                 WHERE p.coach_employee_id = ? ORDER BY r.starts_on DESC, r.id DESC
-                """, arguments: [employeeId]).map { (runId: $0["id"], title: $0["title"]) }
+                """), arguments: [employeeId]).map { (runId: $0["id"], title: $0["title"]) }
         }
     }
 
     /// Runs of project-based courses `employeeId` is enrolled in without a project yet.
     public func startable(employeeId: Int64) throws -> [StartableRun] {
         try database.pool.read { db in
-            try Row.fetchAll(db, sql: """
+            try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT r.id, r.title, c.title_id FROM enrolments e JOIN runs r ON r.id = e.run_id
                 JOIN courses c ON c.id = r.course_id
                 WHERE e.employee_id = ?1 AND e.state = 'enrolled' AND c.has_project
                   AND r.status IN ('open', 'closed', 'running')
                   AND NOT EXISTS (SELECT 1 FROM project_members m WHERE m.run_id = r.id AND m.employee_id = ?1)
                 ORDER BY r.starts_on, r.id
-                """, arguments: [employeeId]).map { StartableRun(runId: $0["id"], title: $0["title"], courseTitle: $0["title_id"]) }
+                """), arguments: [employeeId]).map { StartableRun(runId: $0["id"], title: $0["title"], courseTitle: $0["title_id"]) }
         }
     }
 
@@ -90,7 +90,7 @@ public struct ProjectLists: Sendable {
 
     /// ``reviewQueue(employeeId:)`` inside the caller's read.
     static func reviewQueue(employeeId: Int64, in db: Database) throws -> [ReviewQueueItem] {
-        let rows = try Row.fetchAll(db, sql: """
+        let rows = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT s.*, p.title AS project_title, p.coach_employee_id, r.title AS run_title, r.course_id, o.name AS owner_name
             FROM milestone_submissions s JOIN projects p ON p.id = s.project_id AND p.status = 'active'
             JOIN runs r ON r.id = p.run_id JOIN employees o ON o.id = p.owner_employee_id
@@ -102,7 +102,7 @@ public struct ProjectLists: Sendable {
                               AND (v.decision = 'revise' OR (v.role = 'coach' AND v.decision = 'accept')
                                    OR v.reviewer_employee_id = ?1))
             ORDER BY s.submitted_at, s.id
-            """, arguments: [employeeId])
+            """), arguments: [employeeId])
         var plans: [Int64: ProjectPlan] = [:]
         return try rows.map { row in
             let courseId: Int64 = row["course_id"]
@@ -120,11 +120,11 @@ public struct ProjectLists: Sendable {
 
     private func summaries(where condition: String, _ arguments: [Int64]) throws -> [ProjectSummary] {
         try database.pool.read { db in
-            try Row.fetchAll(db, sql: """
+            try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT p.id, p.title, p.run_id, p.status, p.final_score, r.title AS run_title, o.name AS owner_name
                 FROM projects p JOIN runs r ON r.id = p.run_id JOIN employees o ON o.id = p.owner_employee_id
                 WHERE \(condition) ORDER BY p.created_at DESC, p.id DESC
-                """, arguments: StatementArguments(arguments)).map {
+                """), arguments: StatementArguments(arguments)).map {
                 ProjectSummary(projectId: $0["id"], title: $0["title"], runId: $0["run_id"], runTitle: $0["run_title"],
                                ownerName: $0["owner_name"], status: $0["status"], finalScore: $0["final_score"])
             }

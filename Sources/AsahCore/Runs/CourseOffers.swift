@@ -19,12 +19,12 @@ enum CourseOffers {
     static func upcoming(now: Int64, in db: Database) throws -> [Int64: [CourseOffer]] {
         let today = IndonesianTime.date(of: now)
         var offers: [Int64: [CourseOffer]] = [:]
-        for row in try Row.fetchAll(db, sql: """
+        for row in try Row.fetchAll(db.cachedStatement(sql: """
             SELECT r.id, r.course_id, r.title, r.starts_on, r.ends_on, r.capacity, r.status, r.enrol_opens_at, r.enrol_closes_at,
                    (SELECT COUNT(*) FROM enrolments e WHERE e.run_id = r.id AND e.state IN ('enrolled', 'offered')) AS held
             FROM runs r WHERE r.status IN ('open', 'closed') AND r.starts_on >= ?
             ORDER BY r.starts_on, r.id
-            """, arguments: [today.iso]) {
+            """), arguments: [today.iso]) {
             let opensAt: Int64? = row["enrol_opens_at"], closesAt: Int64? = row["enrol_closes_at"]
             let open = row["status"] == RunStatus.open.rawValue && (opensAt ?? now) <= now && (closesAt.map { now < $0 } ?? true)
             let capacity: Int = row["capacity"], held: Int = row["held"]

@@ -18,9 +18,9 @@ struct CourseTerms: Decodable, FetchableRecord, Sendable {
     static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
 
     static func load(id: Int64, in db: Database) throws -> CourseTerms? {
-        try CourseTerms.fetchOne(db, sql: """
+        try CourseTerms.fetchOne(db.cachedStatement(sql: """
             SELECT id, code, title_id, kind, jp, min_attendance_percent, prerequisites, audience FROM courses WHERE id = ?
-            """, arguments: [id])
+            """), arguments: [id])
     }
 
     /// The codes of the courses to complete first (an unreadable list counts as none).

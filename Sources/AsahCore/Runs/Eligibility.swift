@@ -13,16 +13,30 @@ enum Eligibility {
         return check.fits ? nil : .outsideAudience(check.reasons)
     }
 
+    /// Whether `employee` may take each course asked about (prerequisites completed, inside the
+    /// audience), reading their units and completed courses once: for lists of many runs.
+    static func checker(for employee: Employee, in db: Database) throws -> (CourseTerms) -> Bool {
+        let units = try unitCodes(from: employee.unitId, in: db)
+        let completed = Set(try String.fetchAll(db.cachedStatement(sql: """
+            SELECT DISTINCT c.code FROM enrolments e JOIN runs r ON r.id = e.run_id JOIN courses c ON c.id = r.course_id
+            WHERE e.employee_id = ? AND e.state = 'completed'
+            """), arguments: [employee.id]))
+        return { course in
+            course.prerequisiteCodes.allSatisfy(completed.contains)
+                && course.audienceRule.check(employee: employee, unitCode: units.first, parentUnitCodes: Array(units.dropFirst())).fits
+        }
+    }
+
     /// The prerequisite courses not completed yet, as "CODE Judul" (or the bare code of a
     /// course missing from the catalogue).
     private static func missingPrerequisites(employeeId: Int64, codes: [String], in db: Database) throws -> [String] {
         try codes.compactMap { code in
-            let done = try Bool.fetchOne(db, sql: """
+            let done = try Bool.fetchOne(db.cachedStatement(sql: """
                 SELECT EXISTS (SELECT 1 FROM enrolments e JOIN runs r ON r.id = e.run_id JOIN courses c ON c.id = r.course_id
                                WHERE e.employee_id = ? AND e.state = 'completed' AND c.code = ?)
-                """, arguments: [employeeId, code]) ?? false
+                """), arguments: [employeeId, code]) ?? false
             if done { return nil }
-            let title = try String.fetchOne(db, sql: "SELECT title_id FROM courses WHERE code = ?", arguments: [code])
+            let title = try String.fetchOne(db.cachedStatement(sql: "SELECT title_id FROM courses WHERE code = ?"), arguments: [code])
             return title.map { "\(code) \($0)" } ?? code
         }
     }
@@ -30,11 +44,11 @@ enum Eligibility {
     /// The code of `unitId` followed by those of the units above it, nearest first.
     private static func unitCodes(from unitId: Int64?, in db: Database) throws -> [String] {
         guard let unitId else { return [] }
-        return try String.fetchAll(db, sql: """
+        return try String.fetchAll(db.cachedStatement(sql: """
             WITH RECURSIVE up(id, depth) AS (
                 SELECT ?, 0 UNION SELECT u.parent_id, up.depth + 1 FROM units u JOIN up ON u.id = up.id WHERE up.depth < 100
             )
             SELECT u.code FROM up JOIN units u ON u.id = up.id ORDER BY up.depth
-            """, arguments: [unitId])
+            """), arguments: [unitId])
     }
 }

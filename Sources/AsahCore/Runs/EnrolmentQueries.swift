@@ -50,7 +50,7 @@ extension EnrolmentService {
         try expireOffers(runId: enrolment.runId, now: now)
         return try database.pool.read { db in
             guard let standing = try Self.standing(runId: enrolment.runId, employeeId: enrolment.employeeId, in: db) else { return nil }
-            return (standing, try String.fetchOne(db, sql: "SELECT nip FROM employees WHERE id = ?", arguments: [enrolment.employeeId]))
+            return (standing, try String.fetchOne(db.cachedStatement(sql: "SELECT nip FROM employees WHERE id = ?"), arguments: [enrolment.employeeId]))
         }
     }
 
@@ -71,10 +71,10 @@ extension EnrolmentService {
     /// ``places(employeeId:now:)`` inside the caller's read, for a caller that has already
     /// expired the offers.
     static func places(employeeId: Int64, in db: Database) throws -> [PersonalPlace] {
-        let enrolments = try Enrolment.fetchAll(db, sql: """
+        let enrolments = try Enrolment.fetchAll(db.cachedStatement(sql: """
             SELECT e.* FROM enrolments e JOIN runs r ON r.id = e.run_id
             WHERE e.employee_id = ? ORDER BY r.starts_on DESC, r.id DESC
-            """, arguments: [employeeId])
+            """), arguments: [employeeId])
         return try enrolments.map { enrolment in
             PersonalPlace(standing: try standing(enrolment, in: db), run: try WorkshopLookup.run(enrolment.runId, in: db))
         }
@@ -88,13 +88,13 @@ extension EnrolmentService {
 
     /// ``pendingRequests(supervisorEmployeeId:)`` inside the caller's read.
     static func pendingRequests(supervisorEmployeeId: Int64?, in db: Database) throws -> [PendingRequest] {
-        try PendingRequest.fetchAll(db, sql: """
+        try PendingRequest.fetchAll(db.cachedStatement(sql: """
             SELECT e.id AS enrolment_id, r.id AS run_id, r.title AS run_title, r.starts_on, r.ends_on,
                    p.id AS employee_id, p.nip, p.name, p.jabatan, e.requested_at
             FROM enrolments e JOIN runs r ON r.id = e.run_id JOIN employees p ON p.id = e.employee_id
             WHERE e.state = 'requested' AND r.status IN ('open', 'closed') AND (?1 IS NULL OR p.supervisor_id = ?1)
             ORDER BY e.requested_at, e.id
-            """, arguments: [supervisorEmployeeId])
+            """), arguments: [supervisorEmployeeId])
     }
 
     /// Everyone with a place in the run: seat holders and finishers by name, then the
@@ -108,11 +108,11 @@ extension EnrolmentService {
         let run = try WorkshopLookup.run(runId, in: db)
         let positions = Dictionary(uniqueKeysWithValues: try RunSeats.load(run, in: db).waitlist.enumerated()
             .map { ($1.enrolmentId, $0 + 1) })
-        let rows = try Row.fetchAll(db, sql: """
+        let rows = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT e.*, p.nip, p.name, u.name AS unit_name
             FROM enrolments e JOIN employees p ON p.id = e.employee_id LEFT JOIN units u ON u.id = p.unit_id
             WHERE e.run_id = ? ORDER BY p.name COLLATE NOCASE, e.id
-            """, arguments: [runId])
+            """), arguments: [runId])
         let entries = try rows.map { row in
             let enrolment = try Enrolment(row: row)
             return RosterEntry(enrolment: enrolment, nip: row["nip"], name: row["name"], unitName: row["unit_name"],

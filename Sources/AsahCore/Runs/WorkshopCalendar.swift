@@ -36,7 +36,7 @@ public struct WorkshopCalendar: Sendable {
 
     /// The sessions matching `filter` with its `arguments`, in time order.
     static func sessions(where filter: String, arguments: StatementArguments, in db: Database) throws -> [CalendarSession] {
-        try Row.fetchAll(db, sql: """
+        try Row.fetchAll(db.cachedStatement(sql: """
             SELECT s.id, s.run_id, s.starts_at, s.ends_at, s.place, s.online_url, r.title, r.status, i.name AS instructor,
                    n.number, n.total
             FROM run_sessions s JOIN runs r ON r.id = s.run_id
@@ -44,7 +44,7 @@ public struct WorkshopCalendar: Sendable {
                          COUNT(*) OVER (PARTITION BY run_id) AS total FROM run_sessions) n ON n.id = s.id
             LEFT JOIN employees i ON i.id = s.instructor_employee_id
             WHERE \(filter) ORDER BY s.starts_at, s.id
-            """, arguments: arguments).map { row in
+            """), arguments: arguments).map { row in
             CalendarSession(sessionId: row["id"], runId: row["run_id"], title: row["title"], startsAt: row["starts_at"],
                             endsAt: row["ends_at"], place: row["place"], onlineURL: row["online_url"], instructor: row["instructor"],
                             number: row["number"], total: row["total"], cancelled: row["status"] == RunStatus.cancelled.rawValue)

@@ -32,13 +32,13 @@ extension TrainingHours {
     /// ``compliance(year:target:)`` read in a transaction the caller holds.
     public static func compliance(year: Int, target: Double = annualTarget, in db: Database) throws -> [UnitCompliance] {
         var counts: [Int64: (employees: Int, reached: Int)] = [:]
-        for row in try Row.fetchAll(db, sql: """
+        for row in try Row.fetchAll(db.cachedStatement(sql: """
             SELECT unit_id, COUNT(*) AS employees, SUM(jp >= ?) AS reached FROM (
                 SELECT p.id, p.unit_id, COALESCE(SUM(h.jp), 0) AS jp
                 FROM employees p LEFT JOIN training_hours h ON h.employee_id = p.id AND h.year = ? AND h.status = 'verified'
                 WHERE p.active AND p.unit_id IS NOT NULL GROUP BY p.id
             ) GROUP BY unit_id
-            """, arguments: [target, year]) {
+            """), arguments: [target, year]) {
             counts[row["unit_id"]] = (row["employees"], row["reached"])
         }
         return try EmployeeDirectory.unitTree(in: db).map { unit in
@@ -50,7 +50,7 @@ extension TrainingHours {
 
     /// Active employees matching `filter` (one `?`, bound to `value`) with their JP for `year`.
     static func members(_ filter: String, _ value: Int64, year: Int, target: Double, in db: Database) throws -> [MemberHours] {
-        try Row.fetchAll(db, sql: """
+        try Row.fetchAll(db.cachedStatement(sql: """
             SELECT p.id, p.nip, p.name, p.jabatan, u.name AS unit_name,
                    COALESCE(SUM(CASE WHEN h.status = 'verified' THEN h.jp END), 0) AS verified_jp,
                    COALESCE(SUM(CASE WHEN h.status = 'pending' THEN h.jp END), 0) AS pending_jp
@@ -58,7 +58,7 @@ extension TrainingHours {
             LEFT JOIN training_hours h ON h.employee_id = p.id AND h.year = ?
             WHERE p.active AND \(filter)
             GROUP BY p.id ORDER BY p.name COLLATE NOCASE, p.id
-            """, arguments: [year, value]).map { row in
+            """), arguments: [year, value]).map { row in
             let verified: Double = row["verified_jp"]
             return MemberHours(employeeId: row["id"], nip: row["nip"], name: row["name"], jabatan: row["jabatan"],
                                unitName: row["unit_name"], verifiedJP: verified, pendingJP: row["pending_jp"],

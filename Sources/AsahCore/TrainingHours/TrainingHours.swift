@@ -29,9 +29,9 @@ public struct TrainingHours: Sendable {
 
     /// ``ledger(employeeId:year:target:)`` inside the caller's read.
     static func ledger(employeeId: Int64, year: Int, target: Double = annualTarget, in db: Database) throws -> TrainingLedger {
-        let entries = try TrainingHoursEntry.fetchAll(db, sql: """
+        let entries = try TrainingHoursEntry.fetchAll(db.cachedStatement(sql: """
             SELECT * FROM training_hours WHERE employee_id = ? AND year = ? ORDER BY COALESCE(ended_on, '') DESC, id DESC
-            """, arguments: [employeeId, year])
+            """), arguments: [employeeId, year])
         return TrainingLedger(employeeId: employeeId, year: year, target: target, entries: entries)
     }
 
@@ -58,11 +58,11 @@ public struct TrainingHours: Sendable {
     /// External trainings waiting for verification, oldest first, with who recorded them.
     public func pendingReviews() throws -> [PendingTraining] {
         try database.pool.read { db in
-            try Row.fetchAll(db, sql: """
+            try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT h.*, p.nip, p.name AS employee_name, u.name AS unit_name
                 FROM training_hours h JOIN employees p ON p.id = h.employee_id LEFT JOIN units u ON u.id = p.unit_id
                 WHERE h.status = 'pending' ORDER BY h.created_at, h.id
-                """).map {
+                """)).map {
                 PendingTraining(entry: try TrainingHoursEntry(row: $0), nip: $0["nip"], name: $0["employee_name"],
                                 unitName: $0["unit_name"])
             }
