@@ -61,3 +61,23 @@ struct PersonPickerTests {
 
     }
 }
+
+/// A coordinator merging a suggestion picks the thread it joins from the category's latest,
+/// as one types its number or title.
+@Suite("Choosing a thread to merge into")
+struct MergeTargetTests {
+    @Test("the merge form suggests the category's other threads to coordinators only")
+    func suggestions() throws {
+        let app = try TestApp()
+        let author = try ForumCaller.login(app, "demo.pegawai")
+        let category = try app.forumCategory("pelatihan")
+        let first = try author.openThread(category: category, title: "Kursus Excel untuk bendahara", body: "Mohon diadakan.")
+        let second = try author.openThread(category: category, title: "Pelatihan Excel lanjutan", body: "Usul yang sama.")
+        var coordinator = try app.signIn("demo.koordinator")
+        let page = try coordinator.get("/forums/threads/\(second)").text
+        #expect(page.contains("<datalist id=\"merge-targets\">") && page.contains("<option value=\"\(first)\">#\(first) Kursus Excel untuk bendahara</option>"))
+        #expect(!page.contains("<option value=\"\(second)\">"), "not the thread itself")
+        var employee = try app.signIn("demo.pegawai")
+        #expect(!(try employee.get("/forums/threads/\(second)").text.contains("merge-targets")))
+    }
+}

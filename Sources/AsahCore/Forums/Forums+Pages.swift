@@ -36,6 +36,8 @@ extension Forums {
         public let coordinators: [(id: Int64, name: String)]
         /// Supports that put a suggestion on the agenda.
         public let threshold: Int?
+        /// The latest other threads of the category, offered as merge targets (for coordinators only).
+        public let mergeTargets: [ThreadSummary]
     }
 
     /// The moderation queue, for a moderator.
@@ -106,7 +108,9 @@ extension Forums {
                 proposal: try CourseProposal.fetchOne(db, sql: "SELECT * FROM forum_course_proposals WHERE thread_id = ?",
                                                       arguments: [id]),
                 coordinators: Self.coordinates(viewer) ? try Self.coordinators(in: db) : [],
-                threshold: thread.kind == .suggestion ? try Self.agendaThreshold(category, in: db) : nil)
+                threshold: thread.kind == .suggestion ? try Self.agendaThreshold(category, in: db) : nil,
+                mergeTargets: Self.coordinates(viewer)
+                    ? try Self.latest(categoryId: thread.categoryId, limit: 50, in: db).filter { $0.id != id } : [])
         }
     }
 

@@ -128,6 +128,7 @@ enum ThreadPage {
                         ?? true
                 },
                 "canDecide": thread.status != .duplikat,
+                "mergeTargets": loaded.mergeTargets.map { ["id": $0.id, "title": "#\($0.id) " + $0.title] },
                 "coordinators": loaded.coordinators.map { ["id": $0.id, "name": $0.name, "selected": $0.id == thread.ownerUserId] },
                 "due": thread.decisionDue?.iso ?? "",
                 "canPropose": loaded.category.isTraining && loaded.proposal == nil,
