@@ -26,6 +26,14 @@ public struct DirectoryEntry: FetchableRecord, Sendable, Hashable, Identifiable 
     /// Whether the employee is still in service here.
     public let active: Bool
 
+    /// The directory query without its filter and order: employees `e` with their unit's and
+    /// direct supervisor's names.
+    static let select = """
+        SELECT e.id, e.nip, e.name, e.golongan, e.jabatan, e.jabatan_kind, e.unit_id, e.supervisor_id,
+               e.active, u.name AS unit_name, s.name AS supervisor_name
+        FROM employees e LEFT JOIN units u ON u.id = e.unit_id LEFT JOIN employees s ON s.id = e.supervisor_id
+        """
+
     /// Reads a row of the directory query (employee columns plus `unit_name`, `supervisor_name`).
     public init(row: Row) throws {
         id = try row.decode(forColumn: "id")

@@ -43,13 +43,8 @@ public enum EmployeeDirectory {
 
         let page = min(max(1, page), 1_000_000), pageSize = min(max(1, pageSize), 500)
         _ = arguments.append(contentsOf: [pageSize, (page - 1) * pageSize])
-        let entries = try DirectoryEntry.fetchAll(db.cachedStatement(sql: """
-            SELECT e.id, e.nip, e.name, e.golongan, e.jabatan, e.jabatan_kind, e.unit_id, e.supervisor_id,
-                   e.active, u.name AS unit_name, s.name AS supervisor_name
-            FROM employees e
-            LEFT JOIN units u ON u.id = e.unit_id
-            LEFT JOIN employees s ON s.id = e.supervisor_id
-            \(filter)
+        let entries = try DirectoryEntry.fetchAll(db.cachedStatement(sql: DirectoryEntry.select + """
+             \(filter)
             ORDER BY e.name COLLATE NOCASE, e.id
             LIMIT ? OFFSET ?
             """), arguments: arguments)

@@ -24,18 +24,14 @@ public struct PersonPicker: Sendable {
         self.database = database
     }
 
-    /// The person `typed` names: an exact NIP (spaces allowed), else every word of a name; only
-    /// people below `supervisorId` in the chain when given.
+    /// The person `typed` names: a NIP (spaces allowed; a whole one matches one person), else
+    /// every word of a name; only active people, and only those below `supervisorId` in the
+    /// chain when given.
     public func resolve(_ typed: String, withinChainOf supervisorId: Int64? = nil) throws -> Pick {
         try database.pool.read { db in
-            if let employee = try EmployeeDirectory.employee(nip: typed, in: db), employee.active,
-               try supervisorId.map({ try EmployeeDirectory.isInSupervisorChain(supervisorId: $0, employeeId: employee.id!, in: db) }) ?? true,
-               let entry = try EmployeeDirectory.search(employee.nip, pageSize: 1, in: db).entries.first {
-                return .found(entry)
-            }
-            let matches = try EmployeeDirectory.search(typed, pageSize: 200, in: db).entries.filter(\.active).filter { entry in
-                try supervisorId.map { try EmployeeDirectory.isInSupervisorChain(supervisorId: $0, employeeId: entry.id, in: db) } ?? true
-            }
+            let chain = try supervisorId.map { Set(try Int64.fetchAll(db, sql: Self.chain, arguments: [$0])) }
+            let matches = try EmployeeDirectory.search(typed, pageSize: 200, in: db).entries
+                .filter { $0.active && chain?.contains($0.id) != false }
             switch matches.count {
             case 0: return .none
             case 1: return .found(matches[0])
@@ -44,12 +40,15 @@ public struct PersonPicker: Sendable {
         }
     }
 
+    /// Everyone below `?` in the supervisor chain, as a query of their ids.
+    private static let chain = """
+        WITH RECURSIVE chain(id) AS (SELECT id FROM employees WHERE supervisor_id = ?
+                                     UNION SELECT x.id FROM employees x JOIN chain ON x.supervisor_id = chain.id) SELECT id FROM chain
+        """
+
     /// The active people below `supervisorId` in the chain, by name (at most `limit`).
     public func team(of supervisorId: Int64, limit: Int = 300) throws -> [DirectoryEntry] {
-        try entries(where: """
-            e.active AND e.id IN (WITH RECURSIVE chain(id) AS (SELECT id FROM employees WHERE supervisor_id = ?
-                                  UNION SELECT x.id FROM employees x JOIN chain ON x.supervisor_id = chain.id) SELECT id FROM chain)
-            """, [supervisorId], limit: limit)
+        try entries(where: "e.active AND e.id IN (\(Self.chain))", [supervisorId], limit: limit)
     }
 
     /// The active employees whose account holds the instructor role, by name.
@@ -62,12 +61,8 @@ public struct PersonPicker: Sendable {
 
     private func entries(where filter: String, _ arguments: StatementArguments, limit: Int) throws -> [DirectoryEntry] {
         try database.pool.read { db in
-            try DirectoryEntry.fetchAll(db, sql: """
-                SELECT e.id, e.nip, e.name, e.golongan, e.jabatan, e.jabatan_kind, e.unit_id, e.supervisor_id, e.active,
-                       u.name AS unit_name, s.name AS supervisor_name
-                FROM employees e LEFT JOIN units u ON u.id = e.unit_id LEFT JOIN employees s ON s.id = e.supervisor_id
-                WHERE \(filter) ORDER BY e.name COLLATE NOCASE, e.id LIMIT ?
-                """, arguments: arguments + [limit])
+            try DirectoryEntry.fetchAll(db, sql: DirectoryEntry.select + " WHERE \(filter) ORDER BY e.name COLLATE NOCASE, e.id LIMIT ?",
+                                        arguments: arguments + [limit])
         }
     }
 }

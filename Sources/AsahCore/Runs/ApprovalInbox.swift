@@ -21,11 +21,7 @@ extension EnrolmentService {
     static func pendingCount(for viewer: Principal, in db: Database) throws -> Int {
         let coordinates = WorkshopAccess.coordinates(viewer)
         guard coordinates || (viewer.has(.atasan) && viewer.employeeId != nil) else { return 0 }
-        return try Int.fetchOne(db.cachedStatement(sql: """
-            SELECT COUNT(*) FROM enrolments e JOIN runs r ON r.id = e.run_id JOIN employees p ON p.id = e.employee_id
-            WHERE e.state = 'requested' AND r.status IN ('open', 'closed') AND (?1 IS NULL OR p.supervisor_id = ?1)
-              AND p.id IS NOT ?2
-            """), arguments: [coordinates ? nil : viewer.employeeId, viewer.employeeId]) ?? 0
+        return try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) \(pendingFrom) AND p.id IS NOT ?2"), arguments: [coordinates ? nil : viewer.employeeId, viewer.employeeId]) ?? 0
     }
 
     /// The requests `viewer` may decide (their direct reports', or every one for a

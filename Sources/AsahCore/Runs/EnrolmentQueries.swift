@@ -86,13 +86,19 @@ extension EnrolmentService {
         try database.pool.read { try Self.pendingRequests(supervisorEmployeeId: supervisorEmployeeId, in: $0) }
     }
 
+    /// Requests waiting for a decision in runs still placing people, of the direct reports of
+    /// `?1` (of everyone when it is NULL): the rows both the inbox and the menu's count read.
+    static let pendingFrom = """
+        FROM enrolments e JOIN runs r ON r.id = e.run_id JOIN employees p ON p.id = e.employee_id
+        WHERE e.state = 'requested' AND r.status IN ('open', 'closed') AND (?1 IS NULL OR p.supervisor_id = ?1)
+        """
+
     /// ``pendingRequests(supervisorEmployeeId:)`` inside the caller's read.
     static func pendingRequests(supervisorEmployeeId: Int64?, in db: Database) throws -> [PendingRequest] {
         try PendingRequest.fetchAll(db.cachedStatement(sql: """
             SELECT e.id AS enrolment_id, r.id AS run_id, r.title AS run_title, r.starts_on, r.ends_on,
                    p.id AS employee_id, p.nip, p.name, p.jabatan, e.requested_at
-            FROM enrolments e JOIN runs r ON r.id = e.run_id JOIN employees p ON p.id = e.employee_id
-            WHERE e.state = 'requested' AND r.status IN ('open', 'closed') AND (?1 IS NULL OR p.supervisor_id = ?1)
+            \(pendingFrom)
             ORDER BY e.requested_at, e.id
             """), arguments: [supervisorEmployeeId])
     }

@@ -65,8 +65,13 @@ public struct Localizer: Sendable {
 
     /// "24 November 2026" from a calendar date.
     public func date(year: Int, month: Int, day: Int) -> String {
+        "\(day) " + self.month(year: year, month: month)
+    }
+
+    /// "November 2026".
+    public func month(year: Int, month: Int) -> String {
         let names = Self.months[locale] ?? Self.months["id"]!
-        return "\(day) \(names[max(0, min(11, month - 1))]) \(year)"
+        return "\(names[max(0, min(11, month - 1))]) \(year)"
     }
 
     /// "24 November 2026" from "2026-11-24"; the text itself if it is not such a date.

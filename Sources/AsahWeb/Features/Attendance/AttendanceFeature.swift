@@ -26,10 +26,11 @@ struct AttendanceFeature: Feature {
         let rows = marks.map { mark -> [String: Any] in
             ["employeeId": mark.employeeId, "nip": mark.nip, "name": mark.name, "present": mark.present == true,
              "unmarked": mark.status == nil,
-             "absences": [AttendanceStatus.alpa].map { ["value": $0.rawValue, "label": localizer.t("attendance_status_\($0.rawValue)"),
-                                                        "selected": mark.status == $0 || mark.status == nil || mark.status == .hadir] }
-                + AttendanceStatus.excuses.map { ["value": $0.rawValue, "label": localizer.t("attendance_status_\($0.rawValue)"),
-                                                  "selected": mark.status == $0] }]
+             // The absence reason shown: izin or sakit as marked, alpa otherwise.
+             "absences": ([AttendanceStatus.alpa] + AttendanceStatus.excuses).map { status in
+                 ["value": status.rawValue, "label": localizer.t("attendance_status_\(status.rawValue)"),
+                  "selected": status == (mark.status.flatMap { AttendanceStatus.excuses.contains($0) ? $0 : nil } ?? .alpa)]
+             }]
         }
         let counts = Dictionary(grouping: marks.compactMap(\.status), by: { $0 }).mapValues(\.count)
         var summary = Dictionary(uniqueKeysWithValues: AttendanceStatus.allCases.map { ($0.rawValue, localizer.number(counts[$0] ?? 0)) })

@@ -9,8 +9,7 @@ enum CatalogueMonths {
         return (0..<12).map { offset in
             let index = today.month - 1 + offset
             let year = today.year + index / 12, month = index % 12 + 1
-            let name = localizer.date(year: year, month: month, day: 1).split(separator: " ").dropFirst().joined(separator: " ")
-            return ["value": String(format: "%04d-%02d", year, month), "label": name,
+            return ["value": String(format: "%04d-%02d", year, month), "label": localizer.month(year: year, month: month),
                     "selected": selected.map { $0.year == year && $0.month == month } ?? false]
         }
     }
