@@ -41,7 +41,7 @@ public final class AsahApp: Sendable {
         self.services = services
         let features: [any Feature] = [
             SystemFeature(staticFiles: StaticFiles(root: staticRoot)), SessionFeature(), DashboardFeature(),
-            PeopleFeature(), PersonSuggestionsFeature(), TeamFeature(), ImportFeature(), AccountFeature(), AdminFeature(), ActivationFeature(), MeAPI(),
+            PeopleFeature(), PersonSuggestionsFeature(), CourseRecordsFeature(), TeamFeature(), ImportFeature(), AccountFeature(), AdminFeature(), ActivationFeature(), MeAPI(),
             CatalogueFeature(), RunsFeature(), ApprovalsFeature(), MyTrainingFeature(), AttendanceFeature(),
             CertificatesFeature(), AgencyFeature(), TrainingHoursFeature(), CalendarFeature(), CalendarSubscriptionFeature(), TeachingFeature(),
             ForumsFeature(),
