@@ -64,6 +64,9 @@ def test_employee_day(day, width):
     follow(driver, width, "form[role=search] button[type=submit]", "Angkatan berikutnya")
     follow(driver, width, ".course-next a")
     menu(driver, width, "Pemberitahuan")
+    # Their own appraisal history is one link from the home.
+    menu(driver, width, "Beranda")
+    follow(driver, width, "a[href$='/appraisals']", "Penilaian kinerja")
 
 
 @pytest.mark.parametrize("width", WIDTHS)
