@@ -94,6 +94,11 @@ struct OrganisationEditRuleTests {
                                                                  actor: nil, ip: nil)
             guard case .failure(let problem)? = reparent else { Issue.record("a merged unit became a parent"); return }
             #expect(problem.findings.map(\.refusal.key) == ["problem_unit_parent_merged"])
+            let kepala = "197001011995031001"
+            let moved = try EmployeeEdit(database: database).save(nip: kepala, values: try values(database, kepala, ["unit": "BKPSDM.PKA"]),
+                                                                  actor: nil, ip: nil)
+            guard case .failure(let intoMerged)? = moved else { Issue.record("someone moved into a merged unit"); return }
+            #expect(intoMerged.findings.map(\.refusal.key) == ["problem_unit_merged_employee"])
         }
     }
 }

@@ -3,7 +3,8 @@ import GRDB
 /// Changing one employee from the browser (name, NIP, employment, golongan, jabatan, unit,
 /// supervisor, e-mail, status). The form's fields are the employee import's columns and go
 /// through the import's own reader, supervisor look-up and chain check, so the edit refuses
-/// what the import refuses, in the same words. Whole or nothing, in one transaction, audited
+/// what the import refuses, in the same words (and, unlike a file, does not move anyone into a
+/// unit merged away). Whole or nothing, in one transaction, audited
 /// with each changed field's value before and after.
 public struct EmployeeEdit: Sendable {
     /// The form's fields in order, named as the columns of the employee import.
@@ -59,6 +60,10 @@ public struct EmployeeEdit: Sendable {
                 (values[field] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
             }) else { return .failure(EditProblem(report)) }
             var row = read
+            if let unit = row.record.unitId, unit != employee.unitId, try UnitEdit.mergedIntoId(in: db)[unit] != nil {
+                report.error(line: 1, column: "unit", "problem_unit_merged_employee", ["value": values["unit"] ?? ""])
+                row.isBad = true
+            }
             if let link = EmployeeImport.link(to: supervisorNip ?? "", from: row, rowByNip: [:], known: known, report: &report) {
                 row.link = link
             } else {

@@ -22,9 +22,10 @@ struct EmployeeEditFeature: Feature {
         String((context.request.parameters["nip"] ?? "").prefix(40))
     }
 
-    private func form(_ context: Context) throws -> EditForm {
+    /// The form; the units offered are the active ones and `currentUnit`.
+    private func form(_ context: Context, currentUnit: String? = nil) throws -> EditForm {
         let localizer = context.localizer
-        let units = try UnitOptions.tree(context.services)
+        let units = try UnitOptions.tree(context.services).filter { $0.active || $0.code == currentUnit }
         let golongan = [("", localizer.t("edit_none"))] + (Golongan.pns + Golongan.pppk).map { ($0.code, $0.displayName) }
         let kinds = [("", localizer.t("edit_none"))] + JabatanKind.allCases.map { ($0.rawValue, $0.displayName) }
         return EditForm(id: "employee", fields: [
@@ -45,7 +46,7 @@ struct EmployeeEditFeature: Feature {
                       status: Int = 200) throws -> Response {
         let localizer = context.localizer
         return context.page("employee_edit", title: localizer.t("employee_edit_title", ["name": values["nama"] ?? nip]), [
-            "nip": nip, "name": values["nama"] ?? "", "fields": try form(context).values(values, problem: problem, localizer),
+            "nip": nip, "name": values["nama"] ?? "", "fields": try form(context, currentUnit: values["unit"]).values(values, problem: problem, localizer),
             "error": problem.map(context.message) as Any,
         ], status: status)
     }
