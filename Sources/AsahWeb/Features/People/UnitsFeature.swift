@@ -25,7 +25,7 @@ struct UnitsFeature: Feature {
         return context.page("units", title: context.localizer.t("units_title"), [
             "notice": Notice.message(context, allowed: ["unit_saved", "unit_merged"]) as Any,
             "units": tree.map { unit -> [String: Any] in
-                ["code": unit.code, "name": unit.name, "kind": unit.kind.displayName, "indent": unit.depth,
+                ["code": unit.code, "name": unit.name, "indent": String(repeating: "\u{2003}", count: unit.depth), "kind": unit.kind.displayName,
                  "active": unit.active, "mergedInto": mergedIntoId[unit.id].flatMap { byId[$0]?.name } ?? false]
             },
         ])
