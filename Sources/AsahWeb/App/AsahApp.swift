@@ -45,7 +45,7 @@ public final class AsahApp: Sendable {
             ManualFeature(manual: UserManual(folder: manualRoot)),
             PeopleFeature(), PersonSuggestionsFeature(), CourseRecordsFeature(), TeamFeature(), ImportFeature(), AccountFeature(), AdminFeature(), ActivationFeature(), MeAPI(),
             CatalogueFeature(), RunsFeature(), ApprovalsFeature(), MyTrainingFeature(), AttendanceFeature(),
-            CertificatesFeature(), AgencyFeature(), TrainingHoursFeature(), CalendarFeature(), CalendarSubscriptionFeature(), TeachingFeature(),
+            CertificatesFeature(), AgencyFeature(), EmployeeEditFeature(), UnitsFeature(), TrainingHoursFeature(), CalendarFeature(), CalendarSubscriptionFeature(), TeachingFeature(),
             ForumsFeature(),
             ProjectsFeature(),
             AppraisalsFeature(), SurveyFeature(), RunEvaluationFeature(), BehaviourFeature(), NeedsFeature(),

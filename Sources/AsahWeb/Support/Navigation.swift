@@ -18,6 +18,7 @@ enum Navigation {
         ("/hours/compliance", "nav_compliance", .reviewTrainingHours),
         ("/evaluation", "nav_evaluation", .evaluateProgrammes),
         ("/people", "nav_people", .viewDirectory),
+        ("/units", "nav_units", .importOrganisation),
         ("/people/import", "nav_import", .importOrganisation),
         ("/admin/users", "nav_users", .manageAccounts),
         ("/admin/audit", "nav_audit", .viewAuditLog),
