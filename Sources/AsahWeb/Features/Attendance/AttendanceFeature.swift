@@ -46,7 +46,7 @@ struct AttendanceFeature: Feature {
             "rows": rows, "hasRows": !rows.isEmpty,
             "summary": localizer.t("attendance_summary_statuses", summary),
             "editable": [.open, .closed, .running].contains(run.status) && started,
-            "notStarted": started ? nil : localizer.t("attendance_not_started", ["date": localizer.dateTime(session.startsAt)]),
+            "notStarted": started ? nil : localizer.t("attendance_not_started", ["date": localizer.moment(session.startsAt)]),
         ], status: status)
     }
 
