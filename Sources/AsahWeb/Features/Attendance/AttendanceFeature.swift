@@ -41,7 +41,7 @@ struct AttendanceFeature: Feature {
         return context.page("attendance", title: localizer.t("attendance_title"), [
             "notice": shownNotice as Any, "error": error as Any,
             "sessionId": session.id!, "runId": run.id!, "runTitle": run.title,
-            "when": localizer.dateTime(session.startsAt) + " – " + localizer.dateTime(session.endsAt),
+            "when": localizer.dateTime(session.startsAt) + " – " + localizer.moment(session.endsAt),
             "place": session.place as Any, "code": session.checkinCode as Any,
             "rows": rows, "hasRows": !rows.isEmpty,
             "summary": localizer.t("attendance_summary_statuses", summary),
