@@ -3,9 +3,6 @@ import Foundation
 /// Dates and times written the Indonesian way for messages: "Senin, 14 Maret 2026 09.00 WIB".
 /// Times are read in the installation's zone (``LocalZone/current``) unless the caller names another.
 public enum IndonesianTime {
-    /// Western Indonesia Time (Asia/Jakarta).
-    public static let wib = LocalZone.wib.timeZone
-
     /// The installation's zone in force now (``LocalZone/current``).
     public static var zone: TimeZone { LocalZone.current.timeZone }
 
