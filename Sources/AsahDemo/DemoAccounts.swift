@@ -42,10 +42,13 @@ public enum DemoAccounts {
             if case .failure(let problem) = result { throw Problem.account(entry.login, problem) }
         }
         try DemoAgency.configure(in: database, region: DemoRegion.first(1)[0])
-        try DemoWorkshops.generate(in: database, people: people, seed: seed, now: now)
-        try DemoForums.generate(in: database, people: people, seed: seed, now: now)
-        try DemoProjects.generate(in: database, people: people, seed: seed, now: now)
-        try DemoEvaluation.generate(in: database, people: people, seed: seed, now: now)
+        // Sessions at 09.00 are 09.00 on the kabupaten's clocks (WITA), its days turn at its midnight.
+        try database.withLocalZone {
+            try DemoWorkshops.generate(in: database, people: people, seed: seed, now: now)
+            try DemoForums.generate(in: database, people: people, seed: seed, now: now)
+            try DemoProjects.generate(in: database, people: people, seed: seed, now: now)
+            try DemoEvaluation.generate(in: database, people: people, seed: seed, now: now)
+        }
         return plan.map(\.login)
     }
 }

@@ -2,19 +2,20 @@ import AsahCore
 import Foundation
 import GRDB
 
-/// Days and times relative to the demo's "now", in WIB (UTC+7, no daylight saving).
+/// Days and times relative to the demo's "now", in the installation's zone (``LocalZone/current``,
+/// WITA for the demo kabupaten; no daylight saving).
 struct DemoTimeline {
     let now: Int64
-    /// Midnight WIB of today.
+    /// Midnight of today in the zone.
     let midnight: Int64
 
     init(now: Int64) {
         self.now = now
-        let offset: Int64 = 7 * 3600
+        let offset = Int64(LocalZone.current.offset)
         midnight = Self.floorDiv(now + offset, 86400) * 86400 - offset
     }
 
-    /// Unix seconds of `hour:minute` WIB on the day `day` days from today.
+    /// Unix seconds of `hour:minute` in the zone on the day `day` days from today.
     func at(day: Int, hour: Int, minute: Int = 0) -> Int64 {
         midnight + Int64(day) * 86400 + Int64(hour * 3600 + minute * 60)
     }
@@ -26,7 +27,7 @@ struct DemoTimeline {
 
     /// Whether the day `day` days from today is Monday to Friday.
     func isWeekday(_ day: Int) -> Bool {
-        let epochDay = Self.floorDiv(midnight + 7 * 3600, 86400) + Int64(day)
+        let epochDay = Self.floorDiv(midnight + Int64(LocalZone.current.offset), 86400) + Int64(day)
         let weekday = ((epochDay + 4) % 7 + 7) % 7 // 1 January 1970 was a Thursday; 0 = Sunday
         return weekday != 0 && weekday != 6
     }

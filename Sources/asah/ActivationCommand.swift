@@ -28,7 +28,7 @@ extension UserCommand {
             let activation = AccountActivation(database: db)
             if createAccounts { print("\(try activation.createAccounts(unitId: unitId, actor: nil, ip: "cli")) accounts created.") }
             let issued = try activation.issue(unitId: unitId, actor: nil, ip: "cli")
-            let csv = try ActivationMailMerge.csv(issued, address: address, date: Tokens.day)
+            let csv = try db.withLocalZone { try ActivationMailMerge.csv(issued, address: address, date: Tokens.day) }
             guard FileManager.default.createFile(atPath: out, contents: Data(csv.utf8), attributes: [.posixPermissions: 0o600]) else {
                 throw ValidationError("cannot write \(out)")
             }

@@ -2,11 +2,11 @@ import ArgumentParser
 import AsahCore
 import AsahWeb
 
-/// `asah agency show|set`: the agency settings certificates and printed reports use, from the
-/// shell (the logo is uploaded on `/admin/agency`).
+/// `asah agency show|set`: the agency settings certificates and printed reports use, and the
+/// time zone every time is shown in, from the shell (the logo is uploaded on `/admin/agency`).
 struct AgencyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "agency", abstract: "The agency's names, signing official and public address.", subcommands: [Show.self, Change.self])
+        commandName: "agency", abstract: "The agency's names, signing official, public address and time zone.", subcommands: [Show.self, Change.self])
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Print the agency settings.")
@@ -19,6 +19,7 @@ struct AgencyCommand: ParsableCommand {
                 (.signingPlace, settings.signingPlace), (.officialName, settings.official?.name ?? ""),
                 (.officialNIP, settings.official?.nip.formatted ?? ""), (.officialJabatan, settings.official?.jabatan ?? ""),
                 (.publicURL, settings.publicURL ?? ""), (.logo, settings.logoFile.map { StoredUploads.agencyFolder + "/" + $0 } ?? ""),
+                (.timeZone, "\(settings.timeZone.abbreviation) (\(settings.timeZone.rawValue))"),
             ]
             for (field, value) in rows { print("\(field.rawValue): \(value)") }
         }
@@ -37,6 +38,9 @@ struct AgencyCommand: ParsableCommand {
         @Option(help: "The signing official's NIP (18 digits).") var officialNip: String?
         @Option(help: "The signing official's position, e.g. Kepala BKPSDM.") var officialJabatan: String?
         @Option(help: "The address people reach Asah at (certificate QR codes, e-mail links).") var publicURL: String?
+        @Option(help: ArgumentHelp("The time zone every time is typed and shown in: WIB, WITA or WIT.",
+                                   discussion: "Stored times stay the same instants; only how they are shown changes."))
+        var timeZone: String?
         @Flag(help: "Remove the logo.") var removeLogo = false
 
         func run() throws {
@@ -50,9 +54,12 @@ struct AgencyCommand: ParsableCommand {
             if let officialNip { input.officialNIP = officialNip }
             if let officialJabatan { input.officialJabatan = officialJabatan }
             if let publicURL { input.publicURL = publicURL }
+            if let timeZone { input.timeZone = timeZone }
             if removeLogo { input.logo = .remove }
             switch try AgencySettings.save(input, actor: nil, ip: "cli", in: appDatabase) {
-            case .success(let settings): print("Saved. Certificates are signed by \(settings.official.map { "\($0.name), \($0.jabatan)" } ?? "nobody named yet").")
+            case .success(let settings):
+                print("Saved. Certificates are signed by \(settings.official.map { "\($0.name), \($0.jabatan)" } ?? "nobody named yet");",
+                      "times are in \(settings.timeZone.abbreviation).")
             case .failure(let problem): throw CLIError(try RefusalText.sentence(problem.refusal))
             }
         }

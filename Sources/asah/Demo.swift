@@ -28,6 +28,14 @@ struct Demo: ParsableCommand {
         let accounts = try DemoAccounts.create(in: appDatabase, seed: seed, employeeCount: employees ?? scale.employees,
                                                password: secret, regions: scale.regions)
         step("Organisation, accounts and demo workshops", since: started)
+        try appDatabase.withLocalZone { try history(appDatabase) }
+        print("Demo database \(database.db) ready in \(Int(Date().timeIntervalSince(started) * 1000)) ms.")
+        print("Accounts (password: \(secret)):")
+        for login in accounts { print("  \(login)") }
+    }
+
+    /// The bulk history a larger scale asks for, in the demo's zone.
+    private func history(_ appDatabase: AppDatabase) throws {
         if scale.bulkRuns > 0 {
             let bulk = Date()
             let runs = try WorkshopVolume.generate(in: appDatabase, runs: scale.bulkRuns, enrolments: scale.bulkEnrolments, seed: seed)
@@ -40,9 +48,6 @@ struct Demo: ParsableCommand {
             let forums = try ForumVolume.generate(in: appDatabase, threads: scale.bulkThreads, posts: scale.bulkPosts, seed: seed)
             step("Forums: \(forums)", since: bulk)
         }
-        print("Demo database \(database.db) ready in \(Int(Date().timeIntervalSince(started) * 1000)) ms.")
-        print("Accounts (password: \(secret)):")
-        for login in accounts { print("  \(login)") }
     }
 
     /// Progress on the terminal: a province takes minutes.

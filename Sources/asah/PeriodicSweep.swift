@@ -32,28 +32,32 @@ final class PeriodicSweep: @unchecked Sendable {
 
     func start() {
         timer.schedule(deadline: .now(), repeating: interval)
-        timer.setEventHandler { [sweep, projects, checks, surveys, sessions, database, logger] in
-            do {
-                try sessions.purgeExpired()
-                let orphans = try StoredUploads.removeOrphans(database: database)
-                if orphans > 0 { logger.info("sweep: \(orphans) uploaded files no record refers to removed") }
-                let result = try sweep.run()
-                if result.expiredOffers + result.reminders > 0 {
-                    logger.info("sweep: \(result.expiredOffers) offers expired, \(result.reminders) reminders sent")
-                }
-                let projectReminders = try projects.run()
-                if projectReminders > 0 { logger.info("sweep: \(projectReminders) project reminders sent") }
-                let scheduled = try checks.schedule()
-                let sent = try checks.notify()
-                let announced = try surveys.announce()
-                if scheduled + sent.told + sent.reminded + announced > 0 {
-                    logger.info("sweep: \(scheduled) behaviour checks scheduled, \(sent.told) opened, \(sent.reminded) reminded, \(announced) surveys announced")
-                }
-            } catch {
-                logger.error("sweep failed: \(error)")
-            }
-        }
+        // Reminders of "tomorrow's" sessions and due dates reckon days in the installation's zone.
+        timer.setEventHandler { [self] in database.withLocalZone { round() } }
         timer.resume()
+    }
+
+    /// One round of every sweep, failures logged.
+    private func round() {
+        do {
+            try sessions.purgeExpired()
+            let orphans = try StoredUploads.removeOrphans(database: database)
+            if orphans > 0 { logger.info("sweep: \(orphans) uploaded files no record refers to removed") }
+            let result = try sweep.run()
+            if result.expiredOffers + result.reminders > 0 {
+                logger.info("sweep: \(result.expiredOffers) offers expired, \(result.reminders) reminders sent")
+            }
+            let projectReminders = try projects.run()
+            if projectReminders > 0 { logger.info("sweep: \(projectReminders) project reminders sent") }
+            let scheduled = try checks.schedule()
+            let sent = try checks.notify()
+            let announced = try surveys.announce()
+            if scheduled + sent.told + sent.reminded + announced > 0 {
+                logger.info("sweep: \(scheduled) behaviour checks scheduled, \(sent.told) opened, \(sent.reminded) reminded, \(announced) surveys announced")
+            }
+        } catch {
+            logger.error("sweep failed: \(error)")
+        }
     }
 
     func stop() {

@@ -15,24 +15,25 @@ extension UserCommand {
             guard let userId = try Accounts(database: db).userId(login: login) else { throw ValidationError("no account named \(login)") }
             let tokens = try APITokens(database: db).list(userId: userId)
             if tokens.isEmpty { print("\(login) has no tokens.") }
-            for token in tokens {
-                let state = token.revokedAt != nil ? "revoked" : token.isLive() ? "live until \(Self.day(token.expiresAt))" : "expired"
-                let used = token.lastUsedAt.map { "last used \(Self.hour($0))" } ?? "never used"
-                print("\(token.id)\t\(token.name)\tcreated \(Self.day(token.createdAt))\t\(used)\t\(state)")
+            db.withLocalZone {
+                for token in tokens {
+                    let state = token.revokedAt != nil ? "revoked" : token.isLive() ? "live until \(Self.day(token.expiresAt))" : "expired"
+                    let used = token.lastUsedAt.map { "last used \(Self.hour($0))" } ?? "never used"
+                    print("\(token.id)\t\(token.name)\tcreated \(Self.day(token.createdAt))\t\(used)\t\(state)")
+                }
             }
         }
 
+        /// The day of `seconds` in the installation's zone, "2026-12-05".
         static func day(_ seconds: Int64) -> String {
-            ISO8601DateFormatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)), timeZone: .gmt,
-                                        formatOptions: [.withFullDate])
+            IndonesianTime.date(of: seconds).iso
         }
 
-        /// The hour a token was last used in (all that is kept), in UTC.
+        /// The hour a token was last used in (all that is kept) in the installation's zone, "2026-12-05 14:00 WITA".
         static func hour(_ seconds: Int64) -> String {
-            let text = ISO8601DateFormatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)), timeZone: .gmt,
-                                                   formatOptions: [.withFullDate, .withSpaceBetweenDateAndTime, .withTime,
-                                                                   .withColonSeparatorInTime])
-            return String(text.dropLast(3)) + " UTC"
+            let clock = WallClock(seconds)
+            func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
+            return "\(day(seconds)) \(twoDigits(clock.hour)):\(twoDigits(clock.minute)) \(LocalZone.current.abbreviation)"
         }
     }
 

@@ -71,7 +71,7 @@ enum RunFixtures {
 
 @Suite("Runs")
 struct RunsTests {
-    @Test("a run page shows the course, sessions in WIB, seats and the request button; a request shows its standing")
+    @Test("a run page shows the course, sessions in the demo kabupaten's zone (WITA), seats and the request button; a request shows its standing")
     func runPageAndRequest() throws {
         let app = try TestApp()
         let id = try RunFixtures.run(app)
@@ -83,7 +83,7 @@ struct RunsTests {
         #expect(page.text.contains("KEM-T1"))
         #expect(page.text.contains("Aula BKPSDM"))
         #expect(page.text.contains("https://meet.example.go.id/kem"))
-        #expect(page.text.contains("WIB"))
+        #expect(page.text.contains("WITA"))
         #expect(page.text.contains("Ajukan kursi"))
         #expect(RunFixtures.seatsLeft(page.text) == 10)
         #expect(!page.text.contains("Peserta</h2>"), "the roster is for coordinators")
@@ -159,7 +159,7 @@ struct RunsTests {
         let page = try coordinator.get(location)
         #expect(page.text.contains("Draf"))
         #expect(page.text.contains("10 Maret 2031"))
-        #expect(page.text.contains("08.00–12.00 WIB"))
+        #expect(page.text.contains("08.00–12.00 WITA"))
         #expect(page.text.contains("Buka pendaftaran"))
         let id = location.dropFirst("/runs/".count).prefix { $0.isNumber }
         #expect(try coordinator.post("/runs/\(id)/status", [("status", "open")]).status == 303)
@@ -344,7 +344,7 @@ struct RunsTests {
         let after = try coordinator.get("/runs/\(id)?notice=updated")
         #expect(after.text.contains("Perubahan angkatan tersimpan."))
         #expect(after.text.contains("Komunikasi Angkatan Diubah"))
-        #expect(after.text.contains("08.00–10.30 WIB"))
+        #expect(after.text.contains("08.00–10.30 WITA"))
         #expect(after.text.contains("Kuota Dinas Kesehatan: 4 kursi"))
         let kept = try app.database.pool.read { db in
             try Int64.fetchAll(db, sql: "SELECT id FROM run_sessions WHERE run_id = ? ORDER BY starts_at", arguments: [id])

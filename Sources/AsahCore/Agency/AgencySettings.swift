@@ -1,6 +1,7 @@
 /// The agency that runs Asah as its certificates and printed reports name it: the region and
 /// the agency, its address and logo, the official who signs, and the public address the
-/// certificates' QR codes point at. Every field is empty until an administrator saves them.
+/// certificates' QR codes point at, and the time zone every time is typed and shown in. Every
+/// field is empty (the zone WIB) until an administrator saves them.
 public struct AgencySettings: Sendable, Equatable {
     /// "Pemerintah Kabupaten Sumbawa Barat".
     public var regionName: String
@@ -16,9 +17,11 @@ public struct AgencySettings: Sendable, Equatable {
     public var official: SigningOfficial?
     /// The address people reach Asah at ("https://asah.pemda.go.id", no trailing slash), if set.
     public var publicURL: String?
+    /// The zone times are typed and shown in, and days turn in (see ``LocalZone``).
+    public var timeZone: LocalZone
 
     public init(regionName: String = "", agencyName: String = "", address: String = "", signingPlace: String = "", logoFile: String? = nil,
-                official: SigningOfficial? = nil, publicURL: String? = nil) {
+                official: SigningOfficial? = nil, publicURL: String? = nil, timeZone: LocalZone = .wib) {
         self.regionName = regionName
         self.agencyName = agencyName
         self.address = address
@@ -26,6 +29,7 @@ public struct AgencySettings: Sendable, Equatable {
         self.logoFile = logoFile
         self.official = official
         self.publicURL = publicURL
+        self.timeZone = timeZone
     }
 
     /// Nothing saved yet.

@@ -9,6 +9,7 @@ public enum AgencySettingsField: String, CaseIterable, Sendable {
     case officialNIP = "official_nip"
     case officialJabatan = "official_jabatan"
     case publicURL = "public_url"
+    case timeZone = "time_zone"
 
     /// The longest text the field takes, in characters (the logo is a file: 0).
     public var maximumLength: Int {
@@ -18,7 +19,7 @@ public enum AgencySettingsField: String, CaseIterable, Sendable {
         case .address: 250
         case .officialNIP: 40
         case .signingPlace: 80
-        case .logo: 0
+        case .logo, .timeZone: 0
         }
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 /// The agency settings as a form or the command line sends them, untrusted, and the rules
 /// that make them ``AgencySettings``: the region and the agency are named; the signing
 /// official is named in full (name, a valid PNS NIP, jabatan) or not at all; the public
-/// address is an http(s) address; no field is over its length or holds a line break or other
+/// address is an http(s) address; the time zone is WIB, WITA or WIT; no field is over its length or holds a line break or other
 /// control character.
 public struct AgencySettingsInput: Sendable, Equatable {
     /// What happens to the logo.
@@ -24,6 +24,8 @@ public struct AgencySettingsInput: Sendable, Equatable {
     public var officialNIP = ""
     public var officialJabatan = ""
     public var publicURL = ""
+    /// "WIB", "WITA" or "WIT" (or the zone's IANA name); empty keeps the saved zone.
+    public var timeZone = ""
     public var logo = Logo.keep
 
     public init() {}
@@ -38,6 +40,7 @@ public struct AgencySettingsInput: Sendable, Equatable {
         officialNIP = settings.official?.nip.digits ?? ""
         officialJabatan = settings.official?.jabatan ?? ""
         publicURL = settings.publicURL ?? ""
+        timeZone = settings.timeZone.abbreviation
     }
 
     /// The settings these values make from `current` (which keeps its logo unless told
@@ -67,6 +70,8 @@ public struct AgencySettingsInput: Sendable, Equatable {
         if !url.isEmpty, base == nil, !findings.contains(where: { $0.field == .publicURL }) {
             findings.append(.init(.publicURL, "problem_agency_public_url"))
         }
+        let zone = timeZone.isEmpty ? current.timeZone : LocalZone(name: timeZone)
+        if zone == nil { findings.append(.init(.timeZone, "problem_agency_time_zone")) }
         let logoFile: String?
         switch logo {
         case .keep: logoFile = current.logoFile
@@ -77,7 +82,7 @@ public struct AgencySettingsInput: Sendable, Equatable {
         }
         guard findings.isEmpty else { return .failure(AgencySettingsProblem(findings)) }
         return .success(AgencySettings(regionName: region, agencyName: agency, address: address, signingPlace: place, logoFile: logoFile,
-                                       official: official, publicURL: base))
+                                       official: official, publicURL: base, timeZone: zone ?? current.timeZone))
     }
 
     /// The official named in full, `nil` when none of the three is given; a finding for each

@@ -9,6 +9,8 @@ public final class AppDatabase: Sendable {
     public let path: String
     /// Counts this process's commits (see `ChangeCounter`).
     public let changes = ChangeCounter()
+    /// The installation's time zone, kept in memory (see ``LocalZone``).
+    let zoneSetting = LocalZoneSetting()
 
     /// Opens (creating the file and its folder if needed) and migrates the database at `path`.
     /// A new database gets its pseudonym key file beside it (see ``PseudonymKey``).
@@ -67,6 +69,15 @@ public final class AppDatabase: Sendable {
         } catch let problem as Problem {
             return .failure(problem)
         }
+    }
+
+    /// The installation's time zone, as saved in the agency settings (WIB until one is saved).
+    public var localZone: LocalZone { zoneSetting.zone(pool) }
+
+    /// Runs `body` with this installation's zone as ``LocalZone/current``: a web request, a
+    /// sweep or a command, so every time it shows and every day it reckons is the agency's.
+    public func withLocalZone<T>(_ body: () throws -> T) rethrows -> T {
+        try LocalZone.$current.withValue(localZone, operation: body)
     }
 
     /// Whether the database answers a trivial query (for `/healthz`).

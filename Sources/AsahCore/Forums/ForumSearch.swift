@@ -134,10 +134,10 @@ public enum ForumSearch {
         }
     }
 
-    /// The first second of `date` in WIB, for the date filters.
+    /// The first second of `date` in the installation's zone, for the date filters.
     public static func dayStart(_ date: CalendarDate) -> Int64 {
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = IndonesianTime.wib
+        calendar.timeZone = IndonesianTime.zone
         let start = calendar.date(from: DateComponents(year: date.year, month: date.month, day: date.day))!
         return Int64(start.timeIntervalSince1970)
     }

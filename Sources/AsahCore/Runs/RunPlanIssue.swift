@@ -52,7 +52,7 @@ public enum RunPlanIssue: Sendable, Hashable {
 
     /// What is wrong with the plan on its own, without looking at the database. Session days
     /// are read in `timeZone`.
-    public static func check(_ plan: RunPlan, timeZone: TimeZone = IndonesianTime.wib) -> [RunPlanIssue] {
+    public static func check(_ plan: RunPlan, timeZone: TimeZone = IndonesianTime.zone) -> [RunPlanIssue] {
         var issues: [RunPlanIssue] = []
         if plan.code.trimmingCharacters(in: .whitespaces).isEmpty { issues.append(.codeMissing) }
         if plan.title.trimmingCharacters(in: .whitespaces).isEmpty { issues.append(.titleMissing) }

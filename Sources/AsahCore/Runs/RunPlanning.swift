@@ -8,8 +8,8 @@ public struct RunPlanning: Sendable {
     /// The time zone sessions are planned in (which day a session falls on).
     let timeZone: TimeZone
 
-    /// Run planning in `database`, with session days read in `timeZone` (WIB by default).
-    public init(database: AppDatabase, timeZone: TimeZone = IndonesianTime.wib) {
+    /// Run planning in `database`, with session days read in `timeZone` (the installation's zone by default).
+    public init(database: AppDatabase, timeZone: TimeZone = IndonesianTime.zone) {
         self.database = database
         self.timeZone = timeZone
     }

@@ -8,11 +8,9 @@ public struct WallClock: Sendable, Hashable {
     public let hour: Int
     public let minute: Int
 
-    /// Western Indonesia Time's offset from UTC.
-    public static let wibOffset = 7 * 3600
-
-    /// The clock at `timestamp` (Unix seconds), `offset` seconds east of UTC.
-    public init(_ timestamp: Int64, offset: Int = wibOffset) {
+    /// The clock at `timestamp` (Unix seconds), `offset` seconds east of UTC (by default the
+    /// installation's zone, ``LocalZone/current``).
+    public init(_ timestamp: Int64, offset: Int = LocalZone.current.offset) {
         let local = timestamp + Int64(offset)
         let days = local >= 0 ? local / 86400 : (local - 86399) / 86400
         let seconds = Int(local - days * 86400)

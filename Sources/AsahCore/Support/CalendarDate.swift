@@ -28,8 +28,8 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         self.init(year: year, month: month, day: day)
     }
 
-    /// Today in the given time zone (Indonesia spans UTC+7 to UTC+9; default WIB).
-    public static func today(in timeZone: TimeZone = TimeZone(identifier: "Asia/Jakarta") ?? .current) -> CalendarDate {
+    /// Today in the given time zone (Indonesia spans UTC+7 to UTC+9; by default the installation's, ``LocalZone/current``).
+    public static func today(in timeZone: TimeZone = LocalZone.current.timeZone) -> CalendarDate {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         let parts = calendar.dateComponents([.year, .month, .day], from: Date())

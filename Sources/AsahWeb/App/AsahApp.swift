@@ -72,9 +72,9 @@ public final class AsahApp: Sendable {
         return EmailDispatch(database: services.database, settings: settings, messages: services.messages, logger: services.logger)
     }
 
-    /// Answers one request (hand this to `HTTPServer`).
+    /// Answers one request (hand this to `HTTPServer`), in the installation's time zone.
     public func handle(_ request: Request) -> Response {
-        router.handle(request)
+        services.database.withLocalZone { router.handle(request) }
     }
 
     /// The largest body accepted for a request, given its headers (hand this to

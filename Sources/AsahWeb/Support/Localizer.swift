@@ -49,7 +49,7 @@ public struct Localizer: Sendable {
         return t(chosen, values.merging(["count": number(count)]) { $1 })
     }
 
-    /// "24 November 2026" from Unix seconds (in Western Indonesian Time).
+    /// "24 November 2026" from Unix seconds (in the installation's zone, ``LocalZone/current``).
     public func date(_ seconds: Int64) -> String {
         let clock = WallClock(seconds)
         return date(year: clock.year, month: clock.month, day: clock.day)
@@ -61,6 +61,11 @@ public struct Localizer: Sendable {
         let separator = locale == "id" ? "." : ":"
         func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
         return date(year: clock.year, month: clock.month, day: clock.day) + " " + twoDigits(clock.hour) + separator + twoDigits(clock.minute)
+    }
+
+    /// "24 November 2026 14.05 WITA": a time with the installation's zone named.
+    public func moment(_ seconds: Int64) -> String {
+        dateTime(seconds) + " " + LocalZone.current.abbreviation
     }
 
     /// "24 November 2026" from a calendar date.

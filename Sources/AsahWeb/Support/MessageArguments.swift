@@ -1,14 +1,14 @@
 import AsahCore
 
 /// Turns the arguments of a ``NotificationContent`` or ``Refusal`` into text for one reader, by the naming
-/// rules ``NotificationContent`` states: `…At` a time, `…On` a date, `…Count` a number, `@key` a message
+/// rules ``NotificationContent`` states: `…At` a time (with its zone, "14.05 WITA"), `…On` a date, `…Count` a number, `@key` a message
 /// (worded with the other arguments).
 enum MessageArguments {
     static func render(_ arguments: [String: String], _ localizer: Localizer) -> [String: String] {
         let plain = arguments.filter { !$0.value.hasPrefix("@") }.reduce(into: [String: String]()) { rendered, argument in
             let (name, value) = argument
             if name.hasSuffix("At"), let seconds = Int64(value) {
-                rendered[name] = localizer.dateTime(seconds)
+                rendered[name] = localizer.moment(seconds)
             } else if name.hasSuffix("On") {
                 rendered[name] = localizer.isoDate(value)
             } else if name.hasSuffix("Count"), let number = Int(value) {

@@ -47,13 +47,15 @@ struct Views: Sendable {
         return library.render(TemplateData(values), withTemplate: template) ?? "template \(template) missing"
     }
 
-    /// The page `template` with the layout's data (title, messages, navigation, user, CSRF token) added.
+    /// The page `template` with the layout's data (title, messages, navigation, user, CSRF token,
+    /// the installation's zone as `zone`, "WITA") added.
     func render(_ template: String, title: String, data: [String: Any], context: Context, status: Int) -> Response {
         var values = data
         values["title"] = title
         values["lang"] = context.localizer.locale
         values["isId"] = context.localizer.locale == "id"
         values["isEn"] = context.localizer.locale == "en"
+        values["zone"] = LocalZone.current.abbreviation
         if values["csrf"] == nil { values["csrf"] = context.csrfToken }
         values["path"] = context.request.path
         let manualPage = UserManual.pageName(for: context.principal)

@@ -88,7 +88,7 @@ enum WorkshopFixtures {
     /// Unix seconds of a WIB wall-clock time.
     static func wib(_ year: Int, _ month: Int, _ day: Int, _ hour: Int, _ minute: Int = 0) -> Int64 {
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = IndonesianTime.wib
+        calendar.timeZone = LocalZone.wib.timeZone
         let date = calendar.date(from: DateComponents(year: year, month: month, day: day, hour: hour, minute: minute))!
         return Int64(date.timeIntervalSince1970)
     }

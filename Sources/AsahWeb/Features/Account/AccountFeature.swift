@@ -28,7 +28,7 @@ struct AccountFeature: Feature {
         let localizer = context.localizer
         let tokens = try context.services.tokens.list(userId: context.user.userId).map { token -> [String: Any] in
             [
-                "id": token.id, "name": token.name, "created": localizer.dateTime(token.createdAt),
+                "id": token.id, "name": token.name, "created": localizer.moment(token.createdAt),
                 "lastUsed": token.lastUsedAt.map(localizer.dateTime) ?? localizer.t("account_token_never"),
                 "expires": localizer.date(token.expiresAt),
                 "revoked": token.revokedAt != nil, "expired": token.revokedAt == nil && !token.isLive(),

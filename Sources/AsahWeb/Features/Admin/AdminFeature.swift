@@ -110,7 +110,7 @@ struct AdminFeature: Feature {
                                                in: context.services.database)
         let pager = Pager(page: requested, total: total, pageSize: 100)
         let entries = found.map { entry -> [String: Any] in
-            ["at": context.localizer.dateTime(entry.at), "actor": entry.actorLogin ?? "-", "ip": entry.ip ?? "",
+            ["at": context.localizer.moment(entry.at), "actor": entry.actorLogin ?? "-", "ip": entry.ip ?? "",
              "action": entry.action, "subject": entry.subject ?? "", "detail": entry.detail ?? ""]
         }
         return context.page("audit", title: context.localizer.t("audit_title"), pager.values(context.localizer) {

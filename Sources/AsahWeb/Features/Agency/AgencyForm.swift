@@ -23,11 +23,13 @@ enum AgencyForm {
         input.officialNIP = form[AgencySettingsField.officialNIP.rawValue] ?? ""
         input.officialJabatan = form[AgencySettingsField.officialJabatan.rawValue] ?? ""
         input.publicURL = form[AgencySettingsField.publicURL.rawValue] ?? ""
+        input.timeZone = form[AgencySettingsField.timeZone.rawValue] ?? ""
         input.logo = form["remove_logo"] == "1" ? .remove : .keep
         return input
     }
 
-    /// `groups` for the template: each field's name, label, hint, value, limit and problem.
+    /// `groups` for the template: each field's name, label, hint, value, limit and problem; the
+    /// zones to choose from with the cities each covers.
     static func values(_ input: AgencySettingsInput, problem: AgencySettingsProblem?, _ localizer: Localizer) -> [String: Any] {
         let errors = Dictionary(grouping: problem?.findings ?? [], by: \.field).mapValues { findings in
             findings.map { Refusals.message($0.refusal, localizer) }.joined(separator: " ")
@@ -42,7 +44,7 @@ enum AgencyForm {
             case .officialNIP: input.officialNIP
             case .officialJabatan: input.officialJabatan
             case .publicURL: input.publicURL
-            case .logo: ""
+            case .logo, .timeZone: ""
             }
         }
         return [
@@ -56,6 +58,11 @@ enum AgencyForm {
                 }]
             },
             "logoError": errors[.logo] ?? false,
+            "zones": LocalZone.allCases.map { zone -> [String: Any] in
+                ["value": zone.abbreviation, "label": localizer.t("agency_zone_\(zone.abbreviation.lowercased())"),
+                 "selected": zone.abbreviation.caseInsensitiveCompare(input.timeZone) == .orderedSame]
+            },
+            "zoneError": errors[.timeZone] ?? false,
         ]
     }
 

@@ -41,12 +41,12 @@ struct AttendanceFeature: Feature {
         return context.page("attendance", title: localizer.t("attendance_title"), [
             "notice": shownNotice as Any, "error": error as Any,
             "sessionId": session.id!, "runId": run.id!, "runTitle": run.title,
-            "when": localizer.dateTime(session.startsAt) + " – " + localizer.dateTime(session.endsAt),
+            "when": localizer.dateTime(session.startsAt) + " – " + localizer.moment(session.endsAt),
             "place": session.place as Any, "code": session.checkinCode as Any,
             "rows": rows, "hasRows": !rows.isEmpty,
             "summary": localizer.t("attendance_summary_statuses", summary),
             "editable": [.open, .closed, .running].contains(run.status) && started,
-            "notStarted": started ? nil : localizer.t("attendance_not_started", ["date": localizer.dateTime(session.startsAt)]),
+            "notStarted": started ? nil : localizer.t("attendance_not_started", ["date": localizer.moment(session.startsAt)]),
         ], status: status)
     }
 

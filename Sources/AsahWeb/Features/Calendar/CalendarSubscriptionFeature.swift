@@ -22,7 +22,7 @@ struct CalendarSubscriptionFeature: Feature {
         return context.page("calendar_subscription", title: localizer.t("calendar_feed_title"), [
             "notice": Notice.message(context, allowed: Self.notices) as Any,
             "newAddress": newAddress as Any,
-            "issued": issuedAt.map { localizer.t("calendar_feed_issued", ["date": localizer.dateTime($0)]) } as Any,
+            "issued": issuedAt.map { localizer.t("calendar_feed_issued", ["date": localizer.moment($0)]) } as Any,
             "hasFeed": issuedAt != nil,
         ])
     }

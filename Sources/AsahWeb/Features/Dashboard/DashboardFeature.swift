@@ -31,7 +31,7 @@ struct DashboardFeature: Feature {
             data["hasOrganisation"] = true
         }
         if let audit = home.audit {
-            data["audit"] = audit.map { ["at": localizer.dateTime($0.at), "actor": $0.actorLogin ?? "-", "action": $0.action] }
+            data["audit"] = audit.map { ["at": localizer.moment($0.at), "actor": $0.actorLogin ?? "-", "action": $0.action] }
             data["hasAudit"] = true
         }
         data["mentoring"] = try principal.employeeId.flatMap { try MentorDashboard.section(employeeId: $0, context: context) }

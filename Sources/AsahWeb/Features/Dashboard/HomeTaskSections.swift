@@ -34,7 +34,7 @@ enum HomeTaskSections {
     static func supervisor(_ tasks: SupervisorTasks, _ localizer: Localizer) -> [[String: Any]] {
         let approvals = HomeTaskList(id: "home-approvals", heading: localizer.t("home_approvals"), lines: tasks.approvals.map { request in
             HomeTaskLine(text: localizer.t("home_approval", ["name": request.name, "title": request.runTitle]), href: "/approvals",
-                         detail: localizer.t("home_waiting_since", ["date": localizer.dateTime(request.requestedAt)]))
+                         detail: localizer.t("home_waiting_since", ["date": localizer.moment(request.requestedAt)]))
         }, more: ("/approvals", localizer.t("home_all_approvals", ["count": localizer.number(tasks.approvalsWaiting)])))
         let checks = HomeTaskList(id: "home-team-checks", heading: localizer.t("home_team_checks"), lines: tasks.checks.map { check in
             HomeTaskLine(text: localizer.t("home_team_check", ["name": check.name, "title": check.runTitle]),

@@ -14,7 +14,7 @@ enum HomeWorkSections {
             HomeTaskLine(text: localizer.t("home_review", ["milestone": ProjectView.milestoneName(item, localizer),
                                                            "project": item.projectTitle, "name": item.ownerName]),
                          href: "/projects/\(item.projectId)",
-                         detail: localizer.t("home_waiting_since", ["date": localizer.dateTime(item.submittedAt)]))
+                         detail: localizer.t("home_waiting_since", ["date": localizer.moment(item.submittedAt)]))
         }, more: ("/projects", localizer.t("nav_projects")))
         return [teaching, attendance, reviews].compactMap(\.values)
     }

@@ -38,7 +38,7 @@ struct OnlineTestFeature: Feature {
                 localizer.t("online_test_result", ["correct": String($0), "total": String(bank.questions.count)])
             } ?? localizer.t("online_test_late")
         } else if let attempt, now <= attempt.deadlineAt + OnlineTests.graceSeconds {
-            data["deadline"] = localizer.dateTime(attempt.deadlineAt)
+            data["deadline"] = localizer.moment(attempt.deadlineAt)
             data["questions"] = OnlineTests.paper(bank, seed: attempt.seed).map { question in
                 ["number": question.number, "bank": question.bankIndex, "text": question.text,
                  "options": question.options.map { ["index": $0.index, "text": $0.text] as [String: Any] }] as [String: Any]

@@ -24,7 +24,7 @@ struct SurveyFeature: Feature {
         var data: [String: Any] = ["id": id, "runTitle": run.title, "error": error as Any, "comment": comment]
         switch state {
         case .answered: data["answered"] = true
-        case .notYetOpen(let opensAt): data["notYet"] = localizer.t("survey_not_yet", ["date": localizer.dateTime(opensAt)])
+        case .notYetOpen(let opensAt): data["notYet"] = localizer.t("survey_not_yet", ["date": localizer.moment(opensAt)])
         case .open, .notAttended: data["open"] = true
         }
         data["items"] = SurveyTemplate.standard.items.map { item in

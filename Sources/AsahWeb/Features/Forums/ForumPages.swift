@@ -117,7 +117,7 @@ enum ForumPages {
         return context.page("forum_mine", title: localizer.t("forum_mine_title"), [
             "posts": posts.map { item in
                 templateValues(["threadId": item.post.threadId, "number": item.post.number, "title": item.title,
-                                "date": localizer.dateTime(item.post.createdAt), "pseudonym": item.post.pseudonym.map { ForumValues.pseudonymName($0, localizer) },
+                                "date": localizer.moment(item.post.createdAt), "pseudonym": item.post.pseudonym.map { ForumValues.pseudonymName($0, localizer) },
                                 "hidden": item.post.hidden, "official": item.post.official])
             },
             "hasPosts": !posts.isEmpty,

@@ -93,7 +93,7 @@ enum ForumValues {
         categories.map { ["id": $0.id!, "name": $0.name, "selected": $0.id == selected] }
     }
 
-    /// Today in WIB, for overdue marks.
+    /// Today in the installation's zone, for overdue marks.
     static func today() -> CalendarDate {
         CalendarDate.today()
     }

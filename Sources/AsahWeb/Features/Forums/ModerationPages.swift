@@ -15,7 +15,7 @@ enum ModerationPages {
                 templateValues([
                     "id": action.id!, "threadId": action.threadId, "number": number,
                     "action": localizer.t("forum_action_\(action.action.rawValue)"), "reason": action.reason,
-                    "appeal": action.appealText, "date": action.appealedAt.map { localizer.dateTime($0) },
+                    "appeal": action.appealText, "date": action.appealedAt.map { localizer.moment($0) },
                     "mayDecide": action.moderatorUserId != user.userId,
                 ])
         }
@@ -42,7 +42,7 @@ enum ModerationPages {
         }
         return context.page("forum_history", title: localizer.t("forum_history_title"), [
             "threadId": threadId, "number": post.number, "current": post.body,
-            "revisions": revisions.map { ["body": $0.body, "date": localizer.dateTime($0.replacedAt)] },
+            "revisions": revisions.map { ["body": $0.body, "date": localizer.moment($0.replacedAt)] },
             "hasRevisions": !revisions.isEmpty,
         ])
     }

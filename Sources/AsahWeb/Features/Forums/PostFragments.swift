@@ -16,6 +16,8 @@ enum PostFragments {
         let post: ForumPost
         let author: PostAuthor
         let replyNumber: Int?
+        /// The zone its time is shown in: a post kept from before a change of zone is rendered again.
+        let zone: LocalZone
     }
 
     /// About 12 MB of posts, several long threads' worth.

@@ -91,7 +91,7 @@ enum ThreadPage {
             guard !view.isMine, !moderator, !acting else { return render() }
             return context.services.postFragments.html(
                 for: PostFragments.Key(postId: view.post.id!, locale: localizer.locale),
-                facts: PostFragments.Facts(post: view.post, author: view.author, replyNumber: replyNumber),
+                facts: PostFragments.Facts(post: view.post, author: view.author, replyNumber: replyNumber, zone: .current),
                 render: render)
         }
         let pager = Pager(page: page, total: loaded.lastNumber, pageSize: postsPerPage)
@@ -147,8 +147,8 @@ enum ThreadPage {
         let post = view.post
         var values: [String: Any] = templateValues([
             "postId": post.id!, "number": post.number, "author": ForumValues.authorName(view.author, localizer), "pseudonymous": view.isPseudonymous,
-            "official": post.official, "date": localizer.dateTime(post.createdAt),
-            "edited": post.editedAt.map { localizer.t("forum_edited", ["date": localizer.dateTime($0)]) },
+            "official": post.official, "date": localizer.moment(post.createdAt),
+            "edited": post.editedAt.map { localizer.t("forum_edited", ["date": localizer.moment($0)]) },
             "replyNumber": replyNumber, "replyLink": replyNumber.map { postLink(threadId, number: $0, from: post.number) },
             "mine": view.isMine, "hidden": post.hidden, "hiddenReason": post.hiddenReason,
             "queued": post.queuedAt != nil && moderator,

@@ -10,10 +10,12 @@ enum ThreadRows {
         let locale: String
     }
 
-    /// Everything a row is made from: the summary, and today for the overdue mark.
+    /// Everything a row is made from: the summary, today for the overdue mark, and the zone its
+    /// dates are read in.
     struct Facts: Equatable, Sendable {
         let summary: ThreadSummary
         let today: CalendarDate
+        let zone: LocalZone
     }
 
     /// About 4 MB of rows, the latest few thousand threads.
@@ -26,7 +28,7 @@ enum ThreadRows {
         let localizer = context.localizer
         return threads.map { thread in
             context.services.threadRows.html(for: Key(threadId: thread.id, locale: localizer.locale),
-                                             facts: Facts(summary: thread, today: today)) {
+                                             facts: Facts(summary: thread, today: today, zone: .current)) {
                 context.services.views.fragment("forum_thread_row", ForumValues.summary(thread, localizer, today: today),
                                                 locale: localizer.locale)
             }

@@ -19,7 +19,7 @@ struct MyTrainingFeature: Feature {
     /// Today's sessions the person may check in to now, for the page.
     static func checkIns(_ sessions: [Attendance.CheckInSession], _ localizer: Localizer) -> [[String: Any]] {
         sessions.map { session -> [String: Any] in
-            ["id": session.id, "title": session.runTitle, "when": localizer.dateTime(session.startsAt)]
+            ["id": session.id, "title": session.runTitle, "when": localizer.moment(session.startsAt)]
         }
     }
 

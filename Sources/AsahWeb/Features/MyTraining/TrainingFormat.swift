@@ -27,7 +27,7 @@ enum TrainingFormat {
     /// The current year in Western Indonesian Time.
     static var currentYear: Int { CalendarDate.today().year }
 
-    /// `?year=` when it is a sensible year, else the current WIB year.
+    /// `?year=` when it is a sensible year, else the current year in the installation's zone.
     static func year(_ context: Context) throws -> Int {
         let query = try context.query()
         if let year = try query.integer("year", in: 2000...2100) { return year }

@@ -64,8 +64,12 @@ public final class EmailDispatch: @unchecked Sendable {  // the timer is only to
         timer.cancel()
     }
 
-    /// Sends what is due now; answers how many were sent and how many failed.
+    /// Sends what is due now, worded in the installation's zone; answers how many were sent and how many failed.
     func sendDue(now: Int64 = Clock.now()) throws -> (sent: Int, failed: Int) {
+        try database.withLocalZone { try sendDueInZone(now: now) }
+    }
+
+    private func sendDueInZone(now: Int64) throws -> (sent: Int, failed: Int) {
         var sent = 0, failed = 0
         let base = try publicURL()
         for message in try queue.due(limit: 200, now: now) {

@@ -66,7 +66,7 @@ enum NotificationRoutes {
         } ?? ([], 0, 0)
         let items = notifications.map { note -> [String: Any] in
             ["id": note.id ?? 0, "message": text(note, localizer), "link": safeLink(note.link) as Any,
-             "when": localizer.dateTime(note.createdAt), "unread": note.readAt == nil,
+             "when": localizer.moment(note.createdAt), "unread": note.readAt == nil,
              "kind": localizer.t("notification_kind_\(note.kind.rawValue)")]
         }
         let pager = Pager(page: requested, total: total, pageSize: pageSize)

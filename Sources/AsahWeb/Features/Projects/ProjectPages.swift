@@ -38,7 +38,7 @@ enum ProjectPages {
                  "run": $0.runTitle, "milestone": ProjectView.milestoneName($0, localizer), "round": $0.round,
                  "role": localizer.t("project_role_\($0.role.rawValue)"),
                  "waited": ProjectView.waited(since: $0.submittedAt, now: now, localizer),
-                 "submitted": localizer.dateTime($0.submittedAt)] as [String: Any]
+                 "submitted": localizer.moment($0.submittedAt)] as [String: Any]
             }
             data["hasQueue"] = !queue.isEmpty
             let boards = try lists.coachedRuns(employeeId: employeeId)

@@ -59,7 +59,7 @@ enum ProjectView {
             let rounds = (folder.rounds[position] ?? []).map { round -> [String: Any] in
                 [
                     "id": round.submission.id ?? 0, "round": round.submission.round, "body": round.submission.body,
-                    "by": round.submittedBy, "at": localizer.dateTime(round.submission.submittedAt),
+                    "by": round.submittedBy, "at": localizer.moment(round.submission.submittedAt),
                     "files": round.files.map { ["id": $0.id ?? 0, "name": $0.displayName,
                                                 "size": localizer.number(max(1, $0.size / 1024))] as [String: Any] },
                     "reviews": round.reviews.map { item -> [String: Any] in
@@ -67,7 +67,7 @@ enum ProjectView {
                             "by": item.reviewer, "role": localizer.t("project_role_\(item.review.role.rawValue)"),
                             "decision": localizer.t("project_decision_\(item.review.role.rawValue)_\(item.review.decision.rawValue)"),
                             "decisionCode": item.review.decision.rawValue, "comment": item.review.comment,
-                            "at": localizer.dateTime(item.review.reviewedAt),
+                            "at": localizer.moment(item.review.reviewedAt),
                             "scores": (item.review.scores ?? []).enumerated().map { index, score in
                                 ["criterion": plan.rubric.indices.contains(index) ? plan.rubric[index].criterion : "", "score": score] as [String: Any]
                             },

@@ -3,7 +3,7 @@ import Foundation
 import HTTPServer
 
 /// `GET/POST /runs/new` and `GET/POST /runs/:id/edit`: a coordinator schedules or changes a
-/// run. Dates are calendar dates, times are WIB; unit quotas are typed one `KODE_UNIT = jumlah`
+/// run. Dates are calendar dates, times are in the installation's zone; unit quotas are typed one `KODE_UNIT = jumlah`
 /// a line. The form comes back filled in with every problem listed when something is wrong.
 enum RunForm {
     static let sessionRows = 8
@@ -150,13 +150,10 @@ enum RunForm {
         return values
     }
 
-    /// "YYYY-MM-DDTHH:MM" (a `datetime-local` value) in WIB of Unix seconds.
+    /// "YYYY-MM-DDTHH:MM" (a `datetime-local` value) in the installation's zone of Unix seconds.
     static func formMoment(_ seconds: Int64) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = IndonesianTime.wib
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: Date(timeIntervalSince1970: TimeInterval(seconds)))
-        return String(format: "%04d-%02d-%02dT%02d:%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0, parts.hour ?? 0,
-                      parts.minute ?? 0)
+        let clock = WallClock(seconds)
+        return String(format: "%04d-%02d-%02dT%02d:%02d", clock.year, clock.month, clock.day, clock.hour, clock.minute)
     }
 
     /// Unit quotas typed one `KODE_UNIT = jumlah` a line (blank lines ignored): unit id → seats,
@@ -266,17 +263,14 @@ enum RunForm {
                         offerCutoffHours: cutoff, sessions: sessions, quotas: quotas), [])
     }
 
-    /// Unix seconds of "YYYY-MM-DDTHH:MM" (a `datetime-local` value) in WIB.
+    /// Unix seconds of "YYYY-MM-DDTHH:MM" (a `datetime-local` value) in the installation's zone.
     static func timestamp(_ text: String) -> Int64? {
         let parts = text.split(separator: "T", omittingEmptySubsequences: false)
         guard parts.count == 2, let day = CalendarDate(iso: String(parts[0])) else { return nil }
         let clock = parts[1].split(separator: ":", omittingEmptySubsequences: false)
         guard clock.count >= 2, clock[0].count == 2, clock[1].count == 2, let hour = BoundedNumbers.integer(String(clock[0]), in: 0...23),
               let minute = BoundedNumbers.integer(String(clock[1]), in: 0...59) else { return nil }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = IndonesianTime.wib
-        let components = DateComponents(year: day.year, month: day.month, day: day.day, hour: hour, minute: minute)
-        return calendar.date(from: components).map { Int64($0.timeIntervalSince1970) }
+        return IndonesianTime.timestamp(day, hour: hour, minute: minute)
     }
 }
 

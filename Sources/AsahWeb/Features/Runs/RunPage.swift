@@ -128,7 +128,7 @@ enum RunPage {
         }
         return templateValues([
             "id": session.id ?? 0, "number": index + 1, "date": localizer.date(session.startsAt),
-            "time": RunText.time(session.startsAt, localizer) + "–" + RunText.time(session.endsAt, localizer) + " WIB",
+            "time": RunText.hours(from: session.startsAt, to: session.endsAt, localizer),
             "place": session.place, "online": session.onlineUrl, "onlineLink": link, "instructor": item.instructorName,
         ])
     }

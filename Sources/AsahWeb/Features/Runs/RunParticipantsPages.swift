@@ -55,7 +55,7 @@ enum RunParticipantsPages {
             return templateValues([
                 "session": localizer.t("attendance_sheet_session", ["number": String(index + 1)]),
                 "date": localizer.date(session.startsAt),
-                "time": RunText.time(session.startsAt, localizer) + "–" + RunText.time(session.endsAt, localizer) + " WIB",
+                "time": RunText.hours(from: session.startsAt, to: session.endsAt, localizer),
                 "place": session.place, "instructor": item.instructorName, "rows": rows,
             ])
         }

@@ -14,17 +14,20 @@ enum RunText {
             : date(run.startsOn, localizer) + " – " + date(run.endsOn, localizer)
     }
 
-    /// "09.00" (id) or "09:00" (en) in WIB.
+    /// "09.00" (id) or "09:00" (en) in the installation's zone.
     static func time(_ seconds: Int64, _ localizer: Localizer) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = IndonesianTime.wib
-        let parts = calendar.dateComponents([.hour, .minute], from: Date(timeIntervalSince1970: TimeInterval(seconds)))
-        return String(format: "%02d%@%02d", parts.hour ?? 0, localizer.locale == "id" ? "." : ":", parts.minute ?? 0)
+        let clock = WallClock(seconds)
+        return String(format: "%02d%@%02d", clock.hour, localizer.locale == "id" ? "." : ":", clock.minute)
     }
 
-    /// "24 November 2026 14.05 WIB".
+    /// "09.00–12.00 WITA": a session's hours with the zone named.
+    static func hours(from start: Int64, to end: Int64, _ localizer: Localizer) -> String {
+        time(start, localizer) + "–" + time(end, localizer) + " " + LocalZone.current.abbreviation
+    }
+
+    /// "24 November 2026 14.05 WITA".
     static func moment(_ seconds: Int64, _ localizer: Localizer) -> String {
-        localizer.dateTime(seconds) + " WIB"
+        localizer.moment(seconds)
     }
 
     static func status(_ status: RunStatus, _ localizer: Localizer) -> String {

@@ -103,7 +103,7 @@ struct TrainingHoursFeature: Feature {
                 values["name"] = item.name
                 values["unit"] = item.unitName ?? ""
                 values["own"] = item.entry.employeeId == context.user.employeeId
-                values["submitted"] = localizer.dateTime(item.entry.createdAt)
+                values["submitted"] = localizer.moment(item.entry.createdAt)
                 return values
             },
             "hasItems": !pending.isEmpty,
