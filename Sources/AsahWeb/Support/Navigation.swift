@@ -17,6 +17,7 @@ enum Navigation {
         ("/runs", "nav_runs", .manageRuns),
         ("/hours/compliance", "nav_compliance", .reviewTrainingHours),
         ("/evaluation", "nav_evaluation", .evaluateProgrammes),
+        ("/feedback", "nav_feedback", .evaluateProgrammes),
         ("/people", "nav_people", .viewDirectory),
         ("/people/import", "nav_import", .importOrganisation),
         ("/admin/users", "nav_users", .manageAccounts),
