@@ -49,6 +49,14 @@ struct PublicFeedbackTests {
         }
     }
 
+    @Test("an index is shown from five answers or respondents on; the IKM is the 1-4 mean times 25")
+    func smallReadings() {
+        #expect(PublicVoiceImpact.Reading(count: 4, index: 80).index == nil)
+        #expect(PublicVoiceImpact.Reading(count: 5, index: 80, period: "2026-S1").index == 80)
+        #expect(PublicVoiceImpact.Reading(count: 0, index: nil).index == nil)
+        #expect(ServiceElement.index(fromMean: 1) == 25 && ServiceElement.index(fromMean: 4) == 100)
+    }
+
     @Test("every unit has a code of its own, new units too; a submission counts at once, its comment waits; a rejection erases the text")
     func codesAndModeration() throws {
         try WorkshopFixtures.withWorld { world in
