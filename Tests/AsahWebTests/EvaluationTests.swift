@@ -160,7 +160,24 @@ struct EvaluationTests {
             MultipartFile(field: "file", filename: "nilai.csv", contentType: "text/csv", content: Array(csv.utf8)),
         ])
         #expect(imported.status == 200 && imported.text.contains("pre-test sempurna"))
+
+        // The template to fill: the participants' NIPs (kept as text for Excel) and the scores so far;
+        // filled in and sent back as it is, it is read.
+        let page = try instructor.get("/runs/\(run.id!)/evaluation").text
+        #expect(page.contains("/runs/\(run.id!)/tests/template.csv?format=excel"))
+        let template = try instructor.get("/runs/\(run.id!)/tests/template.csv?format=excel")
+        #expect(template.status == 200 && template.body.starts(with: [0xEF, 0xBB, 0xBF]))
+        let rows = String(decoding: template.body.dropFirst(3), as: UTF8.self).split(whereSeparator: \.isNewline).map(String.init)
+        #expect(rows.first == "NIP;Nama;Pre-test;Post-test")
+        let row = try #require(rows.first { $0.contains(nip) })
+        #expect(row.hasPrefix("\"=\"\"\(nip)\"\"\";") && row.hasSuffix(";100;100"), "\(row)")
+        let filled = rows.map { $0.contains(nip) ? $0.replacingOccurrences(of: ";100;100", with: ";60;90") : $0 }.joined(separator: "\n")
+        let back = try instructor.postMultipart("/runs/\(run.id!)/tests", fields: [("max", "100")], files: [
+            MultipartFile(field: "file", filename: "nilai-tes.csv", contentType: "text/csv", content: [0xEF, 0xBB, 0xBF] + Array(filled.utf8)),
+        ])
+        #expect(back.status == 200 && back.text.contains(#"name="post_\#(nip)" value="90""#), "the filled template is read")
         var pegawai = try app.signIn("demo.pegawai")
+        #expect(try pegawai.get("/runs/\(run.id!)/tests/template.csv").status == 403)
         #expect(try pegawai.get("/api/v1/runs/\(run.id!)/test-scores").status == 403)
     }
 

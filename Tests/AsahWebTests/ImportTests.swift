@@ -106,6 +106,27 @@ struct ImportTests {
         } == true)
     }
 
+    @Test("accounts made by a page import: an administrator is linked to the activation codes, a coordinator told who prints them")
+    func accountsFromThePage() throws {
+        let app = try TestApp()
+        let unit = try unitCode(app)
+        for (login, nip) in [("demo.koordinator", "198503122010011003"), ("demo.admin", "198503122010011004")] {
+            var browser = try app.signIn(login)
+            try browser.get("/people/import")
+            let csv = Self.header + "\(nip),Budi Santoso,III/b,Analis,pelaksana,\(unit),,\n"
+            let answer = try browser.postMultipart("/people/import", fields: [("kind", "employees"), ("create_accounts", "1")], files: [
+                MultipartFile(field: "file", filename: "pegawai.csv", contentType: "text/csv", content: Array(csv.utf8)),
+            ])
+            #expect(answer.text.contains("id=\"import-accounts\""), "\(login): \(answer.status)")
+            if login == "demo.admin" {
+                #expect(answer.text.contains("<a href=\"/admin/activation\">"))
+            } else {
+                #expect(!answer.text.contains("/admin/activation") && answer.text.contains("dicetak oleh admin"),
+                        "a coordinator is not sent to a page that refuses them")
+            }
+        }
+    }
+
     @Test("an employee cannot import")
     func employeeCannotImport() throws {
         let app = try TestApp()

@@ -62,6 +62,71 @@ struct PersonPickerTests {
     }
 }
 
+/// What a person field suggests while someone types: the whole directory for a coordinator,
+/// a supervisor's own chain for them, nothing for others.
+@Suite("Suggesting people as one types")
+struct PersonSuggestionTests {
+    struct Suggestion: Decodable { let value: String; let label: String }
+
+    private func suggestions(_ caller: inout Browser, _ typed: String) throws -> [Suggestion] {
+        let answer = try caller.get("/people/suggestions?q=" + typed.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)
+        #expect(answer.status == 200 && answer.header("Cache-Control")?.contains("no-store") == true)
+        return try JSONDecoder().decode([Suggestion].self, from: Data(answer.text.utf8))
+    }
+
+    @Test("a coordinator finds anyone by part of a name or the start of a NIP; a supervisor only people below them; an employee is refused")
+    func scopes() throws {
+        let app = try TestApp()
+        let atasanId = try TrainingFixture(app: app).employeeId("demo.atasan")
+        let member = try #require(try PersonPicker(database: app.database).team(of: atasanId).first)
+        let outsider = try app.database.pool.read { db in
+            try DirectoryEntry.fetchOne(db, sql: DirectoryEntry.select + " WHERE e.active AND e.id NOT IN (SELECT id FROM employees WHERE supervisor_id = ?) AND e.id != ? ORDER BY e.id LIMIT 1",
+                                        arguments: [atasanId, atasanId])!
+        }
+        var coordinator = try app.signIn("demo.koordinator")
+        let word = String(outsider.name.split(separator: " ")[0])
+        #expect(try suggestions(&coordinator, word).contains { $0.value == outsider.nip && $0.label.hasPrefix(outsider.name) })
+        #expect(try suggestions(&coordinator, String(outsider.nip.prefix(8))).allSatisfy { $0.value.hasPrefix(outsider.nip.prefix(8)) })
+        #expect(try suggestions(&coordinator, "a").isEmpty, "one letter suggests nothing")
+        #expect(try suggestions(&coordinator, String(repeating: "x", count: 5_000)).isEmpty)
+
+        var atasan = try app.signIn("demo.atasan")
+        let memberWord = String(member.name.split(separator: " ")[0])
+        #expect(try suggestions(&atasan, memberWord).contains { $0.value == member.nip })
+        #expect(try suggestions(&atasan, outsider.name).isEmpty, "nobody outside the supervisor's chain")
+
+        var employee = try app.signIn("demo.pegawai")
+        #expect(try employee.get("/people/suggestions?q=" + word.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!).status == 403)
+    }
+
+    @Test("a project's coach and mentor are typed by name; a name that fits several is refused naming them")
+    func projectStaffByName() throws {
+        let app = try TestApp()
+        let fixture = try ProjectFixture(app: app)
+        let id = try fixture.pegawaiProject().id!
+        var coordinator = try app.signIn("demo.koordinator")
+        let page = try coordinator.get("/projects/\(id)").text
+        #expect(page.contains("data-suggest=\"/people/suggestions\"") && page.contains("<datalist id=\"project-people\">"))
+        let mentorId = try fixture.training.employeeId("demo.koordinator")
+        let mentor = try app.database.pool.read { db in
+            try DirectoryEntry.fetchOne(db, sql: DirectoryEntry.select + " WHERE e.id = ?", arguments: [mentorId])!
+        }
+        let saved = try coordinator.post("/projects/\(id)/staff", [("coach", try app.nip(of: "orang.asing")), ("mentor", mentor.name)])
+        #expect(saved.status == 303)
+        #expect(try app.database.pool.read { try Project.fetchOne($0, key: id) }?.mentorEmployeeId == mentor.id)
+
+        let word = try app.database.pool.read { db in
+            try String.fetchOne(db, sql: """
+                WITH words(w) AS (SELECT substr(name, 1, instr(name || ' ', ' ') - 1) FROM employees WHERE active)
+                SELECT w FROM words WHERE length(w) >= 4 GROUP BY w HAVING COUNT(*) >= 2 ORDER BY COUNT(*) LIMIT 1
+                """)!
+        }
+        let asked = try coordinator.post("/projects/\(id)/staff", [("coach", word), ("mentor", "")])
+        #expect(asked.status == 422 && asked.text.contains("Beberapa pegawai cocok dengan “\(word)”"))
+        #expect(try app.database.pool.read { try Project.fetchOne($0, key: id) }?.mentorEmployeeId == mentor.id, "nothing changed")
+    }
+}
+
 /// A coordinator merging a suggestion picks the thread it joins from the category's latest,
 /// as one types its number or title.
 @Suite("Choosing a thread to merge into")

@@ -115,7 +115,7 @@ struct ProjectWorkflowTests {
 
         let unknown = try coordinator.post(path, [("coach", "199901012020121999"), ("mentor", try app.nip(of: "demo.atasan"))])
         #expect(unknown.status == 422)
-        #expect(unknown.text.contains("Pegawai dengan NIP 199901012020121999 tidak ditemukan"))
+        #expect(unknown.text.contains("Tidak ada pegawai aktif yang cocok dengan “199901012020121999”"))
         let member = try coordinator.post(path, [("coach", try app.nip(of: "demo.pegawai")), ("mentor", "")])
         #expect(member.status == 422)
         #expect(member.text.contains("Coach tidak boleh anggota tim proyeknya sendiri."))

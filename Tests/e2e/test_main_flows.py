@@ -28,9 +28,9 @@ def nav_labels(driver):
                                        "Akun saya"]),
     ("demo.koordinator", "Ringkasan organisasi", ["Beranda", "Katalog pelatihan", "Pelatihan saya", "Jadwal mengajar", "Proyek", "Pemberitahuan", "Forum",
                                                   "Evaluasi", "Persetujuan", "Kelola angkatan", "Kepatuhan JP", "Dampak", "Suara publik",
-                                                  "Direktori pegawai", "Impor data", "Akun saya"]),
+                                                  "Direktori pegawai", "Unit kerja", "Impor data", "Akun saya"]),
     ("demo.admin", "Aktivitas terbaru", ["Beranda", "Katalog pelatihan", "Pelatihan saya", "Proyek", "Pemberitahuan", "Forum", "Evaluasi",
-                                         "Direktori pegawai", "Impor data", "Akun pengguna", "Log audit", "Instansi", "Akun saya"]),
+                                         "Direktori pegawai", "Unit kerja", "Impor data", "Akun pengguna", "Log audit", "Instansi", "Akun saya"]),
 ])
 def test_each_role_lands_on_its_dashboard(login, name, section, menu):
     driver = login(name)

@@ -5,13 +5,13 @@ import csv
 import html
 import io
 import re
-import sqlite3
 import urllib.request
 
 import openpyxl
 import pytest
 
 from asah_server import ApiClient
+from demo_db import rows
 
 
 class Coordinator:
@@ -50,12 +50,7 @@ def coordinator(server):
     return Coordinator(server["base"])
 
 
-def query(server, sql, *args):
-    connection = sqlite3.connect(f"file:{server['db']}?mode=ro", uri=True, timeout=10)
-    try:
-        return connection.execute(sql, args).fetchall()
-    finally:
-        connection.close()
+query = rows
 
 
 def test_compliance_opens_in_excel(server, coordinator):

@@ -2,24 +2,18 @@
 links and buttons on the pages, each person does what waits for them. No page visited may show a
 raw message key, log a console error or a CSP violation (conftest fails the test on those), and on
 a phone the content starts on the first screen without sideways scrolling."""
-import glob
-import json
-import os
-import re
-
 import pytest
 from selenium.webdriver.common.by import By
 
 from browser import click_through
+from message_keys import raw_keys
 
-MESSAGES = os.path.join(os.path.dirname(__file__), "..", "..", "Sources", "AsahWeb", "Messages", "id")
-KEYS = {key for path in glob.glob(os.path.join(MESSAGES, "*.json")) for key in json.load(open(path)) if "_" in key}
 WIDTHS = {"desk": (1280, 900), "phone": (390, 844)}
 
 
 def check_page(driver, width):
     text = driver.find_element(By.TAG_NAME, "body").text
-    raw = set(re.findall(r"\b[a-z]+(?:_[a-z0-9]+)+\b", text)) & KEYS
+    raw = raw_keys(text)
     assert not raw, f"{driver.current_url} shows raw message keys {sorted(raw)}"
     if width == "phone":
         top = driver.execute_script("return document.getElementById('main').getBoundingClientRect().top")
@@ -70,6 +64,9 @@ def test_employee_day(day, width):
     follow(driver, width, "form[role=search] button[type=submit]", "Angkatan berikutnya")
     follow(driver, width, ".course-next a")
     menu(driver, width, "Pemberitahuan")
+    # Their own appraisal history is one link from the home.
+    menu(driver, width, "Beranda")
+    follow(driver, width, "a[href$='/appraisals']", "Penilaian kinerja")
 
 
 @pytest.mark.parametrize("width", WIDTHS)

@@ -7,7 +7,7 @@ public enum Permission: String, CaseIterable, Sendable {
     case viewTeam
     /// The people directory and any employee's profile.
     case viewDirectory
-    /// Importing employees and units from CSV.
+    /// Changing employees and units: CSV imports, and edits (and unit merges) in the browser.
     case importOrganisation
     /// Accounts, roles and password resets.
     case manageAccounts

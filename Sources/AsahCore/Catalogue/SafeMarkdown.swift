@@ -8,9 +8,9 @@ import Ink
 /// can close early, and Ink passes entities in text through unchanged. Code spans and blocks
 /// are the exception (Ink escapes `&` there itself), so one level of escaping is undone in
 /// them. `>` stays, it marks block quotes, and Ink escapes it in text.
-enum SafeMarkdown {
+public enum SafeMarkdown {
     /// Which links and images survive.
-    enum Links {
+    public enum Links: Sendable {
         /// Course files: relative, http, https, mailto and tel links; images kept.
         case course
         /// Forum posts written by anyone: only http, https and mailto links, marked
@@ -29,7 +29,7 @@ enum SafeMarkdown {
     static let maxOpenBrackets = 2
 
     /// The HTML of `markdown`; a `<script>` in it shows as text.
-    static func html(_ markdown: String, links: Links = .course) -> String {
+    public static func html(_ markdown: String, links: Links = .course) -> String {
         var escaped = ""
         escaped.reserveCapacity(markdown.utf8.count)
         var openBrackets = 0

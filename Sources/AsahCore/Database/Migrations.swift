@@ -35,6 +35,7 @@ enum Migrations {
         migrator.registerMigration("v19-attendance-status", migrate: AttendanceStatusSchema.migrate)
         migrator.registerMigration("v20-calendar-feeds", migrate: CalendarFeedSchema.migrate)
         migrator.registerMigration("v21-agency-settings", migrate: AgencySchema.migrate)
+        migrator.registerMigration("v25-unit-merges", migrate: UnitMergeSchema.migrate)
         migrator.registerMigration("v24-public-feedback", migrate: PublicFeedbackSchema.migrate)
         return migrator
     }

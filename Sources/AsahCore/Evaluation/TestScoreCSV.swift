@@ -1,11 +1,15 @@
 /// Reads test scores from CSV for ``TestScores/record(runId:entries:maximum:actor:imported:now:)``:
 /// columns `nip` (required), `pre` and `post` (either or both; blank cells leave a score
-/// unchanged). Delimiters and headers are read as in the organisation imports.
+/// unchanged; `Pre-test`/`Post-test`, as the score template names them for people, are read
+/// too; other columns such as the name are ignored). Delimiters and headers are read as in the
+/// organisation imports.
 public enum TestScoreCSV {
+    static let aliases = ["pre-test": "pre", "pre_test": "pre", "post-test": "post", "post_test": "post"]
+
     /// The entries, or the problems (line by line) when any row is wrong.
     public static func read(_ text: String) -> Result<[TestScores.Entry], EvaluationProblem> {
         var report = ImportReport()
-        guard let table = CSVTable(text, required: ["nip"], optional: ["pre", "post"], report: &report) else {
+        guard let table = CSVTable(text, required: ["nip"], optional: ["pre", "post"], aliases: aliases, report: &report) else {
             return .failure(.invalidScores(report.issues.map { issue in
                 issue.column.map { Refusal(.invalid, "problem_evaluation_csv_column", ["line": String(issue.line), "column": $0]) }
                     ?? Refusal(.invalid, "problem_evaluation_csv_file", ["line": String(issue.line)])

@@ -28,15 +28,28 @@ public struct PersonPicker: Sendable {
     /// every word of a name; only active people, and only those below `supervisorId` in the
     /// chain when given.
     public func resolve(_ typed: String, withinChainOf supervisorId: Int64? = nil) throws -> Pick {
+        let matches = try self.matches(typed, withinChainOf: supervisorId)
+        switch matches.count {
+        case 0: return .none
+        case 1: return .found(matches[0])
+        default: return .choices(Array(matches.prefix(Self.choiceLimit)))
+        }
+    }
+
+    /// The people a form suggests while `typed` is being typed (at most `limit`), by the same
+    /// rule as ``resolve(_:withinChainOf:)``.
+    public func suggestions(_ typed: String, withinChainOf supervisorId: Int64? = nil, limit: Int = 10) throws -> [DirectoryEntry] {
+        Array(try matches(typed, withinChainOf: supervisorId).prefix(max(1, min(limit, 50))))
+    }
+
+    /// Active people fitting `typed`: within a chain read whole and matched here (a chain is
+    /// hundreds at most), else found by the directory's indexed search.
+    private func matches(_ typed: String, withinChainOf supervisorId: Int64?) throws -> [DirectoryEntry] {
         try database.pool.read { db in
-            let chain = try supervisorId.map { Set(try Int64.fetchAll(db, sql: Self.chain, arguments: [$0])) }
-            let matches = try EmployeeDirectory.search(typed, pageSize: 200, in: db).entries
-                .filter { $0.active && chain?.contains($0.id) != false }
-            switch matches.count {
-            case 0: return .none
-            case 1: return .found(matches[0])
-            default: return .choices(Array(matches.prefix(Self.choiceLimit)))
+            if let supervisorId {
+                return try team(of: supervisorId, limit: 300, in: db).filter { $0.fits(typed) }
             }
+            return try EmployeeDirectory.search(typed, pageSize: 200, in: db).entries.filter(\.active)
         }
     }
 
@@ -48,21 +61,25 @@ public struct PersonPicker: Sendable {
 
     /// The active people below `supervisorId` in the chain, by name (at most `limit`).
     public func team(of supervisorId: Int64, limit: Int = 300) throws -> [DirectoryEntry] {
-        try entries(where: "e.active AND e.id IN (\(Self.chain))", [supervisorId], limit: limit)
+        try database.pool.read { db in try team(of: supervisorId, limit: limit, in: db) }
+    }
+
+    private func team(of supervisorId: Int64, limit: Int, in db: Database) throws -> [DirectoryEntry] {
+        try entries(where: "e.active AND e.id IN (\(Self.chain))", [supervisorId], limit: limit, in: db)
     }
 
     /// The active employees whose account holds the instructor role, by name.
     public func instructors(limit: Int = 300) throws -> [DirectoryEntry] {
-        try entries(where: """
-            e.active AND e.id IN (SELECT u.employee_id FROM users u JOIN user_roles r ON r.user_id = u.id
-                                  WHERE r.role = 'instruktur' AND u.active)
-            """, [], limit: limit)
+        try database.pool.read { db in
+            try entries(where: """
+                e.active AND e.id IN (SELECT u.employee_id FROM users u JOIN user_roles r ON r.user_id = u.id
+                                      WHERE r.role = 'instruktur' AND u.active)
+                """, [], limit: limit, in: db)
+        }
     }
 
-    private func entries(where filter: String, _ arguments: StatementArguments, limit: Int) throws -> [DirectoryEntry] {
-        try database.pool.read { db in
-            try DirectoryEntry.fetchAll(db, sql: DirectoryEntry.select + " WHERE \(filter) ORDER BY e.name COLLATE NOCASE, e.id LIMIT ?",
-                                        arguments: arguments + [limit])
-        }
+    private func entries(where filter: String, _ arguments: StatementArguments, limit: Int, in db: Database) throws -> [DirectoryEntry] {
+        try DirectoryEntry.fetchAll(db, sql: DirectoryEntry.select + " WHERE \(filter) ORDER BY e.name COLLATE NOCASE, e.id LIMIT ?",
+                                    arguments: arguments + [limit])
     }
 }

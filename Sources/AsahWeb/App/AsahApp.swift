@@ -21,9 +21,10 @@ public final class AsahApp: Sendable {
     ///   - anonymousBodyBytes: the largest body accepted before sign-in (the sign-in form is tiny).
     ///   - metricsToken: the bearer token that may read `/metrics` from another machine.
     ///   - publicURL: the address people reach Asah at, used while the agency settings name none.
+    ///   - manualRoot: the folder of the user manual (Markdown pages and their screenshots).
     public init(database: AppDatabase, staticRoot: String, sessionPolicy: SessionPolicy = SessionPolicy(),
                 pageCacheSeconds: Int64 = 10, anonymousBodyBytes: Int = 64 * 1024, metricsToken: String? = nil,
-                publicURL: String? = nil, logger: Logger = Logger(label: "asah")) throws {
+                publicURL: String? = nil, manualRoot: String = "docs/panduan", logger: Logger = Logger(label: "asah")) throws {
         self.anonymousBodyBytes = anonymousBodyBytes
         let sessions = SessionStore(database: database, policy: sessionPolicy)
         let messages = try MessageCatalogue()
@@ -41,9 +42,10 @@ public final class AsahApp: Sendable {
         self.services = services
         let features: [any Feature] = [
             SystemFeature(staticFiles: StaticFiles(root: staticRoot)), SessionFeature(), DashboardFeature(),
-            PeopleFeature(), TeamFeature(), ImportFeature(), AccountFeature(), AdminFeature(), ActivationFeature(), MeAPI(),
+            ManualFeature(manual: UserManual(folder: manualRoot)),
+            PeopleFeature(), PersonSuggestionsFeature(), CourseRecordsFeature(), TeamFeature(), ImportFeature(), AccountFeature(), AdminFeature(), ActivationFeature(), MeAPI(),
             CatalogueFeature(), RunsFeature(), ApprovalsFeature(), MyTrainingFeature(), AttendanceFeature(),
-            CertificatesFeature(), AgencyFeature(), TrainingHoursFeature(), CalendarFeature(), CalendarSubscriptionFeature(), TeachingFeature(),
+            CertificatesFeature(), AgencyFeature(), EmployeeEditFeature(), UnitsFeature(), TrainingHoursFeature(), CalendarFeature(), CalendarSubscriptionFeature(), TeachingFeature(),
             ForumsFeature(),
             ProjectsFeature(),
             AppraisalsFeature(), SurveyFeature(), RunEvaluationFeature(), BehaviourFeature(), NeedsFeature(),

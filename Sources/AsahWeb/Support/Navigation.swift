@@ -19,6 +19,7 @@ enum Navigation {
         ("/evaluation", "nav_evaluation", .evaluateProgrammes),
         ("/feedback", "nav_feedback", .evaluateProgrammes),
         ("/people", "nav_people", .viewDirectory),
+        ("/units", "nav_units", .importOrganisation),
         ("/people/import", "nav_import", .importOrganisation),
         ("/admin/users", "nav_users", .manageAccounts),
         ("/admin/audit", "nav_audit", .viewAuditLog),

@@ -12,4 +12,23 @@ enum PersonField {
     static func choices(_ entries: [DirectoryEntry]) -> [[String: String]] {
         entries.map { ["nip": $0.nip, "label": $0.name + " (" + $0.nip + ($0.unitName.map { " · " + $0 } ?? "") + ")"] }
     }
+
+    /// The NIP of the one person `typed` names (empty when nothing was typed), or the sentence
+    /// that says why there is none: nobody fits, or several do (named with their NIPs, for a
+    /// form that has no room to list them as choices).
+    static func nip(of typed: String, _ picker: PersonPicker, _ localizer: Localizer) throws -> Result<String, PersonFieldProblem> {
+        guard !typed.isEmpty else { return .success("") }
+        switch try picker.resolve(typed) {
+        case .found(let entry): return .success(entry.nip)
+        case .choices(let entries):
+            return .failure(PersonFieldProblem(message: localizer.t("person_choose_among", [
+                "typed": typed, "people": choices(entries).compactMap { $0["label"] }.joined(separator: "; ")])))
+        case .none: return .failure(PersonFieldProblem(message: localizer.t("person_not_found", ["typed": typed])))
+        }
+    }
+}
+
+/// Why a typed person could not be used, worded for the page.
+struct PersonFieldProblem: Error {
+    let message: String
 }

@@ -56,6 +56,8 @@ struct Views: Sendable {
         values["isEn"] = context.localizer.locale == "en"
         if values["csrf"] == nil { values["csrf"] = context.csrfToken }
         values["path"] = context.request.path
+        let manualPage = UserManual.pageName(for: context.principal)
+        values["helpHref"] = manualPage == "README" ? "/panduan" : "/panduan/" + manualPage
         if let principal = context.principal {
             values["user"] = ["name": principal.displayName, "login": principal.login,
                               "roles": principal.roles.sorted().map { context.localizer.t("role_\($0.rawValue)") }

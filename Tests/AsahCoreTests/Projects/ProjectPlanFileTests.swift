@@ -92,7 +92,7 @@ struct ProjectPlanFileTests {
             Issue.record("\(`case`.name) was accepted")
         } catch {
             #expect(error.description.hasPrefix("courses/prj-09.md:\(`case`.line): "), "\(error)")
-            #expect((error as? CourseFileError)?.message.contains(`case`.reason) == true, "\(error)")
+            #expect(error.message.contains(`case`.reason), "\(error)")
         }
     }
 }

@@ -44,7 +44,8 @@ final class TestApp: @unchecked Sendable {
         var logger = Logger(label: "asah-test")
         logger.logLevel = .warning
         let app = try AsahApp(database: database, staticRoot: Self.repositoryRoot + "/static", sessionPolicy: sessionPolicy,
-                              metricsToken: metricsToken, publicURL: publicURL, logger: logger)
+                              metricsToken: metricsToken, publicURL: publicURL,
+                              manualRoot: Self.repositoryRoot + "/docs/panduan", logger: logger)
         routes = app.routes
         var configuration = ServerConfiguration()
         configuration.port = 0

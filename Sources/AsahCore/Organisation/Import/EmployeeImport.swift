@@ -36,14 +36,14 @@ public struct EmployeeImport: Sendable {
         let total = table.records.count
         try database.pool.write { db in
             let known = try KnownOrganisation(db)
-            let reader = EmployeeRowReader(table: table, known: known, today: .today())
+            let reader = EmployeeRowReader(known: known, today: .today())
             var batch = ImportBatch<Employee>(linkColumn: "nip_atasan",
                                               databaseParents: known.supervisorNipByNip, keyOfId: known.nipOfId)
             var rowByNip: [String: Int] = [:]
             var supervisorNips: [(row: Int, nip: String)] = []
             for (count, record) in table.records.enumerated() {
                 if count % 500 == 0 { progress?(count, total) }
-                guard let (read, supervisorNip) = reader.read(record, report: &report) else {
+                guard let (read, supervisorNip) = reader.read(record, of: table, report: &report) else {
                     report.skipped += 1
                     continue
                 }
@@ -63,7 +63,7 @@ public struct EmployeeImport: Sendable {
             }
 
             for (index, nip) in supervisorNips {
-                if let link = link(to: nip, from: batch.rows[index], rowByNip: rowByNip, known: known, report: &report) {
+                if let link = Self.link(to: nip, from: batch.rows[index], rowByNip: rowByNip, known: known, report: &report) {
                     batch.rows[index].link = link
                 } else {
                     batch.rows[index].isBad = true
@@ -83,11 +83,11 @@ public struct EmployeeImport: Sendable {
 
     /// Resolves a `nip_atasan` cell: a row of the file (even a later one) first, then the
     /// database. `nil` after reporting an error.
-    private func link(to nip: String, from row: ImportRow<Employee>, rowByNip: [String: Int],
+    static func link(to nip: String, from row: ImportRow<Employee>, rowByNip: [String: Int],
                       known: KnownOrganisation, report: inout ImportReport) -> UpLink? {
         if nip.isEmpty { return UpLink.none }
         let problem: (key: String, arguments: [String: String])
-        if nip == row.key {
+        if nip == row.key || nip == row.record.nip {
             problem = ("import_supervisor_self", [:])
         } else if let target = rowByNip[nip] {
             return .row(target)

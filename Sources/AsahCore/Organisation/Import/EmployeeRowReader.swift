@@ -24,19 +24,28 @@ struct KnownOrganisation {
     }
 }
 
-/// Reads one CSV row of the employee import into the record it describes, reporting every
-/// problem of the row. The supervisor is resolved later, once all NIPs of the file are known.
+/// Reads one row of the employee import (a CSV row, or the browser's employee form, whose
+/// fields are named as the columns) into the record it describes, reporting every problem of
+/// the row. The supervisor is resolved later, once all NIPs of the file are known.
 struct EmployeeRowReader {
-    let table: CSVTable
     let known: KnownOrganisation
     let today: CalendarDate
 
-    /// The row, or `nil` when it has no NIP to identify it. `supervisorNip` is `nil` when the
-    /// file has no `nip_atasan` column (the current supervisor stays), `""` when the cell is empty.
-    func read(_ record: CSVTable.Record, report: inout ImportReport) -> (row: ImportRow<Employee>, supervisorNip: String?)? {
-        let line = record.line
+    /// A CSV row of `table`; see ``read(line:editing:report:value:)``.
+    func read(_ record: CSVTable.Record, of table: CSVTable,
+              report: inout ImportReport) -> (row: ImportRow<Employee>, supervisorNip: String?)? {
+        read(line: record.line, report: &report) { table.value($0, in: record) }
+    }
+
+    /// The row whose trimmed cells `value` gives (`nil` for a column the row does not have, so
+    /// the field stays as it is), or `nil` when it has no NIP to identify it. `supervisorNip` is
+    /// `nil` without a `nip_atasan` column (the current supervisor stays), `""` when the cell is
+    /// empty. `editing` is the employee an edit changes, found by its record rather than by the
+    /// NIP typed (which may be a new one, but not another employee's); the row's key stays its
+    /// current NIP, so the supervisor chain is checked as the database holds it.
+    func read(line: Int, editing: Employee? = nil, report: inout ImportReport,
+              value: (String) -> String?) -> (row: ImportRow<Employee>, supervisorNip: String?)? {
         var bad = false
-        func value(_ column: String) -> String? { table.value(column, in: record) }
         func error(_ column: String, _ key: String, _ arguments: [String: String] = [:]) {
             report.error(line: line, column: column, key, arguments)
             bad = true
@@ -44,7 +53,7 @@ struct EmployeeRowReader {
 
         let nipText = value("nip") ?? ""
         let key = FieldRules.nip(nipText)
-        let existing = known.employeeByNip[key]
+        let existing = editing ?? known.employeeByNip[key]
         let employmentText = value("jenis_pegawai") ?? ""
         let statedEmployment = Employment(parsing: employmentText)
         let golonganText = value("golongan") ?? ""
@@ -55,6 +64,8 @@ struct EmployeeRowReader {
         employee.employment = employment
         if key.isEmpty {
             error("nip", "import_nip_required")
+        } else if let editing, let holder = known.employeeByNip[key], holder.id != editing.id {
+            error("nip", "import_nip_taken", ["name": holder.name])
         } else if FieldRules.isScientificNotation(nipText) {
             error("nip", "import_nip_scientific", ["value": nipText])
         } else {
@@ -70,7 +81,7 @@ struct EmployeeRowReader {
         employee.name = value("nama") ?? ""
         if employee.name.isEmpty { error("nama", "import_name_required") }
 
-        if table.has("golongan") {
+        if value("golongan") != nil {
             employee.golongan = golongan
             if !golonganText.isEmpty && golongan == nil {
                 error("golongan", "import_golongan_unknown", ["value": golonganText])
@@ -115,6 +126,6 @@ struct EmployeeRowReader {
 
         guard !key.isEmpty else { return nil }
         employee.nip = key
-        return (ImportRow(line: line, key: key, record: employee, existing: existing, isBad: bad), supervisorNip)
+        return (ImportRow(line: line, key: editing?.nip ?? key, record: employee, existing: existing, isBad: bad), supervisorNip)
     }
 }

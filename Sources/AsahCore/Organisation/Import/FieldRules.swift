@@ -4,6 +4,9 @@ enum FieldRules {
     /// users type to keep a long number as text) removed.
     static func nip(_ text: String) -> String {
         let compact = NIP.normalise(text)
+        // A spreadsheet keeps a long number as text with a leading ' or as the formula ="…"
+        // (how Asah's Excel downloads write NIPs).
+        if compact.hasPrefix("=\""), compact.hasSuffix("\""), compact.count > 3 { return String(compact.dropFirst(2).dropLast()) }
         return compact.hasPrefix("'") ? String(compact.dropFirst()) : compact
     }
 

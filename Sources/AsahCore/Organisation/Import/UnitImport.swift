@@ -24,15 +24,9 @@ public struct UnitImport: Sendable {
         guard let table = CSVTable(csv, required: Self.requiredColumns, optional: Self.optionalColumns,
                                    report: &report) else { return report }
         try database.pool.write { db in
-            let units = try Unit.fetchAll(db)
-            let unitByCode = Dictionary(units.map { ($0.code.uppercased(), $0) }, uniquingKeysWith: { first, _ in first })
-            let codeOfId = Dictionary(uniqueKeysWithValues: units.map { ($0.id!, $0.code.uppercased()) })
-            let parentCodes = units.reduce(into: [String: String]()) { map, unit in
-                map[unit.code.uppercased()] = unit.parentId.flatMap { codeOfId[$0] }
-            }
-
-            var batch = ImportBatch<Unit>(linkColumn: "kode_induk",
-                                          databaseParents: parentCodes, keyOfId: codeOfId)
+            let known = try KnownUnits(db)
+            let unitByCode = known.unitByCode
+            var batch = known.batch()
             var rowByCode: [String: Int] = [:]
             var parentCodeOfRow: [(row: Int, code: String)] = []
             for record in table.records {
@@ -79,24 +73,33 @@ public struct UnitImport: Sendable {
             }
 
             for (index, parent) in parentCodeOfRow where !parent.isEmpty {
-                let row = batch.rows[index]
-                if parent == row.key {
-                    report.error(line: row.line, column: "kode_induk", "import_unit_own_parent")
-                } else if let target = rowByCode[parent] {
-                    batch.rows[index].link = .row(target)
-                    continue
-                } else if let id = unitByCode[parent]?.id {
-                    batch.rows[index].link = .existing(id)
-                    continue
+                if let link = Self.link(to: parent, from: batch.rows[index], rowByCode: rowByCode, known: known, report: &report) {
+                    batch.rows[index].link = link
                 } else {
-                    report.error(line: row.line, column: "kode_induk", "import_parent_not_found", ["value": parent])
+                    batch.rows[index].isBad = true
                 }
-                batch.rows[index].isBad = true
             }
             try batch.finish(skipBadRows: skipBadRows, dryRun: dryRun, db: db, report: &report)
         }
         report.sortIssues()
         return report
+    }
+
+    /// Resolves a `kode_induk` cell (upper case): a row of the file first, then the database;
+    /// `.none` when empty, `nil` after reporting an error.
+    static func link(to parent: String, from row: ImportRow<Unit>, rowByCode: [String: Int], known: KnownUnits,
+                     report: inout ImportReport) -> UpLink? {
+        if parent.isEmpty { return UpLink.none }
+        if parent == row.key {
+            report.error(line: row.line, column: "kode_induk", "import_unit_own_parent")
+        } else if let target = rowByCode[parent] {
+            return .row(target)
+        } else if let id = known.unitByCode[parent]?.id {
+            return .existing(id)
+        } else {
+            report.error(line: row.line, column: "kode_induk", "import_parent_not_found", ["value": parent])
+        }
+        return nil
     }
 }
 
@@ -109,4 +112,27 @@ extension Unit: HierarchicalRecord {
     static var upLinkColumn: Column { Columns.parentId }
 
     mutating func stamp(_ now: Date, inserting: Bool) {}
+}
+
+/// The unit tree as an import or an edit checks changes against: units by upper-case code,
+/// codes by id, and each code's parent's code.
+struct KnownUnits {
+    let unitByCode: [String: Unit]
+    let codeOfId: [Int64: String]
+    let parentCodes: [String: String]
+
+    init(_ db: Database) throws {
+        let units = try Unit.fetchAll(db)
+        unitByCode = Dictionary(units.map { ($0.code.uppercased(), $0) }, uniquingKeysWith: { first, _ in first })
+        let codeOfId = Dictionary(uniqueKeysWithValues: units.map { ($0.id!, $0.code.uppercased()) })
+        self.codeOfId = codeOfId
+        parentCodes = units.reduce(into: [String: String]()) { map, unit in
+            map[unit.code.uppercased()] = unit.parentId.flatMap { codeOfId[$0] }
+        }
+    }
+
+    /// An empty batch of unit rows over this tree, linked by `kode_induk`.
+    func batch() -> ImportBatch<Unit> {
+        ImportBatch<Unit>(linkColumn: "kode_induk", databaseParents: parentCodes, keyOfId: codeOfId)
+    }
 }

@@ -13,7 +13,21 @@ struct RunEvaluationFeature: Feature {
             RouteSpec(.get, "/api/v1/runs/:id/survey", .signedIn(.takeAttendance), apiSurvey),
             RouteSpec(.get, "/api/v1/runs/:id/test-scores", .signedIn(.takeAttendance), apiScores),
             RouteSpec(.put, "/api/v1/runs/:id/test-scores", .signedIn(.takeAttendance), apiEnter),
-        ]
+        ] + ExportFormat.routes("/runs/:id/tests/template", .signedIn(.takeAttendance), Self.scoreTemplate)
+    }
+
+    /// The score file to fill in: every participant's NIP and name with the scores recorded so
+    /// far, in the columns the upload reads (the Excel CSV's headers `Pre-test`/`Post-test` too).
+    static func scoreTemplate(_ context: Context) throws -> ExportTable {
+        guard let run = try run(context), let id = run.id else { throw HTTPFailure(response: context.notFound()) }
+        let (_, results, _) = try EvaluationPages(database: context.services.database).runEvaluation(id)
+        return ExportTable(
+            filename: "nilai-tes-" + run.code.filter { $0.isLetter || $0.isNumber || $0 == "-" }, sheet: "export_sheet_test_scores",
+            columns: [.init("nip", "col_nip"), .init("nama", "col_name"), .init("pre", "col_test_pre"), .init("post", "col_test_post")],
+            rows: results.map { result in
+                [.identifier(result.nip), .text(result.name), .optional(result.pre?.score, ExportCell.number),
+                 .optional(result.post?.score, ExportCell.number)]
+            })
     }
 
     /// The run when the caller may evaluate it (a coordinator or one of its instructors).
@@ -51,6 +65,7 @@ struct RunEvaluationFeature: Feature {
             return ["nip": result.nip, "name": result.name, "pre": pre, "post": post, "gain": gain]
         }
         data["hasParticipants"] = !results.isEmpty
+        data["scoreTemplate"] = ExportFormat.links("/runs/\(id)/tests/template")
         data["maximum"] = results.compactMap { $0.post?.maximum ?? $0.pre?.maximum }.first.map(TestScores.format) ?? "100"
         data["gainShown"] = SmallCell.shows(gains.gains.count)
         if SmallCell.shows(gains.gains.count) {

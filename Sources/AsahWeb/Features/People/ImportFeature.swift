@@ -61,6 +61,8 @@ struct ImportFeature: Feature {
         let report = try run(kind, csv: csv, skipBadRows: skip, dryRun: dryRun, createAccounts: createAccounts, context: context)
         if report.accountsCreated > 0 {
             data["accountsCreated"] = context.localizer.count("import_accounts_created", report.accountsCreated)
+            // Activation codes are printed by administrators; a coordinator is told whom to ask.
+            data["mayPrintCodes"] = Policy.allows(context.user, .manageAccounts)
         }
         data["filename"] = file.clientFilename
         data["summary"] = summary(report, dryRun: dryRun, skipBadRows: skip, context.localizer)

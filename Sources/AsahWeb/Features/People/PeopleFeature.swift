@@ -64,7 +64,8 @@ struct PeopleFeature: Feature {
         return context.page("person", title: view.name, [
             "person": ["name": view.name], "facts": view.facts(context.localizer),
             "subordinates": subordinates, "hasSubordinates": !subordinates.isEmpty,
-            "nip": view.nip, "canSeeAppraisals": appraisals,
+            "nip": view.nip, "canSeeAppraisals": appraisals, "canEdit": Policy.allows(context.user, .importOrganisation),
+            "notice": Notice.message(context, allowed: ["employee_saved"]) as Any,
         ])
     }
 

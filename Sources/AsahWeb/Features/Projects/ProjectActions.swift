@@ -52,8 +52,17 @@ enum ProjectActions {
     static func assign(_ context: Context) throws -> Response {
         let form = try context.form()
         guard let id = context.pathID() else { return context.notFound() }
+        // Coach and mentor are typed by name or NIP, like every person field.
+        let picker = PersonPicker(database: context.services.database)
+        let coach: String, mentor: String
+        switch (try PersonField.nip(of: form.trimmed("coach") ?? "", picker, context.localizer),
+                try PersonField.nip(of: form.trimmed("mentor") ?? "", picker, context.localizer)) {
+        case (.success(let coachNIP), .success(let mentorNIP)): (coach, mentor) = (coachNIP, mentorNIP)
+        case (.failure(let problem), _), (_, .failure(let problem)):
+            return try ProjectPages.project(context, error: problem.message, status: 422)
+        }
         switch try Projects(database: context.services.database).assign(
-            projectId: id, coachNIP: form["coach"] ?? "", mentorNIP: form["mentor"] ?? "", actor: context.user, ip: context.ip) {
+            projectId: id, coachNIP: coach, mentorNIP: mentor, actor: context.user, ip: context.ip) {
         case .success: return Notice.redirect(ProjectLinks.project(id), notice: "project_staff_saved")
         case .failure(let problem): return try failed(context, problem)
         }

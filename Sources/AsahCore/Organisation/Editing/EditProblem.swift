@@ -1,0 +1,30 @@
+/// Why an edit of an employee or a unit was not saved: every problem found, each tied to the
+/// form field it concerns (named as the import's column, e.g. `nip`, `unit`, `kode_induk`), so
+/// the page can say what is wrong beside each field. Nothing is saved while there is one.
+public struct EditProblem: Refusable, Equatable {
+    /// One problem: the field and the message key with its arguments.
+    public struct Finding: Sendable, Equatable {
+        public let field: String
+        public let refusal: Refusal
+
+        public init(_ field: String, _ key: String, _ arguments: [String: String] = [:]) {
+            self.field = field
+            refusal = Refusal(.invalid, key, arguments)
+        }
+    }
+
+    public let findings: [Finding]
+
+    public init(_ findings: [Finding]) {
+        self.findings = findings
+    }
+
+    /// The errors of an import report read from a form, as findings (warnings are left out).
+    init(_ report: ImportReport) {
+        findings = report.issues.filter { $0.severity == .error }.map { Finding($0.column ?? "", $0.key, $0.arguments) }
+    }
+
+    public var refusal: Refusal {
+        Refusal(.invalid, "problem_edit_not_saved", parts: findings.map(\.refusal))
+    }
+}
