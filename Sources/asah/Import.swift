@@ -3,10 +3,10 @@ import AsahCore
 import AsahWeb
 import Foundation
 
-/// `asah import employees|units|appraisals FILE`: CSV imports with a per-row report, all or nothing.
+/// `asah import employees|units|appraisals|satisfaction FILE`: CSV imports with a per-row report, all or nothing.
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Import organisation data from CSV.", subcommands: [Employees.self, Units.self, Appraisals.self])
+        abstract: "Import organisation data from CSV.", subcommands: [Employees.self, Units.self, Appraisals.self, Satisfaction.self])
 
     struct Employees: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -50,6 +50,20 @@ extension Import {
             let text = try options.read()
             let report = try AppraisalImport(database: AppDatabase(path: options.database.db))
                 .run(csv: text, skipBadRows: options.skipBadRows, dryRun: options.dryRun, progress: ProgressBar.callback())
+            try ImportOutput.print(report, dryRun: options.dryRun)
+        }
+    }
+}
+
+extension Import {
+    struct Satisfaction: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import units' public satisfaction survey (SKM) results (columns: kode_unit,periode,ikm,responden).")
+        @OptionGroup var options: ImportOptions
+
+        func run() throws {
+            let report = try SatisfactionImport(database: AppDatabase(path: options.database.db))
+                .run(csv: try options.read(), skipBadRows: options.skipBadRows, dryRun: options.dryRun)
             try ImportOutput.print(report, dryRun: options.dryRun)
         }
     }

@@ -5,7 +5,7 @@ import pytest
 from axe_selenium_python import Axe
 
 PAGES = {
-    None: ["/login", "/verify/BUKAN-KODE"],
+    None: ["/login", "/verify/BUKAN-KODE", "/suara/{feedback}"],
     "demo.pegawai": ["/", "/courses", "/courses/{course}", "/runs/{run}", "/my/trainings", "/training-hours",
                      "/notifications", "/account", "/people/{nip}", "/forums", "/forums/board", "/forums/new",
                      "/forums/threads/{thread}", "/forums/search?q=pelatihan", "/forums/mine", "/evaluation/checks",
@@ -15,7 +15,8 @@ PAGES = {
     "demo.koordinator": ["/", "/runs", "/runs/new", "/runs/{run}/edit", "/runs/{run}/participants",
                          "/runs/{run}/attendance-sheet", "/hours/compliance", "/hours/reviews",
                          "/people", "/people/import", "/forums/queue", "/forums/proposals", "/evaluation",
-                         "/evaluation/report", "/evaluation/needs", "/evaluation/programmes"],
+                         "/evaluation/report", "/evaluation/needs", "/evaluation/programmes", "/feedback",
+                         "/feedback/units/{unit}", "/feedback/units/{unit}/poster"],
     "demo.admin": ["/", "/admin/users", "/admin/audit", "/admin/agency"],
 }
 
@@ -31,6 +32,8 @@ def placeholders(db):
             "thread": one("SELECT id FROM forum_threads ORDER BY id LIMIT 1"),
             "certificate": one("""SELECT c.id FROM certificates c JOIN enrolments e ON e.id = c.enrolment_id
                                   JOIN users u ON u.employee_id = e.employee_id WHERE u.login = 'demo.pegawai' LIMIT 1"""),
+            "feedback": one("SELECT code FROM feedback_codes ORDER BY unit_id LIMIT 1"),
+            "unit": one("SELECT unit_id FROM feedback_codes ORDER BY unit_id LIMIT 1"),
             "session": one("""SELECT run_sessions.id FROM run_sessions JOIN employees ON employees.id = instructor_employee_id
                               JOIN users ON users.employee_id = employees.id WHERE login = 'demo.instruktur' LIMIT 1"""),
         }

@@ -27,7 +27,7 @@ def nav_labels(driver):
     ("demo.instruktur", "Instruktur", ["Beranda", "Katalog pelatihan", "Pelatihan saya", "Jadwal mengajar", "Proyek", "Pemberitahuan", "Forum", "Evaluasi",
                                        "Akun saya"]),
     ("demo.koordinator", "Ringkasan organisasi", ["Beranda", "Katalog pelatihan", "Pelatihan saya", "Jadwal mengajar", "Proyek", "Pemberitahuan", "Forum",
-                                                  "Evaluasi", "Persetujuan", "Kelola angkatan", "Kepatuhan JP", "Dampak",
+                                                  "Evaluasi", "Persetujuan", "Kelola angkatan", "Kepatuhan JP", "Dampak", "Suara publik",
                                                   "Direktori pegawai", "Unit kerja", "Impor data", "Akun saya"]),
     ("demo.admin", "Aktivitas terbaru", ["Beranda", "Katalog pelatihan", "Pelatihan saya", "Proyek", "Pemberitahuan", "Forum", "Evaluasi",
                                          "Direktori pegawai", "Unit kerja", "Impor data", "Akun pengguna", "Log audit", "Instansi", "Akun saya"]),

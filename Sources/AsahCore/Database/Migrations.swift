@@ -37,6 +37,7 @@ enum Migrations {
         migrator.registerMigration("v21-agency-settings", migrate: AgencySchema.migrate)
         migrator.registerMigration("v22-agency-time-zone", migrate: TimeZoneSchema.migrate)
         migrator.registerMigration("v25-unit-merges", migrate: UnitMergeSchema.migrate)
+        migrator.registerMigration("v24-public-feedback", migrate: PublicFeedbackSchema.migrate)
         return migrator
     }
 

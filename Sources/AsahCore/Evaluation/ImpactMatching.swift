@@ -97,7 +97,7 @@ public enum ImpactMatching {
 
     /// The participant's record in the last period ending before the training, and in the
     /// first period of the same kind starting after it (positions in `table`).
-    private static func beforeAndAfter(_ participant: Participant, _ records: Range<Int>,
+    static func beforeAndAfter(_ participant: Participant, _ records: Range<Int>,
                                        _ table: AppraisalTable) -> (Int, Int)? {
         let started = number(participant.startedOn), ended = number(participant.endedOn)
         var before: (record: Int, key: (Int32, Int32))?
@@ -127,7 +127,7 @@ public enum ImpactMatching {
     }
 
     /// Whether the predikat of rank `rank` (its index in `Predikat.allCases`) is Baik or better.
-    private static func isGood(rank: UInt8) -> Bool {
+    static func isGood(rank: UInt8) -> Bool {
         isGood(Predikat.allCases[Int(rank)])
     }
 

@@ -28,6 +28,8 @@ public struct ImpactReport: Sendable {
     public let behaviour: BehaviourSummary
     public let results: ImpactAnalysis.Result
     public let runs: [RunLine]
+    /// Public satisfaction before and after, per unit whose staff took part (``PublicVoiceImpact``).
+    public let publicVoice: [PublicVoiceImpact.UnitLine]
 
     /// completed / participants, when at least five took part.
     public var completionRate: Double? {
@@ -79,7 +81,7 @@ public struct ImpactReport: Sendable {
 
     /// The parts of a report, each read by itself.
     enum Part: CaseIterable {
-        case participation, reaction, learning, behaviour, results
+        case participation, reaction, learning, behaviour, results, publicVoice
     }
 
     /// What the parts read so far.
@@ -89,10 +91,12 @@ public struct ImpactReport: Sendable {
         var gains: [Int64: GainSummary]?
         var behaviour: BehaviourSummary?
         var results: ImpactAnalysis.Result?
+        var publicVoice: [PublicVoiceImpact.UnitLine]?
 
         func merging(_ other: Parts) -> Parts {
             Parts(participation: participation ?? other.participation, reaction: reaction ?? other.reaction,
-                  gains: gains ?? other.gains, behaviour: behaviour ?? other.behaviour, results: results ?? other.results)
+                  gains: gains ?? other.gains, behaviour: behaviour ?? other.behaviour, results: results ?? other.results,
+                  publicVoice: publicVoice ?? other.publicVoice)
         }
     }
 
@@ -117,6 +121,8 @@ public struct ImpactReport: Sendable {
             parts.behaviour = try BehaviourChecks.summary(runFilter: sql, arguments, today: today, in: db)
         case .results:
             parts.results = try ImpactAnalysis.run(filter, appraisals: appraisals, in: db)
+        case .publicVoice:
+            parts.publicVoice = try PublicVoiceImpact.lines(filter, appraisals: appraisals, in: db)
         }
         return parts
     }
@@ -130,7 +136,8 @@ public struct ImpactReport: Sendable {
             learning: GainSummary(merging: gains.sorted { $0.key < $1.key }.map(\.value)),
             behaviour: parts.behaviour ?? BehaviourSummary(due: 0, answered: 0, scores: LikertSummary()),
             results: parts.results ?? ImpactAnalysis.Result(groups: .init(), estimate: nil),
-            runs: (parts.participation?.runs ?? []).map { $0.with(reaction: reactions[$0.runId], gain: gains[$0.runId]) })
+            runs: (parts.participation?.runs ?? []).map { $0.with(reaction: reactions[$0.runId], gain: gains[$0.runId]) },
+            publicVoice: parts.publicVoice ?? [])
     }
 
     /// The run table alone (for its CSV): without the L3 summary and the L4 analysis.

@@ -50,6 +50,7 @@ public final class AsahApp: Sendable {
             ProjectsFeature(),
             AppraisalsFeature(), SurveyFeature(), RunEvaluationFeature(), BehaviourFeature(), NeedsFeature(),
             ImpactDashboard(), ImpactAPI(), ProgrammesFeature(), OnlineTestFeature(),
+            PublicFeedbackFeature(), FeedbackUnitsFeature(),
         ]
         routes = features.flatMap { $0.routes() }
         let notFound: Handler = { request in

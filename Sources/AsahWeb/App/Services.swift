@@ -31,4 +31,6 @@ struct Services: Sendable {
     let postFragments = PostFragments.cache()
     /// Thread rows of the forum lists, the same for every reader (``ThreadRows``).
     let threadRows = ThreadRows.cache()
+    /// Who sent the public feedback form lately, in memory only (``FeedbackRateLimit``).
+    let feedbackLimit = FeedbackRateLimit()
 }

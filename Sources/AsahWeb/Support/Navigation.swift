@@ -17,6 +17,7 @@ enum Navigation {
         ("/runs", "nav_runs", .manageRuns),
         ("/hours/compliance", "nav_compliance", .reviewTrainingHours),
         ("/evaluation", "nav_evaluation", .evaluateProgrammes),
+        ("/feedback", "nav_feedback", .evaluateProgrammes),
         ("/people", "nav_people", .viewDirectory),
         ("/units", "nav_units", .importOrganisation),
         ("/people/import", "nav_import", .importOrganisation),

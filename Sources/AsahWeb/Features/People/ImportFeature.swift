@@ -2,11 +2,12 @@ import AsahCore
 import Foundation
 import HTTPServer
 
-/// CSV imports of employees, units and appraisal records for coordinators: an upload page with
+/// CSV imports of employees, units, appraisal records and units' public satisfaction survey
+/// (SKM) results for coordinators: an upload page with
 /// a per-row report, and the same through the API (`text/csv` body).
 struct ImportFeature: Feature {
     enum Kind: String, CaseIterable {
-        case employees, units, appraisals
+        case employees, units, appraisals, satisfaction
     }
 
     func routes() -> [RouteSpec] {
@@ -15,7 +16,7 @@ struct ImportFeature: Feature {
                 let kind = try context.query().choice("kind", Kind.self) ?? .employees
                 return context.page("import", title: context.localizer.t("import_title"),
                                     ["employeesKind": kind == .employees, "unitsKind": kind == .units,
-                                     "appraisalsKind": kind == .appraisals])
+                                     "appraisalsKind": kind == .appraisals, "satisfactionKind": kind == .satisfaction])
             },
             RouteSpec(.post, "/people/import", .signedIn(.importOrganisation), upload),
             RouteSpec(.post, "/api/v1/imports/:kind", .signedIn(.importOrganisation), api),
@@ -30,6 +31,7 @@ struct ImportFeature: Feature {
                                                                     createAccounts: createAccounts)
         case .units: try UnitImport(database: database).run(csv: csv, skipBadRows: skipBadRows, dryRun: dryRun)
         case .appraisals: try AppraisalImport(database: database).run(csv: csv, skipBadRows: skipBadRows, dryRun: dryRun)
+        case .satisfaction: try SatisfactionImport(database: database).run(csv: csv, skipBadRows: skipBadRows, dryRun: dryRun)
         }
         if report.applied && !dryRun {
             try AuditLog.record("import.\(kind.rawValue)", actor: context.user.userId, ip: context.ip,
@@ -46,7 +48,7 @@ struct ImportFeature: Feature {
         let dryRun = form["dry_run"] != nil
         let createAccounts = kind == .employees && form["create_accounts"] != nil
         var data: [String: Any] = ["employeesKind": kind == .employees, "unitsKind": kind == .units,
-                                   "appraisalsKind": kind == .appraisals,
+                                   "appraisalsKind": kind == .appraisals, "satisfactionKind": kind == .satisfaction,
                                    "skip": skip, "dryRun": dryRun, "createAccounts": createAccounts]
         guard let file = context.request.files.first(where: { $0.field == "file" }), file.size > 0 else {
             data["error"] = context.localizer.t("import_no_file")
