@@ -35,6 +35,7 @@ enum Migrations {
         migrator.registerMigration("v19-attendance-status", migrate: AttendanceStatusSchema.migrate)
         migrator.registerMigration("v20-calendar-feeds", migrate: CalendarFeedSchema.migrate)
         migrator.registerMigration("v21-agency-settings", migrate: AgencySchema.migrate)
+        migrator.registerMigration("v23-employment-rules", migrate: EmploymentRulesSchema.migrate)
         return migrator
     }
 

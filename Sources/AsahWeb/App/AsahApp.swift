@@ -43,7 +43,7 @@ public final class AsahApp: Sendable {
             SystemFeature(staticFiles: StaticFiles(root: staticRoot)), SessionFeature(), DashboardFeature(),
             PeopleFeature(), TeamFeature(), ImportFeature(), AccountFeature(), AdminFeature(), ActivationFeature(), MeAPI(),
             CatalogueFeature(), RunsFeature(), ApprovalsFeature(), MyTrainingFeature(), AttendanceFeature(),
-            CertificatesFeature(), AgencyFeature(), TrainingHoursFeature(), CalendarFeature(), CalendarSubscriptionFeature(), TeachingFeature(),
+            CertificatesFeature(), AgencyFeature(), EmploymentRulesFeature(), TrainingHoursFeature(), CalendarFeature(), CalendarSubscriptionFeature(), TeachingFeature(),
             ForumsFeature(),
             ProjectsFeature(),
             AppraisalsFeature(), SurveyFeature(), RunEvaluationFeature(), BehaviourFeature(), NeedsFeature(),

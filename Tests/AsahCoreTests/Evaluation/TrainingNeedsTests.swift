@@ -31,6 +31,7 @@ extension Evaluation {
                     let hours = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: """
                         SELECT employee_id, SUM(jp) AS jp FROM training_hours WHERE year = ? AND status = 'verified' GROUP BY employee_id
                         """, arguments: [year]).map { ($0["employee_id"] as Int64, $0["jp"] as Double) })
+                    let pppk = Set(try Int64.fetchAll(db, sql: "SELECT id FROM employees WHERE employment = 'pppk'"))
                     var expected: [Int64: [String]] = [:]
                     for id in try Int64.fetchAll(db, sql: "SELECT id FROM employees WHERE active") {
                         var reasons: [String] = []
@@ -38,7 +39,8 @@ extension Evaluation {
                             if ["butuh_perbaikan", "kurang", "sangat_kurang"].contains(record.predikat) { reasons.append("predikat") }
                             if record.perilaku == "di_bawah" { reasons.append("perilaku") }
                         }
-                        if hours[id, default: 0] < TrainingHours.annualTarget { reasons.append("jp") }
+                        // By default only a PNS has a target (20 JP); a PPPK has a cap and no minimum.
+                        if !pppk.contains(id) && hours[id, default: 0] < 20 { reasons.append("jp") }
                         if !reasons.isEmpty { expected[id] = reasons }
                     }
                     let found = Dictionary(uniqueKeysWithValues: needs.map { need in

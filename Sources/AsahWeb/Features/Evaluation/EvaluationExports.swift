@@ -18,7 +18,9 @@ enum EvaluationExports {
             sheet: byCourse ? "export_sheet_needs_courses" : "export_sheet_needs_units",
             columns: [.init("tahun", "col_year"), byCourse ? .init("kursus", "col_course") : .init("unit", "col_unit"),
                       .init("jumlah_pegawai", "col_employees_needing")],
-            rows: (byCourse ? demand.courses : demand.units).map { [.integer(year), .text($0.label), count($0.count)] })
+            rows: (byCourse ? demand.courses : demand.units).map {
+                [.integer(year), .text($0.label), .text(EvaluationFormat.size($0.count, hidden: $0.hidden, context.localizer))]
+            })
     }
 
     static func runs(_ context: Context) throws -> ExportTable {

@@ -27,6 +27,12 @@ enum EvaluationFormat {
         return (value >= 0 ? "+" : "−") + decimal(abs(value), digits: 1, localizer) + " " + localizer.t("impact_points")
     }
 
+    /// A count suppressed with its complementary cells (``SmallCell/hidden(_:sets:)``): "fewer
+    /// than 5" for a small one, "withheld" for one hidden so that a small one cannot be worked out.
+    static func size(_ count: Int, hidden: Bool, _ localizer: Localizer) -> String {
+        !hidden ? localizer.number(count) : SmallCell.shows(count) ? localizer.t("hours_withheld") : size(count, localizer)
+    }
+
     /// "fewer than 5" instead of a group's size when it may not be shown.
     static func size(_ count: Int, _ localizer: Localizer) -> String {
         SmallCell.shows(count) ? localizer.number(count) : localizer.t("impact_suppressed_size", ["min": String(SmallCell.minimum)])
