@@ -65,6 +65,7 @@ enum EvaluationExports {
             ("l4_selang_bawah_95", number(estimate?.interval.lowerBound)),
             ("l4_selang_atas_95", number(estimate?.interval.upperBound)),
             ("catatan", .text(context.localizer.t("impact_caveat"))),
+            ("metode", .text(context.localizer.t("impact_l4_method"))),
         ]
         return ExportTable(filename: "dampak-ringkasan", sheet: "export_sheet_summary",
                            columns: [.init("ukuran", "col_measure"), .init("nilai", "col_value")],
