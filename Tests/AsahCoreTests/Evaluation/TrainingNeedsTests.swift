@@ -66,6 +66,11 @@ extension Evaluation {
                     #expect(Dictionary(uniqueKeysWithValues: demand.courses.map { ($0.label, $0.count) }) == courses)
                     #expect(Dictionary(uniqueKeysWithValues: demand.units.map { ($0.label, $0.count) }) == units)
                     #expect(demand.courses.map(\.count) == demand.courses.map(\.count).sorted(by: >), "the largest demand first")
+                    // Units add up to the people in need: suppressed with complementary cells, never one alone.
+                    let hiddenUnits = demand.units.indices.filter { demand.units[$0].hidden }
+                    #expect(Set(hiddenUnits) == SmallCell.hiddenGroups(demand.units.map(\.count)))
+                    #expect(hiddenUnits.count != 1)
+                    #expect(demand.courses.allSatisfy { $0.hidden == !SmallCell.shows($0.count) })
                 }
             }
         }

@@ -3,11 +3,15 @@ import Foundation
 import HTTPServer
 
 /// The evaluation tables as downloads (``ExportFormat``): training needs per course and per
-/// unit, the impact dashboard's runs and its figures. Counts under five are written "<5".
+/// unit, the impact dashboard's runs and its figures. Counts under five are written "<5", and
+/// counts withheld with them (complementary suppression) as such.
 enum EvaluationExports {
-    /// A count, or "<5" when it may not be shown.
-    static func count(_ value: Int) -> ExportCell {
-        SmallCell.shows(value) ? .integer(value) : .text("<\(SmallCell.minimum)")
+    /// A count, or "<5" when it may not be shown, or the word for withheld when it is hidden
+    /// with a small one (`hidden`, complementary suppression).
+    static func count(_ value: Int, hidden: Bool = false, _ localizer: Localizer? = nil) -> ExportCell {
+        guard SmallCell.shows(value) else { return .text("<\(SmallCell.minimum)") }
+        guard hidden, let localizer else { return .integer(value) }
+        return .text(localizer.t("hours_withheld"))
     }
 
     static func needs(_ context: Context, byCourse: Bool) throws -> ExportTable {
@@ -19,7 +23,7 @@ enum EvaluationExports {
             columns: [.init("tahun", "col_year"), byCourse ? .init("kursus", "col_course") : .init("unit", "col_unit"),
                       .init("jumlah_pegawai", "col_employees_needing")],
             rows: (byCourse ? demand.courses : demand.units).map {
-                [.integer(year), .text($0.label), .text(EvaluationFormat.size($0.count, hidden: $0.hidden, context.localizer))]
+                [.integer(year), .text($0.label), count($0.count, hidden: $0.hidden, context.localizer)]
             })
     }
 
@@ -31,8 +35,9 @@ enum EvaluationExports {
                       .init("peserta", "col_participants"), .init("lulus", "col_completed"),
                       .init("rerata_reaksi", "col_mean_reaction"), .init("rerata_n_gain", "col_mean_gain")],
             rows: runs.map { line in
-                [.text(line.code), .text(line.title), .date(line.endsOn), count(line.participants),
-                 SmallCell.shows(line.participants) ? .integer(line.completed) : .empty,
+                [.text(line.code), .text(line.title), .date(line.endsOn),
+                 count(line.participants, hidden: line.hidden, context.localizer),
+                 line.hidden ? .empty : .integer(line.completed),
                  .optional(line.reaction) { .decimal($0, digits: 2) }, .optional(line.gain) { .decimal($0, digits: 2) }]
             })
     }
