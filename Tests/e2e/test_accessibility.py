@@ -16,7 +16,7 @@ PAGES = {
                          "/runs/{run}/attendance-sheet", "/hours/compliance", "/hours/reviews",
                          "/people", "/people/import", "/forums/queue", "/forums/proposals", "/evaluation",
                          "/evaluation/report", "/evaluation/needs", "/evaluation/programmes"],
-    "demo.admin": ["/", "/admin/users", "/admin/audit", "/admin/agency"],
+    "demo.admin": ["/", "/admin/users", "/admin/audit", "/admin/agency", "/admin/agency/jp"],
 }
 
 

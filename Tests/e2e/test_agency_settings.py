@@ -87,3 +87,37 @@ def test_admin_fills_settings_and_the_certificate_is_signed(login, driver, serve
     assert len(re.findall(rb"/Type\s*/Page\b", pdf)) == 1
     assert b"/MediaBox [0 0 841.9" in pdf or b"/MediaBox [0 0 842" in pdf  # A4 landscape, in points
     assert severe_logs(driver) == []
+
+
+def test_admin_sets_jp_rules_and_a_pppk_home_follows(login, driver, server):
+    """The JP targets and caps page beside the agency settings: a target above the cap is refused
+    beside its field with what was typed kept; a PPPK target then shows on a PPPK's home, and the
+    defaults of the regulations are put back."""
+    base = server["base"]
+    login("demo.admin")
+    driver.get_log("browser")
+    driver.get(base + "/admin/agency")
+    click_through(driver, driver.find_element(By.ID, "agency-jp-rules"), "Target dan batas JP")
+    assert "PP 49/2018 pasal 39" in driver.page_source and "PP 11/2017 pasal 203" in driver.page_source
+    assert driver.find_element(By.NAME, "pppk_cap").get_attribute("value") == "24"
+
+    fill(driver, "pppk_target", "30")
+    click_through(driver, driver.find_element(By.CSS_SELECTOR, "#rules-form button[type=submit]"), "tidak boleh melebihi batasnya")
+    assert driver.find_element(By.ID, "rules-pppk_target").get_attribute("aria-invalid") == "true"
+    assert driver.find_element(By.NAME, "pppk_target").get_attribute("value") == "30"
+
+    fill(driver, "pppk_target", "20")
+    click_through(driver, driver.find_element(By.CSS_SELECTOR, "#rules-form button[type=submit]"), "Target dan batas JP tersimpan")
+    assert "PPPK 20 JP, paling banyak 24 JP" in driver.find_element(By.ID, "rules-saved").text
+
+    login("demo.pegawai")  # a PPPK in the demo
+    driver.get(base + "/")
+    summary = driver.find_element(By.CSS_SELECTOR, "#home-jp .jp-summary").text
+    assert "dari 20 JP" in summary and "24 JP" in summary
+
+    login("demo.admin")
+    driver.get(base + "/admin/agency/jp")
+    fill(driver, "pppk_target", "")
+    click_through(driver, driver.find_element(By.CSS_SELECTOR, "#rules-form button[type=submit]"), "Target dan batas JP tersimpan")
+    assert "PPPK tanpa target, paling banyak 24 JP" in driver.find_element(By.ID, "rules-saved").text
+    assert severe_logs(driver) == []
