@@ -97,10 +97,12 @@ def test_compliance_by_employee_names_a_known_employee(server, coordinator):
     row = next(row for row in rows[1:] if row[1] == nip)
     assert isinstance(row[1], str), "an 18-digit NIP stays text"
     assert row[2] == name and row[5] == pytest.approx(verified)
-    # demo.pegawai is a PPPK: no target, so no "reached"; the JP beyond the 24 JP cap are their own column.
+    # By default a PNS has a 20 JP target and no cap; a PPPK no target (no "reached") and a 24 JP cap.
     assert rows[0][7:] == ("Target JP", "Mencapai target", "JP melebihi batas")
-    assert row[7] is None and row[8] is None
-    assert row[9] == pytest.approx(max(0, verified - 24))
+    if query(server, "SELECT employment FROM employees WHERE nip = ?", nip)[0][0] == "pns":
+        assert row[7] == 20 and row[8] == ("Ya" if verified >= 20 else "Tidak") and row[9] == 0
+    else:
+        assert row[7] is None and row[8] is None and row[9] == pytest.approx(max(0, verified - 24))
 
     table = coordinator.excel_csv(next(link for link in links if "format=excel" in link))
     assert table[0][-1] == "JP melebihi batas"
