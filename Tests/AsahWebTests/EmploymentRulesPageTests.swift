@@ -77,4 +77,17 @@ struct EmploymentRulesPageTests {
         #expect(line.hasSuffix(",disembunyikan,disembunyikan,disembunyikan"))
         #expect(csv.filter { $0.hasSuffix(",disembunyikan,disembunyikan,disembunyikan") }.count >= 2)
     }
+
+    @Test("a survey's answer distribution withholds a small count and the next smallest, drawn without length")
+    func likertChartWithheld() {
+        // 8 answered 5, 6 answered 4, 1 answered 3: the 1 is withheld, and the 6 with it (15 - 8 would give 7 otherwise).
+        let summary = LikertSummary(scores: Array(repeating: 5, count: 8) + Array(repeating: 4, count: 6) + [3])
+        #expect(summary.counts == [0, 0, 1, 6, 8])
+        let chart = EvaluationCharts.likert(summary, title: "L1", id: "c", Localizer(locale: "id", messages: [:]))
+        let values = chart.matches(of: /class="chart-value"[^>]*>([^<]*)</).map { String($0.1) }
+        #expect(values.count == 5)
+        #expect(values[0] == "0" && values[1] == "0" && values[4] == "8")
+        // "fewer than 5" for the 1, "withheld" for the 6: neither a number.
+        #expect(Int(values[2]) == nil && Int(values[3]) == nil && values[2] != values[3], "\(values)")
+    }
 }

@@ -43,8 +43,8 @@ enum EvaluationFormat {
 enum EvaluationCharts {
     /// The distribution of Likert answers 1-5.
     static func likert(_ summary: LikertSummary, title: String, id: String, _ localizer: Localizer) -> String {
-        SVGChart.distribution(title, labels: (1...5).map { "\($0) · " + localizer.t("survey_scale_\($0)") },
-                              counts: summary.counts, id: id, format: localizer.number)
+        distribution(title, labels: (1...5).map { "\($0) · " + localizer.t("survey_scale_\($0)") },
+                     counts: summary.counts, id: id, localizer)
     }
 
     /// The distribution of normalised gains in bins of 0.1.
@@ -52,7 +52,20 @@ enum EvaluationCharts {
         let labels = (0..<10).map { bin in
             EvaluationFormat.decimal(Double(bin) / 10, digits: 1, localizer) + "–" + EvaluationFormat.decimal(Double(bin + 1) / 10, digits: 1, localizer)
         }
-        return SVGChart.distribution(title, labels: labels, counts: summary.histogram, id: id, format: localizer.number)
+        return distribution(title, labels: labels, counts: summary.histogram, id: id, localizer)
+    }
+
+    /// One bar per category of people, lengths relative to the largest shown; the categories
+    /// add up to the shown total, so they are suppressed with complementary cells
+    /// (``SmallCell/hiddenGroups(_:)``): a withheld bar has no length and says so.
+    private static func distribution(_ title: String, labels: [String], counts: [Int], id: String, _ localizer: Localizer) -> String {
+        let hidden = SmallCell.hiddenGroups(counts)
+        let largest = Double(max(1, counts.indices.filter { !hidden.contains($0) }.map { counts[$0] }.max() ?? 1))
+        return SVGChart.bars(title, zip(labels, counts).enumerated().map { index, category in
+            hidden.contains(index)
+                ? SVGChart.Bar(label: category.0, fraction: 0, text: EvaluationFormat.size(category.1, hidden: true, localizer))
+                : SVGChart.Bar(label: category.0, fraction: Double(category.1) / largest, text: localizer.number(category.1))
+        }, id: id)
     }
 
     /// The shares rated Baik or better before and after, for participants and the comparison group.
