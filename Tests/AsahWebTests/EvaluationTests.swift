@@ -255,19 +255,33 @@ struct EvaluationTests {
         var coordinator = try app.signIn("demo.koordinator")
         let page = try coordinator.get("/evaluation")
         #expect(page.status == 200)
-        let counts = try app.database.pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT COUNT(DISTINCT unit_id) AS units, COUNT(*) AS employees FROM employees WHERE active")!
+        // By default only a PNS has a JP target; units withheld by small-cell suppression are left out of the box.
+        let employees = try app.database.pool.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM employees WHERE active AND employment = 'pns' AND unit_id IS NOT NULL")!
         }
-        let units: Int = counts["units"], employees: Int = counts["employees"]
+        let year = try #require(page.text.firstMatch(of: /id="compliance-heading">[^<]* (\d{4})<\/h2>/).map { Int($0.1)! })
+        let compliance = try TrainingHours(database: app.database).compliance(year: year)
+        let units = compliance.filter { $0.employees > 0 && !$0.hidden }.count
+        #expect(compliance.contains { $0.hidden }, "the demo has small units to withhold")
         let table = try #require(page.text.components(separatedBy: "id=\"impact-compliance\"").last?.components(separatedBy: "</table>").first)
         let percents = table.matches(of: /<td>(\d+) %<\/td><\/tr>/).map { Int($0.1)! }
         #expect(percents.count == min(units, 20))
         #expect(percents == percents.sorted())
         let grouped = String(String(String(employees).reversed()).enumerated()
             .map { $0.offset > 0 && $0.offset % 3 == 0 ? ".\($0.element)" : String($0.element) }.joined().reversed())
-        #expect(page.text.contains(" dari \(grouped) pegawai"), "the total counts every active employee")
+        #expect(page.text.contains(" dari \(grouped) pegawai bertarget"), "the total counts every active employee with a target")
         #expect(page.text.contains("href=\"/hours/compliance?year="))
-        #expect(page.text.contains("id=\"compliance-more\"") == (units > 20))
+        #expect(page.text.contains("id=\"compliance-more\"") == (compliance.filter { $0.employees > 0 }.count > 20))
+    }
+
+    @Test("the impact page and its summary export state how the comparison group is weighted, in both languages")
+    func l4Method() throws {
+        let app = try TestApp()
+        var coordinator = try app.signIn("demo.koordinator")
+        #expect(try coordinator.get("/evaluation").text.contains("id=\"l4-method\">Cara menghitung: pembanding dibobot menurut komposisi peserta."))
+        #expect(try coordinator.get("/evaluation/summary.csv").text.contains("metode,"))
+        try coordinator.post("/language", [("lang", "en"), ("next", "/evaluation")])
+        #expect(try coordinator.get("/evaluation").text.contains("id=\"l4-method\">Method: the comparison group is weighted to the participants"))
     }
 
     @Test("a run with fewer than five participants shows no group figure in the page, the CSV or the API")

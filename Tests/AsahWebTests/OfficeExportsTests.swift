@@ -37,7 +37,8 @@ struct OfficeExportsTests {
         let app = try TestApp()
         let (unitId, nip, verified, pending) = try pegawaiWithHours(app)
         func shortest(_ value: Double) -> String { value.rounded() == value ? String(Int(value)) : String(value) }
-        let reached = verified >= TrainingHours.annualTarget
+        // demo.pegawai is a PPPK: no target, so no "reached"; a cap of 24 JP (PP 49/2018 art. 39).
+        let beyond = max(0, verified - 24)
         var coordinator = try app.signIn("demo.koordinator")
 
         let page = try coordinator.get("/hours/compliance")
@@ -48,25 +49,25 @@ struct OfficeExportsTests {
 
         let plain = try coordinator.get("/hours/compliance.csv")
         #expect(plain.body.prefix(3) != Self.bom[...])
-        #expect(plain.text.hasPrefix("tahun,target_jp,kode_unit,nama_unit,jumlah_pegawai,mencapai_target,persen\n"))
+        #expect(plain.text.hasPrefix("tahun,target_jp,kode_unit,nama_unit,jumlah_pegawai_bertarget,mencapai_target,persen\n"))
 
         let excel = try coordinator.get("/hours/compliance.csv?format=excel")
         #expect(excel.status == 200)
         #expect(Array(excel.body.prefix(3)) == Self.bom)
         #expect(excel.header("Content-Disposition")?.contains("kepatuhan-jp-") == true)
         let text = String(decoding: excel.body.dropFirst(3), as: UTF8.self)
-        #expect(text.hasPrefix("Tahun;Target JP;Kode unit;Nama unit;Jumlah pegawai;Pegawai mencapai target;Persentase (%)\n"))
+        #expect(text.hasPrefix("Tahun;Target JP;Kode unit;Nama unit;Jumlah pegawai bertarget;Pegawai mencapai target;Persentase (%)\n"))
 
         let members = try coordinator.get("/hours/compliance/\(unitId)/members.csv?format=excel")
         let memberLines = String(decoding: members.body.dropFirst(3), as: UTF8.self).split(separator: "\n")
-        #expect(memberLines.first == "Tahun;NIP;Nama;Jabatan;Unit kerja;JP terverifikasi;JP menunggu verifikasi;Mencapai target")
+        #expect(memberLines.first == "Tahun;NIP;Nama;Jabatan;Unit kerja;JP terverifikasi;JP menunggu verifikasi;Target JP;Mencapai target;JP melebihi batas")
         let row = try #require(memberLines.first { $0.contains(";\"=\"\"\(nip)\"\"\";") }, "an 18-digit NIP stays text in Excel")
         let people = ";" + shortest(verified).replacingOccurrences(of: ".", with: ",") + ";"
-            + shortest(pending).replacingOccurrences(of: ".", with: ",") + ";" + (reached ? "Ya" : "Tidak")
+            + shortest(pending).replacingOccurrences(of: ".", with: ",") + ";;;" + shortest(beyond).replacingOccurrences(of: ".", with: ",")
         #expect(people.contains(",5;"), "the verified JP has a fraction")
         #expect(row.hasSuffix(people), "decimal comma and the words for people: \(row)")
         let plainMembers = try coordinator.get("/hours/compliance/\(unitId)/members.csv")
-        #expect(plainMembers.text.split(separator: "\n").contains { $0.contains(nip) && $0.hasSuffix(",\(shortest(verified)),\(shortest(pending)),\(reached ? 1 : 0)") })
+        #expect(plainMembers.text.split(separator: "\n").contains { $0.contains(nip) && $0.hasSuffix(",\(shortest(verified)),\(shortest(pending)),,,\(shortest(beyond))") })
 
         let xlsx = try coordinator.get("/hours/compliance.xlsx")
         #expect(xlsx.status == 200)

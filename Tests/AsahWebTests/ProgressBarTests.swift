@@ -1,7 +1,8 @@
+import AsahCore
 import Foundation
 import Testing
 
-/// The 20 JP bars are drawn under the CSP (`style-src 'self'`), which blocks inline style
+/// The JP target bars are drawn under the CSP (`style-src 'self'`), which blocks inline style
 /// attributes: a bar that set its width with `style="width: N%"` was always drawn full.
 @Suite("JP progress under the Content-Security-Policy")
 struct ProgressBarTests {
@@ -18,6 +19,12 @@ struct ProgressBarTests {
     func progressElements() throws {
         let app = try TestApp()
         var employee = try app.signIn("demo.pegawai")
+        // demo.pegawai is a PPPK, who has no target by default (PP 49/2018 sets only a cap): no bar
+        // until the agency sets one.
+        #expect(!(try employee.get("/my/trainings").text.contains("<progress class=\"jp-progress\"")))
+        var rules = EmploymentRules.regulation
+        rules.pppk.target = 20
+        _ = try EmploymentRules.save(rules, actor: nil, ip: nil, in: app.database).get()
         let mine = try employee.get("/my/trainings").text
         #expect(mine.contains("<progress class=\"jp-progress\" max=\"100\" value=\""))
         var supervisor = try app.signIn("demo.atasan")

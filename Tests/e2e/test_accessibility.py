@@ -17,7 +17,7 @@ PAGES = {
                          "/people", "/people/import", "/forums/queue", "/forums/proposals", "/evaluation",
                          "/evaluation/report", "/evaluation/needs", "/evaluation/programmes", "/feedback",
                          "/feedback/units/{unit}", "/feedback/units/{unit}/poster"],
-    "demo.admin": ["/", "/admin/users", "/admin/audit", "/admin/agency"],
+    "demo.admin": ["/", "/admin/users", "/admin/audit", "/admin/agency", "/admin/agency/jp"],
 }
 
 

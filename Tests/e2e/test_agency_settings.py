@@ -87,3 +87,47 @@ def test_admin_fills_settings_and_the_certificate_is_signed(login, driver, serve
     assert len(re.findall(rb"/Type\s*/Page\b", pdf)) == 1
     assert b"/MediaBox [0 0 841.9" in pdf or b"/MediaBox [0 0 842" in pdf  # A4 landscape, in points
     assert severe_logs(driver) == []
+
+
+def test_admin_sets_jp_rules_and_the_home_follows(login, driver, server):
+    """The JP targets and caps page beside the agency settings: a target above the cap is refused
+    beside its field with what was typed kept; a saved target then shows on an employee's home,
+    and the defaults of the regulations are put back."""
+    base, db = server["base"], server["db"]
+    try:
+        login("demo.admin")
+        driver.get_log("browser")
+        driver.get(base + "/admin/agency")
+        click_through(driver, driver.find_element(By.ID, "agency-jp-rules"), "Target dan batas JP")
+        assert "PP 49/2018 pasal 39" in driver.page_source and "PP 11/2017 pasal 203" in driver.page_source
+        assert driver.find_element(By.NAME, "pns_target").get_attribute("value") == "20"
+        assert driver.find_element(By.NAME, "pppk_target").get_attribute("value") == ""
+        assert driver.find_element(By.NAME, "pppk_cap").get_attribute("value") == "24"
+
+        fill(driver, "pppk_target", "30")
+        click_through(driver, driver.find_element(By.CSS_SELECTOR, "#rules-form button[type=submit]"), "tidak boleh melebihi batasnya")
+        assert driver.find_element(By.ID, "rules-pppk_target").get_attribute("aria-invalid") == "true"
+        assert driver.find_element(By.NAME, "pppk_target").get_attribute("value") == "30"
+        driver.get_log("browser")  # the 422 of the refused form is expected; anything after it is not
+
+        fill(driver, "pns_target", "18")
+        fill(driver, "pppk_target", "18")
+        click_through(driver, driver.find_element(By.CSS_SELECTOR, "#rules-form button[type=submit]"), "Target dan batas JP tersimpan")
+        assert "PNS 18 JP; PPPK 18 JP, paling banyak 24 JP" in driver.find_element(By.ID, "rules-saved").text
+        assert severe_logs(driver) == []
+
+        login("demo.pegawai")
+        driver.get(base + "/")
+        assert "target 18 JP" in driver.find_element(By.CSS_SELECTOR, "#home-jp .jp-summary").text
+
+        login("demo.admin")
+        driver.get(base + "/admin/agency/jp")
+        fill(driver, "pns_target", "20")
+        fill(driver, "pppk_target", "")
+        click_through(driver, driver.find_element(By.CSS_SELECTOR, "#rules-form button[type=submit]"), "Target dan batas JP tersimpan")
+        assert "PNS 20 JP; PPPK tanpa target, paling banyak 24 JP" in driver.find_element(By.ID, "rules-saved").text
+    finally:
+        # The regulations' defaults for the other tests of the session, whatever happened above.
+        with sqlite3.connect(db) as connection:
+            connection.execute("UPDATE employment_rules SET target_jp = 20, cap_jp = NULL WHERE employment = 'pns'")
+            connection.execute("UPDATE employment_rules SET target_jp = NULL, cap_jp = 24 WHERE employment = 'pppk'")

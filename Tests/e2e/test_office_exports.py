@@ -61,15 +61,16 @@ def test_compliance_opens_in_excel(server, coordinator):
 
     sheet = coordinator.workbook(xlsx)
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0] == ("Tahun", "Target JP", "Kode unit", "Nama unit", "Jumlah pegawai", "Pegawai mencapai target",
+    assert rows[0] == ("Tahun", "Target JP", "Kode unit", "Nama unit", "Jumlah pegawai bertarget", "Pegawai mencapai target",
                        "Persentase (%)")
+    # By default only a PNS has a target (PP 11/2017 art. 203); a PPPK has a cap and no minimum (PP 49/2018 art. 39).
     code, name, employees = query(server, """
         SELECT u.code, u.name, COUNT(*) FROM employees p JOIN units u ON u.id = p.unit_id
-        WHERE p.active GROUP BY u.id ORDER BY COUNT(*) DESC LIMIT 1""")[0]
+        WHERE p.active AND p.employment = 'pns' GROUP BY u.id ORDER BY COUNT(*) DESC LIMIT 1""")[0]
     unit_row = next(row for row in rows[1:] if row[2] == code)
     assert unit_row[0] == year and unit_row[3] == name
     assert unit_row[4] == employees and isinstance(unit_row[4], int), "numbers are numbers, not text"
-    assert isinstance(unit_row[1], (int, float)) and unit_row[1] == 20
+    assert unit_row[1] == "PNS 20 JP; PPPK tanpa target, paling banyak 24 JP"
 
     table = coordinator.excel_csv(excel)
     assert table[0] == list(rows[0]), "the same Indonesian headers in both"
@@ -91,10 +92,15 @@ def test_compliance_by_employee_names_a_known_employee(server, coordinator):
     row = next(row for row in rows[1:] if row[1] == nip)
     assert isinstance(row[1], str), "an 18-digit NIP stays text"
     assert row[2] == name and row[5] == pytest.approx(verified)
-    assert row[7] == ("Ya" if verified >= 20 else "Tidak")
+    # By default a PNS has a 20 JP target and no cap; a PPPK no target (no "reached") and a 24 JP cap.
+    assert rows[0][7:] == ("Target JP", "Mencapai target", "JP melebihi batas")
+    if query(server, "SELECT employment FROM employees WHERE nip = ?", nip)[0][0] == "pns":
+        assert row[7] == 20 and row[8] == ("Ya" if verified >= 20 else "Tidak") and row[9] == 0
+    else:
+        assert row[7] is None and row[8] is None and row[9] == pytest.approx(max(0, verified - 24))
 
     table = coordinator.excel_csv(next(link for link in links if "format=excel" in link))
-    assert table[0][-1] == "Mencapai target"
+    assert table[0][-1] == "JP melebihi batas"
     # Excel shows ="NIP" as the digits, as text; a bare 18-digit number would become 1,99E+17.
     row = next(row for row in table[1:] if row[1] == f'="{nip}"')
     assert float(row[5].replace(",", ".")) == pytest.approx(verified) and "." not in row[5]

@@ -36,8 +36,9 @@ enum Migrations {
         migrator.registerMigration("v20-calendar-feeds", migrate: CalendarFeedSchema.migrate)
         migrator.registerMigration("v21-agency-settings", migrate: AgencySchema.migrate)
         migrator.registerMigration("v22-agency-time-zone", migrate: TimeZoneSchema.migrate)
-        migrator.registerMigration("v25-unit-merges", migrate: UnitMergeSchema.migrate)
+        migrator.registerMigration("v23-employment-rules", migrate: EmploymentRulesSchema.migrate)
         migrator.registerMigration("v24-public-feedback", migrate: PublicFeedbackSchema.migrate)
+        migrator.registerMigration("v25-unit-merges", migrate: UnitMergeSchema.migrate)
         return migrator
     }
 

@@ -17,19 +17,23 @@ public struct BeforeAfter: Sendable, Hashable {
 
 /// The difference-in-differences of the share rated Baik or better: (after - before) of the
 /// participants minus (after - before) of the comparison group, with a bootstrap percentile
-/// interval. Evidence of an association, not proof that the training caused it.
+/// interval. Evidence of an association, not proof that the training caused it. The
+/// comparison group's shares may be weighted (``ImpactMatching/Groups/comparisonWeights``);
+/// its bootstrap then draws its effective size (Kish: (sum of weights)^2 / sum of squared
+/// weights), so uneven weights widen the interval as they should.
 public struct DifferenceInDifferences: Sendable, Hashable {
     /// The shares of one group.
     public struct Shares: Sendable, Hashable {
+        /// How many people (not their weights).
         public let size: Int
         public let before: Double
         public let after: Double
 
-        init(_ group: [BeforeAfter]) {
+        init(_ group: [BeforeAfter], weights: [Double]) {
             size = group.count
-            let count = Double(max(1, group.count))
-            before = Double(group.count(where: \.before)) / count
-            after = Double(group.count(where: \.after)) / count
+            let total = max(.leastNonzeroMagnitude, weights.reduce(0, +))
+            before = zip(group, weights).reduce(0) { $0 + ($1.0.before ? $1.1 : 0) } / total
+            after = zip(group, weights).reduce(0) { $0 + ($1.0.after ? $1.1 : 0) } / total
         }
 
         /// after - before.
@@ -44,14 +48,20 @@ public struct DifferenceInDifferences: Sendable, Hashable {
     public let interval: ClosedRange<Double>
 
     /// Computes the estimate and `resamples` bootstrap draws seeded by `seed` (the same
-    /// input and seed give the same interval). `nil` when either group is empty.
-    public init?(participants: [BeforeAfter], comparison: [BeforeAfter], resamples: Int = 2000, seed: UInt64 = 6) {
-        guard !participants.isEmpty, !comparison.isEmpty else { return nil }
-        self.participants = Shares(participants)
-        self.comparison = Shares(comparison)
+    /// input and seed give the same interval). `comparisonWeights` (same order as
+    /// `comparison`) weight the comparison group; `nil` weighs everyone 1. `nil` when either
+    /// group is empty or the weights do not fit.
+    public init?(participants: [BeforeAfter], comparison: [BeforeAfter], comparisonWeights: [Double]? = nil,
+                 resamples: Int = 2000, seed: UInt64 = 6) {
+        let weights = comparisonWeights ?? [Double](repeating: 1, count: comparison.count)
+        guard !participants.isEmpty, !comparison.isEmpty, weights.count == comparison.count,
+              weights.allSatisfy({ $0 >= 0 && $0.isFinite }), weights.contains(where: { $0 > 0 }) else { return nil }
+        let ones = [Double](repeating: 1, count: participants.count)
+        self.participants = Shares(participants, weights: ones)
+        self.comparison = Shares(comparison, weights: weights)
         estimate = self.participants.change - self.comparison.change
         var random = SeededRandom(seed: seed)
-        let treated = Self.changeCounts(participants), control = Self.changeCounts(comparison)
+        let treated = Self.changeMix(participants, ones), control = Self.changeMix(comparison, weights)
         var draws: [Double] = []
         draws.reserveCapacity(resamples)
         for _ in 0..<max(1, resamples) {
@@ -63,28 +73,33 @@ public struct DifferenceInDifferences: Sendable, Hashable {
         interval = low...high
     }
 
-    /// How many lost, kept and reached Baik: counts of change -1, 0, +1.
-    private static func changeCounts(_ group: [BeforeAfter]) -> (down: Int, same: Int, up: Int) {
-        var counts = (down: 0, same: 0, up: 0)
-        for person in group {
-            switch person.change {
-            case -1: counts.down += 1
-            case 1: counts.up += 1
-            default: counts.same += 1
-            }
+    /// A group's weighted shares of those who lost, kept and reached Baik (change -1, 0, +1)
+    /// and its effective size (the size itself when every weight is equal).
+    struct ChangeMix {
+        let down: Double
+        let up: Double
+        let size: Int
+    }
+
+    static func changeMix(_ group: [BeforeAfter], _ weights: [Double]) -> ChangeMix {
+        var down = 0.0, up = 0.0, total = 0.0, squares = 0.0
+        for (person, weight) in zip(group, weights) {
+            total += weight
+            squares += weight * weight
+            if person.change < 0 { down += weight } else if person.change > 0 { up += weight }
         }
-        return counts
+        let effective = max(1, Int((total * total / squares).rounded()))
+        return ChangeMix(down: down / total, up: up / total, size: effective)
     }
 
     /// The mean change of a resample with replacement of the group: a multinomial draw of
     /// the three kinds of change, made as two binomial draws.
-    private static func resampledMean(_ counts: (down: Int, same: Int, up: Int), _ random: inout SeededRandom) -> Double {
-        let size = counts.down + counts.same + counts.up
-        let down = binomial(size, Double(counts.down) / Double(size), &random)
-        let rest = size - down
-        let upShare = counts.same + counts.up == 0 ? 0 : Double(counts.up) / Double(counts.same + counts.up)
+    private static func resampledMean(_ mix: ChangeMix, _ random: inout SeededRandom) -> Double {
+        let down = binomial(mix.size, mix.down, &random)
+        let rest = mix.size - down
+        let upShare = mix.down >= 1 ? 0 : min(1, mix.up / (1 - mix.down))
         let up = binomial(rest, upShare, &random)
-        return Double(up - down) / Double(size)
+        return Double(up - down) / Double(mix.size)
     }
 
     /// A binomial draw: exact by inversion of the distribution function (about `trials` x

@@ -40,7 +40,8 @@ public enum ImpactAnalysis {
             return Result(groups: groups, estimate: nil)
         }
         return Result(groups: groups, estimate: DifferenceInDifferences(participants: groups.participants,
-                                                                         comparison: groups.comparison))
+                                                                         comparison: groups.comparison,
+                                                                         comparisonWeights: groups.comparisonWeights))
     }
 
     /// Each participant's first completed run of the filter (by start, then id), in order of

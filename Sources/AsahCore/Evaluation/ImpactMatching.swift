@@ -4,6 +4,12 @@
 /// same stratum (unit, jabatan kind, golongan band) with the same prior predikat, read over
 /// the same two periods. Participants without both records, or without anyone to compare
 /// with, are left out and counted.
+///
+/// The comparison group is reweighted to the participants' mix: each comparison member of a
+/// cell (stratum, periods and prior predikat) weighs the cell's participants divided by its
+/// comparison members, so every cell counts in the comparison as much as it does among the
+/// participants (exact-cell weighting for the effect on the trained), however many colleagues
+/// it happens to have.
 public enum ImpactMatching {
     /// One appraisal under the current scheme.
     public struct Record: Sendable, Hashable {
@@ -35,6 +41,9 @@ public enum ImpactMatching {
     public struct Groups: Sendable, Hashable {
         public var participants: [BeforeAfter] = []
         public var comparison: [BeforeAfter] = []
+        /// The weight of each of ``comparison`` (same order): its cell's participants divided
+        /// by its cell's comparison members.
+        public var comparisonWeights: [Double] = []
         /// Participants without a record before or a comparable one after.
         public var withoutRecords = 0
         /// Participants with records but nobody matching to compare with.
@@ -67,7 +76,8 @@ public enum ImpactMatching {
             let after: Int32
             let prior: UInt8
         }
-        var cells: [Cell: Bool] = [:]
+        // Each cell's comparison members (positions in `groups.comparison`) and participants.
+        var cells: [Cell: (members: Range<Int>, participants: Int)] = [:]
         for participant in participants {
             guard let index = table.index(of: participant.employeeId),
                   let (before, after) = beforeAndAfter(participant, table.records(at: index), table) else {
@@ -78,19 +88,24 @@ public enum ImpactMatching {
             let prior = table.ranks[before]
             let cell = Cell(stratum: stratum, before: table.slots[before], after: table.slots[after], prior: prior)
             if cells[cell] == nil {
-                var matched = false
+                let first = groups.comparison.count
                 for candidate in candidates[stratum] where table.rank(at: candidate, slot: cell.before) == prior {
                     guard let later = table.rank(at: candidate, slot: cell.after) else { continue }
-                    matched = true
                     groups.comparison.append(BeforeAfter(before: isGood(rank: prior), after: isGood(rank: later)))
                 }
-                cells[cell] = matched
+                cells[cell] = (first..<groups.comparison.count, 0)
             }
-            guard cells[cell] == true else {
+            guard let members = cells[cell]?.members, !members.isEmpty else {
                 groups.unmatched += 1
                 continue
             }
+            cells[cell]?.participants += 1
             groups.participants.append(BeforeAfter(before: isGood(rank: prior), after: isGood(rank: table.ranks[after])))
+        }
+        groups.comparisonWeights = [Double](repeating: 0, count: groups.comparison.count)
+        for (members, participants) in cells.values where !members.isEmpty {
+            let weight = Double(participants) / Double(members.count)
+            for index in members { groups.comparisonWeights[index] = weight }
         }
         return groups
     }

@@ -18,6 +18,9 @@ public struct ImpactReport: Sendable {
         public let reaction: Double?
         /// The mean normalised gain, when at least five participants have a gain.
         public let gain: Double?
+        /// Whether the run's counts are withheld: its participants add up to the report's, so
+        /// runs are suppressed with complementary cells (``SmallCell/hiddenGroups(_:)``).
+        public internal(set) var hidden = false
     }
 
     public let filter: ImpactFilter
@@ -151,7 +154,7 @@ public struct ImpactReport: Sendable {
     private static func runTable(_ filter: ImpactFilter, reactions: [Int64: Double], gains: [Int64: GainSummary],
                                  in db: Database) throws -> [RunLine] {
         let (sql, arguments) = filter.people
-        return try Row.fetchAll(db, sql: """
+        var lines = try Row.fetchAll(db, sql: """
             SELECT r.id, r.code, r.title, r.ends_on,
                    COUNT(e.id) AS n, COALESCE(SUM(e.state = 'completed'), 0) AS done
             FROM runs r JOIN enrolments e ON e.run_id = r.id AND e.state IN ('completed', 'not_completed')
@@ -163,6 +166,8 @@ public struct ImpactReport: Sendable {
                            participants: row["n"], completed: row["done"], reaction: nil, gain: nil)
                 .with(reaction: reactions[id], gain: gains[id])
         }
+        for index in SmallCell.hiddenGroups(lines.map(\.participants)) { lines[index].hidden = true }
+        return lines
     }
 }
 
@@ -170,6 +175,6 @@ extension ImpactReport.RunLine {
     /// The line with the run's mean reaction and its gains (the mean when at least five have one).
     func with(reaction: Double?, gain: GainSummary?) -> Self {
         Self(runId: runId, code: code, title: title, endsOn: endsOn, participants: participants, completed: completed,
-             reaction: reaction, gain: gain.flatMap { SmallCell.guarded($0.gains.count, $0.mean) } ?? nil)
+             reaction: reaction, gain: gain.flatMap { SmallCell.guarded($0.gains.count, $0.mean) } ?? nil, hidden: hidden)
     }
 }

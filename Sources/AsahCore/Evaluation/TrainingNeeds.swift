@@ -40,8 +40,8 @@ public enum TrainingNeeds {
     /// The needs of active employees matching `filter` (SQL over `employees p`, e.g.
     /// `p.supervisor_id = ?`) for `year`, by name.
     public static func list(_ filter: String = "1", _ arguments: StatementArguments = [], year: Int,
-                            target: Double = TrainingHours.annualTarget, in db: Database) throws -> [Need] {
-        let assessed = Dictionary(uniqueKeysWithValues: try assess((filter, arguments), year: year, target: target, in: db)
+                            in db: Database) throws -> [Need] {
+        let assessed = Dictionary(uniqueKeysWithValues: try assess((filter, arguments), year: year, in: db)
             .map { ($0.employeeId, $0) })
         guard !assessed.isEmpty else { return [] }
         return try Row.fetchAll(db.cachedStatement(sql: """
@@ -69,17 +69,18 @@ public enum TrainingNeeds {
     /// (``AppraisalTable``; a perilaku below expectation is exactly a Kurang or Sangat Kurang
     /// in the matrix) and completed courses.
     /// `appraisals` may be a table already read (of everyone, any years).
-    static func assess(_ filter: (sql: String, arguments: StatementArguments)?, year: Int, target: Double,
+    static func assess(_ filter: (sql: String, arguments: StatementArguments)?, year: Int,
                        appraisals: AppraisalTable? = nil, in db: Database) throws -> [Assessment] {
         var assessed: [Assessment] = []
-        try assess(filter, year: year, target: target, appraisals: appraisals, in: db) { assessed.append($0) }
+        try assess(filter, year: year, appraisals: appraisals, in: db) { assessed.append($0) }
         return assessed
     }
 
-    /// ``assess(_:year:target:appraisals:in:)`` handing each person in need to `each` as they
+    /// ``assess(_:year:appraisals:in:)`` handing each person in need to `each` as they
     /// are found (the province's demand counts them without keeping 90,000 of them).
-    static func assess(_ filter: (sql: String, arguments: StatementArguments)?, year: Int, target: Double,
+    static func assess(_ filter: (sql: String, arguments: StatementArguments)?, year: Int,
                        appraisals: AppraisalTable? = nil, in db: Database, each: (Assessment) -> Void) throws {
+        let rules = try EmploymentRules.read(db)
         // Everyone's rows are read whole; a team's through the list of its people.
         let among = filter.map { "AND employee_id IN (SELECT p.id FROM employees p WHERE p.active AND \($0.sql))" } ?? ""
         let arguments = filter?.arguments ?? []
@@ -102,7 +103,7 @@ public enum TrainingNeeds {
             SELECT course_id, MIN(id) AS id FROM runs WHERE status = 'open' GROUP BY course_id
             """)).map { ($0["course_id"] as Int64, $0["id"] as Int64) }, uniquingKeysWith: { a, _ in a })
         let cursor = try Row.fetchCursor(db.cachedStatement(sql: """
-            SELECT p.id, p.jabatan_kind, p.unit_id FROM employees p WHERE p.active AND \(filter?.sql ?? "1") ORDER BY p.id
+            SELECT p.id, p.jabatan_kind, p.unit_id, p.employment FROM employees p WHERE p.active AND \(filter?.sql ?? "1") ORDER BY p.id
             """), arguments: arguments)
         while let row = try cursor.next() {
             let id: Int64 = row[0]
@@ -112,7 +113,9 @@ public enum TrainingNeeds {
                 if predikat <= .kurang { reasons.append(.perilakuBelow) }
             }
             let jp = hours[id] ?? 0
-            if jp < target { reasons.append(.shortOfJP(have: jp, target: target)) }
+            if let target = rules.rule(for: Employment(rawValue: row[3]) ?? .pns).target, jp < target {
+                reasons.append(.shortOfJP(have: jp, target: target))
+            }
             guard !reasons.isEmpty else { continue }
             let kind = (row[1] as String?).flatMap(JabatanKind.init(rawValue:))
             each(Assessment(employeeId: id, unitId: row[2], reasons: reasons,

@@ -5,7 +5,7 @@ import GRDB
 public struct EmployeeTasks: Sendable {
     /// Their next sessions (of runs they hold a seat or an offer in), soonest first.
     public let upcoming: [CalendarSession]
-    /// This year's training hours against the 20 JP target.
+    /// This year's training hours against the target and cap of the person's employment type.
     public let ledger: TrainingLedger
     /// Open runs inside their audience, starting soonest.
     public let openRuns: [CourseOffer]

@@ -1,7 +1,7 @@
 import GRDB
 
 /// A direct supervisor's home: enrolment requests waiting for their decision, behaviour checks
-/// to answer about their people, and team members still short of 20 JP this year.
+/// to answer about their people, and team members still short of their JP target this year.
 public struct SupervisorTasks: Sendable {
     /// Requests from their direct reports, oldest first (at most ``HomeTasks/limit``).
     public let approvals: [PendingRequest]
@@ -9,7 +9,7 @@ public struct SupervisorTasks: Sendable {
     public let approvalsWaiting: Int
     /// Checks about their people that are due, oldest due first.
     public let checks: [BehaviourChecks.Task]
-    /// Direct reports below the JP target, fewest JP first.
+    /// Direct reports below their JP target (``EmploymentRules``), fewest JP first.
     public let shortOfJP: [MemberHours]
     /// How many direct reports are below the target in all.
     public let shortOfJPCount: Int
@@ -19,8 +19,7 @@ public struct SupervisorTasks: Sendable {
         let requests = try EnrolmentService.pendingRequests(supervisorEmployeeId: employeeId, in: db)
             .filter { $0.employeeId != employeeId }
         let checks = try BehaviourChecks.open(for: employeeId, today: today, in: db).filter { $0.respondent == .supervisor }
-        let short = try TrainingHours.members("p.supervisor_id = ?", employeeId, year: today.year, target: TrainingHours.annualTarget,
-                                              in: db)
+        let short = try TrainingHours.members("p.supervisor_id = ?", employeeId, year: today.year, in: db)
             .filter { !$0.reached }.sorted { ($0.verifiedJP, $0.name) < ($1.verifiedJP, $1.name) }
         return SupervisorTasks(approvals: Array(requests.prefix(HomeTasks.limit)), approvalsWaiting: requests.count,
                                checks: Array(checks.prefix(HomeTasks.limit)), shortOfJP: Array(short.prefix(HomeTasks.limit)),

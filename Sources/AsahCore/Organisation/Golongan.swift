@@ -28,6 +28,10 @@ public struct Golongan: Hashable, Comparable, Sendable, CustomStringConvertible 
 
     public var description: String { code }
 
+    /// Whether this PPPK golongan (I to IV) is also written as a PNS golongan without its ruang
+    /// letter ("III" for III/a...III/d), so that the employment type cannot be told from it.
+    public var couldLackRuang: Bool { employment == .pppk && group <= 4 }
+
     /// The seventeen PNS golongan, lowest first.
     public static let pns: [Golongan] = {
         let pangkat = [

@@ -6,17 +6,14 @@ import GRDB
 public struct TrainingHours: Sendable {
     let database: AppDatabase
 
-    /// The yearly JP every PNS is entitled to (PP 11/2017 art. 203(4)).
-    public static let annualTarget: Double = 20
-
     /// The ledger in `database`.
     public init(database: AppDatabase) {
         self.database = database
     }
 
-    /// The employee's entries for `year` and their progress toward `target`.
-    public func ledger(employeeId: Int64, year: Int, target: Double = annualTarget) throws -> TrainingLedger {
-        try database.pool.read { try Self.ledger(employeeId: employeeId, year: year, target: target, in: $0) }
+    /// The employee's entries for `year` and their progress toward the target of their employment type.
+    public func ledger(employeeId: Int64, year: Int) throws -> TrainingLedger {
+        try database.pool.read { try Self.ledger(employeeId: employeeId, year: year, in: $0) }
     }
 
     /// The ledger of `year` of the employee with `nip`, when `viewer` may see their training;
@@ -27,12 +24,15 @@ public struct TrainingHours: Sendable {
         }
     }
 
-    /// ``ledger(employeeId:year:target:)`` inside the caller's read.
-    static func ledger(employeeId: Int64, year: Int, target: Double = annualTarget, in db: Database) throws -> TrainingLedger {
+    /// ``ledger(employeeId:year:)`` inside the caller's read.
+    static func ledger(employeeId: Int64, year: Int, in db: Database) throws -> TrainingLedger {
+        let employment = try String.fetchOne(db.cachedStatement(sql: "SELECT employment FROM employees WHERE id = ?"),
+                                             arguments: [employeeId]).flatMap(Employment.init(rawValue:)) ?? .pns
+        let rule = try EmploymentRules.read(db).rule(for: employment)
         let entries = try TrainingHoursEntry.fetchAll(db.cachedStatement(sql: """
             SELECT * FROM training_hours WHERE employee_id = ? AND year = ? ORDER BY COALESCE(ended_on, '') DESC, id DESC
             """), arguments: [employeeId, year])
-        return TrainingLedger(employeeId: employeeId, year: year, target: target, entries: entries)
+        return TrainingLedger(employeeId: employeeId, year: year, target: rule.target, cap: rule.cap, entries: entries)
     }
 
     /// The employee (or a coordinator for them) records an external training with its
@@ -98,7 +98,7 @@ public struct TrainingHours: Sendable {
     }
 
     /// "20" or "2.5": JP without needless decimals.
-    static func format(_ jp: Double) -> String {
+    public static func format(_ jp: Double) -> String {
         jp.rounded() == jp ? String(Int(jp)) : String(jp)
     }
 }

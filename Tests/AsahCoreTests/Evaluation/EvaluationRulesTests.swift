@@ -98,6 +98,40 @@ extension Evaluation {
             #expect(DifferenceInDifferences.binomial(10, 0, &random) == 0 && DifferenceInDifferences.binomial(10, 1, &random) == 10)
         }
 
+        @Test("the comparison group is reweighted to the participants' mix of strata, by hand-computed numbers")
+        func reweighting() throws {
+            func record(_ year: Int, _ predikat: Predikat) -> ImpactMatching.Record { .init(year: year, period: .annual, predikat: predikat) }
+            func trained(_ id: Int64) -> ImpactMatching.Participant {
+                .init(employeeId: id, startedOn: CalendarDate(year: 2025, month: 3, day: 1)!, endedOn: CalendarDate(year: 2025, month: 3, day: 3)!)
+            }
+            // Stratum A: participants 1 and 2 go from Butuh Perbaikan to Baik; one colleague (10) does the same.
+            // Stratum B: participants 3 and 4 stay Baik; four colleagues (20-23) stay Baik.
+            var records: [Int64: [ImpactMatching.Record]] = [:]
+            var strata: [Int64: String] = [:]
+            for id: Int64 in [1, 2, 10] { records[id] = [record(2024, .butuhPerbaikan), record(2026, .baik)]; strata[id] = "A" }
+            for id: Int64 in [3, 4, 20, 21, 22, 23] { records[id] = [record(2024, .baik), record(2026, .baik)]; strata[id] = "B" }
+            let groups = ImpactMatching.groups(participants: [1, 2, 3, 4].map(trained), records: records, strata: strata, excluded: [1, 2, 3, 4])
+            #expect(groups.participants.count == 4 && groups.comparison.count == 5)
+            // Weight = the cell's participants / its comparison members: A 2/1 = 2, B 2/4 = 0.5.
+            let weightOf = Dictionary(zip(groups.comparison, groups.comparisonWeights).map { ($0.0.before, $0.1) }, uniquingKeysWith: { a, _ in a })
+            #expect(weightOf[false] == 2 && weightOf[true] == 0.5)
+            #expect(groups.comparisonWeights.reduce(0, +) == 4, "the comparison weighs as much as the participants")
+
+            let weighted = try #require(DifferenceInDifferences(participants: groups.participants, comparison: groups.comparison,
+                                                                comparisonWeights: groups.comparisonWeights))
+            // Participants: Baik before 2/4 = 0.5, after 4/4 = 1, change 0.5.
+            #expect(weighted.participants.before == 0.5 && weighted.participants.after == 1)
+            // Comparison weighted: before (4 x 0.5) / 4 = 0.5, after (2 + 2) / 4 = 1, change 0.5: no difference.
+            #expect(weighted.comparison.before == 0.5 && weighted.comparison.after == 1 && weighted.comparison.size == 5)
+            #expect(weighted.estimate == 0)
+            // Pooled without weights, B's four colleagues would count double: before 4/5 = 0.8, change 0.2,
+            // and the estimate 0.5 - 0.2 = 0.3 would be the mix of strata, not the training.
+            let pooled = try #require(DifferenceInDifferences(participants: groups.participants, comparison: groups.comparison))
+            #expect(pooled.comparison.before == 0.8 && abs(pooled.estimate - 0.3) < 1e-12)
+            // Effective size (Kish): (2 + 4 x 0.5)^2 / (4 + 4 x 0.25) = 16 / 5 = 3.2, drawn as 3.
+            #expect(DifferenceInDifferences.changeMix(groups.comparison, groups.comparisonWeights).size == 3)
+        }
+
         @Test("matching: last period before, first comparable period after, same stratum and prior predikat")
         func matching() throws {
             func record(_ year: Int, _ quarter: Int, _ predikat: Predikat) -> ImpactMatching.Record {

@@ -31,6 +31,7 @@ extension Evaluation {
                     let hours = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: """
                         SELECT employee_id, SUM(jp) AS jp FROM training_hours WHERE year = ? AND status = 'verified' GROUP BY employee_id
                         """, arguments: [year]).map { ($0["employee_id"] as Int64, $0["jp"] as Double) })
+                    let pppk = Set(try Int64.fetchAll(db, sql: "SELECT id FROM employees WHERE employment = 'pppk'"))
                     var expected: [Int64: [String]] = [:]
                     for id in try Int64.fetchAll(db, sql: "SELECT id FROM employees WHERE active") {
                         var reasons: [String] = []
@@ -38,7 +39,8 @@ extension Evaluation {
                             if ["butuh_perbaikan", "kurang", "sangat_kurang"].contains(record.predikat) { reasons.append("predikat") }
                             if record.perilaku == "di_bawah" { reasons.append("perilaku") }
                         }
-                        if hours[id, default: 0] < TrainingHours.annualTarget { reasons.append("jp") }
+                        // By default only a PNS has a target (20 JP); a PPPK has a cap and no minimum.
+                        if !pppk.contains(id) && hours[id, default: 0] < 20 { reasons.append("jp") }
                         if !reasons.isEmpty { expected[id] = reasons }
                     }
                     let found = Dictionary(uniqueKeysWithValues: needs.map { need in
@@ -64,6 +66,11 @@ extension Evaluation {
                     #expect(Dictionary(uniqueKeysWithValues: demand.courses.map { ($0.label, $0.count) }) == courses)
                     #expect(Dictionary(uniqueKeysWithValues: demand.units.map { ($0.label, $0.count) }) == units)
                     #expect(demand.courses.map(\.count) == demand.courses.map(\.count).sorted(by: >), "the largest demand first")
+                    // Units add up to the people in need: suppressed with complementary cells, never one alone.
+                    let hiddenUnits = demand.units.indices.filter { demand.units[$0].hidden }
+                    #expect(Set(hiddenUnits) == SmallCell.hiddenGroups(demand.units.map(\.count)))
+                    #expect(hiddenUnits.count != 1)
+                    #expect(demand.courses.allSatisfy { $0.hidden == !SmallCell.shows($0.count) })
                 }
             }
         }

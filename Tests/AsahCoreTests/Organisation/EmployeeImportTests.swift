@@ -261,6 +261,28 @@ struct EmployeeImportTests {
         }
     }
 
+    @Test("golongan I to IV without a ruang and without jenis_pegawai is reported, not taken as PPPK")
+    func ambiguousGolongan() throws {
+        try F.withDatabase { database in
+            try F.insertUnits(F.standardUnits, into: database)
+            let report = try EmployeeImport(database: database).run(csv: """
+                nip,nama,golongan,unit,jenis_pegawai
+                199202202015031003,Made Tanpa Ruang,III,KOMINFO,
+                199001012022212001,Perawat Tanpa Jenis,III,KOMINFO,
+                199001012022212002,Perawat PPPK,III,KOMINFO,PPPK
+                199001012022212003,Guru PPPK,XI,KOMINFO,
+                """)
+            let golongan = report.issues.filter { $0.column == "golongan" }.map { "\($0.line) \($0.severity): \($0.message)" }
+            let ambiguous = "golongan 'III' bisa berarti golongan PPPK atau golongan PNS tanpa ruang: tulis ruangnya (mis. III/a) "
+                + "atau isi kolom jenis_pegawai (PNS/PPPK)"
+            #expect(golongan == ["2 error: \(ambiguous)", "3 error: \(ambiguous)"])
+            // Not taken as PPPK, so the PNS check of the NIP still runs: month 21 of TMT is not a month.
+            #expect(report.issues.contains { $0.line == 3 && $0.column == "nip" })
+            #expect(!report.issues.contains { $0.line == 4 || $0.line == 5 }, "stated PPPK, and XI (only PPPK), are clear")
+            #expect(!report.applied)
+        }
+    }
+
     @Test("legacy NIP oddities are warnings and the row is applied")
     func legacyWarning() throws {
         try F.withDatabase { database in

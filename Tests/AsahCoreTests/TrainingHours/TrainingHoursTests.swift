@@ -21,6 +21,59 @@ extension Workshops {
             }
         }
 
+        @Test("a PPPK has no target and a 24 JP cap by default: not counted in compliance, JP beyond the cap shown as such")
+        func pppkRules() throws {
+            try WorkshopFixtures.withWorld { world in
+                let pegawai = world.people.pegawai
+                let unitId = try world.employee(pegawai).unitId!
+                let hours = TrainingHours(database: world.database)
+                let before = try hours.compliance(year: 2026).first { $0.unitId == unitId }!
+                try world.database.pool.write { try $0.execute(sql: "UPDATE employees SET employment = 'pppk' WHERE id = ?", arguments: [pegawai]) }
+                try credit(world, pegawai, jp: 30)
+
+                let ledger = try hours.ledger(employeeId: pegawai, year: 2026)
+                #expect(ledger.target == nil && ledger.cap == 24)
+                #expect(ledger.reached && ledger.remainingJP == 0, "nothing is owed")
+                #expect(ledger.beyondCapJP == 6, "30 verified JP - the cap of 24")
+                let after = try hours.compliance(year: 2026).first { $0.unitId == unitId }!
+                #expect(after.employees == before.employees - 1, "a PPPK owes no JP, so is not counted")
+                let member = try hours.unitMembers(unitId: unitId, year: 2026).first { $0.employeeId == pegawai }!
+                #expect(member.target == nil && member.cap == 24 && member.beyondCapJP == 6)
+
+                // An agency that sets a PPPK target of 20: reached at 30, still 6 beyond the cap.
+                var rules = EmploymentRules.regulation
+                rules.pppk.target = 20
+                _ = try EmploymentRules.save(rules, actor: nil, ip: nil, in: world.database).get()
+                let owed = try hours.ledger(employeeId: pegawai, year: 2026)
+                #expect(owed.target == 20 && owed.reached && owed.beyondCapJP == 6)
+                let pppkInUnit = try world.database.pool.read {
+                    try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM employees WHERE unit_id = ? AND active AND employment = 'pppk'",
+                                     arguments: [unitId]) ?? 0
+                }
+                #expect(try hours.compliance(year: 2026).first { $0.unitId == unitId }!.employees == before.employees - 1 + pppkInUnit)
+                #expect(try world.database.pool.read {
+                    try String.fetchOne($0, sql: "SELECT detail FROM audit_log WHERE action = 'agency.employment_rules' ORDER BY id DESC")
+                } == "pns target 20 cap -, pppk target 20 cap 24")
+            }
+        }
+
+        @Test("employment rules: a target above the cap or out of range is refused whole")
+        func rulesProblems() throws {
+            try WorkshopFixtures.withWorld { world in
+                var rules = EmploymentRules.regulation
+                rules.pppk.target = 30
+                rules.pns.cap = 0
+                guard case .failure(let problem) = try EmploymentRules.save(rules, actor: nil, ip: nil, in: world.database) else {
+                    Issue.record("saved")
+                    return
+                }
+                #expect(problem.findings.map { "\($0.employment.rawValue) \($0.part.rawValue) \($0.refusal.key)" }
+                        == ["pns cap problem_rules_range", "pns target problem_rules_target_above_cap",
+                            "pppk target problem_rules_target_above_cap"])
+                #expect(try EmploymentRules.current(in: world.database) == .regulation, "nothing saved")
+            }
+        }
+
         @Test("an external training counts only once a coordinator verifies it; a rejection needs a note")
         func externalTraining() throws {
             try WorkshopFixtures.withWorld { world in
@@ -72,7 +125,8 @@ extension Workshops {
             try WorkshopFixtures.withWorld { world in
                 let unitId = try world.employee(world.people.pegawai).unitId!
                 let members = try world.database.pool.read {
-                    try Int64.fetchAll($0, sql: "SELECT id FROM employees WHERE unit_id = ? AND active ORDER BY id", arguments: [unitId])
+                    try Int64.fetchAll($0, sql: "SELECT id FROM employees WHERE unit_id = ? AND active AND employment = 'pns' ORDER BY id",
+                                       arguments: [unitId])
                 }
                 try credit(world, members[0], jp: 20)
                 try credit(world, members[1], jp: 15)
@@ -85,13 +139,18 @@ extension Workshops {
                 #expect(unit.reached == 2)
                 #expect(unit.percent == WorkshopMath.roundedPercent(2, of: members.count))
                 #expect(units.reduce(0) { $0 + $1.employees } == (try world.database.pool.read {
-                    try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM employees WHERE active AND unit_id IS NOT NULL")
-                }))
-                #expect(try hours.compliance(year: 2026, target: 15).first { $0.unitId == unitId }?.reached == 3)
+                    try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM employees WHERE active AND unit_id IS NOT NULL AND employment = 'pns'")
+                }), "by default only a PNS has a target")
+                var rules = EmploymentRules.regulation
+                rules.pns.target = 15
+                _ = try EmploymentRules.save(rules, actor: nil, ip: nil, in: world.database).get()
+                #expect(try hours.compliance(year: 2026).first { $0.unitId == unitId }?.reached == 3)
+                _ = try EmploymentRules.save(.regulation, actor: nil, ip: nil, in: world.database).get()
 
                 let drill = try hours.unitMembers(unitId: unitId, year: 2026)
-                #expect(drill.count == members.count)
-                #expect(drill.filter(\.reached).map(\.employeeId).sorted() == [members[0], members[1]])
+                let owed = drill.filter { $0.target != nil }
+                #expect(owed.count == members.count, "the drill-down lists everyone, PPPK without a target")
+                #expect(owed.filter(\.reached).map(\.employeeId).sorted() == [members[0], members[1]])
             }
         }
     }

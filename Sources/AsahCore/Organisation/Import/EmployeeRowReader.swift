@@ -58,7 +58,9 @@ struct EmployeeRowReader {
         let statedEmployment = Employment(parsing: employmentText)
         let golonganText = value("golongan") ?? ""
         let golongan = Golongan.within(golonganText)
-        let employment = statedEmployment ?? golongan?.employment ?? existing?.employment ?? .pns
+        // "III" alone is PPPK golongan III or a PNS III/x without its ruang: the type is never guessed from it.
+        let ambiguous = statedEmployment == nil && golongan?.couldLackRuang == true
+        let employment = statedEmployment ?? (ambiguous ? nil : golongan?.employment) ?? existing?.employment ?? .pns
 
         var employee = existing ?? Employee(nip: key, name: "")
         employee.employment = employment
@@ -85,6 +87,8 @@ struct EmployeeRowReader {
             employee.golongan = golongan
             if !golonganText.isEmpty && golongan == nil {
                 error("golongan", "import_golongan_unknown", ["value": golonganText])
+            } else if ambiguous {
+                error("golongan", "import_golongan_ambiguous", ["value": golonganText])
             } else if let golongan, golongan.employment != employment {
                 error("golongan", "import_golongan_mismatch", ["golongan": golongan.code, "employment": employment.displayName])
             }

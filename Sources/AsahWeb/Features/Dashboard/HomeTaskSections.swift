@@ -43,7 +43,7 @@ enum HomeTaskSections {
         let short = HomeTaskList(id: "home-team-jp", heading: localizer.t("home_team_short"), lines: tasks.shortOfJP.map { member in
             HomeTaskLine(text: member.name, href: "/people/\(member.nip)",
                          detail: localizer.t("home_jp_of_target", ["jp": TrainingFormat.jp(member.verifiedJP, localizer),
-                                                                   "target": TrainingFormat.jp(TrainingHours.annualTarget, localizer)]))
+                                                                   "target": TrainingFormat.jp(member.target ?? 0, localizer)]))
         }, more: ("/team/hours", localizer.t("home_team_hours", ["count": localizer.number(tasks.shortOfJPCount)])))
         return [approvals, checks, short].compactMap(\.values)
     }

@@ -3,11 +3,15 @@ import Foundation
 import HTTPServer
 
 /// The evaluation tables as downloads (``ExportFormat``): training needs per course and per
-/// unit, the impact dashboard's runs and its figures. Counts under five are written "<5".
+/// unit, the impact dashboard's runs and its figures. Counts under five are written "<5", and
+/// counts withheld with them (complementary suppression) as such.
 enum EvaluationExports {
-    /// A count, or "<5" when it may not be shown.
-    static func count(_ value: Int) -> ExportCell {
-        SmallCell.shows(value) ? .integer(value) : .text("<\(SmallCell.minimum)")
+    /// A count, or "<5" when it may not be shown, or the word for withheld when it is hidden
+    /// with a small one (`hidden`, complementary suppression).
+    static func count(_ value: Int, hidden: Bool = false, _ localizer: Localizer? = nil) -> ExportCell {
+        guard SmallCell.shows(value) else { return .text("<\(SmallCell.minimum)") }
+        guard hidden, let localizer else { return .integer(value) }
+        return .text(localizer.t("hours_withheld"))
     }
 
     static func needs(_ context: Context, byCourse: Bool) throws -> ExportTable {
@@ -18,7 +22,9 @@ enum EvaluationExports {
             sheet: byCourse ? "export_sheet_needs_courses" : "export_sheet_needs_units",
             columns: [.init("tahun", "col_year"), byCourse ? .init("kursus", "col_course") : .init("unit", "col_unit"),
                       .init("jumlah_pegawai", "col_employees_needing")],
-            rows: (byCourse ? demand.courses : demand.units).map { [.integer(year), .text($0.label), count($0.count)] })
+            rows: (byCourse ? demand.courses : demand.units).map {
+                [.integer(year), .text($0.label), count($0.count, hidden: $0.hidden, context.localizer)]
+            })
     }
 
     static func runs(_ context: Context) throws -> ExportTable {
@@ -29,8 +35,9 @@ enum EvaluationExports {
                       .init("peserta", "col_participants"), .init("lulus", "col_completed"),
                       .init("rerata_reaksi", "col_mean_reaction"), .init("rerata_n_gain", "col_mean_gain")],
             rows: runs.map { line in
-                [.text(line.code), .text(line.title), .date(line.endsOn), count(line.participants),
-                 SmallCell.shows(line.participants) ? .integer(line.completed) : .empty,
+                [.text(line.code), .text(line.title), .date(line.endsOn),
+                 count(line.participants, hidden: line.hidden, context.localizer),
+                 line.hidden ? .empty : .integer(line.completed),
                  .optional(line.reaction) { .decimal($0, digits: 2) }, .optional(line.gain) { .decimal($0, digits: 2) }]
             })
     }
@@ -63,6 +70,7 @@ enum EvaluationExports {
             ("l4_selang_bawah_95", number(estimate?.interval.lowerBound)),
             ("l4_selang_atas_95", number(estimate?.interval.upperBound)),
             ("catatan", .text(context.localizer.t("impact_caveat"))),
+            ("metode", .text(context.localizer.t("impact_l4_method"))),
         ]
         return ExportTable(filename: "dampak-ringkasan", sheet: "export_sheet_summary",
                            columns: [.init("ukuran", "col_measure"), .init("nilai", "col_value")],

@@ -27,6 +27,12 @@ enum EvaluationFormat {
         return (value >= 0 ? "+" : "−") + decimal(abs(value), digits: 1, localizer) + " " + localizer.t("impact_points")
     }
 
+    /// A count suppressed with its complementary cells (``SmallCell/hidden(_:sets:)``): "fewer
+    /// than 5" for a small one, "withheld" for one hidden so that a small one cannot be worked out.
+    static func size(_ count: Int, hidden: Bool, _ localizer: Localizer) -> String {
+        !hidden ? localizer.number(count) : SmallCell.shows(count) ? localizer.t("hours_withheld") : size(count, localizer)
+    }
+
     /// "fewer than 5" instead of a group's size when it may not be shown.
     static func size(_ count: Int, _ localizer: Localizer) -> String {
         SmallCell.shows(count) ? localizer.number(count) : localizer.t("impact_suppressed_size", ["min": String(SmallCell.minimum)])
@@ -37,8 +43,8 @@ enum EvaluationFormat {
 enum EvaluationCharts {
     /// The distribution of Likert answers 1-5.
     static func likert(_ summary: LikertSummary, title: String, id: String, _ localizer: Localizer) -> String {
-        SVGChart.distribution(title, labels: (1...5).map { "\($0) · " + localizer.t("survey_scale_\($0)") },
-                              counts: summary.counts, id: id, format: localizer.number)
+        distribution(title, labels: (1...5).map { "\($0) · " + localizer.t("survey_scale_\($0)") },
+                     counts: summary.counts, id: id, localizer)
     }
 
     /// The distribution of normalised gains in bins of 0.1.
@@ -46,7 +52,20 @@ enum EvaluationCharts {
         let labels = (0..<10).map { bin in
             EvaluationFormat.decimal(Double(bin) / 10, digits: 1, localizer) + "–" + EvaluationFormat.decimal(Double(bin + 1) / 10, digits: 1, localizer)
         }
-        return SVGChart.distribution(title, labels: labels, counts: summary.histogram, id: id, format: localizer.number)
+        return distribution(title, labels: labels, counts: summary.histogram, id: id, localizer)
+    }
+
+    /// One bar per category of people, lengths relative to the largest shown; the categories
+    /// add up to the shown total, so they are suppressed with complementary cells
+    /// (``SmallCell/hiddenGroups(_:)``): a withheld bar has no length and says so.
+    private static func distribution(_ title: String, labels: [String], counts: [Int], id: String, _ localizer: Localizer) -> String {
+        let hidden = SmallCell.hiddenGroups(counts)
+        let largest = Double(max(1, counts.indices.filter { !hidden.contains($0) }.map { counts[$0] }.max() ?? 1))
+        return SVGChart.bars(title, zip(labels, counts).enumerated().map { index, category in
+            hidden.contains(index)
+                ? SVGChart.Bar(label: category.0, fraction: 0, text: EvaluationFormat.size(category.1, hidden: true, localizer))
+                : SVGChart.Bar(label: category.0, fraction: Double(category.1) / largest, text: localizer.number(category.1))
+        }, id: id)
     }
 
     /// The shares rated Baik or better before and after, for participants and the comparison group.

@@ -1,14 +1,15 @@
 import AsahCore
 
 /// The dashboard's JP compliance box: the total, then the units furthest from the 20 JP target
-/// (a province has hundreds of units; the compliance page and its CSV list every one).
+/// (a province has hundreds of units; the compliance page and its CSV list every one). Units
+/// withheld by small-cell suppression are left out of the list and the chart.
 enum ImpactComplianceView {
     /// The most units drawn and listed on the dashboard.
     static let unitRows = 20
 
     static func values(_ compliance: [UnitCompliance], year: Int, _ localizer: Localizer) -> [String: Any] {
         let units = compliance.filter { $0.employees > 0 }
-        let lowest = units.sorted { ($0.percent ?? 0, $0.name) < ($1.percent ?? 0, $1.name) }.prefix(unitRows)
+        let lowest = units.filter { !$0.hidden }.sorted { ($0.percent ?? 0, $0.name) < ($1.percent ?? 0, $1.name) }.prefix(unitRows)
         let total = UnitCompliance.total(of: units)
         var data: [String: Any] = [
             "complianceYear": year,

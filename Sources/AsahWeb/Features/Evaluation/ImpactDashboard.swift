@@ -51,7 +51,7 @@ struct ImpactDashboard: Feature {
         data.merge(ImpactComplianceView.values(compliance, year: filter.year ?? today.year, localizer)) { first, _ in first }
         data.merge(PublicVoiceView.values(report.publicVoice, localizer)) { first, _ in first }
         data["needsPeople"] = EvaluationFormat.size(needs.people, localizer)
-        data["needsTop"] = needs.courses.filter { SmallCell.shows($0.count) }.prefix(5).map {
+        data["needsTop"] = needs.courses.filter { !$0.hidden }.prefix(5).map {
             ["label": $0.label, "count": localizer.number($0.count)] as [String: Any]
         }
         data["query"] = context.request.rawQuery.isEmpty ? "" : "?" + context.request.rawQuery

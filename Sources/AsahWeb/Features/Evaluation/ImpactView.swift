@@ -52,8 +52,8 @@ enum ImpactView {
         data["runs"] = report.runs.prefix(Self.runRows).map { line in
             ["id": line.runId, "code": line.code, "title": line.title,
              "ended": localizer.date(year: line.endsOn.year, month: line.endsOn.month, day: line.endsOn.day),
-             "participants": EvaluationFormat.size(line.participants, localizer),
-             "completed": SmallCell.shows(line.participants) ? localizer.number(line.completed) : "–",
+             "participants": EvaluationFormat.size(line.participants, hidden: line.hidden, localizer),
+             "completed": line.hidden ? "–" : localizer.number(line.completed),
              "reaction": EvaluationFormat.mean(line.reaction, localizer),
              "gain": line.gain.map { EvaluationFormat.gain($0, localizer) } ?? "–"] as [String: Any]
         }

@@ -95,9 +95,9 @@ struct NeedsFeature: Feature {
         let demand = try Self.demand(context, year: year)
         let (courses, units) = (demand.courses, demand.units)
         func rows(_ lines: [TrainingDemand.Line]) -> [[String: Any]] {
-            lines.map { ["label": $0.label, "count": EvaluationFormat.size($0.count, localizer)] }
+            lines.map { ["label": $0.label, "count": EvaluationFormat.size($0.count, hidden: $0.hidden, localizer)] }
         }
-        let shown = courses.filter { SmallCell.shows($0.count) }
+        let shown = courses.filter { !$0.hidden }
         let largest = Double(max(1, shown.first?.count ?? 1))
         return context.page("needs_demand", title: localizer.t("needs_demand_title"), [
             "year": year, "courses": rows(courses), "units": rows(units),
@@ -116,7 +116,7 @@ struct NeedsFeature: Feature {
 
         struct Line: Encodable {
             let name: String
-            /// `nil` when fewer than five (small-cell suppression).
+            /// `nil` when withheld (small-cell suppression with its complementary cells).
             let employees: Int?
         }
     }
@@ -124,7 +124,7 @@ struct NeedsFeature: Feature {
     private func apiDemand(_ context: Context) throws -> Response {
         let year = try Self.year(context)
         let demand = try Self.demand(context, year: year)
-        let line = { (entry: TrainingDemand.Line) in DemandJSON.Line(name: entry.label, employees: SmallCell.guarded(entry.count, entry.count)) }
+        let line = { (entry: TrainingDemand.Line) in DemandJSON.Line(name: entry.label, employees: entry.hidden ? nil : entry.count) }
         return .json(DemandJSON(year: year, courses: demand.courses.map(line), units: demand.units.map(line)))
     }
 }

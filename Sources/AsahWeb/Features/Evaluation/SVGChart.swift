@@ -34,15 +34,6 @@ enum SVGChart {
         return svg + "</svg>"
     }
 
-    /// The bars of a distribution: one bar per category, lengths relative to the largest.
-    static func distribution(_ title: String, labels: [String], counts: [Int], id: String,
-                             format: (Int) -> String) -> String {
-        let largest = Double(max(1, counts.max() ?? 1))
-        return bars(title, zip(labels, counts).map { label, count in
-            Bar(label: label, fraction: Double(count) / largest, text: format(count))
-        }, id: id)
-    }
-
     private static func escape(_ text: String) -> String {
         HTMLEscape.escape(text)
     }

@@ -168,7 +168,9 @@ struct LedgerJSON: Encodable {
     }
 
     let year: Int
-    let target_jp: Double
+    let target_jp: Double?
+    let cap_jp: Double?
+    let beyond_cap_jp: Double
     let verified_jp: Double
     let pending_jp: Double
     let remaining_jp: Double
@@ -178,6 +180,8 @@ struct LedgerJSON: Encodable {
     init(_ ledger: TrainingLedger) {
         year = ledger.year
         target_jp = ledger.target
+        cap_jp = ledger.cap
+        beyond_cap_jp = ledger.beyondCapJP
         verified_jp = ledger.verifiedJP
         pending_jp = ledger.pendingJP
         remaining_jp = ledger.remainingJP

@@ -45,14 +45,24 @@ enum TrainingFormat {
         Notice.message(context, allowed: notices)
     }
 
-    /// The JP progress bar's values for `ledger`.
+    /// The JP progress bar's values for `ledger`: against the person's target, or without one
+    /// (a PPPK by default), with their cap and the JP beyond it.
     static func progress(_ ledger: TrainingLedger, _ localizer: Localizer) -> [String: Any] {
         let percent = Int((ledger.progress * 100).rounded())
         return [
             "verified": jp(ledger.verifiedJP, localizer), "pending": jp(ledger.pendingJP, localizer),
-            "target": jp(ledger.target, localizer), "remaining": jp(ledger.remainingJP, localizer),
+            "target": ledger.target.map { jp($0, localizer) } as Any, "remaining": jp(ledger.remainingJP, localizer),
             "percent": percent, "reached": ledger.reached, "hasPending": ledger.pendingJP > 0,
+            "capNote": capNote(cap: ledger.cap, beyond: ledger.beyondCapJP, localizer) as Any,
         ]
+    }
+
+    /// "at most 24 JP a year" or "4 JP beyond the cap of 24 JP"; `nil` without a cap.
+    static func capNote(cap: Double?, beyond: Double, _ localizer: Localizer) -> String? {
+        cap.map { cap in
+            beyond > 0 ? localizer.t("hours_beyond_cap", ["jp": jp(beyond, localizer), "cap": jp(cap, localizer)])
+                : localizer.t("hours_cap", ["cap": jp(cap, localizer)])
+        }
     }
 
     /// One ledger entry as a table row.

@@ -25,50 +25,63 @@ struct TrainingHoursFeature: Feature {
     }
 
     /// The filters a printed compliance report names in its header.
-    private func reportFilters(_ year: Int, _ localizer: Localizer, unit: String? = nil) -> [[String: Any]] {
+    private func reportFilters(_ year: Int, _ rules: EmploymentRules, _ localizer: Localizer, unit: String? = nil) -> [[String: Any]] {
         var filters: [(String, String)] = [(localizer.t("report_year"), String(year)),
-                                           (localizer.t("report_target"), TrainingFormat.jp(TrainingHours.annualTarget, localizer) + " JP")]
+                                           (localizer.t("report_target"), EmploymentRulesText.targets(rules, localizer))]
         if let unit { filters.append((localizer.t("col_unit"), unit)) }
         return filters.enumerated().map { ["label": $1.0, "value": $1.1, "last": $0 == filters.count - 1] }
     }
 
     private func members(_ list: [MemberHours], _ localizer: Localizer) -> [[String: Any]] {
         list.map { member in
-            let percent = Int((min(1, member.verifiedJP / TrainingHours.annualTarget) * 100).rounded())
+            let percent = member.target.map { Int((min(1, member.verifiedJP / $0) * 100).rounded()) } ?? 100
             return ["nip": member.nip, "name": member.name, "jabatan": member.jabatan ?? "", "unit": member.unitName ?? "",
                     "verified": TrainingFormat.jp(member.verifiedJP, localizer), "pending": TrainingFormat.jp(member.pendingJP, localizer),
-                    "hasPending": member.pendingJP > 0, "reached": member.reached, "percent": percent]
+                    "hasPending": member.pendingJP > 0, "reached": member.reached, "percent": percent, "hasTarget": member.target != nil,
+                    "capNote": TrainingFormat.capNote(cap: member.cap, beyond: member.beyondCapJP, localizer) as Any]
         }
+    }
+
+    /// "3 of 5 employees reached the target", counting those with a target only.
+    private func summary(_ list: [MemberHours], _ localizer: Localizer) -> String {
+        let owed = list.filter { $0.target != nil }
+        return localizer.t("hours_reached_summary", ["reached": String(owed.filter(\.reached).count), "total": String(owed.count)])
     }
 
     private func team(_ context: Context) throws -> Response {
         guard let employeeId = context.user.employeeId else { return context.notFound() }
         let year = try TrainingFormat.year(context)
         let list = try TrainingHours(database: context.services.database).team(supervisorEmployeeId: employeeId, year: year)
+        let rules = try EmploymentRules.current(in: context.services.database)
         let localizer = context.localizer
         return context.page("hours_team", title: localizer.t("hours_team_title"), [
             "year": year, "years": years(year), "members": members(list, localizer), "hasMembers": !list.isEmpty,
-            "target": TrainingFormat.jp(TrainingHours.annualTarget, localizer),
-            "summary": localizer.t("hours_reached_summary", ["reached": String(list.filter(\.reached).count), "total": String(list.count)]),
+            "target": EmploymentRulesText.targets(rules, localizer),
+            "summary": summary(list, localizer),
         ])
     }
 
     private func compliance(_ context: Context) throws -> Response {
         let year = try TrainingFormat.year(context)
         let units = try TrainingHours(database: context.services.database).compliance(year: year)
+        let rules = try EmploymentRules.current(in: context.services.database)
         let localizer = context.localizer
         let total = UnitCompliance.total(of: units)
         let printedOn = localizer.date(Clock.now())
         let agency = AgencyValues.printed(try AgencySettings.current(in: context.services.database), date: printedOn, localizer)
         return context.page("hours_compliance", title: localizer.t("hours_compliance_title"), agency.merging([
-            "year": year, "years": years(year), "target": TrainingFormat.jp(TrainingHours.annualTarget, localizer),
+            "year": year, "years": years(year), "target": EmploymentRulesText.targets(rules, localizer),
             "export": ExportFormat.links("/hours/compliance", query: "year=\(year)"),
-            "filters": reportFilters(year, localizer), "printedOn": printedOn,
+            "filters": reportFilters(year, rules, localizer), "printedOn": printedOn,
             "units": units.map { unit -> [String: Any] in
-                ["id": unit.unitId, "code": unit.code, "name": unit.name, "indent": unit.depth, "employees": unit.employees,
-                 "reached": unit.reached, "percent": unit.percent.map { "\($0) %" } ?? "–", "percentValue": unit.percent ?? 0,
-                 "hasEmployees": unit.employees > 0]
+                let withheld = localizer.t("hours_withheld")
+                return ["id": unit.unitId, "code": unit.code, "name": unit.name, "indent": unit.depth,
+                        "employees": unit.hidden ? withheld : localizer.number(unit.employees),
+                        "reached": unit.hidden ? withheld : localizer.number(unit.reached),
+                        "percent": unit.hidden ? withheld : unit.percent.map { "\($0) %" } ?? "–", "hidden": unit.hidden,
+                        "hasEmployees": unit.employees > 0]
             },
+            "withheld": units.contains(where: \.hidden),
             "summary": localizer.t("hours_reached_summary", ["reached": localizer.number(total.reached), "total": localizer.number(total.employees)]),
         ]) { $1 })
     }
@@ -79,16 +92,17 @@ struct TrainingHoursFeature: Feature {
         guard let (unit, list) = try TrainingHours(database: context.services.database).unitPage(unitId: unitId, year: year) else {
             return context.notFound()
         }
+        let rules = try EmploymentRules.current(in: context.services.database)
         let localizer = context.localizer
         let printedOn = localizer.date(Clock.now())
         let agency = AgencyValues.printed(try AgencySettings.current(in: context.services.database), date: printedOn, localizer)
         return context.page("hours_unit", title: unit.name, agency.merging([
             "unitId": unitId, "unitName": unit.name, "unitCode": unit.code,
             "export": ExportFormat.links("/hours/compliance/\(unitId)/members", query: "year=\(year)"),
-            "filters": reportFilters(year, localizer, unit: unit.name), "printedOn": printedOn,
+            "filters": reportFilters(year, rules, localizer, unit: unit.name), "printedOn": printedOn,
             "year": year, "years": years(year), "members": members(list, localizer), "hasMembers": !list.isEmpty,
-            "target": TrainingFormat.jp(TrainingHours.annualTarget, localizer),
-            "summary": localizer.t("hours_reached_summary", ["reached": String(list.filter(\.reached).count), "total": String(list.count)]),
+            "target": EmploymentRulesText.targets(rules, localizer),
+            "summary": summary(list, localizer),
         ]) { $1 })
     }
 
