@@ -34,7 +34,7 @@ public struct Authenticator: Sendable {
         let name = login.trimmingCharacters(in: .whitespaces)
         let attempt = try database.pool.write { db -> Result<(account: Row?, key: String), Failure> in
             let account = try Row.fetchOne(db, sql: """
-                SELECT id, password_hash FROM users
+                SELECT id, password_hash, (SELECT nip FROM employees WHERE id = users.employee_id) AS nip FROM users
                 WHERE \(AccountAccess.usable) AND (login = ? OR employee_id = (SELECT id FROM employees WHERE nip = ?))
                 """, arguments: [name, name.filter { !$0.isWhitespace }])
             let key = LoginThrottle.key(accountId: account?["id"], typed: name)
@@ -47,7 +47,9 @@ public struct Authenticator: Sendable {
         case .failure(let failure): return .failure(failure)
         case .success(let reserved): (account, key) = reserved
         }
-        let outcome = directory?.check(login: name, password: password)
+        // The directory is asked by the account's NIP when the typed name is an Asah login or NIP,
+        // so a person the directory knows cannot get past it with an old local password.
+        let outcome = directory?.check(login: account?["nip"] ?? name, password: password)
         let local = outcome.map { directory?.settings.directoryOnly != true && $0 != .wrongPassword && !$0.isVerified } ?? true
         let hash: String? = local ? account?["password_hash"] : nil
         let matches = local && PasswordHasher.verify(password, against: hash ?? Self.decoyHash) && hash != nil
