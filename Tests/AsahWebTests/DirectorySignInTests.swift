@@ -21,13 +21,16 @@ struct DirectorySignInTests {
     }
 
     /// Runs `body` in a new world, keeping its `slapd` running until `body` ends.
-    private func withWorld(directoryOnly: Bool = false, _ body: (World) throws -> Void) throws {
+    private func withWorld(directoryOnly: Bool = false, configure: (inout DirectorySettings) -> Void = { _ in },
+                           _ body: (World) throws -> Void) throws {
         let nip = try Self.nip()
         let slapd = try Slapd(people: [
             Slapd.Person(uid: "budi", nip: nip, password: Self.budiPassword),
             Slapd.Person(uid: "sari", nip: Self.sariNIP, password: "sandi-direktori-sari"),
         ])
-        let app = try TestApp(directory: Self.settings(url: slapd.url, directoryOnly: directoryOnly))
+        var settings = Self.settings(url: slapd.url, directoryOnly: directoryOnly)
+        configure(&settings)
+        let app = try TestApp(directory: settings)
         let world = World(app: app, slapd: slapd, nip: nip)
         try withExtendedLifetime(world) { try body(world) }
     }
@@ -158,6 +161,19 @@ struct DirectorySignInTests {
             let nip = world.nip
             for _ in 0..<5 { _ = try attempt(app, nip, "bukan-sandinya") }
             #expect(try attempt(app, nip, Self.budiPassword).0.status == 429)
+        }
+    }
+
+    @Test("binding straight to a DN template (no search account): the user name is escaped into the DN")
+    func directDN() throws {
+        try withWorld(configure: {
+            $0.userDN = "uid={login},ou=people,\(Slapd.suffix)"
+            $0.bindDN = ""
+            $0.bindPassword = ""
+        }) { world throws in
+            #expect(try attempt(world.app, "budi", Self.budiPassword).0.status == 303)
+            #expect(try attempt(world.app, "budi,ou=people", Self.budiPassword).0.status == 401)
+            #expect(try attempt(world.app, "budi", "bukan-sandinya").0.status == 401)
         }
     }
 }
