@@ -12,17 +12,10 @@ struct DirectorySignInTests {
     static let budiPassword = "sandi-direktori-budi"
     static let sariNIP = "199002022015032002"
 
-    /// An Asah server whose sign-in asks a `slapd` holding budi and sari (which runs as long as
-    /// the world is kept), and budi's NIP.
-    private struct World {
-        let app: TestApp
-        let slapd: Slapd
-        let nip: String
-    }
-
-    /// Runs `body` in a new world, keeping its `slapd` running until `body` ends.
+    /// Runs `body` with an Asah server whose sign-in asks a `slapd` holding budi and sari (kept
+    /// running until `body` ends), that `slapd`, and budi's NIP.
     private func withWorld(directoryOnly: Bool = false, configure: (inout DirectorySettings) -> Void = { _ in },
-                           _ body: (World) throws -> Void) throws {
+                           _ body: (TestApp, Slapd, String) throws -> Void) throws {
         let nip = try Self.nip()
         let slapd = try Slapd(people: [
             Slapd.Person(uid: "budi", nip: nip, password: Self.budiPassword),
@@ -31,8 +24,7 @@ struct DirectorySignInTests {
         var settings = Self.settings(url: slapd.url, directoryOnly: directoryOnly)
         configure(&settings)
         let app = try TestApp(directory: settings)
-        let world = World(app: app, slapd: slapd, nip: nip)
-        try withExtendedLifetime(world) { try body(world) }
+        try withExtendedLifetime(slapd) { try body(app, slapd, nip) }
     }
 
     /// The demo employee's NIP, read from a server without a directory (the LDIF needs it first).
@@ -60,9 +52,7 @@ struct DirectorySignInTests {
 
     @Test("the directory password signs a person in, by NIP or by directory user name, into the account with their NIP")
     func rightPassword() throws {
-        try withWorld { world throws in
-            let app = world.app
-            let nip = world.nip
+        try withWorld { app, _, nip throws in
             for login in [nip, "budi"] {
                 var (answer, browser) = try attempt(app, login, Self.budiPassword)
                 #expect(answer.status == 303, "signed in as \(login)")
@@ -77,9 +67,7 @@ struct DirectorySignInTests {
 
     @Test("a wrong directory password is refused, and so is the local Asah password of someone the directory knows")
     func wrongPassword() throws {
-        try withWorld { world throws in
-            let app = world.app
-            let nip = world.nip
+        try withWorld { app, _, nip throws in
             let (wrong, browser) = try attempt(app, nip, "bukan-sandinya")
             #expect(wrong.status == 401 && wrong.text.contains("kata sandi salah"))
             #expect(browser.jar["asah_session"] == nil)
@@ -90,8 +78,7 @@ struct DirectorySignInTests {
 
     @Test("an unknown NIP and a filter typed as a name are refused; a directory person without an Asah account is told so")
     func unknownPeople() throws {
-        try withWorld { world throws in
-            let app = world.app
+        try withWorld { app, _, _ throws in
             #expect(try attempt(app, "199912312020121001", Self.budiPassword).0.status == 401)
             #expect(try attempt(app, "*", Self.budiPassword).0.status == 401)
             #expect(try attempt(app, "budi)(uid=*", Self.budiPassword).0.status == 401)
@@ -102,18 +89,14 @@ struct DirectorySignInTests {
 
     @Test("local accounts the directory does not know (the admin) still sign in with their Asah password")
     func localAdmin() throws {
-        try withWorld { world throws in
-            let app = world.app
+        try withWorld { app, _, _ throws in
             #expect(try attempt(app, "demo.admin", TestApp.password).0.status == 303)
         }
     }
 
     @Test("a directory that is down or never answers gives a clear message, and the local admin still signs in")
     func directoryDown() throws {
-        try withWorld { world throws in
-            let app = world.app
-            let slapd = world.slapd
-            let nip = world.nip
+        try withWorld { app, slapd, nip throws in
             slapd.stop()
             let (down, _) = try attempt(app, nip, Self.budiPassword)
             #expect(down.status == 503 && down.text.contains("tidak dapat dihubungi"))
@@ -129,9 +112,7 @@ struct DirectorySignInTests {
 
     @Test("directory-only: local passwords no longer sign anyone in, the directory's still do")
     func directoryOnly() throws {
-        try withWorld(directoryOnly: true) { world throws in
-            let app = world.app
-            let nip = world.nip
+        try withWorld(directoryOnly: true) { app, _, nip throws in
             #expect(try attempt(app, "demo.admin", TestApp.password).0.status == 401)
             #expect(try attempt(app, nip, Self.budiPassword).0.status == 303)
         }
@@ -139,10 +120,7 @@ struct DirectorySignInTests {
 
     @Test("the JSON API signs in through the directory too and names an unreachable directory")
     func api() throws {
-        try withWorld { world throws in
-            let app = world.app
-            let slapd = world.slapd
-            let nip = world.nip
+        try withWorld { app, slapd, nip throws in
             let body = Array(#"{"login": "\#(nip)", "password": "\#(Self.budiPassword)"}"#.utf8)
             func post() throws -> RawHTTPResponse {
                 try app.client.request("POST", "/api/v1/session", headers: [("Content-Type", "application/json")], body: body)
@@ -156,9 +134,7 @@ struct DirectorySignInTests {
 
     @Test("the same person is throttled after repeated wrong directory passwords")
     func throttled() throws {
-        try withWorld { world throws in
-            let app = world.app
-            let nip = world.nip
+        try withWorld { app, _, nip throws in
             for _ in 0..<5 { _ = try attempt(app, nip, "bukan-sandinya") }
             #expect(try attempt(app, nip, Self.budiPassword).0.status == 429)
         }
@@ -170,10 +146,10 @@ struct DirectorySignInTests {
             $0.userDN = "uid={login},ou=people,\(Slapd.suffix)"
             $0.bindDN = ""
             $0.bindPassword = ""
-        }) { world throws in
-            #expect(try attempt(world.app, "budi", Self.budiPassword).0.status == 303)
-            #expect(try attempt(world.app, "budi,ou=people", Self.budiPassword).0.status == 401)
-            #expect(try attempt(world.app, "budi", "bukan-sandinya").0.status == 401)
+        }) { app, _, _ throws in
+            #expect(try attempt(app, "budi", Self.budiPassword).0.status == 303)
+            #expect(try attempt(app, "budi,ou=people", Self.budiPassword).0.status == 401)
+            #expect(try attempt(app, "budi", "bukan-sandinya").0.status == 401)
         }
     }
 }
