@@ -31,12 +31,14 @@ let package = Package(
         .systemLibrary(name: "CMalloc"),
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl",
                        providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CLDAP", pkgConfig: "ldap",
+                       providers: [.apt(["libldap-dev"])]),
         .target(name: "HTTPServer", dependencies: [
             "CMicroHTTPD",
             .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "AsahCore", dependencies: [
-            "CSodium",
+            "CSodium", "CLDAP",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
             .product(name: "Logging", package: "swift-log"),

@@ -49,6 +49,9 @@ struct Serve: ParsableCommand {
                                discussion: "A default: the public address saved in the agency settings (/admin/agency) wins."))
     var publicURL: String?
     @Option(help: "Seconds between e-mail sending rounds.") var emailInterval: Double = 30
+    @Option(help: ArgumentHelp("JSON file with the agency's LDAP / Active Directory for sign-in (off without it).",
+                               discussion: "Owner read/write only (chmod 600): it holds the search account's password. See README."))
+    var directoryConfig: String?
     @Flag(help: ArgumentHelp("Run the server as a child process and restart it when it crashes.",
                              discussion: "Gives up after 5 crashes within 60 s. Not needed under systemd (Restart=on-failure)."))
     var supervise = false
@@ -72,6 +75,11 @@ struct Serve: ParsableCommand {
         if let publicURL, PublicAddress.normalised(publicURL) == nil {
             throw ValidationError("--public-url takes an http or https address such as https://asah.pemda.go.id")
         }
+        let directory = try directoryConfig.map { path throws(ValidationError) in
+            do throws(DirectorySettings.Problem) { return try DirectorySettings.load(path: path) } catch {
+                throw ValidationError(error.description)
+            }
+        }
         let appDatabase = try AppDatabase(path: database.db)
         try KeyFileStep.prepare(appDatabase)
         if FileManager.default.fileExists(atPath: courses) {
@@ -80,7 +88,7 @@ struct Serve: ParsableCommand {
         let app = try AsahApp(database: appDatabase, staticRoot: staticRoot, pageCacheSeconds: pageCacheSeconds,
                               anonymousBodyBytes: maxAnonymousBody,
                               metricsToken: metricsToken ?? ProcessInfo.processInfo.environment["ASAH_METRICS_TOKEN"],
-                              publicURL: publicURL, manualRoot: manual, logger: logger)
+                              publicURL: publicURL, manualRoot: manual, directory: directory, logger: logger)
         var configuration = ServerConfiguration()
         configuration.host = host
         configuration.port = port

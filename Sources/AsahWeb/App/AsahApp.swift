@@ -22,15 +22,19 @@ public final class AsahApp: Sendable {
     ///   - metricsToken: the bearer token that may read `/metrics` from another machine.
     ///   - publicURL: the address people reach Asah at, used while the agency settings name none.
     ///   - manualRoot: the folder of the user manual (Markdown pages and their screenshots).
+    ///   - directory: the agency's LDAP / Active Directory that checks sign-in passwords (nil: local passwords only).
     public init(database: AppDatabase, staticRoot: String, sessionPolicy: SessionPolicy = SessionPolicy(),
                 pageCacheSeconds: Int64 = 10, anonymousBodyBytes: Int = 64 * 1024, metricsToken: String? = nil,
-                publicURL: String? = nil, manualRoot: String = "docs/panduan", logger: Logger = Logger(label: "asah")) throws {
+                publicURL: String? = nil, manualRoot: String = "docs/panduan", directory: DirectorySettings? = nil,
+                logger: Logger = Logger(label: "asah")) throws {
         self.anonymousBodyBytes = anonymousBodyBytes
         let sessions = SessionStore(database: database, policy: sessionPolicy)
+        var authenticator = Authenticator(database: database, sessions: sessions)
+        authenticator.directory = directory.map(Directory.init)
         let messages = try MessageCatalogue()
         let services = Services(
             database: database, sessions: sessions,
-            authenticator: Authenticator(database: database, sessions: sessions),
+            authenticator: authenticator,
             tokens: APITokens(database: database), accounts: Accounts(database: database),
             notifications: try Notifications(database: database),
             views: try Views(messages: messages), messages: messages, logger: logger,

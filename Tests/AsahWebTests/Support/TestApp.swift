@@ -33,7 +33,7 @@ final class TestApp: @unchecked Sendable {
     }()
 
     init(sessionPolicy: SessionPolicy = SessionPolicy(), metricsToken: String? = nil, publicURL: String? = nil,
-         configure: (inout ServerConfiguration) -> Void = { _ in }) throws {
+         directory: DirectorySettings? = nil, configure: (inout ServerConfiguration) -> Void = { _ in }) throws {
         folder = NSTemporaryDirectory() + "asah-test-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: Self.template, toPath: folder + "/asah.sqlite")
@@ -45,7 +45,7 @@ final class TestApp: @unchecked Sendable {
         logger.logLevel = .warning
         let app = try AsahApp(database: database, staticRoot: Self.repositoryRoot + "/static", sessionPolicy: sessionPolicy,
                               metricsToken: metricsToken, publicURL: publicURL,
-                              manualRoot: Self.repositoryRoot + "/docs/panduan", logger: logger)
+                              manualRoot: Self.repositoryRoot + "/docs/panduan", directory: directory, logger: logger)
         routes = app.routes
         var configuration = ServerConfiguration()
         configuration.port = 0

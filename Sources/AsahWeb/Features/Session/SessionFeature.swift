@@ -97,9 +97,7 @@ struct SessionFeature: Feature {
             response.setCookie(Self.sessionCookie(token, context))
             return response
         case .failure(let failure):
-            var response = APIError.response(status: status(failure), code: failure == .invalidCredentials
-                                                ? "invalid_credentials" : "too_many_attempts",
-                                             message: message(failure, context))
+            var response = APIError.response(status: status(failure), code: code(failure), message: message(failure, context))
             if case .throttled(let wait) = failure { response.headers.add("Retry-After", String(wait)) }
             return response
         }
@@ -125,10 +123,26 @@ struct SessionFeature: Feature {
         case .invalidCredentials: context.localizer.t("login_invalid")
         case .throttled(let wait):
             context.localizer.t("login_throttled", ["minutes": String(max(1, (wait + 59) / 60))])
+        case .directoryUnavailable: context.localizer.t("login_directory_unavailable")
+        case .noLinkedAccount: context.localizer.t("login_no_linked_account")
         }
     }
 
     private func status(_ failure: Authenticator.Failure) -> Int {
-        failure == .invalidCredentials ? 401 : 429
+        switch failure {
+        case .invalidCredentials, .noLinkedAccount: 401
+        case .throttled: 429
+        case .directoryUnavailable: 503
+        }
+    }
+
+    /// The JSON API's error code for `failure`.
+    private func code(_ failure: Authenticator.Failure) -> String {
+        switch failure {
+        case .invalidCredentials: "invalid_credentials"
+        case .throttled: "too_many_attempts"
+        case .directoryUnavailable: "directory_unavailable"
+        case .noLinkedAccount: "no_linked_account"
+        }
     }
 }
