@@ -29,6 +29,11 @@ public struct DifferenceInDifferences: Sendable, Hashable {
         public let before: Double
         public let after: Double
 
+        /// Everyone weighing 1.
+        init(_ group: [BeforeAfter]) {
+            self.init(group, weights: [Double](repeating: 1, count: group.count))
+        }
+
         init(_ group: [BeforeAfter], weights: [Double]) {
             size = group.count
             let total = max(.leastNonzeroMagnitude, weights.reduce(0, +))
