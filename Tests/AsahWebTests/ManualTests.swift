@@ -21,6 +21,9 @@ struct ManualTests {
                 #expect(image.status == 200 && image.header("Content-Type") == "image/png", "\(picture)")
             }
             #expect(!page.text.contains(".md\""), "links between pages point at the server's addresses")
+            for target in page.text.matches(of: /href="#([^"]+)"/).map({ String($0.1) }) {
+                #expect(page.text.contains("id=\"\(target)\""), "/panduan/\(role) links #\(target), a section it has")
+            }
         }
         #expect(try visitor.get("/panduan/pegawai.md").status == 200, "a link written for the repository works too")
         #expect(try visitor.get("/panduan/rahasia").status == 404)

@@ -43,11 +43,25 @@ struct UserManual: Sendable {
         return order.first { principal.has($0.0) }?.1 ?? "pegawai"
     }
 
-    /// `html` with `href="atasan.md#x"` → `/panduan/atasan#x` and `src="img/x.png"` → `/panduan/img/x.png`.
+    /// `html` with `href="atasan.md#x"` → `/panduan/atasan#x`, `src="img/x.png"` →
+    /// `/panduan/img/x.png`, and each section heading given the id a repository viewer gives it,
+    /// so `#cara-mengisi-pengaturan-instansi` opens the same section in both.
     private static func serverAddresses(_ html: String) -> String {
         html.replacing(/href="([A-Za-z0-9_-]+)\.md(#[^"]*)?"/) { match in
             "href=\"/panduan/\(match.1 == "README" ? "" : match.1)\(match.2 ?? "")\""
         }
         .replacingOccurrences(of: "src=\"img/", with: "src=\"/panduan/img/")
+        .replacing(/<h([23])>([^<]*)<\/h[23]>/) { match in
+            "<h\(match.1) id=\"\(anchor(String(match.2)))\">\(match.2)</h\(match.1)>"
+        }
+    }
+
+    /// A heading's anchor as repository viewers make it: lower case, spaces as `-`, other
+    /// punctuation dropped ("Langkah memulai (go-live)" → `langkah-memulai-go-live`).
+    static func anchor(_ heading: String) -> String {
+        String(heading.lowercased().compactMap { character -> Character? in
+            if character == " " { return "-" }
+            return character.isLetter || character.isNumber || character == "-" || character == "_" ? character : nil
+        })
     }
 }
