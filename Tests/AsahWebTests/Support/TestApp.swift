@@ -13,6 +13,8 @@ final class TestApp: @unchecked Sendable {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 
     let folder: String
+    /// This test's copy of the repository's `courses/` (the course editor writes here, never the repository).
+    let coursesRoot: String
     let database: AppDatabase
     let server: HTTPServer
     let client: RawHTTPClient
@@ -40,12 +42,15 @@ final class TestApp: @unchecked Sendable {
         if FileManager.default.fileExists(atPath: Self.template + ".forum-key") {
             try FileManager.default.copyItem(atPath: Self.template + ".forum-key", toPath: folder + "/asah.sqlite.forum-key")
         }
+        coursesRoot = folder + "/courses"
+        try FileManager.default.copyItem(atPath: Self.repositoryRoot + "/courses", toPath: coursesRoot)
         database = try AppDatabase(path: folder + "/asah.sqlite")
         var logger = Logger(label: "asah-test")
         logger.logLevel = .warning
         let app = try AsahApp(database: database, staticRoot: Self.repositoryRoot + "/static", sessionPolicy: sessionPolicy,
                               metricsToken: metricsToken, publicURL: publicURL,
-                              manualRoot: Self.repositoryRoot + "/docs/panduan", directory: directory, logger: logger)
+                              manualRoot: Self.repositoryRoot + "/docs/panduan", directory: directory,
+                              coursesRoot: coursesRoot, logger: logger)
         routes = app.routes
         var configuration = ServerConfiguration()
         configuration.port = 0
