@@ -80,6 +80,11 @@ struct CourseEditTests {
         #expect(refused.text.contains("TIDAK-ADA-99"))
         #expect(try file(app, "ppp-01.md") == original)
         #expect(try hash(app, "PPP-01") == hashBefore)
+        let huge = try coordinator.post("/courses/PPP-01/edit",
+                                        [("text", original + String(repeating: "Paragraf panjang. ", count: 20_000))])
+        #expect(huge.status == 422)
+        #expect(huge.text.contains("Berkas terlalu besar"))
+        #expect(try file(app, "ppp-01.md") == original)
         #expect(try audits(app, "course.edit").isEmpty)
 
         var english = try app.signIn("demo.koordinator")
@@ -151,5 +156,24 @@ struct CourseEditTests {
                                           withToken: false)
         #expect(answer.status == 403)
         #expect(try file(app, "ppp-01.md") == original)
+    }
+
+    @Test("the format help is the catalogue folder's README; without a folder editing is off: the pages say so (409)")
+    func formatHelpAndEditingOff() throws {
+        let app = try TestApp()
+        var coordinator = try app.signIn("demo.koordinator")
+        let help = try coordinator.get("/courses/format")
+        #expect(help.status == 200)
+        #expect(help.text.contains("Katalog kursus"))
+
+        let off = try TestApp(courseEditing: false)
+        var browser = try off.signIn("demo.koordinator")
+        #expect(!(try browser.get("/courses/PPP-01").text.contains("/courses/PPP-01/edit")))
+        #expect(!(try browser.get("/courses").text.contains("href=\"/courses/new\"")))
+        let edit = try browser.get("/courses/PPP-01/edit")
+        #expect(edit.status == 409)
+        #expect(edit.text.contains("asah serve --courses"))
+        #expect(try browser.post("/courses/new", [("text", CourseFileEdit.template)]).status == 409)
+        #expect(try browser.get("/courses/format").status == 409)
     }
 }

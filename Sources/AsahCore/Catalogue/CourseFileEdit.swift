@@ -34,6 +34,8 @@ public struct CourseFileEdit: Sendable {
         case fileExists(String)
         /// The file could not be written (permissions, disk full); nothing changed.
         case unwritable
+        /// The text is over ``maximumBytes``.
+        case tooLarge
     }
 
     /// A saved file: the course's code and the file's name in the folder.
@@ -43,6 +45,9 @@ public struct CourseFileEdit: Sendable {
     }
 
     private static let lock = Mutex<Int>(0)
+
+    /// The largest text saved (the largest file of the repository's catalogue is under 10 KB).
+    public static let maximumBytes = 256 * 1024
 
     /// The text of the file of the course `code` (on offer), and the file's name; nil when
     /// there is no such course or its file is no longer in the folder.
@@ -64,6 +69,7 @@ public struct CourseFileEdit: Sendable {
     public func create(text: String, actor: Int64, ip: String?) throws -> Result<Saved, Refusal> {
         try Self.lock.withLock { _ in
             let text = Self.normalised(text)
+            guard text.utf8.count <= Self.maximumBytes else { return .failure(.tooLarge) }
             let parsed: CourseFile
             switch Self.parse(text, file: "new.md") {
             case .success(let file): parsed = file
@@ -81,6 +87,7 @@ public struct CourseFileEdit: Sendable {
     /// Checks `text` as the file `fileName` among the folder's other files, writes it and syncs.
     private func write(_ text: String, fileName: String, code: String, before: String?, actor: Int64,
                        ip: String?) throws -> Result<Saved, Refusal> {
+        guard text.utf8.count <= Self.maximumBytes else { return .failure(.tooLarge) }
         let parsed: CourseFile
         switch Self.parse(text, file: path(fileName)) {
         case .success(let file): parsed = file

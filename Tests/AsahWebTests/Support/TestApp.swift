@@ -35,7 +35,7 @@ final class TestApp: @unchecked Sendable {
     }()
 
     init(sessionPolicy: SessionPolicy = SessionPolicy(), metricsToken: String? = nil, publicURL: String? = nil,
-         directory: DirectorySettings? = nil, configure: (inout ServerConfiguration) -> Void = { _ in }) throws {
+         directory: DirectorySettings? = nil, courseEditing: Bool = true, configure: (inout ServerConfiguration) -> Void = { _ in }) throws {
         folder = NSTemporaryDirectory() + "asah-test-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: Self.template, toPath: folder + "/asah.sqlite")
@@ -50,7 +50,7 @@ final class TestApp: @unchecked Sendable {
         let app = try AsahApp(database: database, staticRoot: Self.repositoryRoot + "/static", sessionPolicy: sessionPolicy,
                               metricsToken: metricsToken, publicURL: publicURL,
                               manualRoot: Self.repositoryRoot + "/docs/panduan", directory: directory,
-                              coursesRoot: coursesRoot, logger: logger)
+                              coursesRoot: courseEditing ? coursesRoot : nil, logger: logger)
         routes = app.routes
         var configuration = ServerConfiguration()
         configuration.port = 0

@@ -61,6 +61,7 @@ struct CourseEditFeature: Feature {
         case .codeTaken(let code): [localizer.t("course_edit_code_taken", ["code": code])]
         case .fileExists(let file): [localizer.t("course_edit_file_exists", ["file": file])]
         case .unwritable: [localizer.t("course_edit_unwritable")]
+        case .tooLarge: [localizer.t("course_edit_too_large", ["kilobytes": String(CourseFileEdit.maximumBytes / 1024)])]
         }
     }
 
