@@ -80,6 +80,14 @@ struct CourseEditTests {
         #expect(refused.text.contains("TIDAK-ADA-99"))
         #expect(try file(app, "ppp-01.md") == original)
         #expect(try hash(app, "PPP-01") == hashBefore)
+        // A cycle the sync would refuse in another file (PRP-01 needs PPP-01) is refused here too.
+        let cycle = original.replacingOccurrences(of: "jp: 24\n", with: "jp: 24\nprerequisites: [PRP-01]\n")
+        let cyclic = try coordinator.post("/courses/PPP-01/edit", [("text", cycle)])
+        #expect(cyclic.status == 422)
+        #expect(cyclic.text.contains("prp-01.md:18: "), "\(cyclic.text)")
+        #expect(try file(app, "ppp-01.md") == original)
+        #expect(try hash(app, "PRP-01") != nil)
+
         let huge = try coordinator.post("/courses/PPP-01/edit",
                                         [("text", original + String(repeating: "Paragraf panjang. ", count: 20_000))])
         #expect(huge.status == 422)
