@@ -14,7 +14,7 @@ struct Serve: ParsableCommand {
     @Option(help: "Address to listen on.") var host = "127.0.0.1"
     @Option(help: "Port to listen on (0 picks a free one).") var port: UInt16 = 8080
     @Option(help: "Folder with CSS, scripts and images.") var staticRoot = "static"
-    @Option(help: "Folder with the course catalogue files.") var courses = "courses"
+    @Option(help: "Folder with the course catalogue files (synced at start; coordinators edit them in the browser).") var courses = "courses"
     @Option(help: "Folder with the user manual (Markdown pages and their screenshots).") var manual = "docs/panduan"
     @Option(help: "Worker threads (default: twice the cores).") var threads: Int?
     @Option(help: "Largest request body in bytes.") var maxBody = 8 * 1024 * 1024
@@ -88,7 +88,8 @@ struct Serve: ParsableCommand {
         let app = try AsahApp(database: appDatabase, staticRoot: staticRoot, pageCacheSeconds: pageCacheSeconds,
                               anonymousBodyBytes: maxAnonymousBody,
                               metricsToken: metricsToken ?? ProcessInfo.processInfo.environment["ASAH_METRICS_TOKEN"],
-                              publicURL: publicURL, manualRoot: manual, directory: directory, logger: logger)
+                              publicURL: publicURL, manualRoot: manual, directory: directory,
+                              coursesRoot: FileManager.default.fileExists(atPath: courses) ? courses : nil, logger: logger)
         var configuration = ServerConfiguration()
         configuration.host = host
         configuration.port = port

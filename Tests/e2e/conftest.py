@@ -17,7 +17,7 @@ from console_watch import problems  # noqa: E402
 @pytest.fixture(scope="session")
 def server():
     asah = AsahServer().start()
-    yield {"base": asah.base, "db": asah.db}
+    yield {"base": asah.base, "db": asah.db, "courses": asah.courses}
     asah.remove()
 
 

@@ -16,7 +16,8 @@ PAGES = {
                          "/runs/{run}/attendance-sheet", "/hours/compliance", "/hours/reviews",
                          "/people", "/people/import", "/forums/queue", "/forums/proposals", "/evaluation",
                          "/evaluation/report", "/evaluation/needs", "/evaluation/programmes", "/feedback",
-                         "/feedback/units/{unit}", "/feedback/units/{unit}/poster"],
+                         "/feedback/units/{unit}", "/feedback/units/{unit}/poster", "/courses/{course}/edit",
+                         "/courses/new", "/courses/format"],
     "demo.admin": ["/", "/admin/users", "/admin/audit", "/admin/agency", "/admin/agency/jp"],
 }
 

@@ -29,6 +29,9 @@ class AsahServer:
         self.binary = os.environ.get("ASAH_BIN", os.path.join(ROOT, ".build", "debug", "asah"))
         self.folder = tempfile.mkdtemp(prefix="asah-py-")
         self.db = os.path.join(self.folder, "asah.sqlite")
+        # The catalogue served (and edited in the browser) is a copy: the repository's courses/ never changes.
+        self.courses = os.path.join(self.folder, "courses")
+        shutil.copytree(os.path.join(ROOT, "courses"), self.courses)
         subprocess.run([self.binary, "demo", "--db", self.db, "--password", PASSWORD, "--employees", str(employees)],
                        check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
         self.port = free_port()
@@ -41,7 +44,7 @@ class AsahServer:
         are added to `asah serve` (for example `--supervise`), `env` adds environment variables."""
         log = open(self.log_path, "a")
         self.process = subprocess.Popen([*wrapper, self.binary, "serve", "--db", self.db, "--port", str(self.port),
-                                         "--log-level", "warning", *options], cwd=ROOT, stdout=log,
+                                         "--log-level", "warning", "--courses", self.courses, *options], cwd=ROOT, stdout=log,
                                         stderr=subprocess.STDOUT, env={**os.environ, **(env or {})})
         for _ in range(200):
             if self.process.poll() is not None:

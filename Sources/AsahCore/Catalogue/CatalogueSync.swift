@@ -27,13 +27,27 @@ public struct CatalogueSync: Sendable {
         }
     }
 
+    /// The catalogue's checks across files (``CatalogueValidator``) for `files`, the folder's
+    /// files as they would be, against the courses loaded now: what a sync of them would accept.
+    static func check(_ files: [CourseFile], errors: [CourseFileError], present: Set<String>,
+                      in db: Database) throws -> CatalogueValidator.Outcome {
+        var outcome = CatalogueValidator.validate(files, standing: standing(try Course.fetchAll(db), present: present))
+        outcome.errors = errors + outcome.errors
+        return outcome
+    }
+
+    /// The loaded courses whose file is still in the folder, by file name: kept as they are
+    /// when that file is refused.
+    private static func standing(_ courses: [Course], present: Set<String>) -> [String: CatalogueValidator.Standing] {
+        Dictionary(courses.filter { !$0.archived && present.contains($0.sourceFile) }.map {
+            ($0.sourceFile, CatalogueValidator.Standing(code: $0.code, prerequisites: $0.prerequisites))
+        }, uniquingKeysWith: { first, _ in first })
+    }
+
     private func apply(_ files: [CourseFile], errors: [CourseFileError], present: Set<String>,
                        in db: Database) throws -> CatalogueSyncReport {
         let courses = try Course.fetchAll(db)
-        let standing = Dictionary(courses.filter { !$0.archived && present.contains($0.sourceFile) }.map {
-            ($0.sourceFile, CatalogueValidator.Standing(code: $0.code, prerequisites: $0.prerequisites))
-        }, uniquingKeysWith: { first, _ in first })
-        let outcome = CatalogueValidator.validate(files, standing: standing)
+        let outcome = CatalogueValidator.validate(files, standing: Self.standing(courses, present: present))
         var report = CatalogueSyncReport()
         report.errors = (errors + outcome.errors).sorted { ($0.file, $0.line) < ($1.file, $1.line) }
 

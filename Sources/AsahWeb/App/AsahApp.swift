@@ -22,11 +22,13 @@ public final class AsahApp: Sendable {
     ///   - metricsToken: the bearer token that may read `/metrics` from another machine.
     ///   - publicURL: the address people reach Asah at, used while the agency settings name none.
     ///   - manualRoot: the folder of the user manual (Markdown pages and their screenshots).
+    ///   - coursesRoot: the catalogue folder coordinators edit in the browser (the one synced at
+    ///     start); nil leaves course files to be edited on the server only.
     ///   - directory: the agency's LDAP / Active Directory that checks sign-in passwords (nil: local passwords only).
     public init(database: AppDatabase, staticRoot: String, sessionPolicy: SessionPolicy = SessionPolicy(),
                 pageCacheSeconds: Int64 = 10, anonymousBodyBytes: Int = 64 * 1024, metricsToken: String? = nil,
                 publicURL: String? = nil, manualRoot: String = "docs/panduan", directory: DirectorySettings? = nil,
-                logger: Logger = Logger(label: "asah")) throws {
+                coursesRoot: String? = nil, logger: Logger = Logger(label: "asah")) throws {
         self.anonymousBodyBytes = anonymousBodyBytes
         let sessions = SessionStore(database: database, policy: sessionPolicy)
         var authenticator = Authenticator(database: database, sessions: sessions)
@@ -42,13 +44,13 @@ public final class AsahApp: Sendable {
             pages: PageCache(lifetime: pageCacheSeconds, changes: database.changes),
             figures: EvaluationFigures(database: database),
             unitTree: TimedCache(lifetime: 10, changes: database.changes), metrics: RequestMetrics(token: metricsToken),
-            publicURL: publicURL.flatMap(PublicAddress.normalised))
+            publicURL: publicURL.flatMap(PublicAddress.normalised), coursesRoot: coursesRoot)
         self.services = services
         let features: [any Feature] = [
             SystemFeature(staticFiles: StaticFiles(root: staticRoot)), SessionFeature(), DashboardFeature(),
             ManualFeature(manual: UserManual(folder: manualRoot)),
             PeopleFeature(), PersonSuggestionsFeature(), CourseRecordsFeature(), TeamFeature(), ImportFeature(), AccountFeature(), AdminFeature(), ActivationFeature(), MeAPI(),
-            CatalogueFeature(), RunsFeature(), ApprovalsFeature(), MyTrainingFeature(), AttendanceFeature(),
+            CatalogueFeature(), CourseEditFeature(), RunsFeature(), ApprovalsFeature(), MyTrainingFeature(), AttendanceFeature(),
             CertificatesFeature(), AgencyFeature(), EmploymentRulesFeature(), EmployeeEditFeature(), UnitsFeature(), TrainingHoursFeature(),
             CalendarFeature(), CalendarSubscriptionFeature(), TeachingFeature(),
             ForumsFeature(),

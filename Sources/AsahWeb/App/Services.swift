@@ -27,6 +27,8 @@ struct Services: Sendable {
     let metrics: RequestMetrics
     /// `asah serve --public-url`: the public address while the agency settings name none.
     let publicURL: String?
+    /// `asah serve --courses`: the catalogue folder the course editor writes (nil: editing off).
+    let coursesRoot: String?
     /// Posts as every reader but their authors and the moderators sees them (``PostFragments``).
     let postFragments = PostFragments.cache()
     /// Thread rows of the forum lists, the same for every reader (``ThreadRows``).

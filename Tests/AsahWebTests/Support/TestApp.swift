@@ -13,6 +13,8 @@ final class TestApp: @unchecked Sendable {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 
     let folder: String
+    /// This test's copy of the repository's `courses/` (the course editor writes here, never the repository).
+    let coursesRoot: String
     let database: AppDatabase
     let server: HTTPServer
     let client: RawHTTPClient
@@ -33,19 +35,22 @@ final class TestApp: @unchecked Sendable {
     }()
 
     init(sessionPolicy: SessionPolicy = SessionPolicy(), metricsToken: String? = nil, publicURL: String? = nil,
-         directory: DirectorySettings? = nil, configure: (inout ServerConfiguration) -> Void = { _ in }) throws {
+         directory: DirectorySettings? = nil, courseEditing: Bool = true, configure: (inout ServerConfiguration) -> Void = { _ in }) throws {
         folder = NSTemporaryDirectory() + "asah-test-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: Self.template, toPath: folder + "/asah.sqlite")
         if FileManager.default.fileExists(atPath: Self.template + ".forum-key") {
             try FileManager.default.copyItem(atPath: Self.template + ".forum-key", toPath: folder + "/asah.sqlite.forum-key")
         }
+        coursesRoot = folder + "/courses"
+        try FileManager.default.copyItem(atPath: Self.repositoryRoot + "/courses", toPath: coursesRoot)
         database = try AppDatabase(path: folder + "/asah.sqlite")
         var logger = Logger(label: "asah-test")
         logger.logLevel = .warning
         let app = try AsahApp(database: database, staticRoot: Self.repositoryRoot + "/static", sessionPolicy: sessionPolicy,
                               metricsToken: metricsToken, publicURL: publicURL,
-                              manualRoot: Self.repositoryRoot + "/docs/panduan", directory: directory, logger: logger)
+                              manualRoot: Self.repositoryRoot + "/docs/panduan", directory: directory,
+                              coursesRoot: courseEditing ? coursesRoot : nil, logger: logger)
         routes = app.routes
         var configuration = ServerConfiguration()
         configuration.port = 0

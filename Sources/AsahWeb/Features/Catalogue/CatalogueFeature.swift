@@ -72,6 +72,7 @@ struct CatalogueFeature: Feature {
             },
             "hasCourses": !page.entries.isEmpty,
             "count": localizer.t("catalogue_count", ["count": String(page.entries.count)]),
+            "canEdit": Self.canEdit(context),
         ])
     }
 
@@ -85,6 +86,13 @@ struct CatalogueFeature: Feature {
         data["bodyHTML"] = course.bodyHTML
         data["details"] = card.details
         data["runs"] = CourseRuns.values(runs, context.localizer)
+        data["canEdit"] = Self.canEdit(context)
+        data["notice"] = Notice.message(context, allowed: ["course_saved", "course_created"]) as Any
         return context.page("course", title: course.title.text(locale: context.localizer.locale), data)
+    }
+
+    /// Whether the reader may edit course files here (``CourseEditFeature``).
+    static func canEdit(_ context: Context) -> Bool {
+        context.services.coursesRoot != nil && Policy.allows(context.user, .manageRuns)
     }
 }
