@@ -39,6 +39,7 @@ enum Migrations {
         migrator.registerMigration("v23-employment-rules", migrate: EmploymentRulesSchema.migrate)
         migrator.registerMigration("v24-public-feedback", migrate: PublicFeedbackSchema.migrate)
         migrator.registerMigration("v25-unit-merges", migrate: UnitMergeSchema.migrate)
+        migrator.registerMigration("v26-email-choices", migrate: EmailChoiceSchema.migrate)
         return migrator
     }
 

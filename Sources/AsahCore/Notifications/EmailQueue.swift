@@ -1,7 +1,8 @@
 import GRDB
 
 /// The notifications waiting to go by e-mail, and what became of each: sent, retried later with
-/// a growing pause, or given up (no address, e-mail turned off, too old, or too many failures).
+/// a growing pause, or given up (no address, e-mail turned off altogether or for its kind, too
+/// old, or too many failures).
 /// Only named notifications are mailed: a notice to a pseudonym stays in the app, so no mail
 /// log links a pseudonymous author to an address. The words are the web layer's, rendered
 /// when sending in the recipient's language.
@@ -28,7 +29,8 @@ public struct EmailQueue: Sendable {
     }
 
     /// Up to `limit` messages due at `now`, oldest first. Deliveries that cannot be sent (no
-    /// address, e-mail turned off, account or employee inactive, too old) are given up first.
+    /// address, e-mail turned off, its kind turned off, account or employee inactive, too old) are
+    /// given up first.
     public func due(limit: Int, now: Int64) throws -> [Message] {
         try database.pool.write { db in
             try db.execute(sql: """
@@ -39,6 +41,12 @@ public struct EmailQueue: Sendable {
                     WHERE n.created_at < ? OR NOT e.active OR e.email IS NULL OR e.email = '' OR u.id IS NULL OR NOT u.active
                        OR NOT u.email_notifications)
                 """, arguments: [now, now, now - Self.oldest])
+            try db.execute(sql: """
+                UPDATE email_deliveries SET given_up_at = ?, last_error = 'kind off'
+                WHERE sent_at IS NULL AND given_up_at IS NULL AND next_attempt_at <= ? AND notification_id IN (
+                    SELECT n.id FROM notifications n JOIN users u ON u.employee_id = n.employee_id
+                    JOIN email_kinds_off o ON o.user_id = u.id AND o.kind = n.kind)
+                """, arguments: [now, now])
             return try Row.fetchAll(db, sql: """
                 SELECT n.*, e.email AS address, e.name AS person, u.locale AS account_locale
                 FROM email_deliveries d JOIN notifications n ON n.id = d.notification_id

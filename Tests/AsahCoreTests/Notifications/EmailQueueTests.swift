@@ -60,4 +60,25 @@ struct EmailQueueTests {
         try queue.setEnabled(userId: abdul, false)
         #expect(try queue.due(limit: 10, now: now).isEmpty)
     }
+
+    @Test("a kind the person turned off is given up as 'kind off'; other kinds still go")
+    func kindOff() throws {
+        let now: Int64 = 1_790_000_000
+        let (queue, db) = try queue(now: now)
+        let abdul = try #require(try Accounts(database: db).userId(login: "198710092015031001"))
+        try queue.setKindsOff(userId: abdul, [.approved, .forumAnswer])
+        #expect(try queue.kindsOff(userId: abdul) == [.approved, .forumAnswer])
+        #expect(try queue.due(limit: 10, now: now).isEmpty)
+        let employee = try #require(try db.pool.read { try Int64.fetchOne($0, sql: "SELECT employee_id FROM users WHERE id = ?", arguments: [abdul]) })
+        #expect(try db.pool.read { try String.fetchOne($0, sql: """
+            SELECT d.last_error FROM email_deliveries d JOIN notifications n ON n.id = d.notification_id WHERE n.employee_id = ?
+            """, arguments: [employee]) } == "kind off")
+        try db.pool.write { db in
+            try db.execute(sql: "INSERT INTO notifications (employee_id, kind, message, created_at) VALUES (?, 'declined', 'Ditolak', ?)",
+                           arguments: [employee, now])
+        }
+        #expect(try queue.due(limit: 10, now: now).map(\.notification.kind) == [.declined])
+        try queue.setKindsOff(userId: abdul, [])
+        #expect(try queue.kindsOff(userId: abdul).isEmpty)
+    }
 }

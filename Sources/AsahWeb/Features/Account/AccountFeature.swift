@@ -2,15 +2,18 @@ import AsahCore
 import Foundation
 import HTTPServer
 
-/// The signed-in user's own account: password, language and personal access tokens.
+/// The signed-in user's own account: e-mail choices, password, language and personal access tokens.
 struct AccountFeature: Feature {
     func routes() -> [RouteSpec] {
         [
             RouteSpec(.get, "/account", .signedIn(.useAccount)) { try page($0) },
             RouteSpec(.post, "/account/password", .signedIn(.useAccount), changePassword),
             RouteSpec(.post, "/account/email", .signedIn(.useAccount)) { context in
-                let on = try context.form()["email_notifications"] != nil
-                try EmailQueue(database: context.services.database).setEnabled(userId: context.user.userId, on)
+                let form = try context.form()
+                let on = form["email_notifications"] != nil
+                let queue = EmailQueue(database: context.services.database)
+                try queue.setEnabled(userId: context.user.userId, on)
+                try queue.setKindsOff(userId: context.user.userId, EmailKindGroups.kindsOff { form[$0] != nil })
                 return try page(context, notice: context.localizer.t(on ? "email_turned_on" : "email_turned_off"))
             },
             RouteSpec(.post, "/account/tokens", .signedIn(.useAccount), createToken),
@@ -39,11 +42,13 @@ struct AccountFeature: Feature {
             ["days": lifetime.days, "label": localizer.count("token_lifetime_days", lifetime.days),
              "selected": lifetime == .standard]
         }
+        let queue = EmailQueue(database: context.services.database)
         return context.page("account", title: context.localizer.t("account_title"), [
             "notice": notice as Any, "error": error as Any, "newToken": newToken as Any, "tokens": tokens,
             "hasTokens": !tokens.isEmpty, "minLength": PasswordPolicy.minimumLength, "lifetimes": lifetimes,
             "isEnglish": context.localizer.locale == "en",
-            "emailOn": try EmailQueue(database: context.services.database).isEnabled(userId: context.user.userId),
+            "emailOn": try queue.isEnabled(userId: context.user.userId),
+            "emailKinds": EmailKindGroups.view(off: try queue.kindsOff(userId: context.user.userId), localizer),
         ], status: status)
     }
 
