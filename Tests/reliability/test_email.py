@@ -1,16 +1,40 @@
 """Notifications by e-mail through a real SMTP server (aiosmtpd on localhost): a new notification
 reaches the person's work address in their language with a link to the page; turning e-mail off
-on the account page stops it."""
+on the account page stops it; so does turning off one kind of notification there."""
 import email
 import email.policy
 import os
+import re
 import sqlite3
 import threading
 import time
+import urllib.parse
+import urllib.request
 
 from aiosmtpd.controller import Controller
 
 from asah_server import ApiClient, AsahServer, free_port
+
+
+def started(inbox):
+    """A mail server on a free port, and an Asah sending to it with demo.pegawai's address set."""
+    port = free_port()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    asah = AsahServer()
+    with sqlite3.connect(asah.db) as connection:
+        connection.execute("""UPDATE employees SET email = 'pegawai@pemda.test'
+                              WHERE id = (SELECT employee_id FROM users WHERE login = 'demo.pegawai')""")
+        # The demo's own recent notifications are not this test's concern.
+        connection.execute("UPDATE email_deliveries SET given_up_at = 0")
+    try:
+        asah.start(options=["--smtp-url", f"smtp://127.0.0.1:{port}", "--smtp-allow-plain", "--smtp-from", "asah@pemda.test",
+                            "--public-url", "https://asah.pemda.test", "--email-interval", "1"])
+    except BaseException:
+        asah.remove()
+        controller.stop()
+        raise
+    return controller, asah
 
 
 class Inbox:
@@ -35,27 +59,17 @@ class Inbox:
             time.sleep(0.1)
 
 
-def notify(asah, login, message):
+def notify(asah, login, message, kind="approved"):
     with sqlite3.connect(asah.db, timeout=10) as connection:
         connection.execute("""INSERT INTO notifications (employee_id, kind, message, link, created_at)
-                              SELECT employee_id, 'approved', ?, '/my/trainings', strftime('%s', 'now')
-                              FROM users WHERE login = ?""", (message, login))
+                              SELECT employee_id, ?, ?, '/my/trainings', strftime('%s', 'now')
+                              FROM users WHERE login = ?""", (kind, message, login))
 
 
 def test_notifications_are_mailed_in_the_persons_language_until_turned_off():
     inbox = Inbox()
-    port = free_port()
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    asah = AsahServer()
+    controller, asah = started(inbox)
     try:
-        with sqlite3.connect(asah.db) as connection:
-            connection.execute("""UPDATE employees SET email = 'pegawai@pemda.test'
-                                  WHERE id = (SELECT employee_id FROM users WHERE login = 'demo.pegawai')""")
-            # The demo's own recent notifications are not this test's concern.
-            connection.execute("UPDATE email_deliveries SET given_up_at = 0")
-        asah.start(options=["--smtp-url", f"smtp://127.0.0.1:{port}", "--smtp-allow-plain", "--smtp-from", "asah@pemda.test",
-                            "--public-url", "https://asah.pemda.test", "--email-interval", "1"])
         notify(asah, "demo.pegawai", "Permintaan Anda disetujui.")
         messages = inbox.wait("Permintaan Anda disetujui.")
         assert len(messages) == 1, "one notification, one e-mail"
@@ -77,6 +91,33 @@ def test_notifications_are_mailed_in_the_persons_language_until_turned_off():
         state = asah.query("""SELECT d.given_up_at IS NOT NULL FROM email_deliveries d JOIN notifications n ON n.id = d.notification_id
                               WHERE n.message = 'Pemberitahuan kedua.'""")
         assert state == [(1,)]
+    finally:
+        asah.remove()
+        controller.stop()
+
+
+def test_a_kind_turned_off_on_the_account_page_is_not_mailed():
+    inbox = Inbox()
+    controller, asah = started(inbox)
+    try:
+        client = ApiClient(asah.base, "demo.pegawai")
+        status, page = client.call("GET", "/account")
+        kinds = re.findall(r'name="email_kind_([a-z_]+)" checked', page)
+        assert "declined" in kinds and "approved" in kinds, "every kind is ticked at first"
+        fields = [("_csrf", client.csrf), ("email_notifications", "on")] + [(f"email_kind_{kind}", "on") for kind in kinds if kind != "declined"]
+        request = urllib.request.Request(asah.base + "/account/email", data=urllib.parse.urlencode(fields).encode(), method="POST")
+        request.add_header("X-CSRF-Token", client.csrf)
+        with client.opener.open(request, timeout=10) as answer:
+            assert answer.status == 200
+            assert 'name="email_kind_declined" >' in answer.read().decode()
+        notify(asah, "demo.pegawai", "Permintaan Anda ditolak.", kind="declined")
+        notify(asah, "demo.pegawai", "Permintaan lain disetujui.")
+        assert len(inbox.wait("Permintaan lain disetujui.")) == 1, "a kind still on is mailed"
+        time.sleep(2)
+        assert inbox.wait("Permintaan Anda ditolak.", seconds=1) == [], "the kind turned off is not"
+        state = asah.query("""SELECT d.last_error FROM email_deliveries d JOIN notifications n ON n.id = d.notification_id
+                              WHERE n.message = 'Permintaan Anda ditolak.'""")
+        assert state == [("kind off",)]
     finally:
         asah.remove()
         controller.stop()
