@@ -4,7 +4,7 @@ import Testing
 
 @Suite("E-mail choices on the account page")
 struct EmailChoiceTests {
-    @Test("every kind is ticked at first; saving stores the unticked kinds; a form without CSRF is refused")
+    @Test("every kind is ticked at first; saving stores the unticked kinds and the daily digest; a form without CSRF is refused")
     func kinds() throws {
         let app = try TestApp()
         var browser = try app.signIn("demo.pegawai")
@@ -22,7 +22,11 @@ struct EmailChoiceTests {
         #expect(try queue.kindsOff(userId: user) == [.seatOffered, .forumAnswer])
         #expect(try queue.isEnabled(userId: user))
         #expect(saved.text.contains(#"name="email_kind_seat_offered" >"#) && saved.text.contains(#"name="email_kind_approved" checked"#))
+        #expect(try saved.text.contains(#"value="now" checked"#) && !queue.isDigest(userId: user))
+        let daily = try browser.post("/account/email", [("email_notifications", "on"), ("email_digest", "daily")]
+                                     + kept.map { ("email_kind_\($0.rawValue)", "on") })
+        #expect(try queue.isDigest(userId: user) && daily.text.contains(#"value="daily" checked"#))
         _ = try browser.post("/account/email", NotificationKind.allCases.map { ("email_kind_\($0.rawValue)", "on") })
-        #expect(try queue.kindsOff(userId: user).isEmpty && !queue.isEnabled(userId: user))
+        #expect(try queue.kindsOff(userId: user).isEmpty && !queue.isEnabled(userId: user) && !queue.isDigest(userId: user))
     }
 }

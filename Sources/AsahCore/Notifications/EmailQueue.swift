@@ -28,36 +28,42 @@ public struct EmailQueue: Sendable {
         self.database = database
     }
 
-    /// Up to `limit` messages due at `now`, oldest first. Deliveries that cannot be sent (no
-    /// address, e-mail turned off, its kind turned off, account or employee inactive, too old) are
+    /// Up to `limit` messages due at `now`, oldest first, for people who take each notification
+    /// at once (a daily digest's are ``digestsDue(now:)``). Deliveries that cannot be sent are
     /// given up first.
     public func due(limit: Int, now: Int64) throws -> [Message] {
         try database.pool.write { db in
-            try db.execute(sql: """
-                UPDATE email_deliveries SET given_up_at = ?, last_error = 'not mailed'
-                WHERE sent_at IS NULL AND given_up_at IS NULL AND next_attempt_at <= ? AND notification_id IN (
-                    SELECT n.id FROM notifications n JOIN employees e ON e.id = n.employee_id
-                    LEFT JOIN users u ON u.employee_id = e.id
-                    WHERE n.created_at < ? OR NOT e.active OR e.email IS NULL OR e.email = '' OR u.id IS NULL OR NOT u.active
-                       OR NOT u.email_notifications)
-                """, arguments: [now, now, now - Self.oldest])
-            try db.execute(sql: """
-                UPDATE email_deliveries SET given_up_at = ?, last_error = 'kind off'
-                WHERE sent_at IS NULL AND given_up_at IS NULL AND next_attempt_at <= ? AND notification_id IN (
-                    SELECT n.id FROM notifications n JOIN users u ON u.employee_id = n.employee_id
-                    JOIN email_kinds_off o ON o.user_id = u.id AND o.kind = n.kind)
-                """, arguments: [now, now])
+            try Self.giveUpUnsendable(db, now: now)
             return try Row.fetchAll(db, sql: """
                 SELECT n.*, e.email AS address, e.name AS person, u.locale AS account_locale
                 FROM email_deliveries d JOIN notifications n ON n.id = d.notification_id
                 JOIN employees e ON e.id = n.employee_id JOIN users u ON u.employee_id = e.id
-                WHERE d.sent_at IS NULL AND d.given_up_at IS NULL AND d.next_attempt_at <= ?
+                WHERE d.sent_at IS NULL AND d.given_up_at IS NULL AND d.next_attempt_at <= ? AND NOT u.email_digest
                 ORDER BY d.notification_id LIMIT ?
                 """, arguments: [now, limit]).map { row in
                 Message(notification: try AppNotification(row: row), address: row["address"], name: row["person"],
                         locale: row["account_locale"])
             }
         }
+    }
+
+    /// Gives up the deliveries due at `now` that cannot be sent: no address, e-mail turned off,
+    /// its kind turned off, account or employee inactive, too old.
+    static func giveUpUnsendable(_ db: Database, now: Int64) throws {
+        try db.execute(sql: """
+            UPDATE email_deliveries SET given_up_at = ?, last_error = 'not mailed'
+            WHERE sent_at IS NULL AND given_up_at IS NULL AND next_attempt_at <= ? AND notification_id IN (
+                SELECT n.id FROM notifications n JOIN employees e ON e.id = n.employee_id
+                LEFT JOIN users u ON u.employee_id = e.id
+                WHERE n.created_at < ? OR NOT e.active OR e.email IS NULL OR e.email = '' OR u.id IS NULL OR NOT u.active
+                   OR NOT u.email_notifications)
+            """, arguments: [now, now, now - Self.oldest])
+        try db.execute(sql: """
+            UPDATE email_deliveries SET given_up_at = ?, last_error = 'kind off'
+            WHERE sent_at IS NULL AND given_up_at IS NULL AND next_attempt_at <= ? AND notification_id IN (
+                SELECT n.id FROM notifications n JOIN users u ON u.employee_id = n.employee_id
+                JOIN email_kinds_off o ON o.user_id = u.id AND o.kind = n.kind)
+            """, arguments: [now, now])
     }
 
     /// Records that notification `id` was handed to the mail server.

@@ -13,6 +13,7 @@ struct AccountFeature: Feature {
                 let on = form["email_notifications"] != nil
                 let queue = EmailQueue(database: context.services.database)
                 try queue.setEnabled(userId: context.user.userId, on)
+                try queue.setDigest(userId: context.user.userId, form["email_digest"] == "daily")
                 try queue.setKindsOff(userId: context.user.userId, EmailKindGroups.kindsOff { form[$0] != nil })
                 return try page(context, notice: context.localizer.t(on ? "email_turned_on" : "email_turned_off"))
             },
@@ -48,6 +49,7 @@ struct AccountFeature: Feature {
             "hasTokens": !tokens.isEmpty, "minLength": PasswordPolicy.minimumLength, "lifetimes": lifetimes,
             "isEnglish": context.localizer.locale == "en",
             "emailOn": try queue.isEnabled(userId: context.user.userId),
+            "emailDigest": try queue.isDigest(userId: context.user.userId),
             "emailKinds": EmailKindGroups.view(off: try queue.kindsOff(userId: context.user.userId), localizer),
         ], status: status)
     }

@@ -4,7 +4,8 @@ import Logging
 
 /// Sends the notifications waiting in the ``EmailQueue`` every `interval` seconds on a
 /// background queue, never inside a request: each in its recipient's language, with a link to
-/// the page it is about when the public address is known. A failure is retried later (the
+/// the page it is about when the public address is known; a person who asked for a daily
+/// digest gets one e-mail listing the day's notifications (``EmailDigestText``). A failure is retried later (the
 /// queue's pauses) and logged; a request never waits for the mail server.
 public final class EmailDispatch: @unchecked Sendable {  // the timer is only touched by start and stop
     /// How to reach the agency's mail server.
@@ -82,6 +83,18 @@ public final class EmailDispatch: @unchecked Sendable {  // the timer is only to
             } else {
                 sent += 1
                 try queue.sent(id, now: now)
+            }
+        }
+        for digest in try queue.digestsDue(now: now) {
+            let (subject, body) = EmailDigestText.text(digest, localizer: messages.localizer(digest.locale), publicURL: base)
+            let ids = digest.notifications.compactMap(\.id)
+            if let error = mailer.send(to: digest.address, subject: subject, body: body) {
+                failed += 1
+                logger.warning("daily e-mail with \(ids.count) notifications failed: \(error)")
+                for id in ids { try queue.failed(id, error: error, now: now) }
+            } else {
+                sent += 1
+                for id in ids { try queue.sent(id, now: now) }
             }
         }
         return (sent, failed)
