@@ -1,16 +1,8 @@
 /// Why agency settings were not saved: every problem of the form, each tied to its field, so
 /// the page can mark the fields and say what is wrong with each. Nothing is saved while there is one.
 public struct AgencySettingsProblem: Refusable, Equatable {
-    /// One problem of one field, as a message key and arguments.
-    public struct Finding: Sendable, Equatable {
-        public let field: AgencySettingsField
-        public let refusal: Refusal
-
-        public init(_ field: AgencySettingsField, _ key: String, _ arguments: [String: String] = [:]) {
-            self.field = field
-            refusal = Refusal(.invalid, key, arguments)
-        }
-    }
+    /// One problem of one field.
+    public typealias Finding = FieldFinding<AgencySettingsField>
 
     public let findings: [Finding]
 

@@ -50,16 +50,8 @@ public struct Feedback: Sendable, Equatable {
 /// Why a public feedback form was not taken: every problem, each tied to its field (an
 /// element's raw value or `comment`). Nothing is stored while there is one.
 public struct FeedbackProblem: Refusable, Equatable {
-    /// One problem of one field, as a message key and arguments.
-    public struct Finding: Sendable, Equatable {
-        public let field: String
-        public let refusal: Refusal
-
-        public init(_ field: String, _ key: String, _ arguments: [String: String] = [:]) {
-            self.field = field
-            refusal = Refusal(.invalid, key, arguments)
-        }
-    }
+    /// One problem of one field.
+    public typealias Finding = FieldFinding<String>
 
     public let findings: [Finding]
 

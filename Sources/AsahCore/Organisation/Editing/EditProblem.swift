@@ -2,16 +2,8 @@
 /// form field it concerns (named as the import's column, e.g. `nip`, `unit`, `kode_induk`), so
 /// the page can say what is wrong beside each field. Nothing is saved while there is one.
 public struct EditProblem: Refusable, Equatable {
-    /// One problem: the field and the message key with its arguments.
-    public struct Finding: Sendable, Equatable {
-        public let field: String
-        public let refusal: Refusal
-
-        public init(_ field: String, _ key: String, _ arguments: [String: String] = [:]) {
-            self.field = field
-            refusal = Refusal(.invalid, key, arguments)
-        }
-    }
+    /// One problem of one field.
+    public typealias Finding = FieldFinding<String>
 
     public let findings: [Finding]
 
