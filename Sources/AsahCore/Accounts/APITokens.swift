@@ -63,7 +63,7 @@ public struct APITokens: Sendable {
                 FROM api_tokens t JOIN users u ON u.id = t.user_id
                 WHERE t.revoked_at IS NULL AND t.expires_at > ? ORDER BY t.id DESC LIMIT ? OFFSET ?
                 """, arguments: [now, limit, offset])
-            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM api_tokens WHERE revoked_at IS NULL AND expires_at > ?",
+            let total = try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM api_tokens WHERE revoked_at IS NULL AND expires_at > ?"),
                                          arguments: [now]) ?? 0
             return (tokens, total)
         }
@@ -85,7 +85,7 @@ public struct APITokens: Sendable {
             try db.execute(sql: "UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND user_id IS coalesce(?, user_id) AND revoked_at IS NULL",
                            arguments: [Clock.now(), id, owner])
             guard db.changesCount > 0,
-                  let row = try Row.fetchOne(db, sql: "SELECT u.id, u.login FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.id = ?",
+                  let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT u.id, u.login FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.id = ?"),
                                              arguments: [id]) else { return nil }
             try AuditLog.record("token.revoke", actor: actor, ip: ip, subject: String(id), detail: row["login"], in: db)
             return row["id"]
@@ -98,9 +98,9 @@ public struct APITokens: Sendable {
         guard secret.hasPrefix(Self.prefix) else { return nil }
         let digest = SecureToken.digest(secret)
         let found = try database.pool.read { db in
-            try Row.fetchOne(db, sql: """
+            try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT id, user_id, last_used_at FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL AND expires_at > ?
-                """, arguments: [digest, now])
+                """), arguments: [digest, now])
         }
         guard let found else { return nil }
         let hour = Clock.hour(of: now)

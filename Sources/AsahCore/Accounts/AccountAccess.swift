@@ -14,11 +14,11 @@ public enum AccountAccess {
     /// `nonaktif`); answers how many accounts still had a session or token.
     @discardableResult
     static func endForInactiveEmployees(now: Int64 = Clock.now(), in db: Database) throws -> Int {
-        let users = try Int64.fetchAll(db, sql: """
+        let users = try Int64.fetchAll(db.cachedStatement(sql: """
             SELECT u.id FROM users u JOIN employees e ON e.id = u.employee_id
             WHERE NOT e.active AND (EXISTS (SELECT 1 FROM sessions s WHERE s.user_id = u.id)
                                     OR EXISTS (SELECT 1 FROM api_tokens t WHERE t.user_id = u.id AND t.revoked_at IS NULL))
-            """)
+            """))
         for user in users {
             try end(userId: user, now: now, in: db)
             try AuditLog.record("user.access_ended", actor: nil, ip: nil, subject: "user:\(user)",

@@ -150,7 +150,7 @@ public struct AccountActivation: Sendable {
         let hash = PasswordHasher.hash(password)
         return try database.pool.write { db in
             guard let userId, let login,
-                  let stored = try Row.fetchOne(db, sql: "SELECT code_hash, expires_at FROM account_activations WHERE user_id = ?",
+                  let stored = try Row.fetchOne(db.cachedStatement(sql: "SELECT code_hash, expires_at FROM account_activations WHERE user_id = ?"),
                                                 arguments: [userId]),
                   (stored["expires_at"] as Int64) > Clock.now(),
                   SecureToken.equal(stored["code_hash"], SecureToken.digest(Self.normalized(code))) else {

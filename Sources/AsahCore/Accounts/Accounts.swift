@@ -29,18 +29,18 @@ public struct Accounts: Sendable {
         if let problem = PasswordPolicy.check(password, login: login) { return .failure(.weakPassword(problem)) }
         let hash = PasswordHasher.hash(password)
         return try database.pool.write { db in
-            if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM users WHERE login = ?)", arguments: [login]) == true {
+            if try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM users WHERE login = ?)"), arguments: [login]) == true {
                 return .failure(.loginTaken)
             }
             var employeeId: Int64?
             var name = displayName ?? login
             if let nip {
-                guard let row = try Row.fetchOne(db, sql: "SELECT id, name FROM employees WHERE nip = ?", arguments: [nip]) else {
+                guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, name FROM employees WHERE nip = ?"), arguments: [nip]) else {
                     return .failure(.unknownEmployee)
                 }
                 employeeId = row["id"]
                 name = displayName ?? row["name"]
-                if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM users WHERE employee_id = ?)",
+                if try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM users WHERE employee_id = ?)"),
                                      arguments: [employeeId]) == true {
                     return .failure(.employeeHasAccount)
                 }
@@ -105,7 +105,7 @@ public struct Accounts: Sendable {
     @discardableResult
     public func setActive(userId: Int64, _ active: Bool, actor: Int64?, ip: String?) throws -> Bool {
         try database.pool.write { db in
-            guard let login = try String.fetchOne(db, sql: "SELECT login FROM users WHERE id = ?", arguments: [userId]) else {
+            guard let login = try String.fetchOne(db.cachedStatement(sql: "SELECT login FROM users WHERE id = ?"), arguments: [userId]) else {
                 return false
             }
             try db.execute(sql: "UPDATE users SET active = ? WHERE id = ?", arguments: [active, userId])
@@ -139,13 +139,13 @@ public struct Accounts: Sendable {
     public func list(search: String?, limit: Int, offset: Int) throws -> (accounts: [(user: User, roles: [Role])], total: Int) {
         try database.pool.read { db in
             let pattern = "%\(search ?? "")%"
-            let users = try User.fetchAll(db, sql: """
+            let users = try User.fetchAll(db.cachedStatement(sql: """
                 SELECT * FROM users WHERE login LIKE ? OR display_name LIKE ? ORDER BY login LIMIT ? OFFSET ?
-                """, arguments: [pattern, pattern, limit, offset])
-            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM users WHERE login LIKE ? OR display_name LIKE ?",
+                """), arguments: [pattern, pattern, limit, offset])
+            let total = try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM users WHERE login LIKE ? OR display_name LIKE ?"),
                                          arguments: [pattern, pattern]) ?? 0
             let accounts = try users.map { user in
-                let roles = try String.fetchAll(db, sql: "SELECT role FROM user_roles WHERE user_id = ?", arguments: [user.id])
+                let roles = try String.fetchAll(db.cachedStatement(sql: "SELECT role FROM user_roles WHERE user_id = ?"), arguments: [user.id])
                 return (user, roles.compactMap(Role.init(rawValue:)).sorted())
             }
             return (accounts, total)

@@ -21,9 +21,9 @@ public struct LoginThrottle: Sendable {
     /// Seconds until another attempt is allowed, or nil when one is allowed now.
     public func retryAfter(key: String, ip: String, in db: Database) throws -> Int64? {
         let since = Clock.now() - window
-        let byKey = try Int64.fetchAll(db, sql: "SELECT at FROM login_failures WHERE login = ? AND at > ? ORDER BY at",
+        let byKey = try Int64.fetchAll(db.cachedStatement(sql: "SELECT at FROM login_failures WHERE login = ? AND at > ? ORDER BY at"),
                                        arguments: [key, since])
-        let byAddress = try Int64.fetchAll(db, sql: "SELECT at FROM login_failures WHERE ip = ? AND at > ? ORDER BY at",
+        let byAddress = try Int64.fetchAll(db.cachedStatement(sql: "SELECT at FROM login_failures WHERE ip = ? AND at > ? ORDER BY at"),
                                            arguments: [ip, since])
         var waits: [Int64] = []
         if byKey.count >= maxFailuresPerKey { waits.append(byKey[byKey.count - maxFailuresPerKey] + window) }

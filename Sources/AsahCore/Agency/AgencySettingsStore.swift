@@ -10,7 +10,7 @@ extension AgencySettings {
 
     /// The saved settings inside the caller's read, so a page can show them from its own snapshot.
     public static func read(_ db: Database) throws -> AgencySettings {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM agency_settings WHERE id = 1") else { return .empty }
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM agency_settings WHERE id = 1")) else { return .empty }
         var official: SigningOfficial?
         if let name: String = row["official_name"], let digits: String = row["official_nip"], let jabatan: String = row["official_jabatan"],
            let nip = NIP(digits, employment: .pns, today: .today()) {

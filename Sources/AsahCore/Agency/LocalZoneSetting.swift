@@ -28,7 +28,7 @@ public final class LocalZoneSetting: Sendable {
 
     /// The saved zone inside the caller's read, WIB when none was saved.
     static func read(_ db: Database) throws -> LocalZone {
-        let name = try String.fetchOne(db, sql: "SELECT time_zone FROM agency_settings WHERE id = 1")
+        let name = try String.fetchOne(db.cachedStatement(sql: "SELECT time_zone FROM agency_settings WHERE id = 1"))
         return name.flatMap(LocalZone.init(rawValue:)) ?? .wib
     }
 }

@@ -23,7 +23,7 @@ public enum AppraisalAccess {
             throw Denied(employeeId: employeeId)
         }
         let records = try AppraisalQueries.records(employeeId: employeeId, in: db)
-        let nip = try String.fetchOne(db, sql: "SELECT nip FROM employees WHERE id = ?", arguments: [employeeId])
+        let nip = try String.fetchOne(db.cachedStatement(sql: "SELECT nip FROM employees WHERE id = ?"), arguments: [employeeId])
         try AuditLog.record("appraisal.read", actor: principal.userId, ip: ip, subject: nip ?? String(employeeId),
                             detail: "records:\(records.count)", in: db)
         return records

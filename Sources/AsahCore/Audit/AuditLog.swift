@@ -39,16 +39,16 @@ public enum AuditLog {
     /// One page of the log, newest first, and how many entries there are.
     public static func page(limit: Int, offset: Int, in database: AppDatabase) throws -> (entries: [Entry], total: Int) {
         try database.pool.read { db in
-            (try recent(limit: limit, offset: offset, in: db), try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM audit_log") ?? 0)
+            (try recent(limit: limit, offset: offset, in: db), try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM audit_log")) ?? 0)
         }
     }
 
     /// The newest entries first.
     public static func recent(limit: Int = 100, offset: Int = 0, in db: Database) throws -> [Entry] {
-        try Entry.fetchAll(db, sql: """
+        try Entry.fetchAll(db.cachedStatement(sql: """
             SELECT a.id, a.at, a.actor_user_id, u.login AS actor_login, a.ip, a.action, a.subject, a.detail
             FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id
             ORDER BY a.id DESC LIMIT ? OFFSET ?
-            """, arguments: [limit, offset])
+            """), arguments: [limit, offset])
     }
 }

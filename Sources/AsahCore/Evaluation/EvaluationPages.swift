@@ -20,7 +20,7 @@ public struct EvaluationPages: Sendable {
     public func filterFacts(courseCode: String?, choicesWith units: [UnitTreeEntry]? = nil) throws
         -> (facts: FilterFacts, version: Int64, choices: ImpactChoices?) {
         try database.pool.read { db in
-            let latest = try String.fetchOne(db, sql: "SELECT MAX(substr(ends_on, 1, 4)) FROM runs WHERE status = 'finished'")
+            let latest = try String.fetchOne(db.cachedStatement(sql: "SELECT MAX(substr(ends_on, 1, 4)) FROM runs WHERE status = 'finished'"))
                 .flatMap { Int($0) }
             let course = try courseCode.flatMap { try CatalogueQueries.course(code: $0, in: db)?.id }
             return (FilterFacts(latestYear: latest, courseId: course), try EvaluationDataVersion.current(db),
@@ -65,7 +65,7 @@ extension EvaluationPages {
     public func check(_ id: Int64, respondent employeeId: Int64) throws -> BehaviourChecks.Task? {
         try database.pool.read { db in
             guard let task = try BehaviourChecks.task(id, in: db),
-                  try Int64.fetchOne(db, sql: "SELECT respondent_employee_id FROM behaviour_checks WHERE id = ?", arguments: [id]) == employeeId
+                  try Int64.fetchOne(db.cachedStatement(sql: "SELECT respondent_employee_id FROM behaviour_checks WHERE id = ?"), arguments: [id]) == employeeId
             else { return nil }
             return task
         }
@@ -81,7 +81,7 @@ extension EvaluationPages {
         -> (run: Run, bank: TestBank, attempt: OnlineTests.Attempt?, open: Bool)? {
         try database.pool.read { db in
             guard try OnlineTests.isParticipant(runId: runId, employeeId: employeeId, in: db),
-                  let run = try Run.fetchOne(db, key: runId), let bank = try OnlineTests.bank(runId: runId, in: db) else { return nil }
+                  let run = try Run.fetchOne(db, keptKey: runId), let bank = try OnlineTests.bank(runId: runId, in: db) else { return nil }
             return (run, bank, try OnlineTests.attempt(runId: runId, employeeId: employeeId, phase: phase, in: db),
                     try OnlineTests.isOpen(phase, runId: runId, now: now, in: db))
         }
@@ -95,7 +95,7 @@ extension EvaluationPages {
     /// The programmes and the courses on offer (code, Indonesian title).
     public func programmes() throws -> (programmes: [Programme], courses: [(code: String, title: String)]) {
         try database.pool.read { db in
-            (try Programmes.all(in: db), try Row.fetchAll(db, sql: "SELECT code, title_id FROM courses WHERE NOT archived ORDER BY code")
+            (try Programmes.all(in: db), try Row.fetchAll(db.cachedStatement(sql: "SELECT code, title_id FROM courses WHERE NOT archived ORDER BY code"))
                 .map { (code: $0["code"] as String, title: $0["title_id"] as String) })
         }
     }
@@ -108,7 +108,7 @@ extension EvaluationPages {
     /// Run `id` when `viewer` may evaluate it (a coordinator or one of its instructors).
     public func evaluableRun(_ id: Int64, viewer: Principal) throws -> Run? {
         try database.pool.read { db in
-            guard let run = try Run.fetchOne(db, key: id), try TestScores.mayRecord(viewer, runId: id, in: db) else { return nil }
+            guard let run = try Run.fetchOne(db, keptKey: id), try TestScores.mayRecord(viewer, runId: id, in: db) else { return nil }
             return run
         }
     }
@@ -124,7 +124,7 @@ extension EvaluationPages {
     /// Run `id` and `employeeId`'s survey status in it.
     public func survey(runId id: Int64, employeeId: Int64, now: Int64 = Clock.now()) throws -> (run: Run, status: Surveys.Status)? {
         try database.pool.read { db in
-            guard let run = try Run.fetchOne(db, key: id) else { return nil }
+            guard let run = try Run.fetchOne(db, keptKey: id) else { return nil }
             return (run, try Surveys.status(runId: id, employeeId: employeeId, now: now, in: db))
         }
     }

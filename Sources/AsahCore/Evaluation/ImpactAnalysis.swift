@@ -72,7 +72,7 @@ public enum ImpactAnalysis {
     /// The matching stratum of every active employee: top-level unit, jabatan kind, golongan band.
     static func strata(in db: Database) throws -> Strata {
         var parents: [Int64: Int64?] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT id, parent_id FROM units") { parents[row["id"]] = row["parent_id"] as Int64? }
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT id, parent_id FROM units")) { parents[row["id"]] = row["parent_id"] as Int64? }
         var tops: [Int64: Int64] = [:]
         func top(_ id: Int64) -> Int64 {
             if let known = tops[id] { return known }
@@ -82,7 +82,7 @@ public enum ImpactAnalysis {
             return current
         }
         var strata = Strata(), bands: [String: String] = [:]
-        let cursor = try Row.fetchCursor(db, sql: "SELECT id, unit_id, jabatan_kind, golongan FROM employees WHERE active")
+        let cursor = try Row.fetchCursor(db.cachedStatement(sql: "SELECT id, unit_id, jabatan_kind, golongan FROM employees WHERE active"))
         while let row = try cursor.next() {
             let unit = (row[1] as Int64?).map(top).map(String.init) ?? "-"
             let golongan: String = row[3] ?? ""

@@ -70,9 +70,9 @@ public struct OnlineTests: Sendable {
     /// Whether `phase` is open at `now`: the pre-test until the first session ends, the
     /// post-test from the start of the last session until ``postTestDays`` after it ends.
     public static func isOpen(_ phase: Phase, runId: Int64, now: Int64, in db: Database) throws -> Bool {
-        guard let row = try Row.fetchOne(db, sql: """
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT MIN(ends_at) AS first_end, MAX(starts_at) AS last_start, MAX(ends_at) AS last_end FROM run_sessions WHERE run_id = ?
-            """, arguments: [runId]), let firstEnd = row["first_end"] as Int64?, let lastStart = row["last_start"] as Int64?,
+            """), arguments: [runId]), let firstEnd = row["first_end"] as Int64?, let lastStart = row["last_start"] as Int64?,
               let lastEnd = row["last_end"] as Int64? else { return false }
         switch phase {
         case .pre: return now < firstEnd
@@ -82,7 +82,7 @@ public struct OnlineTests: Sendable {
 
     /// The attempt of `employeeId`, if any.
     public static func attempt(runId: Int64, employeeId: Int64, phase: Phase, in db: Database) throws -> Attempt? {
-        try Row.fetchOne(db, sql: "SELECT * FROM test_attempts WHERE run_id = ? AND employee_id = ? AND phase = ?",
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM test_attempts WHERE run_id = ? AND employee_id = ? AND phase = ?"),
                          arguments: [runId, employeeId, phase.rawValue]).map(attempt)
     }
 
@@ -161,8 +161,8 @@ public struct OnlineTests: Sendable {
 
     /// Whether `employeeId` has a place in the run (enrolled, completed or not).
     public static func isParticipant(runId: Int64, employeeId: Int64, in db: Database) throws -> Bool {
-        try Bool.fetchOne(db, sql: """
+        try Bool.fetchOne(db.cachedStatement(sql: """
             SELECT EXISTS (SELECT 1 FROM enrolments WHERE run_id = ? AND employee_id = ? AND state IN ('enrolled', 'completed', 'not_completed'))
-            """, arguments: [runId, employeeId]) ?? false
+            """), arguments: [runId, employeeId]) ?? false
     }
 }

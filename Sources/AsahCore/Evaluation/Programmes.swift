@@ -23,9 +23,9 @@ public struct Programme: Sendable, Hashable {
 public enum Programmes {
     /// Every programme, newest year first, then by name.
     public static func all(in db: Database) throws -> [Programme] {
-        let courses = Dictionary(grouping: try Row.fetchAll(db, sql: "SELECT programme_id, course_code FROM programme_courses ORDER BY course_code"),
+        let courses = Dictionary(grouping: try Row.fetchAll(db.cachedStatement(sql: "SELECT programme_id, course_code FROM programme_courses ORDER BY course_code")),
                                  by: { $0["programme_id"] as Int64 }).mapValues { $0.map { $0["course_code"] as String } }
-        return try Row.fetchAll(db, sql: "SELECT * FROM programmes ORDER BY year DESC, name COLLATE NOCASE").map { row in
+        return try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM programmes ORDER BY year DESC, name COLLATE NOCASE")).map { row in
             Programme(id: row["id"], code: row["code"], name: row["name"], year: row["year"], courseCodes: courses[row["id"]] ?? [])
         }
     }
@@ -44,7 +44,7 @@ public enum Programmes {
         if let year = programme.year, !(2000...2100).contains(year) { problems.append(Refusal(.invalid, "problem_evaluation_programme_year")) }
         let codes = Array(Set(programme.courseCodes.map { $0.trimmingCharacters(in: .whitespaces).uppercased() }
             .filter { !$0.isEmpty })).sorted()
-        let known = Set(try String.fetchAll(db, sql: "SELECT UPPER(code) FROM courses"))
+        let known = Set(try String.fetchAll(db.cachedStatement(sql: "SELECT UPPER(code) FROM courses")))
         let unknown = codes.filter { !known.contains($0) }
         if codes.isEmpty { problems.append(Refusal(.invalid, "problem_evaluation_programme_courses")) }
         if !unknown.isEmpty {
@@ -55,7 +55,7 @@ public enum Programmes {
             INSERT INTO programmes (code, name, year) VALUES (?, ?, ?)
             ON CONFLICT (code) DO UPDATE SET name = excluded.name, year = excluded.year
             """, arguments: [code, name, programme.year])
-        let id = try Int64.fetchOne(db, sql: "SELECT id FROM programmes WHERE code = ?", arguments: [code])!
+        let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM programmes WHERE code = ?"), arguments: [code])!
         try db.execute(sql: "DELETE FROM programme_courses WHERE programme_id = ?", arguments: [id])
         for course in codes {
             try db.execute(sql: "INSERT INTO programme_courses (programme_id, course_code) VALUES (?, ?)", arguments: [id, course])

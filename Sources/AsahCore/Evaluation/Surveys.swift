@@ -54,7 +54,7 @@ public struct Surveys: Sendable {
                        now: Int64? = nil) throws -> Result<Void, EvaluationProblem> {
         try database.evaluate(at: now) { db, now in
             guard let employeeId = actor.employeeId else { throw EvaluationProblem.notAttended }
-            guard try Run.fetchOne(db, key: runId) != nil else { throw EvaluationProblem.runNotFound }
+            guard try Run.fetchOne(db, keptKey: runId) != nil else { throw EvaluationProblem.runNotFound }
             switch try Self.status(runId: runId, employeeId: employeeId, now: now, in: db) {
             case .answered: throw EvaluationProblem.alreadyAnswered
             case .notAttended: throw EvaluationProblem.notAttended

@@ -48,16 +48,16 @@ public struct TestScores: Sendable {
     public func record(runId: Int64, entries: [Entry], maximum: Double, actor: Principal,
                        imported: Bool = false, now: Int64? = nil) throws -> Swift.Result<Int, EvaluationProblem> {
         try database.evaluate(at: now) { db, now in
-            guard try Run.fetchOne(db, key: runId) != nil else { throw EvaluationProblem.runNotFound }
+            guard try Run.fetchOne(db, keptKey: runId) != nil else { throw EvaluationProblem.runNotFound }
             guard try Self.mayRecord(actor, runId: runId, in: db) else { throw EvaluationProblem.notPermitted }
             guard Self.maximumScores.contains(maximum) else {
                 throw EvaluationProblem.invalidScores([Refusal(.invalid, "problem_evaluation_maximum_score",
                                                                ["maximum": Self.format(Self.maximumScores.upperBound)])])
             }
-            let participants = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: """
+            let participants = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db.cachedStatement(sql: """
                 SELECT p.nip, p.id FROM enrolments e JOIN employees p ON p.id = e.employee_id
                 WHERE e.run_id = ? AND e.state IN ('enrolled', 'completed', 'not_completed')
-                """, arguments: [runId]).map { ($0["nip"] as String, $0["id"] as Int64) })
+                """), arguments: [runId]).map { ($0["nip"] as String, $0["id"] as Int64) })
             var problems: [Refusal] = []
             for entry in entries {
                 if participants[entry.nip] == nil { problems.append(EvaluationProblem.notParticipant(entry.nip).refusal) }
@@ -92,17 +92,17 @@ public struct TestScores: Sendable {
 
     /// The participants of `runId` by name, with their scores.
     public static func results(runId: Int64, in db: Database) throws -> [Result] {
-        let scores = try Row.fetchAll(db, sql: "SELECT employee_id, phase, score, max_score FROM test_scores WHERE run_id = ?",
+        let scores = try Row.fetchAll(db.cachedStatement(sql: "SELECT employee_id, phase, score, max_score FROM test_scores WHERE run_id = ?"),
                                       arguments: [runId])
         var pre: [Int64: TestScore] = [:], post: [Int64: TestScore] = [:]
         for row in scores {
             let score = TestScore(score: row["score"], maximum: row["max_score"])
             if row["phase"] == "pre" { pre[row["employee_id"]] = score } else { post[row["employee_id"]] = score }
         }
-        return try Row.fetchAll(db, sql: """
+        return try Row.fetchAll(db.cachedStatement(sql: """
             SELECT p.id, p.nip, p.name FROM enrolments e JOIN employees p ON p.id = e.employee_id
             WHERE e.run_id = ? AND e.state IN ('enrolled', 'completed', 'not_completed') ORDER BY p.name COLLATE NOCASE, p.id
-            """, arguments: [runId]).map { row in
+            """), arguments: [runId]).map { row in
             let id: Int64 = row["id"]
             return Result(employeeId: id, nip: row["nip"], name: row["name"], pre: pre[id], post: post[id])
         }

@@ -32,7 +32,7 @@ public struct TrainingDemand: Sendable, Hashable {
             }
             units[need.unitId, default: 0] += 1
         }
-        let unitNames = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT id, name FROM units")
+        let unitNames = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db.cachedStatement(sql: "SELECT id, name FROM units"))
             .map { ($0["id"] as Int64, $0["name"] as String) })
         let unitLines = ranked(units.map { ($0.key.flatMap { unitNames[$0] } ?? "–", $0.value) })
         let hiddenUnits = SmallCell.hiddenGroups(unitLines.map(\.count))

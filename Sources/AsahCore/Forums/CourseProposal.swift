@@ -60,12 +60,12 @@ extension Forums {
         -> Result<CourseProposal, ForumProblem> {
         guard Self.coordinates(actor) else { return .failure(.notPermitted) }
         return try database.pool.write { db in
-            guard let thread = try ForumThread.fetchOne(db, key: threadId),
-                  let category = try ForumCategory.fetchOne(db, key: thread.categoryId),
-                  let opening = try ForumPost.fetchOne(db, sql: "SELECT * FROM forum_posts WHERE thread_id = ? AND number = 1",
+            guard let thread = try ForumThread.fetchOne(db, keptKey: threadId),
+                  let category = try ForumCategory.fetchOne(db, keptKey: thread.categoryId),
+                  let opening = try ForumPost.fetchOne(db.cachedStatement(sql: "SELECT * FROM forum_posts WHERE thread_id = ? AND number = 1"),
                                                       arguments: [threadId]) else { return .failure(.notFound) }
             guard thread.kind == .suggestion, category.isTraining else { return .failure(.notTraining) }
-            if try CourseProposal.fetchOne(db, sql: "SELECT * FROM forum_course_proposals WHERE thread_id = ?",
+            if try CourseProposal.fetchOne(db.cachedStatement(sql: "SELECT * FROM forum_course_proposals WHERE thread_id = ?"),
                                            arguments: [threadId]) != nil { return .failure(.proposalExists) }
             let code = "USL-\(threadId)"
             var proposal = CourseProposal(threadId: threadId, code: code, title: thread.title,
@@ -80,6 +80,6 @@ extension Forums {
 
     /// Every course proposal, newest first.
     public static func proposals(in db: Database) throws -> [CourseProposal] {
-        try CourseProposal.fetchAll(db, sql: "SELECT * FROM forum_course_proposals ORDER BY id DESC")
+        try CourseProposal.fetchAll(db.cachedStatement(sql: "SELECT * FROM forum_course_proposals ORDER BY id DESC"))
     }
 }

@@ -124,12 +124,12 @@ public enum ForumSearch {
     /// Open suggestions whose titles share words with `title`, best first.
     public static func similarSuggestions(to title: String, limit: Int = 5, in db: Database) throws -> [Similar] {
         guard let words = expression(title, separator: " OR ", minimumLength: 3, allPrefixes: true) else { return [] }
-        return try Row.fetchAll(db, sql: """
+        return try Row.fetchAll(db.cachedStatement(sql: """
             SELECT t.id, t.title, t.status, t.support_count
             FROM forum_titles JOIN forum_threads t ON t.id = forum_titles.rowid
             WHERE forum_titles MATCH ? AND t.kind = 'suggestion' AND t.status != 'duplikat'
             ORDER BY forum_titles.rank LIMIT ?
-            """, arguments: [words, limit]).map {
+            """), arguments: [words, limit]).map {
             Similar(id: $0["id"], title: $0["title"], status: $0["status"], supportCount: $0["support_count"])
         }
     }

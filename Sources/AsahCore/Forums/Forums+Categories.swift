@@ -32,15 +32,15 @@ extension Forums {
     public func saveCategory(_ id: Int64?, _ settings: CategorySettings, by actor: Principal, ip: String?,
                              now: Int64 = Clock.now()) throws -> Result<ForumCategory, ForumProblem> {
         try database.pool.write { db in
-            let taken = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM forum_categories WHERE slug = ? AND id IS NOT ?)",
+            let taken = try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM forum_categories WHERE slug = ? AND id IS NOT ?)"),
                                           arguments: [settings.slug, id]) ?? false
             guard !taken else { return .failure(.categoryExists) }
             var category: ForumCategory
             if let id {
-                guard let existing = try ForumCategory.fetchOne(db, key: id) else { return .failure(.notFound) }
+                guard let existing = try ForumCategory.fetchOne(db, keptKey: id) else { return .failure(.notFound) }
                 category = existing
             } else {
-                let position = (try Int.fetchOne(db, sql: "SELECT MAX(position) FROM forum_categories") ?? 0) + 1
+                let position = (try Int.fetchOne(db.cachedStatement(sql: "SELECT MAX(position) FROM forum_categories")) ?? 0) + 1
                 category = ForumCategory(slug: settings.slug, name: settings.name, position: position, createdAt: now)
             }
             category.slug = settings.slug

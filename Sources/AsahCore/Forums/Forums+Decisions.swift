@@ -20,7 +20,7 @@ extension Forums {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reason.isEmpty else { return .failure(.reasonRequired) }
         return try database.pool.write { db in
-            guard var thread = try ForumThread.fetchOne(db, key: threadId) else { return .failure(.notFound) }
+            guard var thread = try ForumThread.fetchOne(db, keptKey: threadId) else { return .failure(.notFound) }
             guard let current = thread.status else { return .failure(.notASuggestion) }
             guard current.canMove(to: status) else { return .failure(.statusChange(from: current, to: status)) }
             try changeStatus(&thread, to: status, reason: reason, actor: actor, ip: ip, now: now, db: db)
@@ -36,7 +36,7 @@ extension Forums {
         throws -> Result<ForumThread, ForumProblem> {
         guard Self.coordinates(actor) else { return .failure(.notPermitted) }
         return try database.pool.write { db in
-            guard var thread = try ForumThread.fetchOne(db, key: threadId) else { return .failure(.notFound) }
+            guard var thread = try ForumThread.fetchOne(db, keptKey: threadId) else { return .failure(.notFound) }
             guard thread.kind == .suggestion else { return .failure(.notASuggestion) }
             guard let owner = try Principal.load(userId: ownerUserId, in: db), Self.coordinates(owner) else {
                 return .failure(.ownerNotCoordinator)
@@ -59,9 +59,9 @@ extension Forums {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reason.isEmpty else { return .failure(.reasonRequired) }
         return try database.pool.write { db in
-            guard var duplicate = try ForumThread.fetchOne(db, key: threadId) else { return .failure(.notFound) }
+            guard var duplicate = try ForumThread.fetchOne(db, keptKey: threadId) else { return .failure(.notFound) }
             guard duplicate.kind == .suggestion, duplicate.status != .duplikat else { return .failure(.notASuggestion) }
-            guard originalId != threadId, let original = try ForumThread.fetchOne(db, key: originalId),
+            guard originalId != threadId, let original = try ForumThread.fetchOne(db, keptKey: originalId),
                   original.kind == .suggestion, original.status != .duplikat else { return .failure(.mergeTarget) }
             let duplicateFollowers = try followers(of: threadId, except: actor.employeeId, db: db)
             let originalFollowers = try followers(of: originalId, except: actor.employeeId, db: db)
@@ -90,9 +90,9 @@ extension Forums {
 
     /// The status history of a thread, oldest first.
     public static func statusChanges(_ threadId: Int64, in db: Database) throws -> [StatusChange] {
-        try StatusChange.fetchAll(db, sql: """
+        try StatusChange.fetchAll(db.cachedStatement(sql: """
             SELECT from_status, to_status, reason, created_at FROM forum_status_changes WHERE thread_id = ? ORDER BY id
-            """, arguments: [threadId])
+            """), arguments: [threadId])
     }
 
     private func changeStatus(_ thread: inout ForumThread, to status: SuggestionStatus, reason: String, actor: Principal,

@@ -11,14 +11,14 @@ extension Forums {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reason.isEmpty else { return .failure(.reasonRequired) }
         return try database.pool.write { db in
-            guard var post = try ForumPost.fetchOne(db, key: postId) else { return .failure(.notFound) }
+            guard var post = try ForumPost.fetchOne(db, keptKey: postId) else { return .failure(.notFound) }
             try db.execute(sql: """
                 INSERT OR IGNORE INTO forum_flags (post_id, flagger_user_id, reason, created_at) VALUES (?, ?, ?, ?)
                 """, arguments: [postId, actor.userId, String(reason.prefix(500)), now])
             guard db.changesCount > 0 else { return .failure(.alreadyFlagged) }
-            post.flagCount = try Int.fetchOne(db, sql: """
+            post.flagCount = try Int.fetchOne(db.cachedStatement(sql: """
                 SELECT COUNT(DISTINCT flagger_user_id) FROM forum_flags WHERE post_id = ? AND resolved_at IS NULL
-                """, arguments: [postId]) ?? 0
+                """), arguments: [postId]) ?? 0
             if post.queuedAt == nil, !post.hidden, ForumRules.needsReview(distinctFlaggers: post.flagCount) { post.queuedAt = now }
             try post.update(db, columns: ["flag_count", "queued_at"])
             try AuditLog.record("forum.flag", actor: actor.userId, ip: ip, subject: "post:\(postId)", detail: reason, in: db)
@@ -59,8 +59,8 @@ extension Forums {
         guard !reason.isEmpty else { return .failure(.reasonRequired) }
         return try database.pool.write { db in
             guard try Self.isModerator(actor.userId, in: db) else { return .failure(.notAModerator) }
-            guard var thread = try ForumThread.fetchOne(db, key: threadId),
-                  let opening = try ForumPost.fetchOne(db, sql: "SELECT * FROM forum_posts WHERE thread_id = ? AND number = 1",
+            guard var thread = try ForumThread.fetchOne(db, keptKey: threadId),
+                  let opening = try ForumPost.fetchOne(db.cachedStatement(sql: "SELECT * FROM forum_posts WHERE thread_id = ? AND number = 1"),
                                                       arguments: [threadId]) else { return .failure(.notFound) }
             if try isAuthor(actor.userId, of: opening, db: db) { return .failure(.ownPost) }
             thread.locked = locked
@@ -83,7 +83,7 @@ extension Forums {
         let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { return .failure(.reasonRequired) }
         return try database.pool.write { db in
-            guard var action = try ModerationAction.fetchOne(db, key: actionId),
+            guard var action = try ModerationAction.fetchOne(db, keptKey: actionId),
                   let post = try affectedPost(action, db: db),
                   try isAuthor(actor.userId, of: post, db: db) else { return .failure(.notFound) }
             guard action.action.isAppealable, try isLatest(action, db: db) else { return .failure(.appealNotPossible) }
@@ -104,7 +104,7 @@ extension Forums {
         guard !reason.isEmpty else { return .failure(.reasonRequired) }
         return try database.pool.write { db in
             guard try Self.isModerator(actor.userId, in: db) else { return .failure(.notAModerator) }
-            guard var action = try ModerationAction.fetchOne(db, key: actionId), action.appealedAt != nil,
+            guard var action = try ModerationAction.fetchOne(db, keptKey: actionId), action.appealedAt != nil,
                   action.appealOutcome == nil, let post = try affectedPost(action, db: db) else { return .failure(.notFound) }
             guard action.moderatorUserId != actor.userId else { return .failure(.sameModerator) }
             if try isAuthor(actor.userId, of: post, db: db) { return .failure(.ownPost) }
@@ -133,21 +133,21 @@ extension Forums {
 
     /// The latest action on a post (or a thread's lock), the one an appeal may target.
     public static func latestAction(postId: Int64, in db: Database) throws -> ModerationAction? {
-        try ModerationAction.fetchOne(db, sql: "SELECT * FROM forum_moderation WHERE post_id = ? ORDER BY id DESC LIMIT 1",
+        try ModerationAction.fetchOne(db.cachedStatement(sql: "SELECT * FROM forum_moderation WHERE post_id = ? ORDER BY id DESC LIMIT 1"),
                                       arguments: [postId])
     }
 
     /// The latest lock or unlock of a thread.
     public static func latestLock(threadId: Int64, in db: Database) throws -> ModerationAction? {
-        try ModerationAction.fetchOne(db, sql: """
+        try ModerationAction.fetchOne(db.cachedStatement(sql: """
             SELECT * FROM forum_moderation WHERE thread_id = ? AND post_id IS NULL ORDER BY id DESC LIMIT 1
-            """, arguments: [threadId])
+            """), arguments: [threadId])
     }
 
     /// Grants or withdraws the forum moderation right of a coordinator account.
     public func setModerator(login: String, _ granted: Bool, now: Int64 = Clock.now()) throws -> Result<Void, ForumProblem> {
         try database.pool.write { db in
-            guard let userId = try Int64.fetchOne(db, sql: "SELECT id FROM users WHERE login = ?", arguments: [login]),
+            guard let userId = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM users WHERE login = ?"), arguments: [login]),
                   let principal = try Principal.load(userId: userId, in: db) else { return .failure(.notFound) }
             if granted {
                 guard Self.coordinates(principal) else { return .failure(.moderatorNotCoordinator) }
@@ -167,7 +167,7 @@ extension Forums {
         guard !reason.isEmpty else { return .failure(.reasonRequired) }
         return try database.pool.write { db in
             guard try Self.isModerator(actor.userId, in: db) else { return .failure(.notAModerator) }
-            guard var post = try ForumPost.fetchOne(db, key: postId) else { return .failure(.notFound) }
+            guard var post = try ForumPost.fetchOne(db, keptKey: postId) else { return .failure(.notFound) }
             if try isAuthor(actor.userId, of: post, db: db) { return .failure(.ownPost) }
             if kind == .restore, !post.hidden { return .failure(.notPermitted) }
             if kind == .hide, post.hidden { return .failure(.notPermitted) }
@@ -189,8 +189,8 @@ extension Forums {
 
     /// The post an action is about: the post itself, or a thread's opening post for a lock.
     private func affectedPost(_ action: ModerationAction, db: Database) throws -> ForumPost? {
-        if let postId = action.postId { return try ForumPost.fetchOne(db, key: postId) }
-        return try ForumPost.fetchOne(db, sql: "SELECT * FROM forum_posts WHERE thread_id = ? AND number = 1",
+        if let postId = action.postId { return try ForumPost.fetchOne(db, keptKey: postId) }
+        return try ForumPost.fetchOne(db.cachedStatement(sql: "SELECT * FROM forum_posts WHERE thread_id = ? AND number = 1"),
                                       arguments: [action.threadId])
     }
 

@@ -68,7 +68,7 @@ extension Forums {
     /// A category with one page of its threads (`limit` of them from `offset`).
     public func category(_ id: Int64, limit: Int, offset: Int) throws -> (category: ForumCategory, threads: [ThreadSummary])? {
         try database.pool.read { db in
-            guard let category = try ForumCategory.fetchOne(db, key: id) else { return nil }
+            guard let category = try ForumCategory.fetchOne(db, keptKey: id) else { return nil }
             return (category, try Self.latest(categoryId: id, limit: limit, offset: offset, in: db))
         }
     }
@@ -96,16 +96,16 @@ extension Forums {
                 posts: try views(threadId: id, viewer: viewer, mine: pseudonym, in: db,
                                  where: "p.thread_id = ? AND p.number BETWEEN ? AND ? ORDER BY p.number",
                                  arguments: [id, numbers.lowerBound, numbers.upperBound]),
-                lastNumber: try Int.fetchOne(db, sql: "SELECT MAX(number) FROM forum_posts WHERE thread_id = ?", arguments: [id]) ?? 0,
+                lastNumber: try Int.fetchOne(db.cachedStatement(sql: "SELECT MAX(number) FROM forum_posts WHERE thread_id = ?"), arguments: [id]) ?? 0,
                 viewerPseudonym: pseudonym, openedByViewer: opening?.isMine ?? false,
                 history: try Self.statusChanges(id, in: db),
                 supports: try viewer.employeeId.map { try Self.supports(id, employeeId: $0, in: db) } ?? false,
                 follows: try viewer.employeeId.map { try Self.follows(id, employeeId: $0, in: db) } ?? false,
                 moderator: try Self.isModerator(viewer.userId, in: db),
-                actions: try ModerationAction.fetchAll(db, sql: "SELECT * FROM forum_moderation WHERE thread_id = ? ORDER BY id",
+                actions: try ModerationAction.fetchAll(db.cachedStatement(sql: "SELECT * FROM forum_moderation WHERE thread_id = ? ORDER BY id"),
                                                        arguments: [id]),
-                mergedInto: try thread.mergedIntoId.flatMap { try ForumThread.fetchOne(db, key: $0) },
-                proposal: try CourseProposal.fetchOne(db, sql: "SELECT * FROM forum_course_proposals WHERE thread_id = ?",
+                mergedInto: try thread.mergedIntoId.flatMap { try ForumThread.fetchOne(db, keptKey: $0) },
+                proposal: try CourseProposal.fetchOne(db.cachedStatement(sql: "SELECT * FROM forum_course_proposals WHERE thread_id = ?"),
                                                       arguments: [id]),
                 coordinators: Self.coordinates(viewer) ? try Self.coordinators(in: db) : [],
                 threshold: thread.kind == .suggestion ? try Self.agendaThreshold(category, in: db) : nil,
@@ -121,7 +121,7 @@ extension Forums {
 
     /// The thread a post belongs to.
     public func threadOf(postId: Int64) throws -> Int64? {
-        try database.pool.read { try ForumPost.fetchOne($0, key: postId)?.threadId }
+        try database.pool.read { try ForumPost.fetchOne($0, keptKey: postId)?.threadId }
     }
 
     /// `viewer`'s own posts (named and pseudonymous) and followed threads.
@@ -137,7 +137,7 @@ extension Forums {
         try database.pool.read { db in
             guard try Self.isModerator(viewer.userId, in: db) else { return nil }
             let appeals = try Self.pendingAppeals(in: db).map { action in
-                (action, try action.postId.flatMap { try ForumPost.fetchOne(db, key: $0)?.number })
+                (action, try action.postId.flatMap { try ForumPost.fetchOne(db, keptKey: $0)?.number })
             }
             return Queue(posts: try queue(viewer: viewer, in: db), appeals: appeals)
         }
@@ -146,7 +146,7 @@ extension Forums {
     /// A post and its earlier texts, for a moderator; nil for anyone else or a missing post.
     public func history(postId: Int64, viewer: Principal) throws -> (post: ForumPost, revisions: [(body: String, replacedAt: Int64)])? {
         try database.pool.read { db in
-            guard try Self.isModerator(viewer.userId, in: db), let post = try ForumPost.fetchOne(db, key: postId) else { return nil }
+            guard try Self.isModerator(viewer.userId, in: db), let post = try ForumPost.fetchOne(db, keptKey: postId) else { return nil }
             return (post, try Self.revisions(postId: postId, in: db))
         }
     }
@@ -185,7 +185,7 @@ extension Forums {
 
     /// One course proposal.
     public func proposal(_ id: Int64) throws -> CourseProposal? {
-        try database.pool.read { try CourseProposal.fetchOne($0, key: id) }
+        try database.pool.read { try CourseProposal.fetchOne($0, keptKey: id) }
     }
 
     /// Whether `userId` may moderate.
@@ -194,7 +194,7 @@ extension Forums {
     }
 
     static func follows(_ threadId: Int64, employeeId: Int64, in db: Database) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM forum_follows WHERE thread_id = ? AND employee_id = ?)",
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM forum_follows WHERE thread_id = ? AND employee_id = ?)"),
                           arguments: [threadId, employeeId]) ?? false
     }
 }

@@ -24,7 +24,7 @@ extension Forums {
     /// except the sealed link (see ``PseudonymVault``).
     public func open(_ new: NewThread, by actor: Principal, now: Int64 = Clock.now()) throws -> Result<ForumThread, ForumProblem> {
         try database.pool.write { db in
-            guard let category = try ForumCategory.fetchOne(db, key: new.categoryId) else { return .failure(.notFound) }
+            guard let category = try ForumCategory.fetchOne(db, keptKey: new.categoryId) else { return .failure(.notFound) }
             if category.posting == .coordinators, !Self.coordinates(actor) { return .failure(.coordinatorsOnly) }
             if new.pseudonymous, !category.allowsPseudonyms { return .failure(.pseudonymsNotAllowed) }
             let title: String, body: String
@@ -45,12 +45,12 @@ extension Forums {
     public func reply(to threadId: Int64, body: String, replyTo: Int64? = nil, pseudonymous: Bool = false,
                       official: Bool = false, by actor: Principal, now: Int64 = Clock.now()) throws -> Result<ForumPost, ForumProblem> {
         try database.pool.write { db in
-            guard var thread = try ForumThread.fetchOne(db, key: threadId),
-                  let category = try ForumCategory.fetchOne(db, key: thread.categoryId) else { return .failure(.notFound) }
+            guard var thread = try ForumThread.fetchOne(db, keptKey: threadId),
+                  let category = try ForumCategory.fetchOne(db, keptKey: thread.categoryId) else { return .failure(.notFound) }
             if thread.locked, !Self.coordinates(actor) { return .failure(.locked) }
             if official, !Self.coordinates(actor) || pseudonymous { return .failure(.notPermitted) }
             if pseudonymous, !category.allowsPseudonyms { return .failure(.pseudonymsNotAllowed) }
-            if let replyTo, try ForumPost.fetchOne(db, key: replyTo)?.threadId != threadId { return .failure(.notFound) }
+            if let replyTo, try ForumPost.fetchOne(db, keptKey: replyTo)?.threadId != threadId { return .failure(.notFound) }
             let text: String
             switch ForumRules.validBody(body) {
             case .failure(let problem): return .failure(problem)
@@ -74,7 +74,7 @@ extension Forums {
     public func edit(postId: Int64, body: String, by actor: Principal, now: Int64 = Clock.now()) throws
         -> Result<ForumPost, ForumProblem> {
         try database.pool.write { db in
-            guard var post = try ForumPost.fetchOne(db, key: postId),
+            guard var post = try ForumPost.fetchOne(db, keptKey: postId),
                   try isAuthor(actor.userId, of: post, db: db) else { return .failure(.notFound) }
             guard ForumRules.mayEdit(postedAt: post.createdAt, now: now) else {
                 return .failure(.editWindowClosed(minutes: Int(ForumRules.editWindowSeconds / 60)))
@@ -86,7 +86,7 @@ extension Forums {
             case .success(let valid): text = valid
             }
             guard text != post.body else { return .success(post) }
-            let edits = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM forum_post_revisions WHERE post_id = ?", arguments: [postId]) ?? 0
+            let edits = try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM forum_post_revisions WHERE post_id = ?"), arguments: [postId]) ?? 0
             guard edits < ForumRules.editsPerPost else { return .failure(.tooManyEdits(limit: ForumRules.editsPerPost)) }
             try db.execute(sql: "INSERT INTO forum_post_revisions (post_id, body, replaced_at) VALUES (?, ?, ?)",
                            arguments: [postId, post.body, now])
@@ -101,7 +101,7 @@ extension Forums {
     /// hidden by a moderator (neither may be shown there).
     public func ownPost(_ postId: Int64, by actor: Principal) throws -> ForumPost? {
         try database.pool.read { db in
-            guard let post = try ForumPost.fetchOne(db, key: postId), !post.hidden,
+            guard let post = try ForumPost.fetchOne(db, keptKey: postId), !post.hidden,
                   try isAuthor(actor.userId, of: post, db: db) else { return nil }
             return post
         }
@@ -113,7 +113,7 @@ extension Forums {
     }
 
     static func revisions(postId: Int64, in db: Database) throws -> [(body: String, replacedAt: Int64)] {
-        try Row.fetchAll(db, sql: "SELECT body, replaced_at FROM forum_post_revisions WHERE post_id = ? ORDER BY id DESC",
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT body, replaced_at FROM forum_post_revisions WHERE post_id = ? ORDER BY id DESC"),
                          arguments: [postId]).map { ($0["body"], $0["replaced_at"]) }
     }
 
@@ -133,7 +133,7 @@ extension Forums {
         if pseudonymous {
             pseudonym = try self.pseudonym(of: actor.userId, in: threadId, db: db)
             if pseudonym == nil {
-                let next = (try Int.fetchOne(db, sql: "SELECT MAX(number) FROM forum_pseudonyms WHERE thread_id = ?",
+                let next = (try Int.fetchOne(db.cachedStatement(sql: "SELECT MAX(number) FROM forum_pseudonyms WHERE thread_id = ?"),
                                              arguments: [threadId]) ?? 0) + 1
                 try db.execute(sql: "INSERT INTO forum_pseudonyms (thread_id, number, author_tag, sealed_user) VALUES (?, ?, ?, ?)",
                                arguments: [threadId, next, vault.authorTag(userId: actor.userId, threadId: threadId),

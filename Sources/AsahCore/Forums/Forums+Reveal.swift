@@ -29,7 +29,7 @@ extension Forums {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard reason.count >= 10 else { return .failure(.reasonRequired) }
         let account = try database.pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT id, password_hash FROM users WHERE login = ? AND active", arguments: [adminLogin])
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT id, password_hash FROM users WHERE login = ? AND active"), arguments: [adminLogin])
         }
         let hash: String? = account?["password_hash"]
         let proven = hash.map { PasswordHasher.verify(password, against: $0) } ?? false
@@ -40,12 +40,12 @@ extension Forums {
                                     detail: String(adminLogin.prefix(100)), in: db)
                 return .failure(.notAnAdmin)
             }
-            guard let post = try ForumPost.fetchOne(db, key: postId) else { return .failure(.postNotFound) }
+            guard let post = try ForumPost.fetchOne(db, keptKey: postId) else { return .failure(.postNotFound) }
             guard post.pseudonym != nil else { return .failure(.notPseudonymous) }
             guard let userId = try authorUserId(of: post, db: db),
-                  let row = try Row.fetchOne(db, sql: """
+                  let row = try Row.fetchOne(db.cachedStatement(sql: """
                       SELECT u.login, u.display_name, e.nip FROM users u LEFT JOIN employees e ON e.id = u.employee_id WHERE u.id = ?
-                      """, arguments: [userId]) else { return .failure(.sealUnreadable) }
+                      """), arguments: [userId]) else { return .failure(.sealUnreadable) }
             let revealed = Revealed(login: row["login"], displayName: row["display_name"], nip: row["nip"])
             try AuditLog.record("forum.pseudonym.reveal", actor: adminId, ip: "cli", subject: "post:\(postId)",
                                 detail: "pseudonym:\(post.pseudonym!) login:\(revealed.login) reason:\(reason)", in: db)

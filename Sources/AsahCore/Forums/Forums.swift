@@ -20,12 +20,12 @@ public struct Forums: Sendable {
 
     /// Whether `userId` holds the forum moderation right (granted by an admin).
     public static func isModerator(_ userId: Int64, in db: Database) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM forum_moderators WHERE user_id = ?)", arguments: [userId]) ?? false
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM forum_moderators WHERE user_id = ?)"), arguments: [userId]) ?? false
     }
 
     /// The pseudonym number `userId` holds in `threadId`, if they wrote there under one.
     func pseudonym(of userId: Int64, in threadId: Int64, db: Database) throws -> Int? {
-        try Int.fetchOne(db, sql: "SELECT number FROM forum_pseudonyms WHERE thread_id = ? AND author_tag = ?",
+        try Int.fetchOne(db.cachedStatement(sql: "SELECT number FROM forum_pseudonyms WHERE thread_id = ? AND author_tag = ?"),
                          arguments: [threadId, vault.authorTag(userId: userId, threadId: threadId)])
     }
 
@@ -38,16 +38,16 @@ public struct Forums: Sendable {
     /// The account behind a post: its named author, or the opened seal of its pseudonym.
     func authorUserId(of post: ForumPost, db: Database) throws -> Int64? {
         if let author = post.authorUserId { return author }
-        guard let pseudonym = post.pseudonym, let sealed = try Data.fetchOne(db, sql: """
+        guard let pseudonym = post.pseudonym, let sealed = try Data.fetchOne(db.cachedStatement(sql: """
             SELECT sealed_user FROM forum_pseudonyms WHERE thread_id = ? AND number = ?
-            """, arguments: [post.threadId, pseudonym]) else { return nil }
+            """), arguments: [post.threadId, pseudonym]) else { return nil }
         return vault.open(sealed)
     }
 
     /// The employees following `threadId`, minus `except`. Pseudonymous authors are told
     /// apart, through their pseudonyms (``PseudonymNotices``), never as followers.
     func followers(of threadId: Int64, except: Int64?, db: Database) throws -> Set<Int64> {
-        var employees = Set(try Int64.fetchAll(db, sql: "SELECT employee_id FROM forum_follows WHERE thread_id = ?",
+        var employees = Set(try Int64.fetchAll(db.cachedStatement(sql: "SELECT employee_id FROM forum_follows WHERE thread_id = ?"),
                                                arguments: [threadId]))
         if let except { employees.remove(except) }
         return employees
@@ -79,7 +79,7 @@ public struct Forums: Sendable {
         if let pseudonym = post.pseudonym {
             try PseudonymNotices.send(to: .init(threadId: post.threadId, number: pseudonym), kind, notice, link: link, now: now, in: db)
         } else if let author = post.authorUserId,
-                  let employee = try Int64.fetchOne(db, sql: "SELECT employee_id FROM users WHERE id = ?", arguments: [author]) {
+                  let employee = try Int64.fetchOne(db.cachedStatement(sql: "SELECT employee_id FROM users WHERE id = ?"), arguments: [author]) {
             try Notifications.send(to: employee, kind, notice, link: link, now: now, in: db)
         }
     }

@@ -31,9 +31,9 @@ public enum PseudonymKey {
             return .present
         }
         let sealed = try database.pool.read { db in
-            try Int.fetchOne(db, sql: """
+            try Int.fetchOne(db.cachedStatement(sql: """
                 SELECT (SELECT COUNT(*) FROM forum_pseudonyms) + (SELECT COUNT(*) FROM forum_pseudonym_owners)
-                """) ?? 0
+                """)) ?? 0
         }
         guard sealed == 0 else { throw KeyFileProblem.missing(path: path, sealedRecords: sealed) }
         try create(at: path, ownedLike: database.path)

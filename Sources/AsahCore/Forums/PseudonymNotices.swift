@@ -23,7 +23,7 @@ enum PseudonymNotices {
 
     /// The pseudonyms of every pseudonymous author in `threadId`.
     static func authors(of threadId: Int64, in db: Database) throws -> [Address] {
-        try Int.fetchAll(db, sql: "SELECT number FROM forum_pseudonyms WHERE thread_id = ? ORDER BY number", arguments: [threadId])
+        try Int.fetchAll(db.cachedStatement(sql: "SELECT number FROM forum_pseudonyms WHERE thread_id = ? ORDER BY number"), arguments: [threadId])
             .map { Address(threadId: threadId, number: $0) }
     }
 

@@ -14,7 +14,7 @@ enum PseudonymOwners {
 
     /// The (thread, number) of every pseudonym `userId` holds.
     static func pseudonyms(of userId: Int64, vault: PseudonymVault, in db: Database) throws -> [(threadId: Int64, number: Int)] {
-        try Data.fetchAll(db, sql: "SELECT sealed_pseudonym FROM forum_pseudonym_owners WHERE owner_tag = ?",
+        try Data.fetchAll(db.cachedStatement(sql: "SELECT sealed_pseudonym FROM forum_pseudonym_owners WHERE owner_tag = ?"),
                           arguments: [vault.ownerTag(userId: userId)]).compactMap(vault.openPseudonym)
     }
 }

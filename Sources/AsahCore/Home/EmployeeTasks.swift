@@ -34,7 +34,7 @@ public struct EmployeeTasks: Sendable {
     /// which the employee has no place in, of courses they have not completed and may take
     /// (audience and prerequisites), starting soonest.
     private static func openRuns(for employeeId: Int64, now: Int64, in db: Database) throws -> [CourseOffer] {
-        guard let employee = try Employee.fetchOne(db, key: employeeId) else { return [] }
+        guard let employee = try Employee.fetchOne(db, keptKey: employeeId) else { return [] }
         let placed = Set(try Int64.fetchAll(db.cachedStatement(sql: """
             SELECT run_id FROM enrolments WHERE employee_id = ? AND state IN ('requested', 'enrolled', 'waitlisted', 'offered', 'completed')
             """), arguments: [employeeId]))

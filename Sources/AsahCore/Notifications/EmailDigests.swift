@@ -27,14 +27,14 @@ extension EmailQueue {
         let cutoff = Self.lastDigestTime(before: now)
         return try database.pool.write { db in
             try Self.giveUpUnsendable(db, now: now)
-            let rows = try Row.fetchAll(db, sql: """
+            let rows = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT n.*, e.email AS address, e.name AS person, u.locale AS account_locale
                 FROM email_deliveries d JOIN notifications n ON n.id = d.notification_id
                 JOIN employees e ON e.id = n.employee_id JOIN users u ON u.employee_id = e.id
                 WHERE d.sent_at IS NULL AND d.given_up_at IS NULL AND d.next_attempt_at <= ? AND u.email_digest
                   AND n.created_at <= ?
                 ORDER BY n.employee_id, d.notification_id
-                """, arguments: [now, cutoff])
+                """), arguments: [now, cutoff])
             var digests: [Digest] = []
             var current: (employee: Int64, row: Row, notes: [AppNotification])?
             for row in rows {

@@ -14,7 +14,7 @@ extension EmailQueue {
     /// The notification kinds account `userId` turned e-mail off for.
     public func kindsOff(userId: Int64) throws -> Set<NotificationKind> {
         try database.pool.read { db in
-            Set(try String.fetchAll(db, sql: "SELECT kind FROM email_kinds_off WHERE user_id = ?", arguments: [userId])
+            Set(try String.fetchAll(db.cachedStatement(sql: "SELECT kind FROM email_kinds_off WHERE user_id = ?"), arguments: [userId])
                 .compactMap(NotificationKind.init(rawValue:)))
         }
     }

@@ -34,13 +34,13 @@ public struct EmailQueue: Sendable {
     public func due(limit: Int, now: Int64) throws -> [Message] {
         try database.pool.write { db in
             try Self.giveUpUnsendable(db, now: now)
-            return try Row.fetchAll(db, sql: """
+            return try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT n.*, e.email AS address, e.name AS person, u.locale AS account_locale
                 FROM email_deliveries d JOIN notifications n ON n.id = d.notification_id
                 JOIN employees e ON e.id = n.employee_id JOIN users u ON u.employee_id = e.id
                 WHERE d.sent_at IS NULL AND d.given_up_at IS NULL AND d.next_attempt_at <= ? AND NOT u.email_digest
                 ORDER BY d.notification_id LIMIT ?
-                """, arguments: [now, limit]).map { row in
+                """), arguments: [now, limit]).map { row in
                 Message(notification: try AppNotification(row: row), address: row["address"], name: row["person"],
                         locale: row["account_locale"])
             }
@@ -79,7 +79,7 @@ public struct EmailQueue: Sendable {
     @discardableResult
     public func failed(_ id: Int64, error: String, now: Int64) throws -> Bool {
         try database.pool.write { db in
-            let attempts = (try Int.fetchOne(db, sql: "SELECT attempts FROM email_deliveries WHERE notification_id = ?",
+            let attempts = (try Int.fetchOne(db.cachedStatement(sql: "SELECT attempts FROM email_deliveries WHERE notification_id = ?"),
                                              arguments: [id]) ?? 0) + 1
             let givesUp = attempts > Self.retryPauses.count
             try db.execute(sql: """

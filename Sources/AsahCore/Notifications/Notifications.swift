@@ -44,7 +44,7 @@ public struct Notifications: Sendable {
     public func page(employeeId: Int64, offset: Int, limit: Int) throws -> (notifications: [AppNotification], total: Int) {
         try database.pool.read { db in
             let pseudonymous = try pseudonymNotices(employeeId: employeeId, unreadOnly: false, limit: Int(Int32.max), in: db)
-            let named = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM notifications WHERE employee_id = ?", arguments: [employeeId]) ?? 0
+            let named = try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM notifications WHERE employee_id = ?"), arguments: [employeeId]) ?? 0
             let shown = try list(employeeId: employeeId, pseudonymous: pseudonymous, unreadOnly: false, limit: offset + limit, in: db)
             return (Array(shown.dropFirst(offset)), named + pseudonymous.count)
         }
@@ -56,7 +56,7 @@ public struct Notifications: Sendable {
         try markRead(id: id, employeeId: employeeId, now: now)
         return try database.pool.read { db in
             guard id < 0 else {
-                return try AppNotification.fetchOne(db, sql: "SELECT * FROM notifications WHERE id = ? AND employee_id = ?",
+                return try AppNotification.fetchOne(db.cachedStatement(sql: "SELECT * FROM notifications WHERE id = ? AND employee_id = ?"),
                                                     arguments: [id, employeeId])
             }
             let addresses = try PseudonymNotices.addresses(ofEmployee: employeeId, vault: vault, in: db)
@@ -132,9 +132,9 @@ public struct Notifications: Sendable {
 
     /// Whether a pseudonym's notice also reached the same person as a follower (same change).
     private func isTwin(_ notice: AppNotification, in db: Database) throws -> Bool {
-        try Bool.fetchOne(db, sql: """
+        try Bool.fetchOne(db.cachedStatement(sql: """
             SELECT EXISTS (SELECT 1 FROM notifications WHERE employee_id = ? AND created_at = ? AND kind = ? AND message = ?
                            AND notice IS ?)
-            """, arguments: [notice.employeeId, notice.createdAt, notice.kind, notice.message, notice.notice]) ?? false
+            """), arguments: [notice.employeeId, notice.createdAt, notice.kind, notice.message, notice.notice]) ?? false
     }
 }

@@ -57,7 +57,7 @@ public struct People: Sendable {
     /// The ids of the units with these codes (upper case), by code; unknown codes are left out.
     public func unitIds(codes: [String]) throws -> [String: Int64] {
         try database.pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT code, id FROM units WHERE code IN (SELECT value FROM json_each(?))",
+            try Row.fetchAll(db.cachedStatement(sql: "SELECT code, id FROM units WHERE code IN (SELECT value FROM json_each(?))"),
                              arguments: [String(decoding: try JSONEncoder().encode(codes), as: UTF8.self)])
                 .reduce(into: [:]) { $0[($1["code"] as String).uppercased()] = $1["id"] as Int64 }
         }

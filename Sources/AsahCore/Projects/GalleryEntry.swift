@@ -56,13 +56,13 @@ public struct GalleryEntry: Sendable, Hashable {
 
     /// The files of the latest submission of the final report that the coach accepted.
     private static func reportFiles(of projectId: Int64, position: Int, in db: Database) throws -> [SubmissionFile] {
-        try SubmissionFile.fetchAll(db, sql: """
+        try SubmissionFile.fetchAll(db.cachedStatement(sql: """
             SELECT f.* FROM submission_files f WHERE f.submission_id = (
                 SELECT s.id FROM milestone_submissions s WHERE s.project_id = ? AND s.position = ?
                   AND EXISTS (SELECT 1 FROM milestone_reviews r WHERE r.submission_id = s.id AND r.role = 'coach'
                               AND r.decision = 'accept')
                 ORDER BY s.round DESC LIMIT 1)
             ORDER BY f.id
-            """, arguments: [projectId, position])
+            """), arguments: [projectId, position])
     }
 }

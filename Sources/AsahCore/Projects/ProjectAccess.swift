@@ -41,15 +41,15 @@ public enum ProjectAccess {
 
     /// The team of a project, owner first.
     static func members(of projectId: Int64, in db: Database) throws -> [Int64] {
-        try Int64.fetchAll(db, sql: """
+        try Int64.fetchAll(db.cachedStatement(sql: """
             SELECT m.employee_id FROM project_members m JOIN projects p ON p.id = m.project_id
             WHERE m.project_id = ? ORDER BY m.employee_id != p.owner_employee_id, m.added_at, m.employee_id
-            """, arguments: [projectId])
+            """), arguments: [projectId])
     }
 
     /// The project `id` when `principal` may see it, with its team; `nil` otherwise.
     static func visible(_ id: Int64, to principal: Principal, in db: Database) throws -> (Project, [Int64])? {
-        guard let project = try Project.fetchOne(db, key: id) else { return nil }
+        guard let project = try Project.fetchOne(db, keptKey: id) else { return nil }
         let members = try members(of: id, in: db)
         return maySee(principal, project, members: members) ? (project, members) : nil
     }

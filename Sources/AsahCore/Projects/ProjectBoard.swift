@@ -34,9 +34,9 @@ public struct ProjectBoard: Sendable {
             guard let setting = try? ProjectSetting.load(runId: runId, in: db) else { return nil }
             let coordinator = WorkshopAccess.coordinates(principal)
             guard coordinator || principal.employeeId != nil else { return nil }
-            let projects = try Project.fetchAll(db, sql: """
+            let projects = try Project.fetchAll(db.cachedStatement(sql: """
                 SELECT * FROM projects WHERE run_id = ? AND (? OR coach_employee_id = ?) ORDER BY id
-                """, arguments: [runId, coordinator, principal.employeeId])
+                """), arguments: [runId, coordinator, principal.employeeId])
             guard coordinator || !projects.isEmpty else { return nil }
             let projectIds = projects.compactMap(\.id)
             let marks = projectIds.map { _ in "?" }.joined(separator: ",")
@@ -47,17 +47,17 @@ public struct ProjectBoard: Sendable {
                 SELECT r.* FROM milestone_reviews r JOIN milestone_submissions s ON s.id = r.submission_id
                 WHERE s.project_id IN (\(marks))
                 """, arguments: StatementArguments(projectIds))
-            let membership = try Row.fetchAll(db, sql: "SELECT project_id, employee_id FROM project_members WHERE run_id = ?",
+            let membership = try Row.fetchAll(db.cachedStatement(sql: "SELECT project_id, employee_id FROM project_members WHERE run_id = ?"),
                                               arguments: [runId])
             var projectOf: [Int64: Project] = [:]
             let byId = Dictionary(uniqueKeysWithValues: projects.map { ($0.id!, $0) })
             for row in membership { if let project = byId[row["project_id"]] { projectOf[row["employee_id"]] = project } }
             let people = try ProjectFolder.people(projects.flatMap { [$0.coachEmployeeId, $0.mentorEmployeeId].compactMap { $0 } }, in: db)
-            let participants = try Row.fetchAll(db, sql: """
+            let participants = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT p.id, p.name, p.nip FROM enrolments e JOIN employees p ON p.id = e.employee_id
                 WHERE e.run_id = ? AND e.state IN ('enrolled', 'completed', 'not_completed')
                 ORDER BY p.name COLLATE NOCASE, p.id
-                """, arguments: [runId])
+                """), arguments: [runId])
             let schedule = setting.schedule
             let today = IndonesianTime.date(of: now)
             // Each line reads only its own project's submissions and their reviews.

@@ -9,7 +9,7 @@ import GRDB
 enum ProjectCompletion {
     static func finish(_ project: Project, members: [Int64], setting: ProjectSetting, finalSubmission: MilestoneSubmission,
                        now: Int64, in db: Database) throws {
-        let reviews = try MilestoneReview.fetchAll(db, sql: "SELECT * FROM milestone_reviews WHERE submission_id = ?",
+        let reviews = try MilestoneReview.fetchAll(db.cachedStatement(sql: "SELECT * FROM milestone_reviews WHERE submission_id = ?"),
                                                    arguments: [finalSubmission.id])
         let score = MilestoneProgress.finalScore(reviews: reviews, plan: setting.plan) ?? 0
         let passed = score >= Double(setting.plan.passMark)

@@ -53,17 +53,17 @@ public struct ProjectFolder: Sendable {
             guard let (project, memberIds) = try ProjectAccess.visible(id, to: principal, in: db),
                   let setting = try? ProjectSetting.load(runId: project.runId, in: db) else { return nil }
             let people = try Self.people(memberIds + [project.coachEmployeeId, project.mentorEmployeeId].compactMap { $0 }, in: db)
-            let submissions = try MilestoneSubmission.fetchAll(db, sql: """
+            let submissions = try MilestoneSubmission.fetchAll(db.cachedStatement(sql: """
                 SELECT * FROM milestone_submissions WHERE project_id = ? ORDER BY position, round
-                """, arguments: [id])
-            let reviews = try MilestoneReview.fetchAll(db, sql: """
+                """), arguments: [id])
+            let reviews = try MilestoneReview.fetchAll(db.cachedStatement(sql: """
                 SELECT r.* FROM milestone_reviews r JOIN milestone_submissions s ON s.id = r.submission_id
                 WHERE s.project_id = ? ORDER BY r.reviewed_at, r.id
-                """, arguments: [id])
-            let files = try SubmissionFile.fetchAll(db, sql: """
+                """), arguments: [id])
+            let files = try SubmissionFile.fetchAll(db.cachedStatement(sql: """
                 SELECT f.* FROM submission_files f JOIN milestone_submissions s ON s.id = f.submission_id
                 WHERE s.project_id = ? ORDER BY f.id
-                """, arguments: [id])
+                """), arguments: [id])
             let reviewers = try Self.people(Array(Set(reviews.map(\.reviewerEmployeeId) + submissions.map(\.submittedBy))), in: db)
             var rounds: [Int: [Round]] = [:]
             for submission in submissions {
@@ -92,10 +92,10 @@ public struct ProjectFolder: Sendable {
                             database: AppDatabase) throws -> SubmissionFile? {
         try database.pool.read { db in
             guard try ProjectAccess.visible(projectId, to: principal, in: db) != nil else { return nil }
-            return try SubmissionFile.fetchOne(db, sql: """
+            return try SubmissionFile.fetchOne(db.cachedStatement(sql: """
                 SELECT f.* FROM submission_files f JOIN milestone_submissions s ON s.id = f.submission_id
                 WHERE f.id = ? AND s.project_id = ?
-                """, arguments: [fileId, projectId])
+                """), arguments: [fileId, projectId])
         }
     }
 

@@ -45,11 +45,11 @@ public struct ProjectGallery: Sendable {
 
     /// The team members of `projectId` who have not consented to the gallery, by id.
     public static func waitingFor(_ projectId: Int64, in db: Database) throws -> Set<Int64> {
-        Set(try Int64.fetchAll(db, sql: """
+        Set(try Int64.fetchAll(db.cachedStatement(sql: """
             SELECT m.employee_id FROM project_members m
             WHERE m.project_id = ? AND NOT EXISTS (SELECT 1 FROM project_gallery_consents c
                                                    WHERE c.project_id = m.project_id AND c.employee_id = m.employee_id)
-            """, arguments: [projectId]))
+            """), arguments: [projectId]))
     }
 
     /// A coordinator features a project in the gallery, or stops featuring it.
@@ -57,7 +57,7 @@ public struct ProjectGallery: Sendable {
                         now: Int64? = nil) throws -> Result<Project, ProjectProblem> {
         try database.attempt(at: now) { db, now in
             guard WorkshopAccess.coordinates(actor) else { throw ProjectProblem.notPermitted }
-            guard var project = try Project.fetchOne(db, key: projectId), project.status == .completed,
+            guard var project = try Project.fetchOne(db, keptKey: projectId), project.status == .completed,
                   project.galleryConsent else { throw ProjectProblem.notFound }
             project.featured = featured
             project.updatedAt = now
@@ -73,12 +73,12 @@ public struct ProjectGallery: Sendable {
     public func search(_ query: String, limit: Int = 50) throws -> [GalleryEntry] {
         let match = Self.matchExpression(query)
         return try database.pool.read { db in
-            let projects = try Project.fetchAll(db, sql: """
+            let projects = try Project.fetchAll(db.cachedStatement(sql: """
                 SELECT p.* FROM projects p
                 WHERE p.status = 'completed' AND p.gallery_consent
                   AND (?1 IS NULL OR p.id IN (SELECT rowid FROM project_gallery_search WHERE project_gallery_search MATCH ?1))
                 ORDER BY p.featured DESC, p.completed_at DESC, p.id DESC LIMIT ?2
-                """, arguments: [match, limit])
+                """), arguments: [match, limit])
             return try GalleryEntry.load(projects, withFiles: false, in: db)
         }
     }
@@ -86,7 +86,7 @@ public struct ProjectGallery: Sendable {
     /// One consented completed project with its report files; `nil` for any other project.
     public func entry(_ projectId: Int64) throws -> GalleryEntry? {
         try database.pool.read { db in
-            guard let project = try Project.fetchOne(db, key: projectId) else { return nil }
+            guard let project = try Project.fetchOne(db, keptKey: projectId) else { return nil }
             return try GalleryEntry.load([project], withFiles: true, in: db).first
         }
     }

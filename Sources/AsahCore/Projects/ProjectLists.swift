@@ -106,7 +106,7 @@ public struct ProjectLists: Sendable {
         var plans: [Int64: ProjectPlan] = [:]
         return try rows.map { row in
             let courseId: Int64 = row["course_id"]
-            if plans[courseId] == nil { plans[courseId] = try Course.fetchOne(db, key: courseId)?.projectPlan }
+            if plans[courseId] == nil { plans[courseId] = try Course.fetchOne(db, keptKey: courseId)?.projectPlan }
             let position: Int = row["position"]
             let coach: Int64? = row["coach_employee_id"]
             return ReviewQueueItem(

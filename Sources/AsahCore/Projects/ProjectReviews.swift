@@ -106,11 +106,11 @@ public struct ProjectReviews: Sendable {
 
     /// The milestones of `project` with their state at `now`.
     static func statuses(of project: Project, setting: ProjectSetting, now: Int64, in db: Database) throws -> [MilestoneStatus] {
-        let submissions = try MilestoneSubmission.fetchAll(db, sql: "SELECT * FROM milestone_submissions WHERE project_id = ?",
+        let submissions = try MilestoneSubmission.fetchAll(db.cachedStatement(sql: "SELECT * FROM milestone_submissions WHERE project_id = ?"),
                                                            arguments: [project.id])
-        let reviews = try MilestoneReview.fetchAll(db, sql: """
+        let reviews = try MilestoneReview.fetchAll(db.cachedStatement(sql: """
             SELECT r.* FROM milestone_reviews r JOIN milestone_submissions s ON s.id = r.submission_id WHERE s.project_id = ?
-            """, arguments: [project.id])
+            """), arguments: [project.id])
         return MilestoneProgress.statuses(setting.schedule, submissions: submissions, reviews: reviews,
                                           today: IndonesianTime.date(of: now))
     }

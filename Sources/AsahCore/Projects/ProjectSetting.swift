@@ -16,11 +16,11 @@ public struct ProjectSetting: Sendable {
 
     /// The setting of run `runId`; fails when the run is unknown or its course has no project.
     static func load(runId: Int64, in db: Database) throws -> ProjectSetting {
-        guard let run = try Run.fetchOne(db, key: runId) else { throw ProjectProblem.notFound }
-        guard let course = try Course.fetchOne(db, key: run.courseId) else { throw ProjectProblem.notFound }
+        guard let run = try Run.fetchOne(db, keptKey: runId) else { throw ProjectProblem.notFound }
+        guard let course = try Course.fetchOne(db, keptKey: run.courseId) else { throw ProjectProblem.notFound }
         guard let plan = course.projectPlan else { throw ProjectProblem.notProjectBased }
         var moved: [Int: CalendarDate] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT position, due_on FROM run_milestone_dates WHERE run_id = ?",
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT position, due_on FROM run_milestone_dates WHERE run_id = ?"),
                                     arguments: [runId]) {
             moved[row["position"]] = row["due_on"]
         }

@@ -22,10 +22,10 @@ public struct ProjectSweep: Sendable {
         try database.pool.write { db in
             let today = IndonesianTime.date(of: now)
             var sent = 0
-            let projects = try Project.fetchAll(db, sql: """
+            let projects = try Project.fetchAll(db.cachedStatement(sql: """
                 SELECT p.* FROM projects p JOIN runs r ON r.id = p.run_id AND r.status IN ('open', 'closed', 'running')
                 WHERE p.status = 'active'
-                """)
+                """))
             var settings: [Int64: ProjectSetting] = [:]
             for project in projects {
                 if settings[project.runId] == nil { settings[project.runId] = try ProjectSetting.load(runId: project.runId, in: db) }
@@ -67,9 +67,9 @@ public struct ProjectSweep: Sendable {
                         in db: Database) throws -> Int {
         var sent = 0
         for person in people {
-            let reminded = try Bool.fetchOne(db, sql: """
+            let reminded = try Bool.fetchOne(db.cachedStatement(sql: """
                 SELECT EXISTS (SELECT 1 FROM notifications WHERE employee_id = ? AND kind = ? AND link = ?)
-                """, arguments: [person, kind, link]) ?? false
+                """), arguments: [person, kind, link]) ?? false
             if reminded { continue }
             try Notifications.send(to: person, kind, notice, link: link, now: now, in: db)
             sent += 1

@@ -23,11 +23,11 @@ public struct Projects: Sendable {
             guard try Self.isEnrolled(employeeId, runId: runId, in: db) else { throw ProjectProblem.notParticipant }
             guard try !Self.inProject(employeeId, runId: runId, in: db) else { throw ProjectProblem.alreadyHasProject }
             guard problems.isEmpty else { throw ProjectProblem.invalid(problems) }
-            let mentor = try Int64.fetchOne(db, sql: "SELECT supervisor_id FROM employees WHERE id = ?", arguments: [employeeId])
-            let coach = try Int64.fetchOne(db, sql: """
+            let mentor = try Int64.fetchOne(db.cachedStatement(sql: "SELECT supervisor_id FROM employees WHERE id = ?"), arguments: [employeeId])
+            let coach = try Int64.fetchOne(db.cachedStatement(sql: """
                 SELECT instructor_employee_id FROM run_sessions WHERE run_id = ? AND instructor_employee_id IS NOT NULL
                     AND instructor_employee_id != ? ORDER BY starts_at LIMIT 1
-                """, arguments: [runId, employeeId])
+                """), arguments: [runId, employeeId])
             var project = Project(runId: runId, ownerEmployeeId: employeeId, description: description, coach: coach,
                                   mentor: mentor == employeeId ? nil : mentor, now: now)
             try project.insert(db)
@@ -169,13 +169,13 @@ public struct Projects: Sendable {
     }
 
     static func isEnrolled(_ employeeId: Int64, runId: Int64, in db: Database) throws -> Bool {
-        try Bool.fetchOne(db, sql: """
+        try Bool.fetchOne(db.cachedStatement(sql: """
             SELECT EXISTS (SELECT 1 FROM enrolments WHERE run_id = ? AND employee_id = ? AND state = 'enrolled')
-            """, arguments: [runId, employeeId]) ?? false
+            """), arguments: [runId, employeeId]) ?? false
     }
 
     static func inProject(_ employeeId: Int64, runId: Int64, in db: Database) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM project_members WHERE run_id = ? AND employee_id = ?)",
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM project_members WHERE run_id = ? AND employee_id = ?)"),
                           arguments: [runId, employeeId]) ?? false
     }
 }

@@ -56,16 +56,16 @@ public struct FeedbackPages: Sendable {
 
     public func overview() throws -> Overview {
         try database.pool.read { db in
-            let units = try Row.fetchAll(db, sql: """
+            let units = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT u.id, f.code, u.code AS unit_code, u.name, COUNT(p.id) AS responses,
                        COALESCE(SUM(p.comment_status = 'pending'), 0) AS pending
                 FROM units u JOIN feedback_codes f ON f.unit_id = u.id LEFT JOIN public_feedback p ON p.unit_id = u.id
                 WHERE u.active GROUP BY u.id ORDER BY u.name COLLATE NOCASE, u.id
-                """).map { UnitLine(unit: PublicFeedback.unit($0), responses: $0["responses"], pendingComments: $0["pending"]) }
-            let pending = try Row.fetchAll(db, sql: """
+                """)).map { UnitLine(unit: PublicFeedback.unit($0), responses: $0["responses"], pendingComments: $0["pending"]) }
+            let pending = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT p.id, u.name, p.received_on, p.overall, p.comment FROM public_feedback p JOIN units u ON u.id = p.unit_id
                 WHERE p.comment_status = 'pending' ORDER BY p.id LIMIT ?
-                """, arguments: [Self.pendingRows]).map {
+                """), arguments: [Self.pendingRows]).map {
                 PendingComment(id: $0["id"], unitName: $0["name"], receivedOn: $0["received_on"], overall: $0["overall"], comment: $0["comment"])
             }
             return Overview(units: units, pending: pending)
@@ -75,9 +75,9 @@ public struct FeedbackPages: Sendable {
     /// The page of unit `id`, `nil` when there is no such unit.
     public func unit(_ id: Int64) throws -> UnitPage? {
         try database.pool.read { db in
-            guard let unit = try Row.fetchOne(db, sql: """
+            guard let unit = try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT u.id, f.code, u.code AS unit_code, u.name FROM units u JOIN feedback_codes f ON f.unit_id = u.id WHERE u.id = ?
-                """, arguments: [id]).map(PublicFeedback.unit) else { return nil }
+                """), arguments: [id]).map(PublicFeedback.unit) else { return nil }
             let columns = ServiceElement.allCases.map { "AVG(\($0.rawValue))" }.joined(separator: ", ")
             let row = try Row.fetchOne(db, sql: "SELECT COUNT(*), \(columns) FROM public_feedback WHERE unit_id = ?", arguments: [id])
             let responses: Int = row?[0] ?? 0
@@ -85,10 +85,10 @@ public struct FeedbackPages: Sendable {
             if SmallCell.shows(responses), let row {
                 for (index, element) in ServiceElement.allCases.enumerated() { means[element] = row[index + 1] }
             }
-            let comments = try Row.fetchAll(db, sql: """
+            let comments = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT received_on, comment FROM public_feedback WHERE unit_id = ? AND comment_status = 'approved'
                 ORDER BY received_on DESC, id DESC LIMIT ?
-                """, arguments: [id, Self.commentRows]).map { (receivedOn: $0[0] as CalendarDate, text: $0[1] as String) }
+                """), arguments: [id, Self.commentRows]).map { (receivedOn: $0[0] as CalendarDate, text: $0[1] as String) }
             return UnitPage(unit: unit, responses: responses, means: means, comments: comments,
                             surveys: try SatisfactionSurvey.all(unitId: id, in: db))
         }

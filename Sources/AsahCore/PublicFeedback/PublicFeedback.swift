@@ -30,10 +30,10 @@ public struct PublicFeedback: Sendable {
     public func unit(code: String) throws -> ServiceUnit? {
         guard Self.isCode(code) else { return nil }
         return try database.pool.read { db in
-            try Row.fetchOne(db, sql: """
+            try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT u.id, f.code, u.code AS unit_code, u.name FROM feedback_codes f JOIN units u ON u.id = f.unit_id
                 WHERE f.code = ? AND u.active
-                """, arguments: [code]).map(Self.unit)
+                """), arguments: [code]).map(Self.unit)
         }
     }
 
@@ -41,9 +41,9 @@ public struct PublicFeedback: Sendable {
     public func submit(_ feedback: Feedback, code: String, on day: CalendarDate = .today()) throws -> Bool {
         guard Self.isCode(code) else { return false }
         return try database.pool.write { db in
-            guard let unitId = try Int64.fetchOne(db, sql: """
+            guard let unitId = try Int64.fetchOne(db.cachedStatement(sql: """
                 SELECT u.id FROM feedback_codes f JOIN units u ON u.id = f.unit_id WHERE f.code = ? AND u.active
-                """, arguments: [code]) else { return false }
+                """), arguments: [code]) else { return false }
             let scores = ServiceElement.allCases.map { feedback.scores[$0] ?? ServiceElement.scale.lowerBound }
             try db.execute(sql: """
                 INSERT INTO public_feedback (unit_id, received_on, overall, speed, requirements, courtesy, comment, comment_status)

@@ -47,9 +47,9 @@ public enum PublicVoiceImpact {
         let participants = try ImpactAnalysis.firstTrainings(filter, in: db)
         guard !participants.isEmpty else { return [] }
         var unitOf: [Int64: Int64] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT id, unit_id FROM employees WHERE unit_id IS NOT NULL") { unitOf[row[0]] = row[1] }
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT id, unit_id FROM employees WHERE unit_id IS NOT NULL")) { unitOf[row[0]] = row[1] }
         let byUnit = Dictionary(grouping: participants) { unitOf[$0.employeeId] ?? 0 }.filter { $0.key != 0 }
-        let names = try Dictionary(Row.fetchAll(db, sql: "SELECT id, name FROM units").map { ($0[0] as Int64, $0[1] as String) },
+        let names = try Dictionary(Row.fetchAll(db.cachedStatement(sql: "SELECT id, name FROM units")).map { ($0[0] as Int64, $0[1] as String) },
                                    uniquingKeysWith: { first, _ in first })
         let firstYear = (participants.map(\.startedOn.year).min() ?? 0) - 1
         let lastYear = (participants.map(\.endedOn.year).max() ?? 0) + 1
@@ -77,10 +77,10 @@ public enum PublicVoiceImpact {
 
     /// The answers of the form for `unitId` received from `start` up to (not including) `end`.
     private static func form(_ unitId: Int64, from start: CalendarDate, until end: CalendarDate, in db: Database) throws -> Reading {
-        let row = try Row.fetchOne(db, sql: """
+        let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT COUNT(*), AVG((overall + speed + requirements + courtesy) / 4.0) FROM public_feedback
             WHERE unit_id = ? AND received_on >= ? AND received_on < ?
-            """, arguments: [unitId, start, end])
+            """), arguments: [unitId, start, end])
         let mean: Double? = row?[1]
         return Reading(count: row?[0] ?? 0, index: mean.map(ServiceElement.index(fromMean:)))
     }

@@ -30,13 +30,13 @@ public struct Attendance: Sendable {
 
     /// Every enrolled participant of `session`'s run by name with their mark so far.
     private static func marks(of session: RunSession, in db: Database) throws -> [AttendanceMark] {
-        try Row.fetchAll(db, sql: """
+        try Row.fetchAll(db.cachedStatement(sql: """
             SELECT p.id, p.nip, p.name, a.status
             FROM enrolments e JOIN employees p ON p.id = e.employee_id
             LEFT JOIN attendance a ON a.session_id = ? AND a.employee_id = e.employee_id
             WHERE e.run_id = ? AND e.state IN ('enrolled', 'completed', 'not_completed')
             ORDER BY p.name COLLATE NOCASE, p.id
-            """, arguments: [session.id!, session.runId]).map {
+            """), arguments: [session.id!, session.runId]).map {
             AttendanceMark(employeeId: $0["id"], nip: $0["nip"], name: $0["name"], status: $0["status"])
         }
     }
@@ -56,9 +56,9 @@ public struct Attendance: Sendable {
             guard [.open, .closed, .running].contains(run.status) else { throw WorkshopProblem.runNotOpen(run.status) }
             guard now >= session.startsAt else { throw WorkshopProblem.sessionNotStarted(session.startsAt) }
             guard excused.values.allSatisfy(AttendanceStatus.excuses.contains) else { throw WorkshopProblem.attendanceStatusInvalid }
-            let participants = Set(try Int64.fetchAll(db, sql: """
+            let participants = Set(try Int64.fetchAll(db.cachedStatement(sql: """
                 SELECT employee_id FROM enrolments WHERE run_id = ? AND state = 'enrolled'
-                """, arguments: [session.runId]))
+                """), arguments: [session.runId]))
             let strangers = present.union(excused.keys).subtracting(participants)
             guard strangers.isEmpty else { throw WorkshopProblem.notParticipants(strangers.sorted()) }
             var counts: [AttendanceStatus: Int] = [:]
@@ -80,12 +80,12 @@ public struct Attendance: Sendable {
         let code = code.trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
         return try database.attempt(at: now) { db, now in
             guard actor.employeeId == employeeId else { throw WorkshopProblem.notPermitted }
-            guard !code.isEmpty, let session = try RunSession.fetchOne(db, sql: """
+            guard !code.isEmpty, let session = try RunSession.fetchOne(db.cachedStatement(sql: """
                 SELECT s.* FROM run_sessions s
                 JOIN enrolments e ON e.run_id = s.run_id AND e.employee_id = ? AND e.state = 'enrolled'
                 JOIN runs r ON r.id = s.run_id AND r.status IN ('open', 'closed', 'running')
                 WHERE s.checkin_code = ? AND ? BETWEEN s.starts_at - ? AND s.ends_at AND (? IS NULL OR s.id = ?)
-                """, arguments: [employeeId, code, now, Self.checkInLead, sessionId, sessionId]) else {
+                """), arguments: [employeeId, code, now, Self.checkInLead, sessionId, sessionId]) else {
                 throw WorkshopProblem.checkInCodeInvalid
             }
             try Self.record(session.id!, employeeId: employeeId, status: .hadir, by: actor.userId, now: now, in: db)
@@ -100,13 +100,13 @@ public struct Attendance: Sendable {
     }
 
     static func rates(runId: Int64, in db: Database) throws -> [Int64: AttendanceRate] {
-        let sessions = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM run_sessions WHERE run_id = ?", arguments: [runId]) ?? 0
+        let sessions = try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM run_sessions WHERE run_id = ?"), arguments: [runId]) ?? 0
         var rates: [Int64: AttendanceRate] = [:]
-        for row in try Row.fetchAll(db, sql: """
+        for row in try Row.fetchAll(db.cachedStatement(sql: """
             SELECT e.employee_id, (SELECT COUNT(*) FROM attendance a JOIN run_sessions s ON s.id = a.session_id
                                    WHERE s.run_id = e.run_id AND a.employee_id = e.employee_id AND a.present) AS attended
             FROM enrolments e WHERE e.run_id = ? AND e.state IN ('enrolled', 'completed', 'not_completed')
-            """, arguments: [runId]) {
+            """), arguments: [runId]) {
             rates[row["employee_id"]] = AttendanceRate(attended: row["attended"], sessions: sessions)
         }
         return rates

@@ -46,10 +46,10 @@ public struct CalendarSubscriptions: Sendable {
     public func schedule(secret: String, now: Int64 = Clock.now()) throws -> (locale: String, sessions: [CalendarSession])? {
         guard secret.count <= 128 else { return nil }
         let found = try database.pool.read { db -> (userId: Int64, lastUsed: Int64?, locale: String, sessions: [CalendarSession])? in
-            guard let row = try Row.fetchOne(db, sql: """
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT u.id, u.employee_id, u.locale, f.last_used_at FROM calendar_feeds f JOIN users u ON u.id = f.user_id AND u.active
                 WHERE f.token_digest = ?
-                """, arguments: [SecureToken.digest(secret)]) else { return nil }
+                """), arguments: [SecureToken.digest(secret)]) else { return nil }
             let sessions = try (row["employee_id"] as Int64?).map {
                 try WorkshopCalendar.sessions(where: WorkshopCalendar.personFilter, $0, in: db)
             } ?? []

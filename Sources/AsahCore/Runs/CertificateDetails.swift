@@ -19,7 +19,7 @@ public struct CertificateDetails: Sendable {
     /// The certificate `id` when `principal` may see its holder; nil otherwise.
     public static func find(_ id: Int64, for principal: Principal, in database: AppDatabase) throws -> CertificateDetails? {
         try database.pool.read { db in
-            guard let row = try Row.fetchOne(db, sql: """
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT c.*, p.id AS holder_id, p.name AS holder_name, p.nip AS holder_nip, h.title AS course_title,
                        h.started_on AS course_started_on, h.ended_on AS course_ended_on, h.jp AS course_jp,
                        (SELECT pr.title FROM project_members m JOIN projects pr ON pr.id = m.project_id AND pr.status = 'completed'
@@ -27,7 +27,7 @@ public struct CertificateDetails: Sendable {
                 FROM certificates c JOIN enrolments e ON e.id = c.enrolment_id JOIN employees p ON p.id = e.employee_id
                 JOIN training_hours h ON h.employee_id = e.employee_id AND h.run_id = e.run_id
                 WHERE c.id = ?
-                """, arguments: [id]) else { return nil }
+                """), arguments: [id]) else { return nil }
             let employeeId: Int64 = row["holder_id"]
             guard try WorkshopAccess.maySeePerson(principal, employeeId: employeeId, in: db) else { return nil }
             return CertificateDetails(certificate: try Certificate(row: row), employeeId: employeeId, name: row["holder_name"],

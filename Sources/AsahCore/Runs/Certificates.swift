@@ -50,7 +50,7 @@ public struct Certificates: Sendable {
         return try database.attempt(at: now) { db, now in
             guard WorkshopAccess.coordinates(actor) else { throw WorkshopProblem.notPermitted }
             guard !reason.isEmpty else { throw WorkshopProblem.reasonRequired }
-            guard var certificate = try Certificate.fetchOne(db, key: certificateId) else { throw WorkshopProblem.certificateNotFound }
+            guard var certificate = try Certificate.fetchOne(db, keptKey: certificateId) else { throw WorkshopProblem.certificateNotFound }
             guard certificate.revokedAt == nil else { throw WorkshopProblem.certificateRevoked }
             certificate.revokedAt = now
             certificate.revokedReason = reason
@@ -63,9 +63,9 @@ public struct Certificates: Sendable {
 
     /// Issues the certificate of a completed place, numbered after those already issued in the run.
     static func issue(for enrolment: Enrolment, in run: Run, now: Int64, db: Database) throws -> Certificate {
-        let issued = try Int.fetchOne(db, sql: """
+        let issued = try Int.fetchOne(db.cachedStatement(sql: """
             SELECT COUNT(*) FROM certificates c JOIN enrolments e ON e.id = c.enrolment_id WHERE e.run_id = ?
-            """, arguments: [run.id]) ?? 0
+            """), arguments: [run.id]) ?? 0
         var certificate = Certificate(enrolmentId: enrolment.id!, code: SecureToken.generate(byteCount: 16),
                                       number: String(format: "ASAH/%d/%@/%04d", run.endsOn.year, run.code, issued + 1),
                                       issuedAt: now)

@@ -20,14 +20,14 @@ public struct Completion: Sendable {
             guard WorkshopAccess.coordinates(actor) else { throw WorkshopProblem.notPermitted }
             var run = try WorkshopLookup.run(runId, in: db)
             guard run.status.canMove(to: .finished) else { throw WorkshopProblem.statusChange(from: run.status, to: .finished) }
-            let lastEnd = try Int64.fetchOne(db, sql: "SELECT MAX(ends_at) FROM run_sessions WHERE run_id = ?", arguments: [runId])
+            let lastEnd = try Int64.fetchOne(db.cachedStatement(sql: "SELECT MAX(ends_at) FROM run_sessions WHERE run_id = ?"), arguments: [runId])
             guard (lastEnd ?? 0) <= now else { throw WorkshopProblem.sessionsNotOver }
             let course = try WorkshopLookup.course(of: run, in: db)
             let rates = try Attendance.rates(runId: runId, in: db)
-            let participants = try Row.fetchAll(db, sql: """
+            let participants = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT e.*, p.name FROM enrolments e JOIN employees p ON p.id = e.employee_id
                 WHERE e.run_id = ? AND e.state = 'enrolled' ORDER BY p.name COLLATE NOCASE, e.id
-                """, arguments: [runId])
+                """), arguments: [runId])
             let outcomes = try participants.map { row in
                 var enrolment = try Enrolment(row: row)
                 let rate = rates[enrolment.employeeId] ?? AttendanceRate(attended: 0, sessions: 0)

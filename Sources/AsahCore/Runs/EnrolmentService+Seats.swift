@@ -11,7 +11,7 @@ extension EnrolmentService {
     /// The employee takes the seat offered to them, if the offer has not expired.
     public func acceptOffer(enrolmentId: Int64, actor: Principal, ip: String? = nil,
                             now: Int64? = nil) throws -> Result<Enrolment, WorkshopProblem> {
-        if let runId = try database.pool.read({ try Enrolment.fetchOne($0, key: enrolmentId)?.runId }) {
+        if let runId = try database.pool.read({ try Enrolment.fetchOne($0, keptKey: enrolmentId)?.runId }) {
             try expireOffers(runId: runId, now: now ?? Clock.now())
         }
         return try database.attempt(at: now) { db, now in
@@ -40,7 +40,7 @@ extension EnrolmentService {
     @discardableResult
     public func expireOffers(now: Int64 = Clock.now()) throws -> Int {
         let runIds = try database.pool.read { db in
-            try Int64.fetchAll(db, sql: "SELECT DISTINCT run_id FROM enrolments WHERE state = 'offered' AND offer_expires_at <= ?",
+            try Int64.fetchAll(db.cachedStatement(sql: "SELECT DISTINCT run_id FROM enrolments WHERE state = 'offered' AND offer_expires_at <= ?"),
                                arguments: [now])
         }
         return try runIds.reduce(0) { try $0 + expireOffers(runId: $1, now: now) }
@@ -53,8 +53,8 @@ extension EnrolmentService {
         // Most calls come before a page is read and find nothing: look first without taking the write lock.
         guard try database.pool.read({ try Enrolment.fetchOne($0, sql: sql, arguments: [runId, now]) }) != nil else { return 0 }
         return try database.pool.write { db in
-            let expired = try Enrolment.fetchAll(db, sql: sql, arguments: [runId, now])
-            guard !expired.isEmpty, let run = try Run.fetchOne(db, key: runId) else { return 0 }
+            let expired = try Enrolment.fetchAll(db.cachedStatement(sql: sql), arguments: [runId, now])
+            guard !expired.isEmpty, let run = try Run.fetchOne(db, keptKey: runId) else { return 0 }
             let before = try RunSeats.load(run, in: db).waitlist
             for var enrolment in expired {
                 enrolment.state = .cancelled

@@ -32,20 +32,20 @@ public struct RunFacts: Sendable {
 
     /// The run `id`, or nil when there is none.
     static func load(_ id: Int64, in db: Database) throws -> RunFacts? {
-        guard let run = try Run.fetchOne(db, key: id),
-              let course = try Row.fetchOne(db, sql: "SELECT code, title_id, title_en FROM courses WHERE id = ?",
+        guard let run = try Run.fetchOne(db, keptKey: id),
+              let course = try Row.fetchOne(db.cachedStatement(sql: "SELECT code, title_id, title_en FROM courses WHERE id = ?"),
                                             arguments: [run.courseId]) else { return nil }
         let (held, waiting) = try counts(runId: id, in: db)
-        let sessions = try Row.fetchAll(db, sql: """
+        let sessions = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT s.*, e.name AS instructor_name FROM run_sessions s LEFT JOIN employees e ON e.id = s.instructor_employee_id
             WHERE s.run_id = ? ORDER BY s.starts_at, s.id
-            """, arguments: [id]).map { row in
+            """), arguments: [id]).map { row in
             SessionFacts(session: try RunSession(row: row), instructorName: row["instructor_name"])
         }
-        let quotas = try Row.fetchAll(db, sql: """
+        let quotas = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT q.unit_id, q.seats, u.code, u.name FROM run_unit_quotas q JOIN units u ON u.id = q.unit_id
             WHERE q.run_id = ? ORDER BY u.name, u.code
-            """, arguments: [id]).map { row in
+            """), arguments: [id]).map { row in
             QuotaFacts(unitId: row["unit_id"], unitCode: row["code"], unitName: row["name"], seats: row["seats"])
         }
         return RunFacts(run: run, courseCode: course["code"], courseTitle: BilingualText(course["title_id"], english: course["title_en"]),
@@ -54,10 +54,10 @@ public struct RunFacts: Sendable {
 
     /// Seats held (enrolled or offered) and people waiting in run `runId`.
     static func counts(runId: Int64, in db: Database) throws -> (held: Int, waiting: Int) {
-        let row = try Row.fetchOne(db, sql: """
+        let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT COALESCE(SUM(state IN ('enrolled', 'offered')), 0) AS held, COALESCE(SUM(state = 'waitlisted'), 0) AS waiting
             FROM enrolments WHERE run_id = ?
-            """, arguments: [runId])
+            """), arguments: [runId])
         return (row?["held"] ?? 0, row?["waiting"] ?? 0)
     }
 

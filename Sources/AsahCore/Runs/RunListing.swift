@@ -30,19 +30,19 @@ public struct RunListing: Sendable {
     }
 
     private static func upcoming(courseId: Int64, in db: Database) throws -> [Entry] {
-        try Row.fetchAll(db, sql: """
+        try Row.fetchAll(db.cachedStatement(sql: """
             SELECT \(columns) WHERE r.course_id = ? AND r.status IN ('open', 'closed', 'running') ORDER BY r.starts_on, r.id
-            """, arguments: [courseId]).map(entry)
+            """), arguments: [courseId]).map(entry)
     }
 
     /// One page of the runs in `status` (every status when nil), and how many there are.
     public func page(status: RunStatus?, limit: Int, offset: Int) throws -> (runs: [Entry], total: Int) {
         try database.pool.read { db in
-            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM runs WHERE ?1 IS NULL OR status = ?1",
+            let total = try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM runs WHERE ?1 IS NULL OR status = ?1"),
                                          arguments: [status?.rawValue]) ?? 0
-            let runs = try Row.fetchAll(db, sql: """
+            let runs = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT \(Self.columns) WHERE ?1 IS NULL OR r.status = ?1 ORDER BY r.starts_on DESC, r.id DESC LIMIT ?2 OFFSET ?3
-                """, arguments: [status?.rawValue, limit, offset]).map(Self.entry)
+                """), arguments: [status?.rawValue, limit, offset]).map(Self.entry)
             return (runs, total)
         }
     }

@@ -51,7 +51,7 @@ public struct RunPages: Sendable {
     /// Enrolment `id` if `viewer` may see it: their own, someone below them, or any for a coordinator.
     public func enrolment(_ id: Int64, viewer: Principal) throws -> Enrolment? {
         try database.pool.read { db in
-            guard let enrolment = try Enrolment.fetchOne(db, key: id), let run = try Run.fetchOne(db, key: enrolment.runId),
+            guard let enrolment = try Enrolment.fetchOne(db, keptKey: id), let run = try Run.fetchOne(db, keptKey: enrolment.runId),
                   RunFacts.visible(run, to: viewer),
                   try WorkshopAccess.maySeePerson(viewer, employeeId: enrolment.employeeId, in: db) else { return nil }
             return enrolment
@@ -60,7 +60,7 @@ public struct RunPages: Sendable {
 
     /// Run `id` if `viewer` may see it.
     public func run(_ id: Int64, viewer: Principal) throws -> Run? {
-        try database.pool.read { db in try Run.fetchOne(db, key: id).flatMap { RunFacts.visible($0, to: viewer) ? $0 : nil } }
+        try database.pool.read { db in try Run.fetchOne(db, keptKey: id).flatMap { RunFacts.visible($0, to: viewer) ? $0 : nil } }
     }
 
     /// `employeeId`'s place in run `runId`.
@@ -73,12 +73,12 @@ public struct RunPages: Sendable {
     static func offersProjectBoard(runId: Int64, to viewer: Principal, in db: Database) throws -> Bool {
         let coordinator = WorkshopAccess.coordinates(viewer)
         guard coordinator || viewer.employeeId != nil else { return false }
-        return try Bool.fetchOne(db, sql: """
+        return try Bool.fetchOne(db.cachedStatement(sql: """
             SELECT c.has_project AND (?2 OR EXISTS (SELECT 1 FROM run_sessions s WHERE s.run_id = r.id
                                                      AND s.instructor_employee_id = ?3)
                                       OR EXISTS (SELECT 1 FROM projects p WHERE p.run_id = r.id AND p.coach_employee_id = ?3))
             FROM runs r JOIN courses c ON c.id = r.course_id WHERE r.id = ?1
-            """, arguments: [runId, coordinator, viewer.employeeId]) ?? false
+            """), arguments: [runId, coordinator, viewer.employeeId]) ?? false
     }
 }
 
@@ -93,20 +93,20 @@ extension RunPages {
     /// choose from, in one read; `nil` when `viewer` may not see the run.
     public func editForm(_ id: Int64, viewer: Principal) throws -> (run: Run, plan: Plan, courses: [Course])? {
         try database.pool.read { db in
-            guard let run = try Run.fetchOne(db, key: id), RunFacts.visible(run, to: viewer) else { return nil }
+            guard let run = try Run.fetchOne(db, keptKey: id), RunFacts.visible(run, to: viewer) else { return nil }
             return (run, try Self.plan(id, in: db), try CatalogueQueries.search(in: db))
         }
     }
 
     /// The plan of run `runId`.
     static func plan(_ runId: Int64, in db: Database) throws -> Plan {
-        let sessions = try Row.fetchAll(db, sql: """
+        let sessions = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT s.*, e.nip AS instructor_nip FROM run_sessions s LEFT JOIN employees e ON e.id = s.instructor_employee_id
             WHERE s.run_id = ? ORDER BY s.starts_at, s.id
-            """, arguments: [runId]).map { (session: try RunSession(row: $0), instructorNip: $0["instructor_nip"] as String?) }
-        let quotas = try Row.fetchAll(db, sql: """
+            """), arguments: [runId]).map { (session: try RunSession(row: $0), instructorNip: $0["instructor_nip"] as String?) }
+        let quotas = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT u.code, q.seats FROM run_unit_quotas q JOIN units u ON u.id = q.unit_id WHERE q.run_id = ? ORDER BY u.code
-            """, arguments: [runId]).map { (unitCode: $0["code"] as String, seats: $0["seats"] as Int) }
+            """), arguments: [runId]).map { (unitCode: $0["code"] as String, seats: $0["seats"] as Int) }
         return Plan(sessions: sessions, quotas: quotas)
     }
 }

@@ -34,12 +34,12 @@ public struct RunParticipants: Sendable {
             guard let facts = try RunFacts.load(runId, in: db) else { return nil }
             let teaches = viewer.employeeId.map { own in facts.sessions.contains { $0.session.instructorEmployeeId == own } } ?? false
             guard WorkshopAccess.coordinates(viewer) || teaches else { return nil }
-            let participants = try Row.fetchAll(db, sql: """
+            let participants = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT p.nip, p.name, p.golongan, p.jabatan, u.name AS unit_name, e.state
                 FROM enrolments e JOIN employees p ON p.id = e.employee_id LEFT JOIN units u ON u.id = p.unit_id
                 WHERE e.run_id = ? AND e.state IN ('enrolled', 'completed', 'not_completed')
                 ORDER BY p.name COLLATE NOCASE, p.id
-                """, arguments: [runId]).map { row in
+                """), arguments: [runId]).map { row in
                 Participant(nip: try row.decode(forColumn: "nip"), name: try row.decode(forColumn: "name"),
                             unitName: try row.decode(forColumn: "unit_name"), golongan: try row.decode(forColumn: "golongan"),
                             jabatan: try row.decode(forColumn: "jabatan"), state: try row.decode(forColumn: "state"))

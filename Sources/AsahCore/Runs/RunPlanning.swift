@@ -96,10 +96,10 @@ public struct RunPlanning: Sendable {
             run.status = .cancelled
             run.cancelledReason = reason
             try run.update(db)
-            let people = try Int64.fetchAll(db, sql: """
+            let people = try Int64.fetchAll(db.cachedStatement(sql: """
                 SELECT employee_id FROM enrolments WHERE run_id = ?1 AND state IN ('requested', 'enrolled', 'waitlisted', 'offered')
                 UNION SELECT instructor_employee_id FROM run_sessions WHERE run_id = ?1 AND instructor_employee_id IS NOT NULL
-                """, arguments: [runId])
+                """), arguments: [runId])
             try db.execute(sql: """
                 UPDATE enrolments SET state = 'cancelled', cancelled_at = ?, decided_reason = ?, updated_at = ?
                 WHERE run_id = ? AND state IN ('requested', 'enrolled', 'waitlisted', 'offered')
@@ -118,7 +118,7 @@ public struct RunPlanning: Sendable {
     /// The sessions of a run in time order.
     public func sessions(runId: Int64) throws -> [RunSession] {
         try database.pool.read { db in
-            try RunSession.fetchAll(db, sql: "SELECT * FROM run_sessions WHERE run_id = ? ORDER BY starts_at, id", arguments: [runId])
+            try RunSession.fetchAll(db.cachedStatement(sql: "SELECT * FROM run_sessions WHERE run_id = ? ORDER BY starts_at, id"), arguments: [runId])
         }
     }
 
@@ -127,20 +127,20 @@ public struct RunPlanning: Sendable {
     private func check(_ plan: RunPlan, existing: Run?, in db: Database) throws {
         var issues = RunPlanIssue.check(plan, timeZone: timeZone)
         if try CourseTerms.load(id: plan.courseId, in: db) == nil { issues.append(.unknownCourse) }
-        if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM runs WHERE code = ? AND id IS NOT ?)",
+        if try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM runs WHERE code = ? AND id IS NOT ?)"),
                              arguments: [plan.code.trimmingCharacters(in: .whitespaces), existing?.id]) == true {
             issues.append(.codeTaken)
         }
         for (index, session) in plan.sessions.enumerated() {
-            if let instructor = session.instructorEmployeeId, try Employee.fetchOne(db, key: instructor) == nil {
+            if let instructor = session.instructorEmployeeId, try Employee.fetchOne(db, keptKey: instructor) == nil {
                 issues.append(.unknownInstructor(index + 1))
             }
             if let id = session.id {
-                let owner = try RunSession.fetchOne(db, key: id)?.runId
+                let owner = try RunSession.fetchOne(db, keptKey: id)?.runId
                 if owner == nil || owner != existing?.id { issues.append(.unknownSession(index + 1)) }
             }
         }
-        for unit in plan.quotas.keys where try AsahCore.Unit.fetchOne(db, key: unit) == nil {
+        for unit in plan.quotas.keys where try AsahCore.Unit.fetchOne(db, keptKey: unit) == nil {
             issues.append(.unknownUnit)
             break
         }
@@ -162,7 +162,7 @@ public struct RunPlanning: Sendable {
                                      place: planned.place, onlineUrl: planned.onlineUrl,
                                      instructorEmployeeId: planned.instructorEmployeeId, checkinCode: nil)
             if let id = planned.id {
-                session.checkinCode = try RunSession.fetchOne(db, key: id)?.checkinCode
+                session.checkinCode = try RunSession.fetchOne(db, keptKey: id)?.checkinCode
                 try session.update(db)
             } else {
                 session.checkinCode = RunSession.newCheckinCode()

@@ -16,23 +16,23 @@ struct RunSeats {
     static func load(_ run: Run, in db: Database) throws -> RunSeats {
         let runId = run.id!
         var quotas: [Int64: Int] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT unit_id, seats FROM run_unit_quotas WHERE run_id = ?", arguments: [runId]) {
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT unit_id, seats FROM run_unit_quotas WHERE run_id = ?"), arguments: [runId]) {
             quotas[row["unit_id"]] = row["seats"]
         }
         var parents: [Int64: Int64] = [:]
         if !quotas.isEmpty {
-            for row in try Row.fetchAll(db, sql: "SELECT id, parent_id FROM units WHERE parent_id IS NOT NULL") {
+            for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT id, parent_id FROM units WHERE parent_id IS NOT NULL")) {
                 parents[row["id"]] = row["parent_id"]
             }
         }
         let quotaUnits = Set(quotas.keys)
         var seats = SeatCount(capacity: run.capacity, held: 0, quotas: quotas)
         var waitlist: [WaitlistEntry] = []
-        for row in try Row.fetchAll(db, sql: """
+        for row in try Row.fetchAll(db.cachedStatement(sql: """
             SELECT e.id, e.employee_id, e.state, e.mandatory, COALESCE(e.approved_at, e.requested_at) AS approved_at, p.unit_id
             FROM enrolments e JOIN employees p ON p.id = e.employee_id
             WHERE e.run_id = ? AND e.state IN ('enrolled', 'offered', 'waitlisted')
-            """, arguments: [runId]) {
+            """), arguments: [runId]) {
             let quotaUnit = WaitlistRules.quotaUnit(of: row["unit_id"], quotaUnits: quotaUnits, parents: parents)
             if (row["state"] as EnrolmentState).holdsSeat {
                 seats.take(quotaUnit)

@@ -9,7 +9,7 @@ enum SeatAllocation {
     /// returns the notice telling the person which; its sentence begins with `{announcement}`.
     static func place(_ enrolment: inout Enrolment, in run: Run, now: Int64, db: Database) throws -> NotificationContent {
         let picture = try RunSeats.load(run, in: db)
-        let unitId = try Int64.fetchOne(db, sql: "SELECT unit_id FROM employees WHERE id = ?", arguments: [enrolment.employeeId])
+        let unitId = try Int64.fetchOne(db.cachedStatement(sql: "SELECT unit_id FROM employees WHERE id = ?"), arguments: [enrolment.employeeId])
         let entry = picture.entry(for: enrolment, unitId: unitId)
         let seated = WaitlistRules.takesSeat(entry, waitlist: picture.waitlist, seats: picture.seats)
         enrolment.state = seated ? .enrolled : .waitlisted

@@ -13,7 +13,7 @@ public struct WorkshopCalendar: Sendable {
     /// The title and sessions of one run; `nil` when there is no such run.
     public func run(runId: Int64) throws -> (title: String, sessions: [CalendarSession])? {
         try database.pool.read { db in
-            guard let run = try Run.fetchOne(db, key: runId) else { return nil }
+            guard let run = try Run.fetchOne(db, keptKey: runId) else { return nil }
             return (run.title, try Self.sessions(where: "s.run_id = ?1", runId, in: db))
         }
     }

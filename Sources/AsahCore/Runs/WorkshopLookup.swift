@@ -4,22 +4,22 @@ import GRDB
 /// ``WorkshopProblem`` the person should see when one is missing.
 package enum WorkshopLookup {
     static func run(_ id: Int64, in db: Database) throws -> Run {
-        guard let run = try Run.fetchOne(db, key: id) else { throw WorkshopProblem.runNotFound }
+        guard let run = try Run.fetchOne(db, keptKey: id) else { throw WorkshopProblem.runNotFound }
         return run
     }
 
     static func session(_ id: Int64, in db: Database) throws -> RunSession {
-        guard let session = try RunSession.fetchOne(db, key: id) else { throw WorkshopProblem.sessionNotFound }
+        guard let session = try RunSession.fetchOne(db, keptKey: id) else { throw WorkshopProblem.sessionNotFound }
         return session
     }
 
     static func enrolment(_ id: Int64, in db: Database) throws -> Enrolment {
-        guard let enrolment = try Enrolment.fetchOne(db, key: id) else { throw WorkshopProblem.enrolmentNotFound }
+        guard let enrolment = try Enrolment.fetchOne(db, keptKey: id) else { throw WorkshopProblem.enrolmentNotFound }
         return enrolment
     }
 
     package static func employee(_ id: Int64, in db: Database) throws -> Employee {
-        guard let employee = try Employee.fetchOne(db, key: id) else { throw WorkshopProblem.employeeNotFound }
+        guard let employee = try Employee.fetchOne(db, keptKey: id) else { throw WorkshopProblem.employeeNotFound }
         return employee
     }
 
@@ -31,6 +31,6 @@ package enum WorkshopLookup {
 
     /// The first session's start: the moment the offer cutoff counts back from.
     package static func firstSessionStart(of runId: Int64, in db: Database) throws -> Int64? {
-        try Int64.fetchOne(db, sql: "SELECT MIN(starts_at) FROM run_sessions WHERE run_id = ?", arguments: [runId])
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT MIN(starts_at) FROM run_sessions WHERE run_id = ?"), arguments: [runId])
     }
 }

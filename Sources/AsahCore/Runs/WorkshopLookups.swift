@@ -12,10 +12,10 @@ public struct WorkshopLookups: Sendable {
     /// Who normally decides each of these employees' requests: their supervisor's id and name.
     static func supervisors(of employeeIds: Set<Int64>, in db: Database) throws -> [Int64: (id: Int64?, name: String?)] {
         var names: [Int64: (id: Int64?, name: String?)] = [:]
-        for row in try Row.fetchAll(db, sql: """
+        for row in try Row.fetchAll(db.cachedStatement(sql: """
             SELECT e.id, e.supervisor_id, s.name FROM employees e LEFT JOIN employees s ON s.id = e.supervisor_id
             WHERE e.id IN (SELECT value FROM json_each(?))
-            """, arguments: [String(describing: employeeIds.sorted())]) {
+            """), arguments: [String(describing: employeeIds.sorted())]) {
             names[row["id"]] = (row["supervisor_id"], row["name"])
         }
         return names
@@ -28,7 +28,7 @@ public struct WorkshopLookups: Sendable {
 
     /// ``taughtSession(_:by:)`` inside the caller's read.
     static func taughtSession(_ id: Int64, by viewer: Principal, in db: Database) throws -> (session: RunSession, run: Run)? {
-        guard let session = try RunSession.fetchOne(db, key: id), let run = try Run.fetchOne(db, key: session.runId),
+        guard let session = try RunSession.fetchOne(db, keptKey: id), let run = try Run.fetchOne(db, keptKey: session.runId),
               WorkshopAccess.coordinates(viewer) || (viewer.employeeId != nil && viewer.employeeId == session.instructorEmployeeId)
         else { return nil }
         return (session, run)
@@ -37,7 +37,7 @@ public struct WorkshopLookups: Sendable {
     /// Training record `id` when `viewer` may see its holder.
     public func trainingEntry(_ id: Int64, for viewer: Principal) throws -> TrainingHoursEntry? {
         try database.pool.read { db in
-            guard let entry = try TrainingHoursEntry.fetchOne(db, key: id),
+            guard let entry = try TrainingHoursEntry.fetchOne(db, keptKey: id),
                   try WorkshopAccess.maySeePerson(viewer, employeeId: entry.employeeId, in: db) else { return nil }
             return entry
         }
@@ -52,6 +52,6 @@ public struct WorkshopLookups: Sendable {
 
     /// Unit `id`'s code and name.
     static func unit(_ id: Int64, in db: Database) throws -> (code: String, name: String)? {
-        try Row.fetchOne(db, sql: "SELECT code, name FROM units WHERE id = ?", arguments: [id]).map { ($0["code"], $0["name"]) }
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT code, name FROM units WHERE id = ?"), arguments: [id]).map { ($0["code"], $0["name"]) }
     }
 }

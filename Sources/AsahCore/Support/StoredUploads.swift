@@ -23,11 +23,11 @@ public enum StoredUploads {
 
     /// Every upload the database refers to, as (folder, name), each once.
     static func references(in db: Database) throws -> [(folder: String, name: String)] {
-        let evidence = try String.fetchAll(db, sql: "SELECT DISTINCT evidence_path FROM training_hours WHERE evidence_path IS NOT NULL")
-        let submissions = try String.fetchAll(db, sql: "SELECT DISTINCT stored_name FROM submission_files")
+        let evidence = try String.fetchAll(db.cachedStatement(sql: "SELECT DISTINCT evidence_path FROM training_hours WHERE evidence_path IS NOT NULL"))
+        let submissions = try String.fetchAll(db.cachedStatement(sql: "SELECT DISTINCT stored_name FROM submission_files"))
         // A backup made before v19 has no agency settings.
         let logos = try db.tableExists("agency_settings")
-            ? String.fetchAll(db, sql: "SELECT logo_file FROM agency_settings WHERE logo_file IS NOT NULL") : []
+            ? String.fetchAll(db.cachedStatement(sql: "SELECT logo_file FROM agency_settings WHERE logo_file IS NOT NULL")) : []
         return evidence.map { (evidenceFolder, $0) } + submissions.map { (projectsFolder, $0) } + logos.map { (agencyFolder, $0) }
     }
 

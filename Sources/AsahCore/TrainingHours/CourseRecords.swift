@@ -43,7 +43,7 @@ public struct CourseRecords: Sendable {
         guard from <= to, to.dayNumber - from.dayNumber <= longestPeriodDays else { return nil }
         return try database.pool.read { db in
             let agency = try AgencySettings.read(db).agencyName
-            let rows = try Row.fetchAll(db, sql: """
+            let rows = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT e.nip, e.name, u.name AS unit_name, t.title, t.kind, t.source, t.organiser, t.jp, t.year,
                        t.started_on, t.ended_on, t.certificate_number
                 FROM training_hours t JOIN employees e ON e.id = t.employee_id LEFT JOIN units u ON u.id = e.unit_id
@@ -51,7 +51,7 @@ public struct CourseRecords: Sendable {
                   AND ((t.ended_on IS NOT NULL AND t.ended_on BETWEEN ? AND ?)
                        OR (t.ended_on IS NULL AND t.year BETWEEN ? AND ?))
                 ORDER BY COALESCE(t.ended_on, t.year || '-12-31'), e.nip, t.id
-                """, arguments: [from.iso, to.iso, from.year, to.year])
+                """), arguments: [from.iso, to.iso, from.year, to.year])
             return CourseRecords(from: from, to: to, records: try rows.map { row in
                 let source: TrainingSource = try row.decode(forColumn: "source")
                 return Record(

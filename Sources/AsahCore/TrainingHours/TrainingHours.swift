@@ -76,7 +76,7 @@ public struct TrainingHours: Sendable {
         let note = note?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         return try database.attempt(at: now) { db, now in
             guard WorkshopAccess.coordinates(actor) else { throw WorkshopProblem.notPermitted }
-            guard var entry = try TrainingHoursEntry.fetchOne(db, key: entryId) else { throw WorkshopProblem.trainingEntryNotFound }
+            guard var entry = try TrainingHoursEntry.fetchOne(db, keptKey: entryId) else { throw WorkshopProblem.trainingEntryNotFound }
             guard entry.employeeId != actor.employeeId else { throw WorkshopProblem.notPermitted }
             guard entry.status == .pending else { throw WorkshopProblem.alreadyReviewed }
             guard accept || !note.isEmpty else { throw WorkshopProblem.reasonRequired }

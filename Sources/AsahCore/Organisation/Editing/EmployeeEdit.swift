@@ -82,15 +82,15 @@ public struct EmployeeEdit: Sendable {
             if !changes.isEmpty {
                 try AuditLog.record("employee.edit", actor: actor, ip: ip, subject: "employee:\(saved.nip)", detail: changes.detail, in: db)
             }
-            let ended = saved.active ? [] : try Int64.fetchAll(db, sql: "SELECT id FROM users WHERE employee_id = ?", arguments: [saved.id])
+            let ended = saved.active ? [] : try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM users WHERE employee_id = ?"), arguments: [saved.id])
             return .success(Saved(nip: saved.nip, accountsEnded: ended))
         }
     }
 
     static func values(of employee: Employee, in db: Database) throws -> [String: String] {
-        let unit = try employee.unitId.flatMap { try String.fetchOne(db, sql: "SELECT code FROM units WHERE id = ?", arguments: [$0]) }
+        let unit = try employee.unitId.flatMap { try String.fetchOne(db.cachedStatement(sql: "SELECT code FROM units WHERE id = ?"), arguments: [$0]) }
         let supervisor = try employee.supervisorId.flatMap {
-            try String.fetchOne(db, sql: "SELECT nip FROM employees WHERE id = ?", arguments: [$0])
+            try String.fetchOne(db.cachedStatement(sql: "SELECT nip FROM employees WHERE id = ?"), arguments: [$0])
         }
         return ["nama": employee.name, "nip": employee.nip, "jenis_pegawai": employee.employment.rawValue,
                 "golongan": employee.golongan?.code ?? "", "jabatan": employee.jabatan ?? "",

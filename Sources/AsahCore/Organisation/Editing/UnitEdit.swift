@@ -83,7 +83,7 @@ public struct UnitEdit: Sendable {
 
     /// Which units were merged into which, by id.
     static func mergedIntoId(in db: Database) throws -> [Int64: Int64] {
-        try Row.fetchAll(db, sql: "SELECT id, merged_into_id FROM units WHERE merged_into_id IS NOT NULL")
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT id, merged_into_id FROM units WHERE merged_into_id IS NOT NULL"))
             .reduce(into: [:]) { $0[$1["id"] as Int64] = $1["merged_into_id"] as Int64 }
     }
 }
