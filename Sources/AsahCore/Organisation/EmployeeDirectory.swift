@@ -58,50 +58,49 @@ public enum EmployeeDirectory {
 
     /// The employee with this id, active or not.
     public static func employee(id: Int64, in db: Database) throws -> Employee? {
-        try Employee.fetchOne(db, key: id)
+        try Employee.fetchOne(db.cachedStatement(sql: "SELECT * FROM employees WHERE id = ?"), arguments: [id])
     }
 
     /// The employees whose direct supervisor is `supervisorId`, by name; active ones only
     /// unless `includeInactive`.
     public static func directSubordinates(of supervisorId: Int64, includeInactive: Bool = false,
                                           in db: Database) throws -> [Employee] {
-        var request = Employee.filter(Employee.Columns.supervisorId == supervisorId)
-        if !includeInactive { request = request.filter(Employee.Columns.active == true) }
-        return try request.order(Employee.Columns.name.collating(.nocase), Employee.Columns.id).fetchAll(db)
+        try Employee.fetchAll(db.cachedStatement(sql: """
+            SELECT * FROM employees WHERE supervisor_id = ? AND (active OR ?) ORDER BY name COLLATE NOCASE, id
+            """), arguments: [supervisorId, includeInactive])
     }
 
     /// Whether at least one active employee reports directly to `employeeId`: what makes
     /// someone an atasan.
     public static func isSupervisor(employeeId: Int64, in db: Database) throws -> Bool {
-        try Employee
-            .filter(Employee.Columns.supervisorId == employeeId && Employee.Columns.active == true)
-            .isEmpty(db) == false
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM employees WHERE supervisor_id = ? AND active)"),
+                          arguments: [employeeId]) ?? false
     }
 
     /// Whether `supervisorId` is above `employeeId` in the supervisor chain: the direct
     /// supervisor, the supervisor's supervisor, and so on. Nobody is above themselves.
     public static func isInSupervisorChain(supervisorId: Int64, employeeId: Int64, in db: Database) throws -> Bool {
         guard supervisorId != employeeId else { return false }
-        return try Bool.fetchOne(db, sql: """
+        return try Bool.fetchOne(db.cachedStatement(sql: """
             WITH RECURSIVE chain(id) AS (
                 SELECT supervisor_id FROM employees WHERE id = ?
                 UNION
                 SELECT e.supervisor_id FROM employees e JOIN chain ON e.id = chain.id
             )
             SELECT EXISTS (SELECT 1 FROM chain WHERE id = ?)
-            """, arguments: [employeeId, supervisorId]) ?? false
+            """), arguments: [employeeId, supervisorId]) ?? false
     }
 
     /// How many active employees are below `supervisorId` in the chain, at any depth.
     public static func chainSize(below supervisorId: Int64, in db: Database) throws -> Int {
-        try Int.fetchOne(db, sql: """
+        try Int.fetchOne(db.cachedStatement(sql: """
             WITH RECURSIVE below(id) AS (
                 SELECT id FROM employees WHERE supervisor_id = ?
                 UNION
                 SELECT e.id FROM employees e JOIN below ON e.supervisor_id = below.id
             )
             SELECT COUNT(*) FROM below JOIN employees e USING (id) WHERE e.active AND e.id != ?
-            """, arguments: [supervisorId, supervisorId]) ?? 0
+            """), arguments: [supervisorId, supervisorId]) ?? 0
     }
 
     /// Every unit with its depth, in tree order: each unit followed by its sub-units, siblings
