@@ -9,6 +9,12 @@ public enum CatalogueQueries {
     public static func search(text: String? = nil, form: CourseForm? = nil, kind: CourseKind? = nil,
                               competency: Competency? = nil, minJP: Int? = nil, maxJP: Int? = nil,
                               in db: Database) throws -> [Course] {
+        if SearchWords.split(text ?? "").isEmpty, form == nil, kind == nil, competency == nil, minJP == nil, maxJP == nil {
+            // The whole catalogue, as most views ask for it: read once per data change (``SharedFacts``).
+            return try SharedFacts.value("catalogue", in: db) {
+                try DecodedCourses.fetchAll(db, sql: "SELECT * FROM courses WHERE archived = 0 ORDER BY title_id COLLATE NOCASE, code")
+            }
+        }
         var conditions = ["archived = 0"]
         var arguments = StatementArguments()
         func add(_ condition: String, _ values: [(any DatabaseValueConvertible)?]) {

@@ -25,6 +25,9 @@ public final class AppDatabase: Sendable {
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(5)
         configuration.maximumReaderCount = 8
+        // Tells this database's connections apart from another's with the same path (a test's
+        // or a restored file's) in what is kept per database (``SharedFacts``).
+        configuration.label = "asah-" + UUID().uuidString
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             // Deleted rows (expired sessions, posting times, withdrawn supports) are overwritten,

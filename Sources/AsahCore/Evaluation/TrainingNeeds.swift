@@ -156,7 +156,7 @@ public enum TrainingNeeds {
 
     /// What matching needs of a course: its competency counts and audience (read without the
     /// rest of the row, so a course with an odd field elsewhere still gets recommended).
-    struct CourseMatch {
+    struct CourseMatch: Sendable {
         let id: Int64
         let code: String
         let title: String
@@ -184,7 +184,13 @@ public enum TrainingNeeds {
             1 << UInt32(JabatanKind.allCases.firstIndex(of: kind)!)
         }
 
+        /// Every course on offer, read and parsed once per data change on a read-only
+        /// connection (``SharedFacts``).
         static func all(in db: Database) throws -> [CourseMatch] {
+            try SharedFacts.value("course-matches", in: db) { try read(in: db) }
+        }
+
+        private static func read(in db: Database) throws -> [CourseMatch] {
             let decoder = JSONDecoder()
             return try Row.fetchAll(db.cachedStatement(sql: "SELECT id, code, title_id, competencies, audience FROM courses WHERE NOT archived ORDER BY code"))
                 .map { row in

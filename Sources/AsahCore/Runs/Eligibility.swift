@@ -41,14 +41,23 @@ enum Eligibility {
         }
     }
 
-    /// The code of `unitId` followed by those of the units above it, nearest first.
+    /// The code of `unitId` followed by those of the units above it, nearest first (from every
+    /// unit's parent, read once per data change on a read-only connection: ``SharedFacts``).
     private static func unitCodes(from unitId: Int64?, in db: Database) throws -> [String] {
         guard let unitId else { return [] }
-        return try String.fetchAll(db.cachedStatement(sql: """
-            WITH RECURSIVE up(id, depth) AS (
-                SELECT ?, 0 UNION SELECT u.parent_id, up.depth + 1 FROM units u JOIN up ON u.id = up.id WHERE up.depth < 100
-            )
-            SELECT u.code FROM up JOIN units u ON u.id = up.id ORDER BY up.depth
-            """), arguments: [unitId])
+        let units = try SharedFacts.value("unit-parents", in: db) {
+            var units: [Int64: (code: String, parentId: Int64?)] = [:]
+            for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT id, code, parent_id FROM units")) {
+                units[row["id"]] = (row["code"], row["parent_id"])
+            }
+            return units
+        }
+        var codes: [String] = [], next: Int64? = unitId, seen: Set<Int64> = []
+        // A parent cycle (bad data) ends the chain where it repeats, as the query's depth limit did.
+        while let id = next, seen.insert(id).inserted, let unit = units[id] {
+            codes.append(unit.code)
+            next = unit.parentId
+        }
+        return codes
     }
 }
