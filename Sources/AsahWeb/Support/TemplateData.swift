@@ -10,10 +10,22 @@ final class TemplateData: MustacheParent, @unchecked Sendable {
     private let values: [String: Any]
 
     init(_ values: [String: Any]) {
-        self.values = values.compactMapValues { Self.isNil($0) ? nil : Self.wrap($0) }
+        self.values = values.compactMapValues { value in
+            // Most values are strings, numbers, flags or already wrapped: known by their type's
+            // identity at once, without the casts and reflection the rest need.
+            if Self.leafTypes.contains(ObjectIdentifier(type(of: value))) { return value }
+            return Self.isNil(value) ? nil : Self.wrap(value)
+        }
     }
 
     func child(named name: String) -> Any? { values[name] }
+
+    /// Types that are neither optional nor hold dictionaries to wrap.
+    private static let leafTypes: Set<ObjectIdentifier> = [
+        ObjectIdentifier(String.self), ObjectIdentifier(Int.self), ObjectIdentifier(Int64.self),
+        ObjectIdentifier(Bool.self), ObjectIdentifier(Double.self), ObjectIdentifier(TemplateData.self),
+        ObjectIdentifier([TemplateData].self), ObjectIdentifier([String].self),
+    ]
 
     private static func isNil(_ value: Any) -> Bool {
         let mirror = Mirror(reflecting: value)
