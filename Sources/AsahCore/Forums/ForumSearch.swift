@@ -93,7 +93,8 @@ public enum ForumSearch {
         }
         arguments.append(window)
         guard let matcher = SearchMatcher(query.text) else { return [] }
-        let rows = try Row.fetchAll(db, sql: """
+        // The conditions come from four optional filters: at most sixteen statements to keep.
+        let rows = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT p.id, p.thread_id, p.number, p.pseudonym, p.created_at, p.body, t.title, t.status, c.name AS category_name,
                    u.display_name AS author_name
             FROM forum_search JOIN forum_posts p ON p.id = forum_search.rowid
@@ -101,7 +102,7 @@ public enum ForumSearch {
             LEFT JOIN users u ON u.id = p.author_user_id
             WHERE \(conditions.joined(separator: " AND "))
             ORDER BY forum_search.rowid DESC LIMIT ?
-            """, arguments: StatementArguments(arguments))
+            """), arguments: StatementArguments(arguments))
         let candidates = rows.map { row in
             (row: row, title: (row["number"] as Int) == 1 ? row["title"] as String : nil, body: row["body"] as String)
         }

@@ -111,9 +111,10 @@ public struct Notifications: Sendable {
     /// The named notifications merged with `pseudonymous` ones, newest first.
     private func list(employeeId: Int64, pseudonymous: [AppNotification], unreadOnly: Bool, limit: Int,
                       in db: Database) throws -> [AppNotification] {
-        let named = try AppNotification.fetchAll(db, sql: """
+        // Two statements in all (all or unread), each prepared once per connection.
+        let named = try AppNotification.fetchAll(db.cachedStatement(sql: """
             SELECT * FROM notifications WHERE employee_id = ?\(unreadOnly ? " AND read_at IS NULL" : "") ORDER BY created_at DESC, id DESC LIMIT ?
-            """, arguments: [employeeId, limit])
+            """), arguments: [employeeId, limit])
         guard !pseudonymous.isEmpty else { return named }
         let merged = (named + pseudonymous).sorted { ($0.createdAt, abs($0.id ?? 0)) > ($1.createdAt, abs($1.id ?? 0)) }
         return Array(merged.prefix(limit))

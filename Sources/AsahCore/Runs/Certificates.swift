@@ -34,10 +34,10 @@ public struct Certificates: Sendable {
 
     /// ``held(employeeId:)`` inside the caller's read.
     static func held(employeeId: Int64, in db: Database) throws -> [HeldCertificate] {
-        try Row.fetchAll(db, sql: """
+        try Row.fetchAll(db.cachedStatement(sql: """
             SELECT c.*, h.title, h.started_on, h.ended_on, h.jp \(joins)
             WHERE e.employee_id = ? ORDER BY c.issued_at DESC, c.id DESC
-            """, arguments: [employeeId]).map {
+            """), arguments: [employeeId]).map {
             HeldCertificate(certificate: try Certificate(row: $0), courseTitle: $0["title"], startedOn: $0["started_on"],
                             endedOn: $0["ended_on"], jp: $0["jp"])
         }

@@ -51,7 +51,7 @@ extension EnrolmentService {
     public func expireOffers(runId: Int64, now: Int64 = Clock.now()) throws -> Int {
         let sql = "SELECT * FROM enrolments WHERE run_id = ? AND state = 'offered' AND offer_expires_at <= ?"
         // Most calls come before a page is read and find nothing: look first without taking the write lock.
-        guard try database.pool.read({ try Enrolment.fetchOne($0, sql: sql, arguments: [runId, now]) }) != nil else { return 0 }
+        guard try database.pool.read({ try Enrolment.fetchOne($0.cachedStatement(sql: sql), arguments: [runId, now]) }) != nil else { return 0 }
         return try database.pool.write { db in
             let expired = try Enrolment.fetchAll(db.cachedStatement(sql: sql), arguments: [runId, now])
             guard !expired.isEmpty, let run = try Run.fetchOne(db, keptKey: runId) else { return 0 }
