@@ -66,8 +66,9 @@ struct ForumCommand: ParsableCommand {
         @Option(help: "Posts in the first thread added.") var bigThread = 200
 
         func run() throws {
-            let summary = try ForumVolume.generate(in: AppDatabase(path: database.db), threads: threads, posts: posts,
-                                                   bigThread: bigThread)
+            let appDatabase = try AppDatabase(path: database.db)
+            let summary = try ForumVolume.generate(in: appDatabase, threads: threads, posts: posts, bigThread: bigThread)
+            try appDatabase.refreshPlannerStatistics(afresh: true)  // the forum tables grew many times over
             print(summary)
         }
     }

@@ -38,10 +38,12 @@ public struct WorkshopCalendar: Sendable {
     static func sessions(where filter: String, arguments: StatementArguments, in db: Database) throws -> [CalendarSession] {
         try Row.fetchAll(db.cachedStatement(sql: """
             SELECT s.id, s.run_id, s.starts_at, s.ends_at, s.place, s.online_url, r.title, r.status, i.name AS instructor,
-                   n.number, n.total
+                   -- The session's place in its run, counted for the chosen sessions only (numbering
+                   -- every session of every run first cost a province's home most of its time).
+                   (SELECT COUNT(*) FROM run_sessions x WHERE x.run_id = s.run_id
+                       AND (x.starts_at < s.starts_at OR (x.starts_at = s.starts_at AND x.id <= s.id))) AS number,
+                   (SELECT COUNT(*) FROM run_sessions x WHERE x.run_id = s.run_id) AS total
             FROM run_sessions s JOIN runs r ON r.id = s.run_id
-            JOIN (SELECT id, ROW_NUMBER() OVER (PARTITION BY run_id ORDER BY starts_at, id) AS number,
-                         COUNT(*) OVER (PARTITION BY run_id) AS total FROM run_sessions) n ON n.id = s.id
             LEFT JOIN employees i ON i.id = s.instructor_employee_id
             WHERE \(filter) ORDER BY s.starts_at, s.id
             """), arguments: arguments).map { row in
