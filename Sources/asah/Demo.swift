@@ -29,7 +29,6 @@ struct Demo: ParsableCommand {
                                                password: secret, regions: scale.regions)
         step("Organisation, accounts and demo workshops", since: started)
         try appDatabase.withLocalZone { try history(appDatabase) }
-        try appDatabase.refreshPlannerStatistics()
         print("Demo database \(database.db) ready in \(Int(Date().timeIntervalSince(started) * 1000)) ms.")
         print("Accounts (password: \(secret)):")
         for login in accounts { print("  \(login)") }

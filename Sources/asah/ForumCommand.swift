@@ -66,9 +66,8 @@ struct ForumCommand: ParsableCommand {
         @Option(help: "Posts in the first thread added.") var bigThread = 200
 
         func run() throws {
-            let appDatabase = try AppDatabase(path: database.db)
-            let summary = try ForumVolume.generate(in: appDatabase, threads: threads, posts: posts, bigThread: bigThread)
-            try appDatabase.refreshPlannerStatistics(afresh: true)  // the forum tables grew many times over
+            let summary = try ForumVolume.generate(in: AppDatabase(path: database.db), threads: threads, posts: posts,
+                                                   bigThread: bigThread)
             print(summary)
         }
     }

@@ -5,8 +5,7 @@ import Logging
 /// Runs the workshop sweep (expired seat offers move on, "session tomorrow" reminders), the
 /// project reminders (due, late, waiting for review), the behaviour-check sweep (checks
 /// scheduled, respondents told and reminded), the survey announcements, the purge of
-/// expired sessions and of uploaded files no record refers to, and the query planner's
-/// statistics (``AppDatabase/refreshPlannerStatistics()``) every few minutes
+/// expired sessions and of uploaded files no record refers to every few minutes
 /// on a background thread while the server runs.
 final class PeriodicSweep: @unchecked Sendable {
     private let sweep: WorkshopSweep
@@ -41,7 +40,6 @@ final class PeriodicSweep: @unchecked Sendable {
     /// One round of every sweep, failures logged.
     private func round() {
         do {
-            if try database.refreshPlannerStatistics() { logger.info("sweep: the database analysed for the query planner") }
             try sessions.purgeExpired()
             let orphans = try StoredUploads.removeOrphans(database: database)
             if orphans > 0 { logger.info("sweep: \(orphans) uploaded files no record refers to removed") }

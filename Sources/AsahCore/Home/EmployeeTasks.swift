@@ -38,8 +38,10 @@ public struct EmployeeTasks: Sendable {
         let placed = Set(try Int64.fetchAll(db.cachedStatement(sql: """
             SELECT run_id FROM enrolments WHERE employee_id = ? AND state IN ('requested', 'enrolled', 'waitlisted', 'offered', 'completed')
             """), arguments: [employeeId]))
+        // INDEXED BY: without statistics SQLite takes the index on the state and reads every
+        // completed enrolment of the region (a province's home spent most of its time there).
         let completed = Set(try Int64.fetchAll(db.cachedStatement(sql: """
-            SELECT DISTINCT r.course_id FROM enrolments e JOIN runs r ON r.id = e.run_id WHERE e.employee_id = ? AND e.state = 'completed'
+            SELECT DISTINCT r.course_id FROM enrolments e INDEXED BY enrolments_employee JOIN runs r ON r.id = e.run_id WHERE e.employee_id = ? AND e.state = 'completed'
             """), arguments: [employeeId]))
         let mayTake = try Eligibility.checker(for: employee, in: db)
         var runs: [CourseOffer] = []

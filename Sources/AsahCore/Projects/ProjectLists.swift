@@ -72,7 +72,7 @@ public struct ProjectLists: Sendable {
     public func startable(employeeId: Int64) throws -> [StartableRun] {
         try database.pool.read { db in
             try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT r.id, r.title, c.title_id FROM enrolments e JOIN runs r ON r.id = e.run_id
+                SELECT r.id, r.title, c.title_id FROM enrolments e INDEXED BY enrolments_employee JOIN runs r ON r.id = e.run_id
                 JOIN courses c ON c.id = r.course_id
                 WHERE e.employee_id = ?1 AND e.state = 'enrolled' AND c.has_project
                   AND r.status IN ('open', 'closed', 'running')

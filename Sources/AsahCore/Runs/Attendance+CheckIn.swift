@@ -19,7 +19,7 @@ extension Attendance {
             try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT s.id, s.starts_at, r.title FROM run_sessions s
                 JOIN runs r ON r.id = s.run_id AND r.status IN ('open', 'closed', 'running')
-                JOIN enrolments e ON e.run_id = s.run_id AND e.employee_id = ? AND e.state = 'enrolled'
+                JOIN enrolments e INDEXED BY enrolments_employee ON e.run_id = s.run_id AND e.employee_id = ? AND e.state = 'enrolled'
                 WHERE ? BETWEEN s.starts_at - ? AND s.ends_at ORDER BY s.starts_at
                 """), arguments: [employeeId, now, Self.checkInLead]).map {
                 CheckInSession(id: $0["id"], runTitle: $0["title"], startsAt: $0["starts_at"])

@@ -82,7 +82,7 @@ public struct Attendance: Sendable {
             guard actor.employeeId == employeeId else { throw WorkshopProblem.notPermitted }
             guard !code.isEmpty, let session = try RunSession.fetchOne(db.cachedStatement(sql: """
                 SELECT s.* FROM run_sessions s
-                JOIN enrolments e ON e.run_id = s.run_id AND e.employee_id = ? AND e.state = 'enrolled'
+                JOIN enrolments e INDEXED BY enrolments_employee ON e.run_id = s.run_id AND e.employee_id = ? AND e.state = 'enrolled'
                 JOIN runs r ON r.id = s.run_id AND r.status IN ('open', 'closed', 'running')
                 WHERE s.checkin_code = ? AND ? BETWEEN s.starts_at - ? AND s.ends_at AND (? IS NULL OR s.id = ?)
                 """), arguments: [employeeId, code, now, Self.checkInLead, sessionId, sessionId]) else {
