@@ -119,7 +119,9 @@ public struct BehaviourChecks: Sendable {
 
     /// The open (due, unanswered) checks of respondent `employeeId`, oldest due first.
     public static func open(for employeeId: Int64, today: CalendarDate, in db: Database) throws -> [Task] {
-        try tasks("c.respondent_employee_id = ? AND c.answered_at IS NULL AND c.due_on <= ?", [employeeId, today.iso], in: db)
+        // The unary + keeps SQLite on the respondent's index: on the open checks' index it read every
+        // open check of the region (400,000 in the province demo) for each home page.
+        try tasks("c.respondent_employee_id = ? AND +c.answered_at IS NULL AND c.due_on <= ?", [employeeId, today.iso], in: db)
     }
 
     /// Unanswered checks due more than ``overdueDays`` before `now`, for coordinators.

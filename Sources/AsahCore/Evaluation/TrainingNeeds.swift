@@ -93,8 +93,10 @@ public enum TrainingNeeds {
         let years = (year - 2)...year
         let appraisals = try appraisals ?? AppraisalTable.load(years: years, employees: filter, in: db)
         var completed = Set<Completion>()
+        // For some people, their own enrolments (by the person's index); for everyone, the completed ones.
+        let enrolments = filter == nil ? "enrolments e" : "enrolments e INDEXED BY enrolments_employee"
         let done = try Row.fetchCursor(db.cachedStatement(sql: """
-            SELECT employee_id, r.course_id FROM enrolments e JOIN runs r ON r.id = e.run_id
+            SELECT employee_id, r.course_id FROM \(enrolments) JOIN runs r ON r.id = e.run_id
             WHERE e.state = 'completed' \(among)
             """), arguments: arguments)
         while let row = try done.next() { completed.insert(Completion(employeeId: row[0], courseId: row[1])) }
