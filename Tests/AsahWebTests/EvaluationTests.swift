@@ -207,6 +207,7 @@ struct EvaluationTests {
         #expect(try pegawai.get("/evaluation/checks/\(id)").status == 404, "only the respondent opens it")
         var coordinator = try app.signIn("demo.koordinator")
         #expect(try coordinator.get("/evaluation/overdue").status == 200)
+        #expect(try coordinator.get("/evaluation/overdue?page=99999").status == 200, "a page past the end shows the last one")
         #expect(try pegawai.get("/evaluation/overdue").status == 403)
     }
 

@@ -124,10 +124,26 @@ public struct BehaviourChecks: Sendable {
         try tasks("c.respondent_employee_id = ? AND +c.answered_at IS NULL AND c.due_on <= ?", [employeeId, today.iso], in: db)
     }
 
-    /// Unanswered checks due more than ``overdueDays`` before `now`, for coordinators.
-    public static func overdue(now: Int64, in db: Database) throws -> [Task] {
-        let limit = IndonesianTime.date(of: now - Int64(overdueDays) * 86400)
-        return try tasks("c.answered_at IS NULL AND c.due_on < ?", [limit.iso], in: db)
+    /// Unanswered checks due more than ``overdueDays`` before `now`, for coordinators: `limit`
+    /// of them from `offset`, longest overdue first (a region may have many thousands).
+    public static func overdue(now: Int64, limit: Int, offset: Int = 0, in db: Database) throws -> [Task] {
+        try tasks("c.answered_at IS NULL AND c.due_on < ?", [overdueBefore(now).iso, limit, offset], paged: true, in: db)
+    }
+
+    /// How many checks ``overdue(now:limit:offset:in:)`` pages through; counted once per data
+    /// change (``SharedFacts``), since every coordinator's home shows it.
+    public static func overdueCount(now: Int64, in db: Database) throws -> Int {
+        let before = overdueBefore(now)
+        return try SharedFacts.value("overdue-checks:" + before.iso, in: db) {
+            // Every check has its enrolment, person, run and course (foreign keys), so no join is needed to count.
+            try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM behaviour_checks WHERE answered_at IS NULL AND due_on < ?"),
+                             arguments: [before.iso]) ?? 0
+        }
+    }
+
+    /// The day before which an unanswered check counts as overdue at `now`.
+    private static func overdueBefore(_ now: Int64) -> CalendarDate {
+        IndonesianTime.date(of: now - Int64(overdueDays) * 86400)
     }
 
     /// One check, or `nil`.
@@ -135,14 +151,15 @@ public struct BehaviourChecks: Sendable {
         try tasks("c.id = ?", [id], in: db).first
     }
 
-    static func tasks(_ filter: String, _ arguments: StatementArguments, in db: Database) throws -> [Task] {
+    /// The checks matching `filter`; `paged` takes the last two arguments as LIMIT and OFFSET.
+    static func tasks(_ filter: String, _ arguments: StatementArguments, paged: Bool = false, in db: Database) throws -> [Task] {
         try Row.fetchAll(db.cachedStatement(sql: """
             SELECT c.id, c.respondent, c.due_on, c.answered_at, p.id AS employee_id, p.nip, p.name, q.name AS respondent_name,
                    r.id AS run_id, r.title, k.competencies
             FROM behaviour_checks c JOIN enrolments e ON e.id = c.enrolment_id JOIN employees p ON p.id = e.employee_id
             JOIN employees q ON q.id = c.respondent_employee_id
             JOIN runs r ON r.id = e.run_id JOIN courses k ON k.id = r.course_id
-            WHERE \(filter) ORDER BY c.due_on, p.name COLLATE NOCASE, c.id
+            WHERE \(filter) ORDER BY c.due_on, p.name COLLATE NOCASE, c.id\(paged ? " LIMIT ? OFFSET ?" : "")
             """), arguments: arguments).map { row in
             let competencies = (try? JSONDecoder().decode([Competency].self, from: Data((row["competencies"] as String).utf8))) ?? []
             return Task(id: row["id"], respondent: Respondent(rawValue: row["respondent"]) ?? .self,

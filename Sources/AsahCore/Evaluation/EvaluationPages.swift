@@ -71,9 +71,11 @@ extension EvaluationPages {
         }
     }
 
-    /// Checks unanswered past their grace period.
-    public func overdueChecks(now: Int64 = Clock.now()) throws -> [BehaviourChecks.Task] {
-        try database.pool.read { try BehaviourChecks.overdue(now: now, in: $0) }
+    /// Checks unanswered past their grace period: `limit` of them from `offset`, and how many there are.
+    public func overdueChecks(limit: Int, offset: Int, now: Int64 = Clock.now()) throws -> (checks: [BehaviourChecks.Task], total: Int) {
+        try database.pool.read { db in
+            (try BehaviourChecks.overdue(now: now, limit: limit, offset: offset, in: db), try BehaviourChecks.overdueCount(now: now, in: db))
+        }
     }
 
     /// An online test as its participant sees it; nil when they are not a participant or the course has no test.

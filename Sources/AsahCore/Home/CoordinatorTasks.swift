@@ -40,7 +40,7 @@ public struct CoordinatorTasks: Sendable {
         let evidence: (Int, Int64?)? = try Policy.allows(viewer, .reviewTrainingHours) ? Row.fetchOne(db.cachedStatement(sql: """
             SELECT COUNT(*) AS waiting, MIN(created_at) AS oldest FROM training_hours WHERE status = 'pending'
             """)).map { ($0["waiting"], $0["oldest"]) } : nil
-        let overdueChecks = try Policy.allows(viewer, .evaluateProgrammes) ? BehaviourChecks.overdue(now: now, in: db).count : nil
+        let overdueChecks = try Policy.allows(viewer, .evaluateProgrammes) ? BehaviourChecks.overdueCount(now: now, in: db) : nil
         let runs = try Policy.allows(viewer, .manageRuns) ? runAlerts(now: now, today: today, in: db) : nil
         let suggestions = try Policy.allows(viewer, .decideSuggestions) ? Int.fetchOne(db.cachedStatement(sql: """
             SELECT COUNT(*) FROM forum_threads WHERE kind = 'suggestion' AND status IN ('baru', 'ditinjau') AND decision_due < ?

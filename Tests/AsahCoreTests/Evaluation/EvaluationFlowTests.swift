@@ -162,9 +162,13 @@ extension Evaluation {
                 try world.database.pool.read { db in
                     let open = try BehaviourChecks.open(for: supervisorId, today: CalendarDate(year: 2026, month: 6, day: 17)!, in: db)
                     #expect(!open.contains { $0.id == supervisorTask.id })
-                    #expect(try BehaviourChecks.overdue(now: due + 29 * 86400, in: db).isEmpty)
-                    let overdue = try BehaviourChecks.overdue(now: due + 31 * 86400, in: db)
+                    #expect(try BehaviourChecks.overdue(now: due + 29 * 86400, limit: 50, in: db).isEmpty)
+                    #expect(try BehaviourChecks.overdueCount(now: due + 29 * 86400, in: db) == 0)
+                    let overdue = try BehaviourChecks.overdue(now: due + 31 * 86400, limit: 50, in: db)
                     #expect(overdue.count == 5 && !overdue.contains { $0.id == supervisorTask.id })
+                    #expect(try BehaviourChecks.overdueCount(now: due + 31 * 86400, in: db) == 5)
+                    #expect(try BehaviourChecks.overdue(now: due + 31 * 86400, limit: 2, offset: 4, in: db).map(\.id) == [overdue[4].id],
+                            "pages follow the same order")
                     let summary = try BehaviourChecks.summary(runFilter: "r.id = ?", [run.id!],
                                                               today: CalendarDate(year: 2026, month: 7, day: 1)!, in: db)
                     #expect(summary.due == 3 && summary.answered == 1 && summary.scores.counts == [0, 0, 0, 1, 1])

@@ -81,19 +81,32 @@ struct BehaviourFeature: Feature {
         }
     }
 
+    /// Overdue checks shown per page, longest overdue first.
+    static let overduePageSize = 100
+
     private func overdue(_ context: Context) throws -> Response {
         let localizer = context.localizer
-        let rows = try EvaluationPages(database: context.services.database).overdueChecks()
-        return context.page("evaluation_overdue", title: localizer.t("checks_overdue_title"), [
-            "rows": rows.map { task -> [String: Any] in
+        let pages = EvaluationPages(database: context.services.database)
+        let page = try context.query().page()
+        let requested = Pager.offset(page: page, pageSize: Self.overduePageSize)
+        var overdue = try pages.overdueChecks(limit: Self.overduePageSize, offset: requested)
+        let pager = Pager(page: page, total: overdue.total, pageSize: Self.overduePageSize)
+        if pager.offset != requested {  // a page past the end shows the last one
+            overdue = try pages.overdueChecks(limit: Self.overduePageSize, offset: pager.offset)
+        }
+        return context.page("evaluation_overdue", title: localizer.t("checks_overdue_title"), pager.values(localizer) {
+            "/evaluation/overdue?page=\($0)"
+        }.merging([
+            "rows": overdue.checks.map { task -> [String: Any] in
                 var values = Self.values(task, localizer)
                 values["who"] = localizer.t(task.respondent == .self ? "checks_respondent_self" : "checks_respondent_supervisor")
                 return values
             },
-            "hasRows": !rows.isEmpty,
-            "count": localizer.number(rows.count),
+            "hasRows": !overdue.checks.isEmpty,
+            "paged": pager.pages > 1,
+            "total": localizer.t("checks_overdue_total", ["count": localizer.number(overdue.total)]),
             "days": String(BehaviourChecks.overdueDays),
-        ])
+        ]) { $1 })
     }
 
     private struct TaskJSON: Encodable {
