@@ -124,6 +124,14 @@ public struct BehaviourChecks: Sendable {
         try tasks("c.respondent_employee_id = ? AND +c.answered_at IS NULL AND c.due_on <= ?", [employeeId, today.iso], in: db)
     }
 
+    /// The first `limit` of ``open(for:today:in:)`` that `employeeId` answers as `respondent`
+    /// (a home lists a few; a supervisor may be respondent to hundreds).
+    public static func open(for employeeId: Int64, as respondent: Respondent, today: CalendarDate, limit: Int,
+                            in db: Database) throws -> [Task] {
+        try tasks("c.respondent_employee_id = ? AND c.respondent = ? AND +c.answered_at IS NULL AND c.due_on <= ?",
+                  [employeeId, respondent.rawValue, today.iso, limit, 0], paged: true, in: db)
+    }
+
     /// Unanswered checks due more than ``overdueDays`` before `now`, for coordinators: `limit`
     /// of them from `offset`, longest overdue first (a region may have many thousands).
     public static func overdue(now: Int64, limit: Int, offset: Int = 0, in db: Database) throws -> [Task] {

@@ -21,13 +21,12 @@ public struct EmployeeTasks: Sendable {
             s.ends_at >= ?2 AND s.starts_at < ?3 AND r.status IN ('open', 'closed', 'running') AND s.run_id IN
                 (SELECT run_id FROM enrolments WHERE employee_id = ?1 AND state IN ('enrolled', 'offered'))
             """, arguments: [employeeId, now, horizon], in: db)
-        let checks = try BehaviourChecks.open(for: employeeId, today: today, in: db).filter { $0.respondent == .self }
         return EmployeeTasks(
             upcoming: Array(upcoming.prefix(HomeTasks.limit)),
             ledger: try TrainingHours.ledger(employeeId: employeeId, year: today.year, in: db),
             openRuns: try openRuns(for: employeeId, now: now, in: db),
             surveys: Array(try Surveys.open(for: employeeId, now: now, in: db).prefix(HomeTasks.limit)),
-            selfChecks: Array(checks.prefix(HomeTasks.limit)))
+            selfChecks: try BehaviourChecks.open(for: employeeId, as: .self, today: today, limit: HomeTasks.limit, in: db))
     }
 
     /// Runs to come that are open for enrolment now (a full one takes them on its waitlist),

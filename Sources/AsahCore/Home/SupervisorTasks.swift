@@ -18,11 +18,10 @@ public struct SupervisorTasks: Sendable {
         let today = IndonesianTime.date(of: now)
         let requests = try EnrolmentService.pendingRequests(supervisorEmployeeId: employeeId, in: db)
             .filter { $0.employeeId != employeeId }
-        let checks = try BehaviourChecks.open(for: employeeId, today: today, in: db).filter { $0.respondent == .supervisor }
         let short = try TrainingHours.members("p.supervisor_id = ?", employeeId, year: today.year, in: db)
             .filter { !$0.reached }.sorted { ($0.verifiedJP, $0.name) < ($1.verifiedJP, $1.name) }
         return SupervisorTasks(approvals: Array(requests.prefix(HomeTasks.limit)), approvalsWaiting: requests.count,
-                               checks: Array(checks.prefix(HomeTasks.limit)), shortOfJP: Array(short.prefix(HomeTasks.limit)),
+                               checks: try BehaviourChecks.open(for: employeeId, as: .supervisor, today: today, limit: HomeTasks.limit, in: db), shortOfJP: Array(short.prefix(HomeTasks.limit)),
                                shortOfJPCount: short.count)
     }
 }

@@ -162,6 +162,9 @@ extension Evaluation {
                 try world.database.pool.read { db in
                     let open = try BehaviourChecks.open(for: supervisorId, today: CalendarDate(year: 2026, month: 6, day: 17)!, in: db)
                     #expect(!open.contains { $0.id == supervisorTask.id })
+                    #expect(try BehaviourChecks.open(for: supervisorId, as: .supervisor, today: CalendarDate(year: 2026, month: 6, day: 17)!,
+                                                     limit: 2, in: db).map(\.id)
+                            == Array(open.filter { $0.respondent == .supervisor }.prefix(2)).map(\.id), "the home's first few, in the same order")
                     #expect(try BehaviourChecks.overdue(now: due + 29 * 86400, limit: 50, in: db).isEmpty)
                     #expect(try BehaviourChecks.overdueCount(now: due + 29 * 86400, in: db) == 0)
                     let overdue = try BehaviourChecks.overdue(now: due + 31 * 86400, limit: 50, in: db)
