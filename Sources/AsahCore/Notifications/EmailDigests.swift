@@ -8,7 +8,7 @@ extension EmailQueue {
         /// "id" or "en", the account's language.
         public let locale: String
         /// Oldest first; each one's delivery is marked sent or failed with the digest.
-        public let notifications: [AppNotification]
+        public internal(set) var notifications: [AppNotification]
     }
 
     /// The hour (in the installation's zone) daily digests go out.
@@ -27,32 +27,20 @@ extension EmailQueue {
         let cutoff = Self.lastDigestTime(before: now)
         return try database.pool.write { db in
             try Self.giveUpUnsendable(db, now: now)
-            let rows = try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT n.*, e.email AS address, e.name AS person, u.locale AS account_locale
-                FROM email_deliveries d JOIN notifications n ON n.id = d.notification_id
-                JOIN employees e ON e.id = n.employee_id JOIN users u ON u.employee_id = e.id
-                WHERE d.sent_at IS NULL AND d.given_up_at IS NULL AND d.next_attempt_at <= ? AND u.email_digest
-                  AND n.created_at <= ?
-                ORDER BY n.employee_id, d.notification_id
-                """), arguments: [now, cutoff])
+            let messages = try Self.pending(db, "u.email_digest AND n.created_at <= ?2 ORDER BY n.employee_id, d.notification_id",
+                                            [now, cutoff])
+            // One digest per person: their messages come together, oldest first.
             var digests: [Digest] = []
-            var current: (employee: Int64, row: Row, notes: [AppNotification])?
-            for row in rows {
-                let note = try AppNotification(row: row)
-                if let open = current, open.employee == note.employeeId {
-                    current?.notes.append(note)
+            for message in messages {
+                if let last = digests.last, last.notifications.last?.employeeId == message.notification.employeeId {
+                    digests[digests.count - 1].notifications.append(message.notification)
                 } else {
-                    if let open = current { digests.append(Self.digest(open.row, open.notes)) }
-                    current = (note.employeeId, row, [note])
+                    digests.append(Digest(address: message.address, name: message.name, locale: message.locale,
+                                          notifications: [message.notification]))
                 }
             }
-            if let open = current { digests.append(Self.digest(open.row, open.notes)) }
             return digests
         }
-    }
-
-    private static func digest(_ row: Row, _ notes: [AppNotification]) -> Digest {
-        Digest(address: row["address"], name: row["person"], locale: row["account_locale"], notifications: notes)
     }
 
     /// Turns the daily digest on or off for account `userId`.

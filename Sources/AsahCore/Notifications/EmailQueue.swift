@@ -34,16 +34,21 @@ public struct EmailQueue: Sendable {
     public func due(limit: Int, now: Int64) throws -> [Message] {
         try database.pool.write { db in
             try Self.giveUpUnsendable(db, now: now)
-            return try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT n.*, e.email AS address, e.name AS person, u.locale AS account_locale
-                FROM email_deliveries d JOIN notifications n ON n.id = d.notification_id
-                JOIN employees e ON e.id = n.employee_id JOIN users u ON u.employee_id = e.id
-                WHERE d.sent_at IS NULL AND d.given_up_at IS NULL AND d.next_attempt_at <= ? AND NOT u.email_digest
-                ORDER BY d.notification_id LIMIT ?
-                """), arguments: [now, limit]).map { row in
-                Message(notification: try AppNotification(row: row), address: row["address"], name: row["person"],
-                        locale: row["account_locale"])
-            }
+            return try Self.pending(db, "u.email_digest IS 0 ORDER BY d.notification_id LIMIT ?2", [now, limit])
+        }
+    }
+
+    /// The deliveries due at `?1` (the first argument) that also meet `rest` (further conditions,
+    /// then the order and limit), with their recipients.
+    static func pending(_ db: Database, _ rest: StaticString, _ arguments: StatementArguments) throws -> [Message] {
+        try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT n.*, e.email AS address, e.name AS person, u.locale AS account_locale
+            FROM email_deliveries d JOIN notifications n ON n.id = d.notification_id
+            JOIN employees e ON e.id = n.employee_id JOIN users u ON u.employee_id = e.id
+            WHERE d.sent_at IS NULL AND d.given_up_at IS NULL AND d.next_attempt_at <= ?1 AND \(rest)
+            """), arguments: arguments).map { row in
+            Message(notification: try AppNotification(row: row), address: row["address"], name: row["person"],
+                    locale: row["account_locale"])
         }
     }
 
