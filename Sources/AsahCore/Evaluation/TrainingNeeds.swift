@@ -92,18 +92,12 @@ public enum TrainingNeeds {
         while let row = try ledger.next() { hours[row[0]] = row[1] }
         let years = (year - 2)...year
         let appraisals = try appraisals ?? AppraisalTable.load(years: years, employees: filter, in: db)
-        var completed = Set<Completion>()
-        // For some people, their own enrolments (by the person's index); for everyone, the completed ones.
-        let enrolments = filter == nil ? "enrolments e" : "enrolments e INDEXED BY enrolments_employee"
-        let done = try Row.fetchCursor(db.cachedStatement(sql: """
-            SELECT employee_id, r.course_id FROM \(enrolments) JOIN runs r ON r.id = e.run_id
-            WHERE e.state = 'completed' \(among)
-            """), arguments: arguments)
-        while let row = try done.next() { completed.insert(Completion(employeeId: row[0], courseId: row[1])) }
+        let completed = try CompletedCourses(among: among, arguments: arguments, in: db)
         let courses = try CourseMatch.all(in: db)
-        let openRuns = Dictionary(try Row.fetchAll(db.cachedStatement(sql: """
+        let openRunByCourse = Dictionary(try Row.fetchAll(db.cachedStatement(sql: """
             SELECT course_id, MIN(id) AS id FROM runs WHERE status = 'open' GROUP BY course_id
             """)).map { ($0["course_id"] as Int64, $0["id"] as Int64) }, uniquingKeysWith: { a, _ in a })
+        let openRuns = courses.map { openRunByCourse[$0.id] }
         let cursor = try Row.fetchCursor(db.cachedStatement(sql: """
             SELECT p.id, p.jabatan_kind, p.unit_id, p.employment FROM employees p WHERE p.active AND \(filter?.sql ?? "1") ORDER BY p.id
             """), arguments: arguments)
@@ -120,23 +114,16 @@ public enum TrainingNeeds {
             }
             guard !reasons.isEmpty else { continue }
             let kind = (row[1] as String?).flatMap(JabatanKind.init(rawValue:))
+            let done = completed.courses(of: id)
             each(Assessment(employeeId: id, unitId: row[2], reasons: reasons,
-                            recommendations: recommend(courses, for: reasons, kind: kind, openRuns: openRuns) {
-                                completed.contains(Completion(employeeId: id, courseId: $0))
-                            }))
+                            recommendations: recommend(courses, for: reasons, kind: kind, openRuns: openRuns) { done.contains($0) }))
         }
-    }
-
-    /// A course someone completed.
-    private struct Completion: Hashable {
-        let employeeId: Int64
-        let courseId: Int64
     }
 
     /// Up to three courses for `reasons`, best match first, the first code among equals
     /// (`courses` are in code order; see the type's documentation); `done` tells a course
-    /// the person completed.
-    static func recommend(_ courses: [CourseMatch], for reasons: [Reason], kind: JabatanKind?, openRuns: [Int64: Int64],
+    /// the person completed; `openRuns` holds each course's open run, in the order of `courses`.
+    static func recommend(_ courses: [CourseMatch], for reasons: [Reason], kind: JabatanKind?, openRuns: [Int64?],
                           done: (Int64) -> Bool) -> [Recommendation] {
         let behaviour = reasons.contains(.perilakuBelow)
         let results = reasons.contains { if case .lowPredikat = $0 { true } else { false } }
@@ -145,14 +132,15 @@ public enum TrainingNeeds {
         for index in courses.indices where courses[index].admits(kind) {
             var score = (behaviour ? courses[index].values * 2 : 0) + (results ? courses[index].technical * 2 : 0) + (hours ? 1 : 0)
             guard score > 0, !done(courses[index].id) else { continue }
-            if openRuns[courses[index].id] != nil { score += 1 }
+            if openRuns[index] != nil { score += 1 }
             let place = best.firstIndex { $0.score < score } ?? best.count
             guard place < 3 else { continue }
             best.insert((score, index), at: place)
             if best.count > 3 { best.removeLast() }
         }
-        return best.map { courses[$0.course] }.map { course in
-            Recommendation(courseId: course.id, code: course.code, title: course.title, openRunId: openRuns[course.id])
+        return best.map { best in
+            let course = courses[best.course]
+            return Recommendation(courseId: course.id, code: course.code, title: course.title, openRunId: openRuns[best.course])
         }
     }
 

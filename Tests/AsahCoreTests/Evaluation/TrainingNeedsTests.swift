@@ -55,6 +55,21 @@ extension Evaluation {
                     #expect(found == expected)
                     #expect(expected.values.contains { $0.contains("perilaku") } && expected.values.contains { $0 == ["jp"] },
                             "the demo has people behind on behaviour and people only short of JP")
+                    // Never a course the person completed; a course's open run is its first open one.
+                    let completed = Set(try Row.fetchAll(db, sql: """
+                        SELECT e.employee_id, r.course_id FROM enrolments e JOIN runs r ON r.id = e.run_id WHERE e.state = 'completed'
+                        """).map { "\($0[0] as Int64)-\($0[1] as Int64)" })
+                    let openRuns = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: """
+                        SELECT course_id, MIN(id) FROM runs WHERE status = 'open' GROUP BY course_id
+                        """).map { ($0[0] as Int64, $0[1] as Int64) })
+                    #expect(needs.allSatisfy { need in
+                        need.recommendations.count <= 3 && need.recommendations.allSatisfy {
+                            !completed.contains("\(need.employeeId)-\($0.courseId)") && $0.openRunId == openRuns[$0.courseId]
+                        }
+                    })
+                    let needers = Set(needs.map(\.employeeId))
+                    #expect(completed.contains { needers.contains(Int64($0.prefix { $0 != "-" })!) }, "some people in need completed a course")
+                    #expect(needs.contains { $0.recommendations.contains { $0.openRunId != nil } }, "some recommended course has an open run")
 
                     let demand = try TrainingDemand.compute(year: year, in: db)
                     #expect(demand.people == needs.count)
