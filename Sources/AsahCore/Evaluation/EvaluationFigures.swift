@@ -54,7 +54,7 @@ public final class EvaluationFigures: Sendable {
                    version: Int64) throws -> (report: ImpactReport, demand: TrainingDemand, compliance: [UnitCompliance]) {
         let results = Mutex<(report: ImpactReport?, demand: TrainingDemand?, compliance: [UnitCompliance]?, error: (any Error)?)>(
             (nil, nil, nil, nil))
-        DispatchQueue.concurrentPerform(iterations: 3) { part in
+        Parallel.perform(3) { part in
             do {
                 switch part {
                 case 0:

@@ -62,7 +62,7 @@ public struct ImpactReport: Sendable {
     public static func build(_ filter: ImpactFilter, today: CalendarDate, pool: DatabasePool,
                              appraisals: @escaping @Sendable (Database) throws -> AppraisalTable) throws -> (ImpactReport, Int64) {
         let state = Mutex<(parts: Parts, versions: Set<Int64>, error: (any Error)?)>((Parts(), [], nil))
-        DispatchQueue.concurrentPerform(iterations: Part.allCases.count) { index in
+        Parallel.perform(Part.allCases.count) { index in
             let part = Part.allCases[index]
             do {
                 let (read, version) = try pool.read { db in
