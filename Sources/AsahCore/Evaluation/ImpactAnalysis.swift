@@ -19,10 +19,11 @@ public enum ImpactAnalysis {
         public var shown: Bool { estimate != nil }
     }
 
-    /// `appraisals`: everyone's appraisals (``AppraisalTable/load(years:employees:in:)``), when
-    /// the caller keeps them; asked for once the participants are known.
-    public static func run(_ filter: ImpactFilter, appraisals: (() throws -> AppraisalTable)? = nil, in db: Database) throws -> Result {
-        let participants = try firstTrainings(filter, in: db)
+    /// `participants`: the filter's ``firstTrainings(_:in:)``; `appraisals`: everyone's
+    /// appraisals (``AppraisalTable/load(years:employees:in:)``), when the caller keeps them;
+    /// asked for once the participants are known.
+    static func run(_ filter: ImpactFilter, participants: [ImpactMatching.Participant],
+                    appraisals: (() throws -> AppraisalTable)? = nil, in db: Database) throws -> Result {
         guard !participants.isEmpty else { return Result(groups: .init(), estimate: nil) }
         var excluded = Set(participants.map(\.employeeId))
         let (runSQL, runArguments) = filter.runs
@@ -55,7 +56,7 @@ public enum ImpactAnalysis {
         }
         var first: [Int64: Int64] = [:]
         let places = try Row.fetchCursor(db, sql: """
-            SELECT e.employee_id, e.run_id FROM enrolments e JOIN runs r ON r.id = e.run_id
+            SELECT e.employee_id, e.run_id FROM runs r CROSS JOIN enrolments e ON e.run_id = r.id
             \(ImpactFilter.participantJoin(sql, on: "e.employee_id")) WHERE e.state = 'completed' AND \(sql)
             """, arguments: arguments)
         while let row = try places.next() {

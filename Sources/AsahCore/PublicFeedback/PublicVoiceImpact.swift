@@ -43,8 +43,9 @@ public enum PublicVoiceImpact {
     /// How far before and after the training public feedback is counted, in days.
     public static let windowDays = 365
 
-    static func lines(_ filter: ImpactFilter, appraisals: (() throws -> AppraisalTable)?, in db: Database) throws -> [UnitLine] {
-        let participants = try ImpactAnalysis.firstTrainings(filter, in: db)
+    /// The lines for the units of `participants` (a filter's ``ImpactAnalysis/firstTrainings(_:in:)``).
+    static func lines(_ participants: [ImpactMatching.Participant], appraisals: (() throws -> AppraisalTable)?,
+                      in db: Database) throws -> [UnitLine] {
         guard !participants.isEmpty else { return [] }
         var unitOf: [Int64: Int64] = [:]
         for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT id, unit_id FROM employees WHERE unit_id IS NOT NULL")) { unitOf[row[0]] = row[1] }
