@@ -34,12 +34,11 @@ extension TrainingHours {
     public static func compliance(year: Int, in db: Database) throws -> [UnitCompliance] {
         var counts: [Int64: (employees: Int, reached: Int)] = [:]
         for row in try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT unit_id, COUNT(*) AS employees, SUM(jp >= target) AS reached FROM (
-                SELECT p.id, p.unit_id, r.target_jp AS target, COALESCE(SUM(h.jp), 0) AS jp
-                FROM employees p JOIN employment_rules r ON r.employment = p.employment AND r.target_jp IS NOT NULL
-                LEFT JOIN training_hours h ON h.employee_id = p.id AND h.year = ? AND h.status = 'verified'
-                WHERE p.active AND p.unit_id IS NOT NULL GROUP BY p.id
-            ) GROUP BY unit_id
+            SELECT p.unit_id, COUNT(*) AS employees, SUM(COALESCE((
+                SELECT SUM(h.jp) FROM training_hours h WHERE h.year = ? AND h.employee_id = p.id AND h.status = 'verified'
+            ), 0) >= r.target_jp) AS reached
+            FROM employees p JOIN employment_rules r ON r.employment = p.employment AND r.target_jp IS NOT NULL
+            WHERE p.active AND p.unit_id IS NOT NULL GROUP BY p.unit_id
             """), arguments: [year]) {
             counts[row["unit_id"]] = (row["employees"], row["reached"])
         }
