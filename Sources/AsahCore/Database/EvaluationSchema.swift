@@ -101,4 +101,15 @@ enum EvaluationSchema {
             CREATE INDEX enrolments_state_run_employee ON enrolments(state, run_id, employee_id);
             """)
     }
+
+    /// `appraisals_current` with `hasil_kerja` in it: SQLite (3.40) counts the column its
+    /// partial-index condition names as one the index lacks, so every row read through the
+    /// v7 index was also read from the table (a province's 850,000 appraisals per report).
+    static func coveringCurrentAppraisals(_ db: Database) throws {
+        try db.execute(sql: """
+            DROP INDEX appraisals_current;
+            CREATE INDEX appraisals_current ON appraisals(employee_id, year, period, predikat, perilaku_kerja, hasil_kerja)
+                WHERE hasil_kerja IS NOT NULL;
+            """)
+    }
 }

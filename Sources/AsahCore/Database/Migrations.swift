@@ -40,6 +40,7 @@ enum Migrations {
         migrator.registerMigration("v24-public-feedback", migrate: PublicFeedbackSchema.migrate)
         migrator.registerMigration("v25-unit-merges", migrate: UnitMergeSchema.migrate)
         migrator.registerMigration("v26-email-choices", migrate: EmailChoiceSchema.migrate)
+        migrator.registerMigration("v27-covering-current-appraisals", migrate: EvaluationSchema.coveringCurrentAppraisals)
         return migrator
     }
 
