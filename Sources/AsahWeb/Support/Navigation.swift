@@ -27,18 +27,36 @@ enum Navigation {
         ("/account", "nav_account", .useAccount),
     ]
 
-    /// The entries the principal may open; unread notifications and waiting approvals are shown as counts. Every
-    /// entry carries `navCount` (false when there is none), so a page's own values of the same
-    /// name are never found by Mustache's lookup through the enclosing data.
-    static func items(for principal: Principal, current: String, counts: MenuCounts, localizer: Localizer) -> [[String: Any]] {
-        entries.filter { Policy.allows(principal, $0.permission) }.map { entry in
-            var item: [String: Any] = ["href": entry.href, "label": localizer.t(entry.key), "current": entry.href == current,
-                                       "navCount": false]
-            if let (count, label) = counts.shown(for: entry.href), count > 0 {
-                item["navCount"] = localizer.number(count)
-                item["navCountLabel"] = localizer.t(label, ["count": localizer.number(count)])
-            }
-            return item
+    /// One entry as shown: its count ("3") and what that counts, read aloud, when it has one.
+    struct Item: Hashable, Sendable {
+        let href: String
+        let label: String
+        let current: Bool
+        let count: String?
+        let countLabel: String?
+
+        /// The entry's template values. Every entry carries `navCount` (false when there is
+        /// none), so a value of the same name around it is never found by Mustache's lookup.
+        var values: [String: Any] {
+            ["href": href, "label": label, "current": current, "navCount": count ?? false, "navCountLabel": countLabel ?? ""]
         }
+    }
+
+    /// A whole menu in one language: what its HTML is rendered from, and the key it is kept
+    /// under (every page shows one, and most people see one of a few menus).
+    struct Menu: Hashable, Sendable {
+        let locale: String
+        let items: [Item]
+    }
+
+    /// The entries the principal may open; unread notifications and waiting approvals are shown as counts.
+    static func menu(for principal: Principal, current: String, counts: MenuCounts, localizer: Localizer) -> Menu {
+        Menu(locale: localizer.locale, items: entries.filter { Policy.allows(principal, $0.permission) }.map { entry in
+            let shown = counts.shown(for: entry.href).flatMap { count, label in
+                count > 0 ? (localizer.number(count), localizer.t(label, ["count": localizer.number(count)])) : nil
+            }
+            return Item(href: entry.href, label: localizer.t(entry.key), current: entry.href == current,
+                        count: shown?.0, countLabel: shown?.1)
+        })
     }
 }

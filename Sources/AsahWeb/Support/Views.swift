@@ -10,6 +10,8 @@ import Mustache
 /// Pages then only look up their own data, which keeps rendering cheap.
 struct Views: Sendable {
     let libraries: [String: MustacheLibrary]
+    /// The main menus rendered so far (``Navigation/Menu``): one per distinct menu, not one per page.
+    private let menus = FragmentCache<Navigation.Menu, Navigation.Menu>(budgetBytes: 2 * 1024 * 1024)
 
     init(messages: MessageCatalogue) throws {
         guard let folder = Bundle.module.url(forResource: "Templates", withExtension: nil) else {
@@ -64,10 +66,12 @@ struct Views: Sendable {
             values["user"] = ["name": principal.displayName, "login": principal.login,
                               "roles": principal.roles.sorted().map { context.localizer.t("role_\($0.rawValue)") }
                                   .joined(separator: ", ")]
-            let nav = Navigation.items(for: principal, current: context.request.path, counts: context.menuCounts,
+            let menu = Navigation.menu(for: principal, current: context.request.path, counts: context.menuCounts,
                                        localizer: context.localizer)
-            values["nav"] = nav
-            values["hasNav"] = !nav.isEmpty
+            values["navHTML"] = menus.html(for: menu, facts: menu) {
+                fragment("nav", ["nav": menu.items.map(\.values)], locale: menu.locale)
+            }
+            values["hasNav"] = !menu.items.isEmpty
         }
         let html = fragment(template, values, locale: context.localizer.locale)
         var response = Response.html(html, status: status)
