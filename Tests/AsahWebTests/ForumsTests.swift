@@ -384,6 +384,12 @@ struct ForumPagesTests {
         #expect(after.contains("<strong>surat elektronik</strong>") && !after.contains("tata naskah</strong>"), "the edit shows at once")
         #expect(!after.contains("Tulisan Anda") && !after.contains("/posts/\(post)/edit"), "no author's marks for another reader")
         #expect(after.contains("?act=1#flag-1"), "another reader may report it")
+        // Moderators share their own rendering: their link never reaches other readers, nor theirs a moderator.
+        var moderator = try app.signIn("demo.koordinator")
+        for _ in 1...2 {
+            #expect(try moderator.get("/forums/threads/\(thread)").text.contains("?act=1#moderate-1\""), "a moderator may moderate it")
+            #expect(!(try reader.get("/forums/threads/\(thread)").text.contains("#moderate-1")), "no moderation link for a reader")
+        }
     }
 
     @Test("a long thread comes 50 posts a page; links to a post, replies and redirects open the page that holds it")

@@ -1,14 +1,16 @@
 import AsahCore
 
-/// A thread's posts as a reader who neither wrote them nor moderates sees them: the same for
-/// all those readers, so each is rendered once (Markdown included) and kept while the post,
-/// its author's label and the post it answers stay as they were (``FragmentCache``). The
-/// author's own posts, a moderator's view and the post being acted on are rendered per view.
+/// A thread's posts as a reader who did not write them sees them: the same for all readers,
+/// or for all moderators (who also see the moderation link, queued and hidden text), so each
+/// is rendered once per kind of reader (Markdown included) and kept while the post, its
+/// author's label and the post it answers stay as they were (``FragmentCache``). The author's
+/// own posts and the post being acted on are rendered per view.
 enum PostFragments {
-    /// One post in one language.
+    /// One post in one language, as a moderator or another reader sees it.
     struct Key: Hashable, Sendable {
         let postId: Int64
         let locale: String
+        let moderator: Bool
     }
 
     /// Everything a shared post's HTML is made from.
@@ -20,8 +22,9 @@ enum PostFragments {
         let zone: LocalZone
     }
 
-    /// About 12 MB of posts, several long threads' worth.
+    /// About 24 MB of posts (at about 600 bytes each, the first pages of some 300 busy threads
+    /// for both kinds of reader; less kept evicts posts that are read again a moment later).
     static func cache() -> FragmentCache<Key, Facts> {
-        FragmentCache(budgetBytes: 12 * 1024 * 1024)
+        FragmentCache(budgetBytes: 24 * 1024 * 1024)
     }
 }

@@ -88,9 +88,9 @@ enum ThreadPage {
                 }
                 return context.services.views.fragment("forum_post", values, locale: localizer.locale)
             }
-            guard !view.isMine, !moderator, !acting else { return render() }
+            guard !view.isMine, !acting else { return render() }
             return context.services.postFragments.html(
-                for: PostFragments.Key(postId: view.post.id!, locale: localizer.locale),
+                for: PostFragments.Key(postId: view.post.id!, locale: localizer.locale, moderator: moderator),
                 facts: PostFragments.Facts(post: view.post, author: view.author, replyNumber: replyNumber, zone: .current),
                 render: render)
         }
