@@ -4,7 +4,8 @@ import GRDB
 /// Full-text search over thread titles and posts (SQLite FTS5, `unicode61` with diacritics
 /// removed), ranked with highlighted snippets.
 ///
-/// Every word must match; the last one also as a prefix (the person may still be typing it).
+/// Every word must match; the last one also as a prefix (the person may still be typing it),
+/// unless the words as typed fill the window (``search(_:in:)``).
 /// FTS5 finds the ``window`` most recent matching posts (with a million posts a common word
 /// matches a hundred thousand of them); ``SearchMatcher`` ranks those and cuts the snippets.
 public enum ForumSearch {
@@ -56,25 +57,40 @@ public enum ForumSearch {
     }
 
     /// The words of `text` as an FTS5 expression of quoted words joined by `separator`, the
-    /// last one (or every one, with `allPrefixes`) as a prefix: `"gaji" "tpp"*`; `nil` when
-    /// there is nothing to search for. Words shorter than `minimumLength` are left out.
-    static func expression(_ text: String, separator: String = " ", minimumLength: Int = 1, allPrefixes: Bool = false) -> String? {
-        let words = Array(text.lowercased()
+    /// last one (or every one, with `allPrefixes`; none, with `lastAsPrefix` false) as a prefix:
+    /// `"gaji" "tpp"*`; `nil` when there is nothing to search for. Words shorter than
+    /// `minimumLength` are left out.
+    static func expression(_ text: String, separator: String = " ", minimumLength: Int = 1, allPrefixes: Bool = false,
+                           lastAsPrefix: Bool = true) -> String? {
+        let words = words(text, minimumLength: minimumLength)
+        guard !words.isEmpty else { return nil }
+        return words.enumerated().map { index, word in
+            allPrefixes || (lastAsPrefix && index == words.count - 1) ? "\"\(word)\"*" : "\"\(word)\""
+        }.joined(separator: separator)
+    }
+
+    /// The search words of `text`, lower-cased, at most ``SearchWords/limit``.
+    private static func words(_ text: String, minimumLength: Int = 1) -> [String] {
+        Array(text.lowercased()
             .split { !($0.isLetter || $0.isNumber) }
             .map(String.init)
             .filter { $0.count >= minimumLength }
             .prefix(SearchWords.limit))
-        guard !words.isEmpty else { return nil }
-        return words.enumerated().map { index, word in
-            allPrefixes || index == words.count - 1 ? "\"\(word)\"*" : "\"\(word)\""
-        }.joined(separator: separator)
     }
 
+    /// The longest last word whose prefix query FTS5 answers from its prefix index (`prefix = '2 3'`).
+    private static let indexedPrefixLength = 3
+
     /// The best matches for `query`, visible posts only.
+    ///
+    /// A last word longer than the indexed prefixes is first looked for as typed: FTS5 answers a
+    /// prefix query for it by merging the lists of every word it begins (a common word's list is
+    /// a hundred thousand posts), so when the words as typed already fill the ``window`` of most
+    /// recent matches, longer words beginning with the last one are not looked for.
     public static func search(_ query: Query, in db: Database) throws -> [Hit] {
-        guard let expression = expression(query.text) else { return [] }
+        guard let prefixed = expression(query.text), let matcher = SearchMatcher(query.text) else { return [] }
         var conditions = ["forum_search MATCH ?", "p.hidden = 0"]
-        var arguments: [any DatabaseValueConvertible] = [expression]
+        var arguments: [any DatabaseValueConvertible] = []
         if let categoryId = query.categoryId {
             conditions.append("t.category_id = ?")
             arguments.append(categoryId)
@@ -92,9 +108,8 @@ public enum ForumSearch {
             arguments.append(until)
         }
         arguments.append(window)
-        guard let matcher = SearchMatcher(query.text) else { return [] }
         // The conditions come from four optional filters: at most sixteen statements to keep.
-        let rows = try Row.fetchAll(db.cachedStatement(sql: """
+        let statement = try db.cachedStatement(sql: """
             SELECT p.id, p.thread_id, p.number, p.pseudonym, p.created_at, p.body, t.title, t.status, c.name AS category_name,
                    u.display_name AS author_name
             FROM forum_search JOIN forum_posts p ON p.id = forum_search.rowid
@@ -102,7 +117,15 @@ public enum ForumSearch {
             LEFT JOIN users u ON u.id = p.author_user_id
             WHERE \(conditions.joined(separator: " AND "))
             ORDER BY forum_search.rowid DESC LIMIT ?
-            """), arguments: StatementArguments(arguments))
+            """)
+        func matches(_ expression: String) throws -> [Row] {
+            try Row.fetchAll(statement, arguments: StatementArguments([expression] + arguments))
+        }
+        var rows: [Row] = []
+        if (words(query.text).last?.count ?? 0) > indexedPrefixLength, let asTyped = expression(query.text, lastAsPrefix: false) {
+            rows = try matches(asTyped)
+        }
+        if rows.count < window { rows = try matches(prefixed) }
         let candidates = rows.map { row in
             (row: row, title: (row["number"] as Int) == 1 ? row["title"] as String : nil, body: row["body"] as String)
         }

@@ -32,6 +32,25 @@ extension ForumSuites {
             }
         }
 
+        @Test("a whole last word finds the longer words it begins, unless its own matches fill the window of recent posts")
+        func wholeLastWord() throws {
+            try ForumFixtures.withWorld { world in
+                let people = try world.staff(40)
+                let report = try world.suggestion("Laporan kinerja triwulan", by: people[0])
+                let longer = try world.forums.reply(to: report.id!, body: "Kinerjanya sudah dilaporkan.", by: people[1]).get()
+                func posts(_ text: String) throws -> Set<Int64> {
+                    try Set(world.database.pool.read { try ForumSearch.search(ForumSearch.Query(text: text), in: $0) }.map(\.postId))
+                }
+                #expect(try posts("kinerja").contains(longer.id!), "few matches as typed: the longer word is looked for too")
+                for index in 0..<ForumSearch.window {
+                    _ = try world.forums.reply(to: report.id!, body: "Kinerja bagian \(index) dilaporkan.", by: people[2 + index % 38]).get()
+                }
+                let full = try posts("kinerja")
+                #expect(full.count == 20 && !full.contains(longer.id!), "the window is the most recent posts with the word as typed")
+                #expect(try posts("kinerjanya") == [longer.id!])
+            }
+        }
+
         @Test("similar open suggestions are offered while typing a title")
         func similar() throws {
             try ForumFixtures.withWorld { world in
