@@ -42,7 +42,7 @@ public struct Surveys: Sendable {
             WHERE r.id IN (SELECT e.run_id FROM enrolments e JOIN run_sessions t ON t.run_id = e.run_id
                            JOIN attendance a ON a.session_id = t.id AND a.employee_id = e.employee_id AND a.present
                            WHERE e.employee_id = ?1 AND e.state IN ('enrolled', 'completed', 'not_completed'))
-              AND r.id NOT IN (SELECT run_id FROM survey_submissions WHERE employee_id = ?1)
+              AND NOT EXISTS (SELECT 1 FROM survey_submissions x WHERE x.run_id = r.id AND x.employee_id = ?1)
             GROUP BY r.id HAVING last_end <= ?2 AND last_end > ?2 - 90 * 86400 ORDER BY last_end DESC
             """), arguments: [employeeId, now]).map { ($0["id"], $0["title"]) }
     }

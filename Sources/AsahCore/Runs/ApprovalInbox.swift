@@ -21,7 +21,7 @@ extension EnrolmentService {
     static func pendingCount(for viewer: Principal, in db: Database) throws -> Int {
         let coordinates = WorkshopAccess.coordinates(viewer)
         guard coordinates || (viewer.has(.atasan) && viewer.employeeId != nil) else { return 0 }
-        return try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) \(pendingFrom) AND p.id IS NOT ?2"), arguments: [coordinates ? nil : viewer.employeeId, viewer.employeeId]) ?? 0
+        return try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) \(pendingFrom(team: !coordinates)) AND p.id IS NOT ?2"), arguments: [coordinates ? nil : viewer.employeeId, viewer.employeeId]) ?? 0
     }
 
     /// The requests `viewer` may decide (their direct reports', or every one for a
