@@ -202,4 +202,24 @@ enum ForumSchema {
                            arguments: [vault.mac("user:\(userId)"), vault.seal("\(threadId):\(number)")])
         }
     }
+
+    /// Each category's number of threads, kept by triggers as threads are opened, moved to
+    /// another category and deleted.
+    static func categoryThreadCounts(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE forum_categories ADD COLUMN thread_count INTEGER NOT NULL DEFAULT 0;
+            UPDATE forum_categories SET thread_count = (SELECT COUNT(*) FROM forum_threads t WHERE t.category_id = forum_categories.id);
+            CREATE TRIGGER forum_category_thread_opened AFTER INSERT ON forum_threads BEGIN
+                UPDATE forum_categories SET thread_count = thread_count + 1 WHERE id = new.category_id;
+            END;
+            CREATE TRIGGER forum_category_thread_deleted AFTER DELETE ON forum_threads BEGIN
+                UPDATE forum_categories SET thread_count = thread_count - 1 WHERE id = old.category_id;
+            END;
+            CREATE TRIGGER forum_category_thread_moved AFTER UPDATE OF category_id ON forum_threads
+                WHEN old.category_id IS NOT new.category_id BEGIN
+                UPDATE forum_categories SET thread_count = thread_count - 1 WHERE id = old.category_id;
+                UPDATE forum_categories SET thread_count = thread_count + 1 WHERE id = new.category_id;
+            END;
+            """)
+    }
 }

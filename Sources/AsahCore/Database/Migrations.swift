@@ -41,6 +41,7 @@ enum Migrations {
         migrator.registerMigration("v25-unit-merges", migrate: UnitMergeSchema.migrate)
         migrator.registerMigration("v26-email-choices", migrate: EmailChoiceSchema.migrate)
         migrator.registerMigration("v27-covering-current-appraisals", migrate: EvaluationSchema.coveringCurrentAppraisals)
+        migrator.registerMigration("v28-forum-category-thread-counts", migrate: ForumSchema.categoryThreadCounts)
         return migrator
     }
 

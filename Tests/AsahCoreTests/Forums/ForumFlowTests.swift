@@ -26,6 +26,29 @@ extension ForumSuites {
             }
         }
 
+        @Test("each category's thread count follows the threads opened and moved to another category")
+        func categoryThreadCounts() throws {
+            try ForumFixtures.withWorld { world in
+                let people = try world.staff(3)
+                let first = try world.suggestion("Ruang laktasi di setiap kantor dinas", by: people[0])
+                _ = try world.suggestion("Jadwal apel pagi yang lebih singkat", by: people[1])
+                func matchesRows() throws -> Bool {
+                    try world.database.pool.read { db in
+                        let counted = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: """
+                            SELECT c.id, (SELECT COUNT(*) FROM forum_threads t WHERE t.category_id = c.id) AS n FROM forum_categories c
+                            """).map { ($0["id"] as Int64, $0["n"] as Int) })
+                        return try Forums.threadCounts(in: db) == counted && counted.values.contains { $0 > 0 }
+                    }
+                }
+                #expect(try matchesRows())
+                let other = try world.database.pool.read {
+                    try Int64.fetchOne($0, sql: "SELECT id FROM forum_categories WHERE id != ? ORDER BY id", arguments: [first.categoryId])!
+                }
+                try world.database.pool.write { try $0.execute(sql: "UPDATE forum_threads SET category_id = ? WHERE id = ?", arguments: [other, first.id!]) }
+                #expect(try matchesRows(), "a thread moved counts in its new category only")
+            }
+        }
+
         @Test("parallel supports by the same people never double-count")
         func parallelSupport() throws {
             try ForumFixtures.withWorld { world in
