@@ -197,11 +197,7 @@ struct DemoWorkshopWorld {
     }
 
     private static func contains(_ sorted: [Int64], _ value: Int64) -> Bool {
-        var low = 0, high = sorted.count
-        while low < high {
-            let middle = (low + high) / 2
-            if sorted[middle] < value { low = middle + 1 } else { high = middle }
-        }
+        let low = sorted.firstIndex(notBelow: value)
         return low < sorted.count && sorted[low] == value
     }
 

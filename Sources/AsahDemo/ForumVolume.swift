@@ -110,12 +110,7 @@ public enum ForumVolume {
     /// A word drawn by its Zipf weight.
     private static func word(_ random: inout SeededRandom) -> String {
         let target = Double(random.next() >> 11) / Double(1 << 53) * cumulative[cumulative.count - 1]
-        var low = 0, high = cumulative.count - 1
-        while low < high {
-            let middle = (low + high) / 2
-            if cumulative[middle] < target { low = middle + 1 } else { high = middle }
-        }
-        return vocabulary[low]
+        return vocabulary[min(cumulative.firstIndex(notBelow: target), cumulative.count - 1)]
     }
 }
 

@@ -111,11 +111,7 @@ public struct AppraisalTable: Sendable {
 
     /// The index of `employee`, when they have records.
     func index(of employee: Int64) -> Int? {
-        var low = 0, high = employees.count
-        while low < high {
-            let middle = (low + high) / 2
-            if employees[middle] < employee { low = middle + 1 } else { high = middle }
-        }
+        let low = employees.firstIndex(notBelow: employee)
         return low < employees.count && employees[low] == employee ? low : nil
     }
 

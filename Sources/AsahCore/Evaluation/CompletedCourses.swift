@@ -26,11 +26,7 @@ struct CompletedCourses {
 
     /// The courses `employee` completed (a few, possibly repeated).
     func courses(of employee: Int64) -> ArraySlice<Int64> {
-        var low = 0, high = employees.count
-        while low < high {
-            let middle = (low + high) / 2
-            if employees[middle] < employee { low = middle + 1 } else { high = middle }
-        }
+        let low = employees.firstIndex(notBelow: employee)
         var end = low
         while end < employees.count, employees[end] == employee { end += 1 }
         return courses[low..<end]

@@ -62,7 +62,13 @@ public enum ForumSearch {
     /// `minimumLength` are left out.
     static func expression(_ text: String, separator: String = " ", minimumLength: Int = 1, allPrefixes: Bool = false,
                            lastAsPrefix: Bool = true) -> String? {
-        let words = words(text, minimumLength: minimumLength)
+        expression(of: words(text, minimumLength: minimumLength), separator: separator, allPrefixes: allPrefixes,
+                   lastAsPrefix: lastAsPrefix)
+    }
+
+    /// ``expression(_:separator:minimumLength:allPrefixes:lastAsPrefix:)`` of words already split.
+    private static func expression(of words: [String], separator: String = " ", allPrefixes: Bool = false,
+                                   lastAsPrefix: Bool = true) -> String? {
         guard !words.isEmpty else { return nil }
         return words.enumerated().map { index, word in
             allPrefixes || (lastAsPrefix && index == words.count - 1) ? "\"\(word)\"*" : "\"\(word)\""
@@ -88,7 +94,8 @@ public enum ForumSearch {
     /// a hundred thousand posts), so when the words as typed already fill the ``window`` of most
     /// recent matches, longer words beginning with the last one are not looked for.
     public static func search(_ query: Query, in db: Database) throws -> [Hit] {
-        guard let prefixed = expression(query.text), let matcher = SearchMatcher(query.text) else { return [] }
+        let words = words(query.text)
+        guard let prefixed = expression(of: words), let matcher = SearchMatcher(query.text) else { return [] }
         var conditions = ["forum_search MATCH ?", "p.hidden = 0"]
         var arguments: [any DatabaseValueConvertible] = []
         if let categoryId = query.categoryId {
@@ -122,7 +129,7 @@ public enum ForumSearch {
             try Row.fetchAll(statement, arguments: StatementArguments([expression] + arguments))
         }
         var rows: [Row] = []
-        if (words(query.text).last?.count ?? 0) > indexedPrefixLength, let asTyped = expression(query.text, lastAsPrefix: false) {
+        if (words.last?.count ?? 0) > indexedPrefixLength, let asTyped = expression(of: words, lastAsPrefix: false) {
             rows = try matches(asTyped)
         }
         if rows.count < window { rows = try matches(prefixed) }

@@ -20,8 +20,8 @@ public struct SupervisorTasks: Sendable {
             .filter { $0.employeeId != employeeId }
         let short = try TrainingHours.members("p.supervisor_id = ?", employeeId, year: today.year, in: db)
             .filter { !$0.reached }.sorted { ($0.verifiedJP, $0.name) < ($1.verifiedJP, $1.name) }
+        let checks = try BehaviourChecks.open(for: employeeId, as: .supervisor, today: today, limit: HomeTasks.limit, in: db)
         return SupervisorTasks(approvals: Array(requests.prefix(HomeTasks.limit)), approvalsWaiting: requests.count,
-                               checks: try BehaviourChecks.open(for: employeeId, as: .supervisor, today: today, limit: HomeTasks.limit, in: db), shortOfJP: Array(short.prefix(HomeTasks.limit)),
-                               shortOfJPCount: short.count)
+                               checks: checks, shortOfJP: Array(short.prefix(HomeTasks.limit)), shortOfJPCount: short.count)
     }
 }

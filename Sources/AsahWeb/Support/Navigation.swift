@@ -52,8 +52,10 @@ enum Navigation {
     /// The entries the principal may open; unread notifications and waiting approvals are shown as counts.
     static func menu(for principal: Principal, current: String, counts: MenuCounts, localizer: Localizer) -> Menu {
         Menu(locale: localizer.locale, items: entries.filter { Policy.allows(principal, $0.permission) }.map { entry in
-            let shown = counts.shown(for: entry.href).flatMap { count, label in
-                count > 0 ? (localizer.number(count), localizer.t(label, ["count": localizer.number(count)])) : nil
+            let shown = counts.shown(for: entry.href).flatMap { count, label -> (String, String)? in
+                guard count > 0 else { return nil }
+                let number = localizer.number(count)
+                return (number, localizer.t(label, ["count": number]))
             }
             return Item(href: entry.href, label: localizer.t(entry.key), current: entry.href == current,
                         count: shown?.0, countLabel: shown?.1)
