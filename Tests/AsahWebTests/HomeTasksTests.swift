@@ -116,4 +116,25 @@ struct CatalogueOffersTests {
         #expect(try pegawai.get("/courses?month=2027-13").status == 400)
         #expect(try pegawai.get("/courses?month=27-1").status == 400)
     }
+
+    @Test("a course card, shared by every reader, follows its run at once (seats as they change) and the reader's language")
+    func sharedCardsStayTrue() throws {
+        let app = try TestApp()
+        let fixture = TrainingFixture(app: app)
+        let course = try app.database.pool.read { try Int64.fetchOne($0, sql: "SELECT id FROM courses WHERE code = 'KEM-01'")! }
+        let run = try HomeTasksTests.openRun(fixture, "CAT-2", capacity: 3, courseId: course)
+        var pegawai = try app.signIn("demo.pegawai")
+        var atasan = try app.signIn("demo.atasan")
+        #expect(try pegawai.get("/courses").text.contains("sisa 3 kursi"))
+        #expect(try atasan.get("/courses").text.contains("sisa 3 kursi"))
+
+        try app.database.pool.write { try $0.execute(sql: "UPDATE runs SET capacity = 2 WHERE id = ?", arguments: [run.id!]) }
+        let after = try pegawai.get("/courses").text
+        #expect(after.contains("sisa 2 kursi") && !after.contains("sisa 3 kursi"))
+
+        #expect(try atasan.post("/language", [("lang", "en"), ("next", "/")]).status == 303)
+        let english = try atasan.get("/courses").text
+        #expect(english.contains("2 seats left") && !english.contains("sisa 2 kursi"))
+        #expect(try pegawai.get("/courses").text.contains("sisa 2 kursi"))
+    }
 }

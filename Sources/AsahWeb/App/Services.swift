@@ -33,6 +33,8 @@ struct Services: Sendable {
     let postFragments = PostFragments.cache()
     /// Thread rows of the forum lists, the same for every reader (``ThreadRows``).
     let threadRows = ThreadRows.cache()
+    /// Course cards of the catalogue, the same for every reader (``CatalogueCards``).
+    let catalogueCards = CatalogueCards.cache()
     /// Who sent the public feedback form lately, in memory only (``FeedbackRateLimit``).
     let feedbackLimit = FeedbackRateLimit()
 }

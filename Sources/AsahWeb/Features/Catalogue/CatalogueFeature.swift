@@ -64,12 +64,7 @@ struct CatalogueFeature: Feature {
             "months": CatalogueMonths.choices(selected: filters.month, localizer),
             "recommended": page.recommended.map { ["code": $0.code, "title": $0.title, "runId": $0.openRunId as Any] },
             "hasRecommended": !page.recommended.isEmpty,
-            "courses": page.entries.map { entry in
-                var card = CourseCard(entry.course, localizer: localizer).values
-                card["next"] = entry.next.map { CatalogueMonths.offer($0, localizer) }
-                card["moreRuns"] = entry.offers.count > 1 ? localizer.count("catalogue_more_runs", entry.offers.count - 1) : nil
-                return card
-            },
+            "courses": CatalogueCards.html(page.entries, context),
             "hasCourses": !page.entries.isEmpty,
             "count": localizer.t("catalogue_count", ["count": String(page.entries.count)]),
             "canEdit": Self.canEdit(context),
