@@ -19,6 +19,31 @@ struct PageTests {
         #expect(page.header("Cache-Control") == "no-store")
     }
 
+    @Test("a supervisor's home counts every direct report and names the first eight by name")
+    func supervisorTeam() throws {
+        let app = try TestApp()
+        let atasan = try app.database.pool.write { db in
+            let atasan = try Int64.fetchOne(db, sql: "SELECT employee_id FROM users WHERE login = 'demo.atasan'")!
+            let unit = try Int64.fetchOne(db, sql: "SELECT unit_id FROM employees WHERE id = ?", arguments: [atasan])!
+            for index in 1...10 {
+                try db.execute(sql: "INSERT INTO employees (nip, name, unit_id, employment, supervisor_id) VALUES (?, ?, ?, 'pns', ?)",
+                               arguments: [String(format: "1990010120150110%02d", index), String(format: "Anggota Tim %02d", index), unit, atasan])
+            }
+            return atasan
+        }
+        let names = try app.database.pool.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM employees WHERE supervisor_id = ? AND active ORDER BY name COLLATE NOCASE, id",
+                                arguments: [atasan])
+        }
+        var browser = try app.signIn("demo.atasan")
+        let team = try #require(try browser.get("/").text.components(separatedBy: "id=\"my-team\"").dropFirst().first?
+            .components(separatedBy: "</section>").first)
+        #expect(team.contains("<span class=\"value\">\(names.count)</span>"))
+        let shown = team.components(separatedBy: "<li><a href=\"/people/").dropFirst().compactMap { $0.split(separator: ">").dropFirst().first }
+            .map { $0.split(separator: "<").first.map(String.init) ?? "" }
+        #expect(shown == Array(names.prefix(8)))
+    }
+
     @Test("dates are written the Indonesian way")
     func indonesianDates() throws {
         let app = try TestApp()

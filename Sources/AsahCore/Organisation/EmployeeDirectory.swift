@@ -91,6 +91,20 @@ public enum EmployeeDirectory {
             """), arguments: [employeeId, supervisorId]) ?? false
     }
 
+    /// How many active employees report directly to `supervisorId`.
+    public static func directSubordinateCount(of supervisorId: Int64, in db: Database) throws -> Int {
+        try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM employees WHERE supervisor_id = ? AND active"),
+                         arguments: [supervisorId]) ?? 0
+    }
+
+    /// The first `limit` active employees reporting directly to `supervisorId`, by name (as
+    /// ``directSubordinates(of:includeInactive:in:)`` orders them).
+    public static func firstSubordinates(of supervisorId: Int64, limit: Int, in db: Database) throws -> [Employee] {
+        try Employee.fetchAll(db.cachedStatement(sql: """
+            SELECT * FROM employees WHERE supervisor_id = ? AND active ORDER BY name COLLATE NOCASE, id LIMIT ?
+            """), arguments: [supervisorId, limit])
+    }
+
     /// How many active employees are below `supervisorId` in the chain, at any depth.
     public static func chainSize(below supervisorId: Int64, in db: Database) throws -> Int {
         try Int.fetchOne(db.cachedStatement(sql: """

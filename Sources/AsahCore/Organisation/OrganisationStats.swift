@@ -25,8 +25,19 @@ public struct OrganisationStats: Sendable {
 /// What the home page shows one person, read in one snapshot: their record, and for a
 /// supervisor their team; the audit log's latest entries for those who may read it.
 public struct HomePage: Sendable {
+    /// A supervisor's team at a glance: how many report directly, the first of them by name,
+    /// and how many are below in the whole chain.
+    public struct Team: Sendable {
+        public let direct: Int
+        public let first: [Employee]
+        public let chain: Int
+    }
+
+    /// How many of the direct reports the home page names.
+    public static let teamShown = 8
+
     public let record: PersonRecord?
-    public let team: (members: [Employee], chain: Int)?
+    public let team: Team?
     public let audit: [AuditLog.Entry]?
     /// What waits for them, by role.
     public let tasks: HomeTasks
@@ -38,8 +49,9 @@ public struct HomePage: Sendable {
             return HomePage(
                 record: try id.flatMap { try PersonRecord.load(id: $0, in: db) },
                 team: try id.flatMap { id in
-                    viewer.has(.atasan) ? (try EmployeeDirectory.directSubordinates(of: id, in: db),
-                                           try EmployeeDirectory.chainSize(below: id, in: db)) : nil
+                    viewer.has(.atasan) ? Team(direct: try EmployeeDirectory.directSubordinateCount(of: id, in: db),
+                                               first: try EmployeeDirectory.firstSubordinates(of: id, limit: teamShown, in: db),
+                                               chain: try EmployeeDirectory.chainSize(below: id, in: db)) : nil
                 },
                 audit: Policy.allows(viewer, .viewAuditLog) ? try AuditLog.recent(limit: 8, in: db) : nil,
                 tasks: try HomeTasks.load(for: viewer, now: now, in: db))

@@ -77,6 +77,12 @@ struct EmployeeDirectoryTests {
                 #expect(try EmployeeDirectory.directSubordinates(of: ids["kasi"]!, in: db).map(\.name) == ["Siti Nurhaliza_100%"])
                 #expect(try EmployeeDirectory.directSubordinates(of: ids["kasi"]!, includeInactive: true, in: db).map(\.name)
                     == ["Hasnawati", "Siti Nurhaliza_100%"])
+                // The home page's glimpse: the active ones only, counted and named in the same order.
+                #expect(try EmployeeDirectory.directSubordinateCount(of: ids["kasi"]!, in: db) == 1)
+                #expect(try EmployeeDirectory.firstSubordinates(of: ids["kasi"]!, limit: 8, in: db).map(\.name) == ["Siti Nurhaliza_100%"])
+                let all = try EmployeeDirectory.directSubordinates(of: ids["sekda"]!, in: db)
+                #expect(try EmployeeDirectory.directSubordinateCount(of: ids["sekda"]!, in: db) == all.count)
+                #expect(try EmployeeDirectory.firstSubordinates(of: ids["sekda"]!, limit: 1, in: db).map(\.id) == [all[0].id])
                 #expect(try EmployeeDirectory.chainSize(below: ids["sekda"]!, in: db) == 4)
                 #expect(try EmployeeDirectory.chainSize(below: ids["x"]!, in: db) == 1)
             }

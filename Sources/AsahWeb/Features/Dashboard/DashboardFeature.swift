@@ -20,9 +20,9 @@ struct DashboardFeature: Feature {
         }
         if let team = home.team {
             data["team"] = [
-                "direct": localizer.number(team.members.count),
+                "direct": localizer.number(team.direct),
                 "chain": localizer.number(team.chain),
-                "members": team.members.prefix(8).map { ["nip": $0.nip, "name": $0.name, "jabatan": $0.jabatan ?? ""] },
+                "members": team.first.map { ["nip": $0.nip, "name": $0.name, "jabatan": $0.jabatan ?? ""] },
             ] as [String: Any]
         }
         if Policy.allows(principal, .viewDirectory) {
