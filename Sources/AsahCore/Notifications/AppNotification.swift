@@ -42,6 +42,19 @@ public struct AppNotification: Codable, FetchableRecord, MutablePersistableRecor
         self.readAt = readAt
     }
 
+    /// Read by column name without `Decodable`: its snake-case conversion of every key was a
+    /// fifth of the notifications page.
+    public init(row: Row) throws {
+        id = try row.decode(forColumn: "id")
+        employeeId = try row.decode(forColumn: "employee_id")
+        kind = try row.decode(forColumn: "kind")
+        message = try row.decode(forColumn: "message")
+        notice = try row.decode(forColumn: "notice")
+        link = try row.decode(forColumn: "link")
+        createdAt = try row.decode(forColumn: "created_at")
+        readAt = try row.decode(forColumn: "read_at")
+    }
+
     public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
     public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
 
