@@ -155,7 +155,7 @@ end
 def page(path, work):
     state = json.load(open(f"{work}/mixed.json"))
     role = "coordinator" if any(path.startswith(p) for p in ("/people", "/runs?", "/hours", "/evaluation/overdue")) \
-        or path in ("/runs", "/evaluation") else "employee"
+        or path in ("/runs", "/evaluation") else "supervisor" if path.startswith(("/approvals", "/team")) else "employee"
     cookies = [s["cookie"] for s in state["sessions"] if s["role"] == role]
     open(f"{work}/page.lua", "w").write(f"""local cookies = {lua_list(cookies)}
 local n = 0
