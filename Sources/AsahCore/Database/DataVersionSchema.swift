@@ -24,4 +24,18 @@ enum DataVersionSchema {
             }
         }
     }
+
+    /// The training-hours version (`DataVersion.trainingHours`): raised by triggers on what JP
+    /// compliance is read from, so it stays kept while enrolments, surveys and the rest change.
+    static func trainingHours(_ db: Database) throws {
+        try db.execute(sql: "INSERT INTO data_versions (name, version) VALUES ('training_hours', 1)")
+        for table in ["units", "employees", "training_hours", "employment_rules"] {
+            for change in ["INSERT", "UPDATE", "DELETE"] {
+                try db.execute(sql: """
+                    CREATE TRIGGER \(table)_\(change.lowercased())_training_hours_version AFTER \(change) ON \(table)
+                    BEGIN UPDATE data_versions SET version = version + 1 WHERE name = 'training_hours'; END
+                    """)
+            }
+        }
+    }
 }

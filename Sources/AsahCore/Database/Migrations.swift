@@ -42,6 +42,7 @@ enum Migrations {
         migrator.registerMigration("v26-email-choices", migrate: EmailChoiceSchema.migrate)
         migrator.registerMigration("v27-covering-current-appraisals", migrate: EvaluationSchema.coveringCurrentAppraisals)
         migrator.registerMigration("v28-forum-category-thread-counts", migrate: ForumSchema.categoryThreadCounts)
+        migrator.registerMigration("v29-training-hours-data-version", migrate: DataVersionSchema.trainingHours)
         return migrator
     }
 

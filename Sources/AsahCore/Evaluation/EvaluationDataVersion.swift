@@ -8,6 +8,6 @@ import GRDB
 public enum EvaluationDataVersion {
     /// The current version (read it in the same transaction as the figures it labels).
     public static func current(_ db: Database) throws -> Int64 {
-        try Int64.fetchOne(db.cachedStatement(sql: "SELECT version FROM data_versions WHERE name = 'evaluation'")) ?? 0
+        try DataVersion.evaluation.current(db)
     }
 }

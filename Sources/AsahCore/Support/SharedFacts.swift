@@ -2,9 +2,9 @@ import GRDB
 import Synchronization
 
 /// Facts that read the same for every person (the runs to come, each course's terms, each
-/// unit's chain of codes), kept per database while its evaluation data version
-/// (``EvaluationDataVersion``: raised by triggers on units, employees, courses, runs,
-/// enrolments and the other tables those facts come from) stays the same. The busiest pages
+/// unit's chain of codes, JP compliance), kept per database while their data version
+/// (``DataVersion``, by default the evaluation one: raised by triggers on units, employees,
+/// courses, runs, enrolments and the other tables those facts come from) stays the same. The busiest pages
 /// then read them once per change instead of once per view, and a change shows on the next
 /// read: the version is read in the caller's own transaction.
 ///
@@ -24,10 +24,12 @@ enum SharedFacts {
     /// of a kept whole may read just that item otherwise.
     static func isShared(_ db: Database) -> Bool { db.configuration.readonly }
 
-    /// The value named `name` in `db`'s current data version: kept, or `compute`'s.
-    static func value<Value: Sendable>(_ name: String, in db: Database, compute: () throws -> Value) throws -> Value {
+    /// The value named `name` at `db`'s current `version` (by default the evaluation data
+    /// version): kept, or `compute`'s.
+    static func value<Value: Sendable>(_ name: String, version family: DataVersion = .evaluation, in db: Database,
+                                       compute: () throws -> Value) throws -> Value {
         guard isShared(db) else { return try compute() }
-        let version = try EvaluationDataVersion.current(db)
+        let version = try family.current(db)
         let key = (db.configuration.label ?? "") + "\n" + name
         if let entry = kept.withLock({ $0[key] }), entry.version == version, let value = entry.value as? Value {
             return value

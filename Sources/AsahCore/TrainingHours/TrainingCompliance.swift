@@ -30,8 +30,13 @@ extension TrainingHours {
         try database.pool.read { try Self.compliance(year: year, in: $0) }
     }
 
-    /// ``compliance(year:)`` read in a transaction the caller holds.
+    /// ``compliance(year:)`` read in a transaction the caller holds; the same for every
+    /// coordinator, so kept while the training-hours data version stays (``SharedFacts``).
     public static func compliance(year: Int, in db: Database) throws -> [UnitCompliance] {
+        try SharedFacts.value("compliance:\(year)", version: .trainingHours, in: db) { try computeCompliance(year: year, in: db) }
+    }
+
+    private static func computeCompliance(year: Int, in db: Database) throws -> [UnitCompliance] {
         var counts: [Int64: (employees: Int, reached: Int)] = [:]
         for row in try Row.fetchAll(db.cachedStatement(sql: """
             SELECT p.unit_id, COUNT(*) AS employees, SUM(COALESCE((

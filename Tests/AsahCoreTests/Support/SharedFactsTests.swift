@@ -29,6 +29,38 @@ struct SharedFactsTests {
         }
     }
 
+    @Test("JP compliance is kept across enrolments and follows the JP ledger, employees, units and the rules at once")
+    func complianceFollowsItsTables() throws {
+        try WorkshopFixtures.withWorld { world in
+            let hours = TrainingHours(database: world.database)
+            let pegawai = world.people.pegawai
+            let unitId = try world.employee(pegawai).unitId!
+            func unit() throws -> UnitCompliance { try hours.compliance(year: 2026).first { $0.unitId == unitId }! }
+            func version() throws -> Int64 { try world.database.pool.read { try DataVersion.trainingHours.current($0) } }
+            let before = try unit()
+            let kept = try version()
+
+            let course = try world.course("SHR-03", jp: 24)
+            let run = try world.openRun(world.plan(course: course, code: "SHR-03", capacity: 3))
+            _ = try EnrolmentService(database: world.database)
+                .nominate(runId: run.id!, employeeId: pegawai, mandatory: false, actor: world.coordinator, now: WorkshopFixtures.now).get()
+            #expect(try version() == kept, "a run and an enrolment are not what compliance is read from")
+
+            try world.database.pool.write { db in
+                try db.execute(sql: """
+                    INSERT INTO training_hours (employee_id, year, jp, source, title, status, created_at) VALUES (?, 2026, 40, 'asah', 'x', 'verified', 0)
+                    """, arguments: [pegawai])
+            }
+            #expect(try unit().reached == before.reached + 1, "the JP credited shows on the next read")
+            try world.database.pool.write { try $0.execute(sql: "UPDATE employment_rules SET target_jp = 60 WHERE employment = 'pns'") }
+            #expect(try unit().reached == 0, "a raised target shows on the next read")
+            try world.database.pool.write { try $0.execute(sql: "UPDATE employees SET active = 0 WHERE id = ?", arguments: [pegawai]) }
+            #expect(try unit().employees == before.employees - 1)
+            try world.database.pool.write { try $0.execute(sql: "UPDATE units SET name = 'Unit Berganti Nama' WHERE id = ?", arguments: [unitId]) }
+            #expect(try unit().name == "Unit Berganti Nama")
+        }
+    }
+
     @Test("a write transaction reads its own uncommitted rows and keeps nothing of them for readers")
     func writesNeverKeep() throws {
         try WorkshopFixtures.withWorld { world in
