@@ -78,6 +78,35 @@ struct EmploymentRulesPageTests {
         #expect(csv.filter { $0.hasSuffix(",disembunyikan,disembunyikan,disembunyikan") }.count >= 2)
     }
 
+    @Test("the compliance table, kept for every coordinator, shows JP credited at once")
+    func complianceFollowsCredits() throws {
+        let app = try TestApp()
+        let year = IndonesianTime.date(of: Clock.now()).year
+        let first = try app.database.pool.write { db in
+            try db.execute(sql: "INSERT INTO units (code, name, kind) VALUES ('ENAM', 'Unit Enam Orang', 'badan')")
+            let unitId = db.lastInsertedRowID
+            var ids: [Int64] = []
+            for index in 1...6 {
+                try db.execute(sql: "INSERT INTO employees (nip, name, unit_id, employment) VALUES (?, ?, ?, 'pns')",
+                               arguments: [String(format: "1985020220100210%02d", index), "Pegawai Enam \(index)", unitId])
+                ids.append(db.lastInsertedRowID)
+            }
+            return ids[0]
+        }
+        func row() throws -> String {
+            let page = try coordinator.get("/hours/compliance")
+            return try #require(page.text.components(separatedBy: "<tr").first { $0.contains("Unit Enam Orang") })
+        }
+        var coordinator = try app.signIn("demo.koordinator")
+        #expect(try row().contains("<td>6</td><td>0</td>"))
+        try app.database.pool.write { db in
+            try db.execute(sql: """
+                INSERT INTO training_hours (employee_id, year, jp, source, title, status, created_at) VALUES (?, ?, 24, 'asah', 'x', 'verified', 0)
+                """, arguments: [first, year])
+        }
+        #expect(try row().contains("<td>6</td><td>1</td>"))
+    }
+
     @Test("a survey's answer distribution withholds a small count and the next smallest, drawn without length")
     func likertChartWithheld() {
         // 8 answered 5, 6 answered 4, 1 answered 3: the 1 is withheld, and the 6 with it (15 - 8 would give 7 otherwise).

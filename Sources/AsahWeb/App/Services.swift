@@ -35,6 +35,8 @@ struct Services: Sendable {
     let threadRows = ThreadRows.cache()
     /// Course cards of the catalogue, the same for every reader (``CatalogueCards``).
     let catalogueCards = CatalogueCards.cache()
+    /// Rows of the JP compliance table, the same for every coordinator (``ComplianceRows``).
+    let complianceRows = ComplianceRows.cache()
     /// Who sent the public feedback form lately, in memory only (``FeedbackRateLimit``).
     let feedbackLimit = FeedbackRateLimit()
 }

@@ -73,14 +73,7 @@ struct TrainingHoursFeature: Feature {
             "year": year, "years": years(year), "target": EmploymentRulesText.targets(rules, localizer),
             "export": ExportFormat.links("/hours/compliance", query: "year=\(year)"),
             "filters": reportFilters(year, rules, localizer), "printedOn": printedOn,
-            "units": units.map { unit -> [String: Any] in
-                let withheld = localizer.t("hours_withheld")
-                return ["id": unit.unitId, "code": unit.code, "name": unit.name, "indent": unit.depth,
-                        "employees": unit.hidden ? withheld : localizer.number(unit.employees),
-                        "reached": unit.hidden ? withheld : localizer.number(unit.reached),
-                        "percent": unit.hidden ? withheld : unit.percent.map { "\($0) %" } ?? "–", "hidden": unit.hidden,
-                        "hasEmployees": unit.employees > 0]
-            },
+            "unitRowsHTML": ComplianceRows.html(units, year: year, context),
             "withheld": units.contains(where: \.hidden),
             "summary": localizer.t("hours_reached_summary", ["reached": localizer.number(total.reached), "total": localizer.number(total.employees)]),
         ]) { $1 })
