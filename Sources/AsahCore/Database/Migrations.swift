@@ -43,6 +43,7 @@ enum Migrations {
         migrator.registerMigration("v27-covering-current-appraisals", migrate: EvaluationSchema.coveringCurrentAppraisals)
         migrator.registerMigration("v28-forum-category-thread-counts", migrate: ForumSchema.categoryThreadCounts)
         migrator.registerMigration("v29-training-hours-data-version", migrate: DataVersionSchema.trainingHours)
+        migrator.registerMigration("v30-pending-training-hours", migrate: WorkshopSchema.pendingTrainingHours)
         return migrator
     }
 

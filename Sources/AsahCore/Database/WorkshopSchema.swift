@@ -115,4 +115,10 @@ enum WorkshopSchema {
             CREATE INDEX notifications_employee ON notifications(employee_id, read_at, id);
             """)
     }
+
+    /// The external trainings waiting for verification, found without reading the whole JP
+    /// ledger (a coordinator's home counted them by reading a province's 200,000 entries).
+    static func pendingTrainingHours(_ db: Database) throws {
+        try db.execute(sql: "CREATE INDEX training_hours_pending ON training_hours(created_at, id) WHERE status = 'pending'")
+    }
 }
