@@ -203,6 +203,18 @@ enum ForumSchema {
         }
     }
 
+    /// The suggestion board read in its orders from an index (most supported, newest, oldest,
+    /// and most supported within a status) instead of sorting every suggestion on each view:
+    /// a province's 30,000 suggestions made the board 40 views a second.
+    static func boardOrders(_ db: Database) throws {
+        try db.execute(sql: """
+            DROP INDEX forum_threads_board;
+            CREATE INDEX forum_threads_board ON forum_threads(status, support_count DESC, id DESC) WHERE kind = 'suggestion';
+            CREATE INDEX forum_threads_board_support ON forum_threads(support_count DESC, id DESC) WHERE kind = 'suggestion';
+            CREATE INDEX forum_threads_board_newest ON forum_threads(created_at DESC, id DESC) WHERE kind = 'suggestion';
+            """)
+    }
+
     /// Each category's number of threads, kept by triggers as threads are opened, moved to
     /// another category and deleted.
     static func categoryThreadCounts(_ db: Database) throws {

@@ -44,6 +44,7 @@ enum Migrations {
         migrator.registerMigration("v28-forum-category-thread-counts", migrate: ForumSchema.categoryThreadCounts)
         migrator.registerMigration("v29-training-hours-data-version", migrate: DataVersionSchema.trainingHours)
         migrator.registerMigration("v30-pending-training-hours", migrate: WorkshopSchema.pendingTrainingHours)
+        migrator.registerMigration("v31-suggestion-board-orders", migrate: ForumSchema.boardOrders)
         return migrator
     }
 
