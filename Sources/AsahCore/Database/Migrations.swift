@@ -45,6 +45,7 @@ enum Migrations {
         migrator.registerMigration("v29-training-hours-data-version", migrate: DataVersionSchema.trainingHours)
         migrator.registerMigration("v30-pending-training-hours", migrate: WorkshopSchema.pendingTrainingHours)
         migrator.registerMigration("v31-suggestion-board-orders", migrate: ForumSchema.boardOrders)
+        migrator.registerMigration("v32-overdue-suggestions", migrate: ForumSchema.overdueSuggestions)
         return migrator
     }
 

@@ -151,6 +151,15 @@ extension ForumSuites {
                 }
                 #expect(overdue.map(\.id) == [thread.id!])
                 #expect(overdue.first?.ownerName == world.coordinator.displayName)
+                // The coordinator's home counts it from the day after its decision date, until it is decided.
+                func homeCount(on day: Int) throws -> Int? {
+                    let now = IndonesianTime.timestamp(CalendarDate(year: 2026, month: 3, day: day)!, hour: 9, minute: 0)!
+                    return try world.database.pool.read { try CoordinatorTasks.load(for: world.coordinator, now: now, in: $0)?.overdueSuggestions }
+                }
+                #expect(try homeCount(on: 1) == 0)
+                #expect(try homeCount(on: 2) == 1)
+                try world.database.pool.write { try $0.execute(sql: "UPDATE forum_threads SET status = 'diterima' WHERE id = ?", arguments: [thread.id!]) }
+                #expect(try homeCount(on: 2) == 0)
             }
         }
 
