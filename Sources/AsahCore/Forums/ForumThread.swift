@@ -49,3 +49,25 @@ public struct ForumThread: Codable, FetchableRecord, MutablePersistableRecord, S
         id = inserted.rowID
     }
 }
+
+extension ForumThread {
+    /// Read by column name without `Decodable`, whose snake-case conversion of every key
+    /// cost more than the query (a thread page and its moderation read one per view). In an extension, so the memberwise initializer stays.
+    public init(row: Row) throws {
+        id = try row.decode(forColumn: "id")
+        categoryId = try row.decode(forColumn: "category_id")
+        kind = try row.decode(forColumn: "kind")
+        title = try row.decode(forColumn: "title")
+        status = try row.decode(forColumn: "status")
+        ownerUserId = try row.decode(forColumn: "owner_user_id")
+        decisionDue = try row.decode(forColumn: "decision_due")
+        mergedIntoId = try row.decode(forColumn: "merged_into_id")
+        supportCount = try row.decode(forColumn: "support_count")
+        postCount = try row.decode(forColumn: "post_count")
+        agendaAt = try row.decode(forColumn: "agenda_at")
+        locked = try row.decode(forColumn: "locked")
+        createdAt = try row.decode(forColumn: "created_at")
+        lastPostAt = try row.decode(forColumn: "last_post_at")
+        statusChangedAt = try row.decode(forColumn: "status_changed_at")
+    }
+}

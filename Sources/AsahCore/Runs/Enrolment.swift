@@ -61,3 +61,24 @@ public struct Enrolment: Codable, FetchableRecord, MutablePersistableRecord, Sen
         id = inserted.rowID
     }
 }
+
+extension Enrolment {
+    /// Read by column name without `Decodable`, whose snake-case conversion of every key
+    /// cost more than the query (a run page reads its places). In an extension, so the memberwise initializer stays.
+    public init(row: Row) throws {
+        id = try row.decode(forColumn: "id")
+        runId = try row.decode(forColumn: "run_id")
+        employeeId = try row.decode(forColumn: "employee_id")
+        state = try row.decode(forColumn: "state")
+        nominatedBy = try row.decode(forColumn: "nominated_by")
+        mandatory = try row.decode(forColumn: "mandatory")
+        requestedAt = try row.decode(forColumn: "requested_at")
+        approvedAt = try row.decode(forColumn: "approved_at")
+        approvedBy = try row.decode(forColumn: "approved_by")
+        decidedReason = try row.decode(forColumn: "decided_reason")
+        offerExpiresAt = try row.decode(forColumn: "offer_expires_at")
+        cancelledAt = try row.decode(forColumn: "cancelled_at")
+        completionReason = try row.decode(forColumn: "completion_reason")
+        updatedAt = try row.decode(forColumn: "updated_at")
+    }
+}

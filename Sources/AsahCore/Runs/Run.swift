@@ -45,3 +45,26 @@ public struct Run: Codable, FetchableRecord, MutablePersistableRecord, Sendable,
         id = inserted.rowID
     }
 }
+
+extension Run {
+    /// Read by column name without `Decodable`, whose snake-case conversion of every key
+    /// cost more than the query (most of a course page listing a province's runs). In an
+    /// extension, so the memberwise initializer stays.
+    public init(row: Row) throws {
+        id = try row.decode(forColumn: "id")
+        courseId = try row.decode(forColumn: "course_id")
+        code = try row.decode(forColumn: "code")
+        title = try row.decode(forColumn: "title")
+        capacity = try row.decode(forColumn: "capacity")
+        enrolOpensAt = try row.decode(forColumn: "enrol_opens_at")
+        enrolClosesAt = try row.decode(forColumn: "enrol_closes_at")
+        startsOn = try row.decode(forColumn: "starts_on")
+        endsOn = try row.decode(forColumn: "ends_on")
+        status = try row.decode(forColumn: "status")
+        offerWindowHours = try row.decode(forColumn: "offer_window_hours")
+        offerCutoffHours = try row.decode(forColumn: "offer_cutoff_hours")
+        cancelledReason = try row.decode(forColumn: "cancelled_reason")
+        createdBy = try row.decode(forColumn: "created_by")
+        createdAt = try row.decode(forColumn: "created_at")
+    }
+}

@@ -40,3 +40,18 @@ public struct RunSession: Codable, FetchableRecord, MutablePersistableRecord, Se
         return String((0..<6).map { _ in codeAlphabet.randomElement(using: &generator)! })
     }
 }
+
+extension RunSession {
+    /// Read by column name without `Decodable`, whose snake-case conversion of every key
+    /// cost more than the query (a run page and the calendars read its sessions). In an extension, so the memberwise initializer stays.
+    public init(row: Row) throws {
+        id = try row.decode(forColumn: "id")
+        runId = try row.decode(forColumn: "run_id")
+        startsAt = try row.decode(forColumn: "starts_at")
+        endsAt = try row.decode(forColumn: "ends_at")
+        place = try row.decode(forColumn: "place")
+        onlineUrl = try row.decode(forColumn: "online_url")
+        instructorEmployeeId = try row.decode(forColumn: "instructor_employee_id")
+        checkinCode = try row.decode(forColumn: "checkin_code")
+    }
+}
