@@ -87,8 +87,10 @@ public enum PublicVoiceImpact {
     }
 
     /// The unit's survey result nearest the training on one side (`condition` over `date`).
+    /// `condition` is one of two constants, so each is prepared once per connection (preparing
+    /// it for every unit was a tenth of a province's all-years report).
     private static func survey(_ unitId: Int64, _ condition: String, _ date: CalendarDate, in db: Database) throws -> Reading? {
-        try SatisfactionSurvey.fetchOne(db, sql: "SELECT * FROM satisfaction_surveys WHERE unit_id = ? AND \(condition) LIMIT 1",
+        try SatisfactionSurvey.fetchOne(db.cachedStatement(sql: "SELECT * FROM satisfaction_surveys WHERE unit_id = ? AND \(condition) LIMIT 1"),
                                         arguments: [unitId, date])
             .map { Reading(count: $0.respondents, index: $0.score, period: $0.period) }
     }
