@@ -112,4 +112,14 @@ enum EvaluationSchema {
                 WHERE hasil_kerja IS NOT NULL;
             """)
     }
+
+    /// Each respondent's unanswered checks in the order a home lists them (by due date), so
+    /// the first few are read without reading them all: a supervisor may owe hundreds, and
+    /// each home view read and sorted every one (460 for some in the province demo).
+    static func waitingChecks(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE INDEX behaviour_checks_waiting ON behaviour_checks(respondent_employee_id, respondent, due_on)
+                WHERE answered_at IS NULL
+            """)
+    }
 }

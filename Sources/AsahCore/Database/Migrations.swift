@@ -46,6 +46,7 @@ enum Migrations {
         migrator.registerMigration("v30-pending-training-hours", migrate: WorkshopSchema.pendingTrainingHours)
         migrator.registerMigration("v31-suggestion-board-orders", migrate: ForumSchema.boardOrders)
         migrator.registerMigration("v32-overdue-suggestions", migrate: ForumSchema.overdueSuggestions)
+        migrator.registerMigration("v33-waiting-behaviour-checks", migrate: EvaluationSchema.waitingChecks)
         return migrator
     }
 
