@@ -17,8 +17,10 @@ public struct EmployeeTasks: Sendable {
     static func load(employeeId: Int64, now: Int64, in db: Database) throws -> EmployeeTasks {
         let today = IndonesianTime.date(of: now)
         let horizon = now + Int64(HomeTasks.horizonDays) * 86400
+        // The unary + keeps SQLite from starting at every run to come (322 in the province demo)
+        // instead of at the person's own places.
         let upcoming = try WorkshopCalendar.sessions(where: """
-            s.ends_at >= ?2 AND s.starts_at < ?3 AND r.status IN ('open', 'closed', 'running') AND s.run_id IN
+            s.ends_at >= ?2 AND s.starts_at < ?3 AND +r.status IN ('open', 'closed', 'running') AND s.run_id IN
                 (SELECT run_id FROM enrolments WHERE employee_id = ?1 AND state IN ('enrolled', 'offered'))
             """, arguments: [employeeId, now, horizon], in: db)
         return EmployeeTasks(
