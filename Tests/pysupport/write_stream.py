@@ -45,7 +45,11 @@ class WriteStream:
         client = ApiClient(self.asah.base, "demo.koordinator")
         runs = [row[0] for row in self.asah.query("SELECT id FROM runs WHERE status = 'open' ORDER BY id")]
         taken = set(self.asah.query("SELECT run_id, nip FROM enrolments JOIN employees ON employees.id = employee_id"))
-        nips = [row[0] for row in self.asah.query("SELECT nip FROM employees WHERE active = 1 ORDER BY id")]
+        # Not the coordinator's own record: nobody nominates themselves (a refusal, not an error).
+        nips = [row[0] for row in self.asah.query("""
+            SELECT nip FROM employees WHERE active = 1
+            AND id NOT IN (SELECT employee_id FROM users WHERE login = 'demo.koordinator' AND employee_id IS NOT NULL)
+            ORDER BY id""")]
         pairs = [(run, nip) for nip, run in zip(nips, itertools.cycle(runs)) if (run, nip) not in taken]
         for run, nip in pairs:
             if self.stop.is_set():
