@@ -11,18 +11,35 @@ import Foundation
 struct SearchMatcher {
     /// The folded words searched for.
     let words: [String]
+    /// The same, as UTF-8 bytes.
+    private let wordBytes: [[UInt8]]
 
     /// `nil` when `text` has no word to search for.
     init?(_ text: String) {
         let words = Self.tokens(in: text).prefix(SearchWords.limit).map { Self.fold(text[$0]) }
         guard !words.isEmpty else { return nil }
         self.words = Array(words)
+        wordBytes = words.map { Array($0.utf8) }
     }
 
     /// Which searched word `token` (folded) is, if any.
-    func word(matching token: String) -> Int? {
+    private func word(matching token: String) -> Int? {
         words.indices.first { index in
             index == words.count - 1 ? token.hasPrefix(words[index]) : token == words[index]
+        }
+    }
+
+    /// Which searched word the text's word `token` is, if any. An ASCII word (nearly all) is
+    /// compared byte by byte in lower case instead of being folded into a new string first:
+    /// folding every word of a hundred candidates was most of ranking them.
+    func word(in token: Substring) -> Int? {
+        let bytes = token.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return word(matching: Self.fold(token)) }
+        let count = bytes.count
+        return wordBytes.indices.first { index in
+            let word = wordBytes[index]
+            guard index == wordBytes.count - 1 ? count >= word.count : count == word.count else { return false }
+            return zip(bytes, word).allSatisfy { byte, wanted in (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) == wanted }
         }
     }
 
@@ -46,7 +63,7 @@ struct SearchMatcher {
         for (text, weight) in [(title ?? "", 2.0), (body, 1.0)] {
             for range in Self.tokens(in: text) {
                 length += 1
-                if let word = word(matching: Self.fold(text[range])) { counts[word] += weight }
+                if let word = word(in: text[range]) { counts[word] += weight }
             }
         }
         return Use(counts: counts, length: length)
@@ -56,7 +73,7 @@ struct SearchMatcher {
     /// "…" where the text was cut. `nil` when no searched word is in `text`.
     func snippet(of text: String, size: Int = 16) -> [ForumSearch.Fragment]? {
         let tokens = Self.tokens(in: text)
-        let marked = tokens.map { word(matching: Self.fold(text[$0])) != nil }
+        let marked = tokens.map { word(in: text[$0]) != nil }
         guard let first = marked.firstIndex(of: true) else { return nil }
         let start = max(0, min(first - size / 4, tokens.count - size))
         let end = min(tokens.count, start + size)
