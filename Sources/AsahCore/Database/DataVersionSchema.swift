@@ -1,9 +1,9 @@
 import GRDB
 
-/// The evaluation data version (see `EvaluationDataVersion`): a number raised by triggers
-/// after any insert, update or delete in the tables the evaluation figures read. The table
-/// list is written out here as it was when this step shipped; a table added later gets its
-/// triggers from a later step.
+/// The data versions (``DataVersion``): numbers raised by triggers after any insert, update
+/// or delete in the tables a family of shared facts reads. Each table list is written out
+/// here as it was when its step shipped; a table added later gets its triggers from a later
+/// step (``raise(_:onChangesTo:in:)``).
 enum DataVersionSchema {
     static func migrate(_ db: Database) throws {
         try db.execute(sql: """
@@ -15,11 +15,17 @@ enum DataVersionSchema {
             "survey_responses", "survey_answers", "test_scores", "behaviour_checks", "behaviour_answers",
             "programmes", "programme_courses",
         ]
+        try raise(.evaluation, onChangesTo: tables, in: db)
+    }
+
+    /// Triggers that raise `version` after every insert, update and delete in `tables`, named
+    /// `<table>_<change>_<version>_version`.
+    static func raise(_ version: DataVersion, onChangesTo tables: [String], in db: Database) throws {
         for table in tables {
             for change in ["INSERT", "UPDATE", "DELETE"] {
                 try db.execute(sql: """
-                    CREATE TRIGGER \(table)_\(change.lowercased())_evaluation_version AFTER \(change) ON \(table)
-                    BEGIN UPDATE data_versions SET version = version + 1 WHERE name = 'evaluation'; END
+                    CREATE TRIGGER \(table)_\(change.lowercased())_\(version.rawValue)_version AFTER \(change) ON \(table)
+                    BEGIN UPDATE data_versions SET version = version + 1 WHERE name = '\(version.rawValue)'; END
                     """)
             }
         }
@@ -29,13 +35,6 @@ enum DataVersionSchema {
     /// compliance is read from, so it stays kept while enrolments, surveys and the rest change.
     static func trainingHours(_ db: Database) throws {
         try db.execute(sql: "INSERT INTO data_versions (name, version) VALUES ('training_hours', 1)")
-        for table in ["units", "employees", "training_hours", "employment_rules"] {
-            for change in ["INSERT", "UPDATE", "DELETE"] {
-                try db.execute(sql: """
-                    CREATE TRIGGER \(table)_\(change.lowercased())_training_hours_version AFTER \(change) ON \(table)
-                    BEGIN UPDATE data_versions SET version = version + 1 WHERE name = 'training_hours'; END
-                    """)
-            }
-        }
+        try raise(.trainingHours, onChangesTo: ["units", "employees", "training_hours", "employment_rules"], in: db)
     }
 }

@@ -17,11 +17,6 @@ enum EmploymentRulesSchema {
             INSERT INTO employment_rules (employment, target_jp, cap_jp) VALUES ('pns', 20, NULL), ('pppk', NULL, 24);
             """)
         // The evaluation figures (compliance, needs) read the rules: a change raises the data version.
-        for change in ["INSERT", "UPDATE", "DELETE"] {
-            try db.execute(sql: """
-                CREATE TRIGGER employment_rules_\(change.lowercased())_evaluation_version AFTER \(change) ON employment_rules
-                BEGIN UPDATE data_versions SET version = version + 1 WHERE name = 'evaluation'; END
-                """)
-        }
+        try DataVersionSchema.raise(.evaluation, onChangesTo: ["employment_rules"], in: db)
     }
 }

@@ -42,13 +42,6 @@ enum PublicFeedbackSchema {
                 UNIQUE (unit_id, period)
             );
             """)
-        for table in ["public_feedback", "satisfaction_surveys"] {
-            for change in ["INSERT", "UPDATE", "DELETE"] {
-                try db.execute(sql: """
-                    CREATE TRIGGER \(table)_\(change.lowercased())_evaluation_version AFTER \(change) ON \(table)
-                    BEGIN UPDATE data_versions SET version = version + 1 WHERE name = 'evaluation'; END
-                    """)
-            }
-        }
+        try DataVersionSchema.raise(.evaluation, onChangesTo: ["public_feedback", "satisfaction_surveys"], in: db)
     }
 }

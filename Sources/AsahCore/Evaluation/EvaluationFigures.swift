@@ -4,7 +4,7 @@ import Synchronization
 
 /// The coordinator's costly figures (the impact report per filter, the province's training
 /// demand and JP compliance per year), each computed once per evaluation data version
-/// (``EvaluationDataVersion``) and shared by every request for it (``FigureCache``). The
+/// (``DataVersion/evaluation``) and shared by every request for it (``FigureCache``). The
 /// report and the demand share one reading of everyone's appraisals.
 public final class EvaluationFigures: Sendable {
     private struct ReportKey: Hashable, Sendable {
@@ -44,7 +44,7 @@ public final class EvaluationFigures: Sendable {
     /// JP compliance per unit in `year`.
     public func compliance(year: Int, version: Int64) throws -> [UnitCompliance] {
         try complianceByYear.value(year, version: version) {
-            try database.pool.read { db in (try TrainingHours.compliance(year: year, in: db), try EvaluationDataVersion.current(db)) }
+            try database.pool.read { db in (try TrainingHours.compliance(year: year, in: db), try DataVersion.evaluation.current(db)) }
         }
     }
 
@@ -78,7 +78,7 @@ public final class EvaluationFigures: Sendable {
 
     /// The evaluation data version now (read it before asking for figures).
     public func version() throws -> Int64 {
-        try database.pool.read { try EvaluationDataVersion.current($0) }
+        try database.pool.read { try DataVersion.evaluation.current($0) }
     }
 
     /// Starts reading everyone's appraisals on another thread, while the caller's first queries
@@ -89,7 +89,7 @@ public final class EvaluationFigures: Sendable {
 
     /// Everyone's appraisals as of the transaction `db` reads, with that data version.
     private func appraisals(_ db: Database) throws -> (table: AppraisalTable, version: Int64) {
-        let version = try EvaluationDataVersion.current(db)
+        let version = try DataVersion.evaluation.current(db)
         return (try appraisalTables.value(0, version: version) { (try AppraisalTable.load(in: db), version) }, version)
     }
 }

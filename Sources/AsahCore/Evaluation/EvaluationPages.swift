@@ -23,7 +23,7 @@ public struct EvaluationPages: Sendable {
             let latest = try String.fetchOne(db.cachedStatement(sql: "SELECT MAX(substr(ends_on, 1, 4)) FROM runs WHERE status = 'finished'"))
                 .flatMap { Int($0) }
             let course = try courseCode.flatMap { try CatalogueQueries.course(code: $0, in: db)?.id }
-            return (FilterFacts(latestYear: latest, courseId: course), try EvaluationDataVersion.current(db),
+            return (FilterFacts(latestYear: latest, courseId: course), try DataVersion.evaluation.current(db),
                     try units.map { try ImpactChoices.load(units: $0, in: db) })
         }
     }

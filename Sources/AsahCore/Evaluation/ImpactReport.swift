@@ -56,7 +56,7 @@ public struct ImpactReport: Sendable {
     /// The report for `filter` with its parts read side by side, each in a transaction of its
     /// own from `pool` (a province's report is mostly waiting on SQLite, one core per query);
     /// `appraisals` gives everyone's appraisals as a transaction reads them. The parts must
-    /// have read the same evaluation data version (``EvaluationDataVersion``): if a write
+    /// have read the same evaluation data version (``DataVersion/evaluation``): if a write
     /// came between them, the report is read again in one transaction. Returns the report and
     /// the version it describes.
     public static func build(_ filter: ImpactFilter, today: CalendarDate, pool: DatabasePool,
@@ -67,7 +67,7 @@ public struct ImpactReport: Sendable {
             do {
                 let (read, version) = try pool.read { db in
                     (try Self.read(part, filter, today: today, appraisals: { try appraisals(db) }, in: db),
-                     try EvaluationDataVersion.current(db))
+                     try DataVersion.evaluation.current(db))
                 }
                 state.withLock { $0.parts = $0.parts.merging(read); $0.versions.insert(version) }
             } catch {
@@ -78,7 +78,7 @@ public struct ImpactReport: Sendable {
         if let error { throw error }
         if versions.count == 1, let version = versions.first { return (assemble(filter, parts), version) }
         return try pool.read { db in
-            (try build(filter, today: today, appraisals: try appraisals(db), in: db), try EvaluationDataVersion.current(db))
+            (try build(filter, today: today, appraisals: try appraisals(db), in: db), try DataVersion.evaluation.current(db))
         }
     }
 

@@ -4,7 +4,11 @@ import GRDB
 /// facts is read from, kept by triggers in the database itself, so facts computed at one
 /// version stay right until it changes, whichever process wrote.
 public enum DataVersion: String, Sendable {
-    /// What the evaluation figures read (``EvaluationDataVersion``).
+    /// What the evaluation figures are computed from (runs, enrolments, the JP ledger,
+    /// appraisals, surveys, tests, behaviour checks, the organisation, programmes and public
+    /// feedback): figures computed at one version stay right until it changes, whichever
+    /// process wrote, the server or an `asah import` beside it (migration
+    /// `v10-evaluation-data-version` and later steps).
     case evaluation
     /// What JP compliance reads: units, employees, the JP ledger and the employment rules
     /// (migration `v29-training-hours-data-version`).

@@ -2,7 +2,7 @@ import Foundation
 
 /// Costly figures (a province's impact report, training demand, JP compliance) kept per key
 /// while the data they were computed from has not changed: each value is stored with the
-/// data version it read (``AsahCore/EvaluationDataVersion``) and served while the caller
+/// data version it read (``AsahCore/DataVersion/evaluation``) and served while the caller
 /// reads the same version.
 ///
 /// A key is computed by one request at a time: others asking for it meanwhile wait for that

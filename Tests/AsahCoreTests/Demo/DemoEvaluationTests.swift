@@ -48,7 +48,7 @@ extension Evaluation {
                     let (parts, version) = try ImpactReport.build(filter, today: today, pool: database.pool) {
                         try AppraisalTable.load(in: $0)
                     }
-                    #expect(version == (try database.pool.read { try EvaluationDataVersion.current($0) }))
+                    #expect(version == (try database.pool.read { try DataVersion.evaluation.current($0) }))
                     #expect(parts.participants == whole.participants && parts.completed == whole.completed && parts.participants > 0)
                     #expect(parts.reaction == whole.reaction && parts.learning == whole.learning && parts.behaviour == whole.behaviour)
                     #expect(parts.results == whole.results && parts.runs == whole.runs)

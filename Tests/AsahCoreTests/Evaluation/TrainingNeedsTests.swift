@@ -96,7 +96,7 @@ extension Evaluation {
                 _ = try CatalogueSync(database: database).sync(folder: Demo.DemoWorkshopsTests.coursesFolder)
                 try DemoAccounts.create(in: database, seed: 3, employeeCount: 400, password: "Demo-Sandi-2026!",
                                         now: Demo.DemoWorkshopsTests.now)
-                func version() throws -> Int64 { try database.pool.read { try EvaluationDataVersion.current($0) } }
+                func version() throws -> Int64 { try database.pool.read { try DataVersion.evaluation.current($0) } }
                 let start = try version()
                 #expect(try database.pool.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM test_scores") ?? 0 } > 0)
                 try database.pool.write { db in

@@ -30,9 +30,9 @@ enum CatalogueCards {
             let facts = Facts(course: entry.course, next: entry.next, runsToCome: entry.offers.count)
             return context.services.catalogueCards.html(for: Key(courseId: entry.course.id ?? 0, locale: localizer.locale),
                                                         facts: facts) {
-                var card = CourseCard(entry.course, localizer: localizer).values
-                card["next"] = entry.next.map { CatalogueMonths.offer($0, localizer) }
-                card["moreRuns"] = entry.offers.count > 1 ? localizer.count("catalogue_more_runs", entry.offers.count - 1) : nil
+                var card = CourseCard(facts.course, localizer: localizer).values
+                card["next"] = facts.next.map { CatalogueMonths.offer($0, localizer) }
+                card["moreRuns"] = facts.runsToCome > 1 ? localizer.count("catalogue_more_runs", facts.runsToCome - 1) : nil
                 return context.services.views.fragment("course_card", card, locale: localizer.locale)
             }
         }
