@@ -370,6 +370,26 @@ struct ForumPagesTests {
         #expect(english.contains("1 post") && !english.contains("1 posts"))
     }
 
+    @Test("a search's hits, rendered once for everyone who asks the same, show a new post at once and each reader's language")
+    func sharedSearchStaysTrue() throws {
+        let app = try TestApp()
+        let author = try ForumCaller.employees(app, 1)[0]
+        let thread = try author.openThread(category: app.forumCategory("pelatihan"), title: "Pelatihan kearsipan digital",
+                                           body: "Mohon pelatihan kearsipan digital.")
+        var reader = try app.signIn("demo.pegawai"), other = try app.signIn("demo.atasan")
+        #expect(try reader.get("/forums/search?q=kearsipan").text.contains("1 hasil"))
+        #expect(try other.get("/forums/search?q=kearsipan").text.contains(">Baru</span>"))
+
+        #expect(try author.call("POST", "/api/v1/threads/\(thread)/posts", #"{"body":"Kearsipan di kecamatan juga perlu."}"#).status == 201)
+        let after = try reader.get("/forums/search?q=kearsipan").text
+        #expect(after.contains("2 hasil") && after.contains("di kecamatan juga perlu"), "the new post is found on the next search")
+
+        #expect(try other.post("/language", [("lang", "en"), ("next", "/")]).status == 303)
+        let english = try other.get("/forums/search?q=kearsipan").text
+        #expect(english.contains("2 results") && english.contains(">New</span>") && !english.contains(">Baru</span>"))
+        #expect(try reader.get("/forums/search?q=kearsipan").text.contains(">Baru</span>"))
+    }
+
     @Test("a post rendered once for every reader shows its edit at once, and never the author's own marks to others")
     func sharedPostsStayTrue() throws {
         let app = try TestApp()

@@ -22,12 +22,19 @@ enum DataVersionSchema {
     /// `<table>_<change>_<version>_version`.
     static func raise(_ version: DataVersion, onChangesTo tables: [String], in db: Database) throws {
         for table in tables {
-            for change in ["INSERT", "UPDATE", "DELETE"] {
-                try db.execute(sql: """
-                    CREATE TRIGGER \(table)_\(change.lowercased())_\(version.rawValue)_version AFTER \(change) ON \(table)
-                    BEGIN UPDATE data_versions SET version = version + 1 WHERE name = '\(version.rawValue)'; END
-                    """)
-            }
+            try raise(version, onChangesTo: table, updating: nil, in: db)
+        }
+    }
+
+    /// Triggers that raise `version` after every insert and delete in `table` and every update
+    /// of `columns` (of any column when nil), named `<table>_<change>_<version>_version`.
+    static func raise(_ version: DataVersion, onChangesTo table: String, updating columns: [String]?, in db: Database) throws {
+        for change in ["INSERT", "UPDATE", "DELETE"] {
+            let event = change == "UPDATE" ? columns.map { "UPDATE OF " + $0.joined(separator: ", ") } ?? change : change
+            try db.execute(sql: """
+                CREATE TRIGGER \(table)_\(change.lowercased())_\(version.rawValue)_version AFTER \(event) ON \(table)
+                BEGIN UPDATE data_versions SET version = version + 1 WHERE name = '\(version.rawValue)'; END
+                """)
         }
     }
 
@@ -36,5 +43,17 @@ enum DataVersionSchema {
     static func trainingHours(_ db: Database) throws {
         try db.execute(sql: "INSERT INTO data_versions (name, version) VALUES ('training_hours', 1)")
         try raise(.trainingHours, onChangesTo: ["units", "employees", "training_hours", "employment_rules"], in: db)
+    }
+
+    /// The forum-search version (`DataVersion.forumSearch`): raised by what a search hit is read
+    /// from (a post's words, place, author and visibility; a thread's title, category and status;
+    /// a category's name; an author's display name), not by supports, follows or post counts.
+    static func forumSearch(_ db: Database) throws {
+        try db.execute(sql: "INSERT INTO data_versions (name, version) VALUES ('forum_search', 1)")
+        try raise(.forumSearch, onChangesTo: "forum_posts",
+                  updating: ["thread_id", "number", "author_user_id", "pseudonym", "body", "hidden", "created_at"], in: db)
+        try raise(.forumSearch, onChangesTo: "forum_threads", updating: ["category_id", "title", "status"], in: db)
+        try raise(.forumSearch, onChangesTo: "forum_categories", updating: ["name"], in: db)
+        try raise(.forumSearch, onChangesTo: "users", updating: ["display_name"], in: db)
     }
 }

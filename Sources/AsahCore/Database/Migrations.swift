@@ -47,6 +47,7 @@ enum Migrations {
         migrator.registerMigration("v31-suggestion-board-orders", migrate: ForumSchema.boardOrders)
         migrator.registerMigration("v32-overdue-suggestions", migrate: ForumSchema.overdueSuggestions)
         migrator.registerMigration("v33-waiting-behaviour-checks", migrate: EvaluationSchema.waitingChecks)
+        migrator.registerMigration("v34-forum-search-data-version", migrate: DataVersionSchema.forumSearch)
         return migrator
     }
 

@@ -13,7 +13,7 @@ public enum ForumSearch {
     public static let window = 100
 
     /// What to look for and where.
-    public struct Query: Sendable {
+    public struct Query: Sendable, Hashable {
         public var text: String
         public var categoryId: Int64?
         public var status: SuggestionStatus?
@@ -35,7 +35,7 @@ public enum ForumSearch {
     }
 
     /// One matching post.
-    public struct Hit: Sendable {
+    public struct Hit: Sendable, Equatable {
         public let threadId: Int64
         public let postId: Int64
         public let postNumber: Int
@@ -87,13 +87,24 @@ public enum ForumSearch {
     /// The longest last word whose prefix query FTS5 answers from its prefix index (`prefix = '2 3'`).
     private static let indexedPrefixLength = 3
 
-    /// The best matches for `query`, visible posts only.
+    /// The best matches for `query`, visible posts only: the same for every reader, so an
+    /// answer is kept for the next one who asks while the forum-search data version
+    /// (``DataVersion/forumSearch``) stays: a new post, an edit, a hidden post or a renamed
+    /// thread shows on the next search.
+    public static func search(_ query: Query, in db: Database) throws -> [Hit] {
+        let name = [query.text, query.categoryId.map(String.init) ?? "", query.status?.rawValue ?? "",
+                    query.from.map(String.init) ?? "", query.until.map(String.init) ?? "", String(query.limit)]
+            .joined(separator: "\u{1F}")
+        return try SharedFacts.value(name, version: .forumSearch, keptIn: .searches, in: db) { try find(query, in: db) }
+    }
+
+    /// The best matches for `query`, searched now.
     ///
     /// A last word longer than the indexed prefixes is first looked for as typed: FTS5 answers a
     /// prefix query for it by merging the lists of every word it begins (a common word's list is
     /// a hundred thousand posts), so when the words as typed already fill the ``window`` of most
     /// recent matches, longer words beginning with the last one are not looked for.
-    public static func search(_ query: Query, in db: Database) throws -> [Hit] {
+    private static func find(_ query: Query, in db: Database) throws -> [Hit] {
         let words = words(query.text)
         guard let prefixed = expression(of: words), let matcher = SearchMatcher(query.text) else { return [] }
         var conditions = ["forum_search MATCH ?", "p.hidden = 0"]

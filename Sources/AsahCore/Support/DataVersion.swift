@@ -13,6 +13,9 @@ public enum DataVersion: String, Sendable {
     /// What JP compliance reads: units, employees, the JP ledger and the employment rules
     /// (migration `v29-training-hours-data-version`).
     case trainingHours = "training_hours"
+    /// What a forum search hit shows: posts, thread titles, categories and statuses, authors'
+    /// names (migration `v34-forum-search-data-version`).
+    case forumSearch = "forum_search"
 
     /// The current version (read it in the same transaction as the facts it labels).
     public func current(_ db: Database) throws -> Int64 {

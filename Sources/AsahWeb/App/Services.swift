@@ -37,6 +37,8 @@ struct Services: Sendable {
     let catalogueCards = CatalogueCards.cache()
     /// Rows of the JP compliance table, the same for every coordinator (``ComplianceRows``).
     let complianceRows = ComplianceRows.cache()
+    /// Forum search hit lists, the same for everyone who asks the same (``SearchHits``).
+    let searchHits = SearchHits.cache()
     /// Who sent the public feedback form lately, in memory only (``FeedbackRateLimit``).
     let feedbackLimit = FeedbackRateLimit()
 }

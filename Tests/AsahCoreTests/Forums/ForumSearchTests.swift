@@ -32,6 +32,38 @@ extension ForumSuites {
             }
         }
 
+        @Test("an answer is kept across supports and follows the posts, titles, statuses, categories and names it shows at once")
+        func keptAnswerFollowsItsRows() throws {
+            try ForumFixtures.withWorld { world in
+                let people = try world.staff(2)
+                let pay = try world.suggestion("Tunjangan kinerja dibayar tepat waktu", by: people[0])
+                func hits() throws -> [ForumSearch.Hit] {
+                    try world.database.pool.read { try ForumSearch.search(ForumSearch.Query(text: "tunjangan"), in: $0) }
+                }
+                func version() throws -> Int64 { try world.database.pool.read { try DataVersion.forumSearch.current($0) } }
+                let first = try hits()
+                #expect(first.map(\.threadId) == [pay.id!])
+                let kept = try version()
+                _ = try world.forums.support(pay.id!, employeeId: people[1].employeeId!, now: ForumFixtures.now).get()
+                #expect(try version() == kept, "a support changes nothing a hit shows")
+                #expect(try hits() == first)
+
+                let reply = try world.forums.reply(to: pay.id!, body: "Tunjangan bulan lalu terlambat.", by: people[1]).get()
+                #expect(try hits().map(\.postId).contains(reply.id!), "a new post is found on the next search")
+                func write(_ sql: String, _ arguments: StatementArguments) throws {
+                    try world.database.pool.write { try $0.execute(sql: sql, arguments: arguments) }
+                }
+                try write("UPDATE forum_threads SET title = 'Tunjangan kinerja dibayar tanggal satu' WHERE id = ?", [pay.id!])
+                #expect(try hits().allSatisfy { $0.title == "Tunjangan kinerja dibayar tanggal satu" })
+                try write("UPDATE forum_threads SET status = 'ditinjau' WHERE id = ?", [pay.id!])
+                #expect(try hits().allSatisfy { $0.status == .ditinjau })
+                try write("UPDATE forum_categories SET name = 'Kesejahteraan Pegawai' WHERE id = (SELECT category_id FROM forum_threads WHERE id = ?)", [pay.id!])
+                #expect(try hits().allSatisfy { $0.categoryName == "Kesejahteraan Pegawai" })
+                try write("UPDATE users SET display_name = 'Nama Baru' WHERE id = ?", [people[1].userId])
+                #expect(try hits().first { $0.postId == reply.id! }?.author == .named("Nama Baru"))
+            }
+        }
+
         @Test("a whole last word finds the longer words it begins, unless its own matches fill the window of recent posts")
         func wholeLastWord() throws {
             try ForumFixtures.withWorld { world in

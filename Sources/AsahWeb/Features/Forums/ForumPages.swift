@@ -150,12 +150,7 @@ enum ForumPages {
             "searched": search != nil,
             "resultCount": localizer.count(hits.count >= (search?.limit ?? .max) ? "forum_search_count_top" : "forum_search_count",
                                            hits.count),
-            "hits": hits.map { hit in
-                templateValues(["threadId": hit.threadId, "number": hit.postNumber, "title": hit.title,
-                                "category": hit.categoryName, "status": hit.status.map { ForumValues.statusName($0, localizer) }, "statusCode": hit.status?.rawValue,
-                                "author": ForumValues.authorName(hit.author, localizer), "date": localizer.date(hit.createdAt),
-                                "snippet": hit.snippet.map { ["text": ForumValues.plain($0.text), "marked": $0.marked] }])
-            },
+            "hitsHTML": search.map { SearchHits.html(hits, for: $0, context) } ?? "",
             "hasHits": !hits.isEmpty,
         ])
     }
