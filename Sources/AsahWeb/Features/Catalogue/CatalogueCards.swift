@@ -23,8 +23,8 @@ enum CatalogueCards {
         FragmentCache(budgetBytes: 1024 * 1024)
     }
 
-    /// The cards of `entries` as HTML, in order.
-    static func html(_ entries: [CataloguePage.Entry], _ context: Context) -> [String] {
+    /// The cards of `entries` as HTML, in order, joined.
+    static func html(_ entries: [CataloguePage.Entry], _ context: Context) -> String {
         let localizer = context.localizer
         return entries.map { entry in
             let facts = Facts(course: entry.course, next: entry.next, runsToCome: entry.offers.count)
@@ -35,6 +35,6 @@ enum CatalogueCards {
                 card["moreRuns"] = facts.runsToCome > 1 ? localizer.count("catalogue_more_runs", facts.runsToCome - 1) : nil
                 return context.services.views.fragment("course_card", card, locale: localizer.locale)
             }
-        }
+        }.joined()
     }
 }

@@ -93,7 +93,7 @@ enum ThreadPage {
                 for: PostFragments.Key(postId: view.post.id!, locale: localizer.locale, moderator: moderator),
                 facts: PostFragments.Facts(post: view.post, author: view.author, replyNumber: replyNumber, zone: .current),
                 render: render)
-        }
+        }.joined()
         let pager = Pager(page: page, total: loaded.lastNumber, pageSize: postsPerPage)
         data["paged"] = pager.pages > 1 ? pager.values(localizer) { "/forums/threads/\(id)?page=\($0)" } : nil
         data["history"] = loaded.history.map { change in

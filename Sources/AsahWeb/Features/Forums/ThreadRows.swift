@@ -23,8 +23,9 @@ enum ThreadRows {
         FragmentCache(budgetBytes: 4 * 1024 * 1024)
     }
 
-    /// The rows of `threads` as HTML, in order.
-    static func html(_ threads: some Sequence<ThreadSummary>, _ context: Context, today: CalendarDate) -> [String] {
+    /// The rows of `threads` as HTML, in order, joined (one value for the template to put in,
+    /// not one per row).
+    static func html(_ threads: some Sequence<ThreadSummary>, _ context: Context, today: CalendarDate) -> String {
         let localizer = context.localizer
         return threads.map { thread in
             context.services.threadRows.html(for: Key(threadId: thread.id, locale: localizer.locale),
@@ -32,6 +33,6 @@ enum ThreadRows {
                 context.services.views.fragment("forum_thread_row", ForumValues.summary(thread, localizer, today: today),
                                                 locale: localizer.locale)
             }
-        }
+        }.joined()
     }
 }
