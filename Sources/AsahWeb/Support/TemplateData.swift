@@ -10,12 +10,17 @@ final class TemplateData: MustacheParent, @unchecked Sendable {
     private let values: [String: Any]
 
     init(_ values: [String: Any]) {
-        self.values = values.compactMapValues { value in
+        var kept = [String: Any](minimumCapacity: values.count)
+        for (name, value) in values {
             // Most values are strings, numbers, flags or already wrapped: known by their type's
-            // identity at once, without the casts and reflection the rest need.
-            if Self.leafTypes.contains(ObjectIdentifier(type(of: value))) { return value }
-            return Self.isNil(value) ? nil : Self.wrap(value)
+            // identity at once, without the casts the rest need.
+            if Self.leafTypes.contains(ObjectIdentifier(type(of: value))) {
+                kept[name] = value
+            } else if let present = Self.unwrapped(value) {
+                kept[name] = Self.wrap(present)
+            }
         }
+        self.values = kept
     }
 
     func child(named name: String) -> Any? { values[name] }
@@ -27,9 +32,14 @@ final class TemplateData: MustacheParent, @unchecked Sendable {
         ObjectIdentifier([TemplateData].self), ObjectIdentifier([String].self),
     ]
 
-    private static func isNil(_ value: Any) -> Bool {
-        let mirror = Mirror(reflecting: value)
-        return mirror.displayStyle == .optional && mirror.children.isEmpty
+    /// `value` without its optional layers; nil when one of them is empty.
+    private static func unwrapped(_ value: Any) -> Any? {
+        var value = value
+        while let optional = value as? any OptionalLayer {
+            guard let inner = optional.inner else { return nil }
+            value = inner
+        }
+        return value
     }
 
     private static func wrap(_ value: Any) -> Any {
@@ -39,6 +49,15 @@ final class TemplateData: MustacheParent, @unchecked Sendable {
         default: value
         }
     }
+}
+
+/// An optional seen through `Any`, so an empty one is found by one cast instead of a `Mirror`.
+private protocol OptionalLayer {
+    var inner: Any? { get }
+}
+
+extension Optional: OptionalLayer {
+    fileprivate var inner: Any? { map { $0 as Any } }
 }
 
 /// Template values without the empty optionals: Mustache would print a nested `nil` as "nil"
