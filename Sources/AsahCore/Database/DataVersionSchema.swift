@@ -29,10 +29,10 @@ enum DataVersionSchema {
     /// Triggers that raise `version` after every insert and delete in `table` and every update
     /// of `columns` (of any column when nil), named `<table>_<change>_<version>_version`.
     static func raise(_ version: DataVersion, onChangesTo table: String, updating columns: [String]?, in db: Database) throws {
-        for change in ["INSERT", "UPDATE", "DELETE"] {
-            let event = change == "UPDATE" ? columns.map { "UPDATE OF " + $0.joined(separator: ", ") } ?? change : change
+        let update = columns.map { "UPDATE OF " + $0.joined(separator: ", ") } ?? "UPDATE"
+        for (change, event) in [("insert", "INSERT"), ("update", update), ("delete", "DELETE")] {
             try db.execute(sql: """
-                CREATE TRIGGER \(table)_\(change.lowercased())_\(version.rawValue)_version AFTER \(event) ON \(table)
+                CREATE TRIGGER \(table)_\(change)_\(version.rawValue)_version AFTER \(event) ON \(table)
                 BEGIN UPDATE data_versions SET version = version + 1 WHERE name = '\(version.rawValue)'; END
                 """)
         }

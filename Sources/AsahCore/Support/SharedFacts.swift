@@ -2,11 +2,11 @@ import GRDB
 import Synchronization
 
 /// Facts that read the same for every person (the runs to come, each course's terms, each
-/// unit's chain of codes, JP compliance, a forum search's answer), kept per database while their data version
-/// (``DataVersion``, by default the evaluation one: raised by triggers on units, employees,
-/// courses, runs, enrolments and the other tables those facts come from) stays the same. The busiest pages
-/// then read them once per change instead of once per view, and a change shows on the next
-/// read: the version is read in the caller's own transaction.
+/// unit's chain of codes, JP compliance, a forum search's answer), kept per database while
+/// their data version (``DataVersion``, by default the evaluation one: raised by triggers on
+/// units, employees, courses, runs, enrolments and the other tables those facts come from)
+/// stays the same. The busiest pages then read them once per change instead of once per view,
+/// and a change shows on the next read: the version is read in the caller's own transaction.
 ///
 /// Only read-only connections use what is kept: a write transaction may have changed the
 /// rows (and raised the version) without committing yet, so it always computes afresh.

@@ -150,7 +150,7 @@ enum ForumPages {
             "searched": search != nil,
             "resultCount": localizer.count(hits.count >= (search?.limit ?? .max) ? "forum_search_count_top" : "forum_search_count",
                                            hits.count),
-            "hitsHTML": search.map { SearchHits.html(hits, for: $0, context) } ?? "",
+            "hitsHTML": hits.isEmpty ? "" : search.map { SearchHits.html(hits, for: $0, context) } ?? "",
             "hasHits": !hits.isEmpty,
         ])
     }
